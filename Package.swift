@@ -1,0 +1,87 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Shared by every target: Swift 6 language mode, warnings are bugs.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .unsafeFlags(["-warnings-as-errors"]),
+]
+
+let package = Package(
+    name: "PayChase",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "paychase", targets: ["paychase"]),
+        .library(name: "PayChaseKit", targets: ["PayChaseKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
+    targets: [
+        // Claims, money, UK dates, paymasters and the escalation ladder. No I/O.
+        .target(name: "PayChaseDomain", swiftSettings: swiftSettings),
+        // Reads the practice profile (YAML) and the claim list (CSV or JSON) into domain values.
+        .target(
+            name: "PayChaseInput",
+            dependencies: [
+                "PayChaseDomain",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Mustache templates with front matter, strict rendering, emails and letters as text.
+        .target(
+            name: "PayChaseDocuments",
+            dependencies: [
+                "PayChaseDomain",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // RFC 5322 / MIME message composition.
+        .target(name: "PayChaseMail", dependencies: ["PayChaseDomain"], swiftSettings: swiftSettings),
+        // The Outbox folder: drafts, queue, sent, failed, letters; atomic writes.
+        .target(name: "PayChaseOutbox", swiftSettings: swiftSettings),
+        // The jobs the command line runs: check, draft, status, templates.
+        .target(
+            name: "PayChaseKit",
+            dependencies: [
+                "PayChaseDomain", "PayChaseInput", "PayChaseDocuments", "PayChaseMail", "PayChaseOutbox",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "paychase",
+            dependencies: [
+                "PayChaseKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "PayChaseDomainTests", dependencies: ["PayChaseDomain"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PayChaseInputTests",
+            dependencies: ["PayChaseInput"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PayChaseDocumentsTests",
+            dependencies: ["PayChaseDocuments", "PayChaseInput"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "PayChaseMailTests", dependencies: ["PayChaseMail"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PayChaseCLITests",
+            dependencies: ["PayChaseKit"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,78 @@
+import PayChaseDomain
+
+/// Fills a template in for a claim, strictly: a variable without a value is an error, never a blank.
+public struct DocumentRenderer: Sendable {
+    public init() {}
+
+    public func render(_ template: DocumentTemplate, context: DocumentContext) throws(RenderError) -> RenderedDocument {
+        let claim = context.claim
+        func fail(_ message: String) -> RenderError {
+            RenderError(claimID: claim.id, template: template.name, problems: [TemplateError(file: template.file, message: message)])
+        }
+        guard template.applies(to: claim.paymaster) else {
+            let allowed = template.appliesTo!.map(\.rawValue).joined(separator: ", ")
+            throw fail("is only for claims paid by \(allowed); this claim is paid by \(claim.paymaster.rawValue)")
+        }
+        guard let recipient = context.contact(for: template.recipient) else {
+            throw fail("is addressed to \(template.recipient.rawValue), but the practice profile has no contact for it")
+        }
+        let data = context.value(for: recipient)
+
+        var check = StrictCheck(file: template.file, mode: .data)
+        for part in template.parts { check.walk(part.tags, stack: [data]) }
+        guard check.problems.isEmpty else {
+            throw RenderError(claimID: claim.id, template: template.name, problems: check.problems)
+        }
+        let values = data.mustacheValue
+        func line(_ part: DocumentTemplate.Part?) -> String? {
+            part.map { $0.template.render(values).split(whereSeparator: \.isNewline).joined(separator: " ").trimmingSpaces() }
+        }
+        return RenderedDocument(
+            template: template.name, forms: template.forms, claimID: claim.id, practice: context.profile.practice,
+            recipient: recipient, date: context.today, ourReference: claim.id, yourReference: claim.reference,
+            subject: line(template.subject), heading: line(template.heading),
+            salutation: recipient.salutation, signOff: recipient.signOff,
+            paragraphs: Self.paragraphs(template.body.template.render(values)),
+            enclosures: template.enclosures.compactMap { line($0) }.filter { !$0.isEmpty },
+            warning: template.warning
+        )
+    }
+
+    /// Splits rendered text at blank lines, dropping the blank runs that skipped sections leave.
+    static func paragraphs(_ text: String) -> [String] {
+        var paragraphs: [String] = []
+        var current: [String] = []
+        for rawLine in text.replacingLineEndings().split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = String(rawLine).trimmingTrailingSpaces()
+            if line.trimmingSpaces().isEmpty {
+                if !current.isEmpty { paragraphs.append(current.joined(separator: "\n")) }
+                current = []
+            } else {
+                current.append(line)
+            }
+        }
+        if !current.isEmpty { paragraphs.append(current.joined(separator: "\n")) }
+        return paragraphs
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        guard let last = lastIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
+        return String(self[...last])
+    }
+}
+
+extension DocumentRenderer {
+    /// The problems rendering would hit for this claim, without rendering (for `check`).
+    public func problems(_ template: DocumentTemplate, context: DocumentContext) -> [TemplateError] {
+        guard template.applies(to: context.claim.paymaster) else { return [] }
+        guard let recipient = context.contact(for: template.recipient) else {
+            return [TemplateError(file: template.file, message: "is addressed to \(template.recipient.rawValue), but the practice profile has no contact for it")]
+        }
+        var check = StrictCheck(file: template.file, mode: .data)
+        let data = context.value(for: recipient)
+        for part in template.parts { check.walk(part.tags, stack: [data]) }
+        return check.problems
+    }
+}

@@ -1,0 +1,91 @@
+import Mustache
+import PayChaseDomain
+import Yams
+
+extension DocumentTemplate {
+    static let frontMatterKeys = ["kind", "to", "subject", "heading", "applies_to", "enclosures", "warning"]
+
+    /// Parses `---` front matter and the body that follows it.
+    public init(name: String, file: String, text: String) throws(TemplateError) {
+        let normalised = text.replacingLineEndings()
+        let lines = normalised.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.first == "---", let end = lines.dropFirst().firstIndex(of: "---") else {
+            throw TemplateError(file: file, line: 1, message: "must start with front matter between two '---' lines (kind, to, subject)")
+        }
+        let yaml = lines[1..<end].joined(separator: "\n")
+        let root: Node?
+        do { root = try Yams.compose(yaml: yaml) } catch {
+            throw TemplateError(file: file, line: 2, message: "front matter is not valid YAML: \(error)")
+        }
+        guard let front = root?.mapping else {
+            throw TemplateError(file: file, line: 2, message: "front matter must be 'name: value' lines")
+        }
+        func line(_ key: String) -> Int { (front[key]?.mark?.line ?? 0) + 1 }
+        func fail(_ key: String, _ message: String) -> TemplateError {
+            TemplateError(file: file, line: line(key), message: "\(key): \(message)")
+        }
+        for key in front.keys.compactMap(\.string) where !Self.frontMatterKeys.contains(key) {
+            throw fail(key, "is not a front matter key (use \(Self.frontMatterKeys.joined(separator: ", ")))")
+        }
+
+        let kindWords = (front["kind"]?.string ?? "").split(whereSeparator: { " +,".contains($0) })
+        let forms = kindWords.compactMap { Form(rawValue: String($0)) }
+        guard !forms.isEmpty, forms.count == kindWords.count else {
+            throw fail("kind", "must be email, letter, or email + letter")
+        }
+        guard let recipientText = front["to"]?.string, let recipient = Recipient(rawValue: recipientText) else {
+            throw fail("to", "must be paymaster, lmc or nhs-england")
+        }
+        var appliesTo: [PaymasterRole]?
+        if let node = front["applies_to"] {
+            let names = node.sequence.map { $0.compactMap(\.string) } ?? node.string.map { [$0] } ?? []
+            appliesTo = names.compactMap(PaymasterRole.init(parsing:))
+            guard !names.isEmpty, appliesTo!.count == names.count else {
+                throw fail("applies_to", "must list nhs-england, ccg or local-authority")
+            }
+        }
+
+        func part(_ key: String) throws(TemplateError) -> Part? {
+            guard let node = front[key] else { return nil }
+            guard let source = node.string else { throw fail(key, "must be text") }
+            return try Self.part(source, file: file, line: line(key))
+        }
+        let subject = try part("subject")
+        let heading = try part("heading")
+        if forms.contains(.email) && subject == nil { throw fail("kind", "an email needs a subject:") }
+        if forms.contains(.letter) && heading == nil { throw fail("kind", "a letter needs a heading:") }
+        var enclosures: [Part] = []
+        if let node = front["enclosures"] {
+            guard let items = node.sequence else { throw fail("enclosures", "must be a list") }
+            for item in items {
+                guard let source = item.string else { throw fail("enclosures", "every enclosure must be text") }
+                enclosures.append(try Self.part(source, file: file, line: (item.mark?.line ?? 0) + 1))
+            }
+        }
+        let body = lines[(end + 1)...].joined(separator: "\n")
+        self.init(
+            name: name, file: file, forms: forms, recipient: recipient, appliesTo: appliesTo,
+            warning: front["warning"]?.string, subject: subject, heading: heading, enclosures: enclosures,
+            body: try Self.part(body, file: file, line: end + 2)
+        )
+    }
+
+    private static func part(_ source: String, file: String, line: Int) throws(TemplateError) -> Part {
+        let tags = try TagScanner.scan(source, file: file, firstLine: line)
+        do {
+            // Plain text, not HTML: `&` stays `&` in a letter.
+            let template = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT }}" + source)
+            return Part(source: source, line: line, tags: tags, template: template)
+        } catch {
+            throw TemplateError(file: file, line: line, message: "is not a valid Mustache template: \(error)")
+        }
+    }
+}
+
+extension String {
+    /// CRLF and lone CR become LF.
+    func replacingLineEndings() -> String {
+        guard contains("\r") else { return self }
+        return replacing("\r\n", with: "\n").replacing("\r", with: "\n")
+    }
+}

@@ -1,0 +1,110 @@
+/// An amount of money in whole pence. Never floating point.
+public struct Money: Sendable, Hashable, Comparable, Codable {
+    public var pence: Int64
+
+    public init(pence: Int64) { self.pence = pence }
+
+    public static let zero = Money(pence: 0)
+
+    public static func + (lhs: Money, rhs: Money) -> Money { Money(pence: lhs.pence + rhs.pence) }
+    public static func - (lhs: Money, rhs: Money) -> Money { Money(pence: lhs.pence - rhs.pence) }
+    public static func < (lhs: Money, rhs: Money) -> Bool { lhs.pence < rhs.pence }
+
+    /// `£1,234.56`; a negative amount reads `-£1,234.56`.
+    public var formatted: String {
+        let magnitude = pence.magnitude
+        let pounds = magnitude / 100
+        let rest = magnitude % 100
+        let sign = pence < 0 ? "-" : ""
+        return "\(sign)£\(Self.grouped(pounds)).\(rest < 10 ? "0" : "")\(rest)"
+    }
+
+    /// `1234.56`, for machine-readable output.
+    public var decimalString: String {
+        let magnitude = pence.magnitude
+        let rest = magnitude % 100
+        return "\(pence < 0 ? "-" : "")\(magnitude / 100).\(rest < 10 ? "0" : "")\(rest)"
+    }
+
+    private static func grouped(_ value: UInt64) -> String {
+        let digits = Array(String(value))
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(digit)
+        }
+        return out
+    }
+}
+
+extension Money {
+    /// Why an amount could not be read.
+    public enum ParseError: Error, Equatable, Sendable, CustomStringConvertible {
+        case empty
+        case notANumber(String)
+        case negative(String)
+        case tooManyDecimals(String)
+        case tooLarge(String)
+
+        public var description: String {
+            switch self {
+            case .empty: "no amount given"
+            case .notANumber(let text): "'\(text)' is not an amount in pounds (write 1234.56 or £1,234.56)"
+            case .negative(let text): "'\(text)' is negative; amounts are never below zero"
+            case .tooManyDecimals(let text): "'\(text)' has more than two decimal places; amounts are exact pence"
+            case .tooLarge(let text): "'\(text)' is too large to be a claim"
+            }
+        }
+    }
+
+    /// Reads `1234.56`, `£1,234.56`, `1,234`, ` 12.5 ` exactly, as pence.
+    public init(parsing raw: String) throws(ParseError) {
+        var text = raw.trimmingSpaces()
+        guard !text.isEmpty else { throw .empty }
+        if text.hasPrefix("-") || text.hasPrefix("(") { throw .negative(raw.trimmingSpaces()) }
+        if text.hasPrefix("+") { text.removeFirst() }
+        if text.hasPrefix("£") { text.removeFirst() }
+        if text.hasPrefix("-") { throw .negative(raw.trimmingSpaces()) }
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty || parts.count == 2 else {
+            throw .notANumber(raw.trimmingSpaces())
+        }
+        guard let pounds = Self.wholePounds(String(whole)) else { throw .notANumber(raw.trimmingSpaces()) }
+        var fraction: Int64 = 0
+        if parts.count == 2 {
+            let decimals = parts[1]
+            guard !decimals.isEmpty, decimals.allSatisfy(\.isASCIIDigit) else { throw .notANumber(raw.trimmingSpaces()) }
+            guard decimals.count <= 2 else { throw .tooManyDecimals(raw.trimmingSpaces()) }
+            fraction = Int64(decimals)! * (decimals.count == 1 ? 10 : 1)
+        }
+        guard pounds < 1_000_000_000_000 else { throw .tooLarge(raw.trimmingSpaces()) }
+        self.init(pence: pounds * 100 + fraction)
+    }
+
+    /// Digits with optional thousands separators in the right places (`1,234,567`).
+    private static func wholePounds(_ text: String) -> Int64? {
+        if text.isEmpty { return 0 }
+        let groups = text.split(separator: ",", omittingEmptySubsequences: false)
+        guard groups.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) else { return nil }
+        if groups.count > 1 {
+            guard groups[0].count <= 3, groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+        }
+        let digits = groups.joined()
+        guard digits.count <= 15 else { return Int64.max }
+        return Int64(digits)
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}
+
+extension String {
+    /// Trims spaces, tabs and non-breaking spaces (Excel exports them) at both ends.
+    public func trimmingSpaces() -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" }
+        guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = lastIndex(where: { !isSpace($0) })!
+        return String(self[first...last])
+    }
+}

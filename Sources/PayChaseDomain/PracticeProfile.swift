@@ -1,0 +1,153 @@
+/// Everything `paychase.yaml` says about the practice and the people it writes to.
+public struct PracticeProfile: Sendable, Hashable {
+    public var practice: Practice
+    public var paymasters: [PaymasterRole: Contact]
+    public var lmc: Contact
+    public var smtp: SMTPSettings?
+    public var receipts: Receipts
+
+    public init(
+        practice: Practice, paymasters: [PaymasterRole: Contact], lmc: Contact,
+        smtp: SMTPSettings? = nil, receipts: Receipts
+    ) {
+        self.practice = practice
+        self.paymasters = paymasters
+        self.lmc = lmc
+        self.smtp = smtp
+        self.receipts = receipts
+    }
+}
+
+/// The GP contract a practice holds.
+public enum ContractType: String, Sendable, CaseIterable, Hashable {
+    case gms = "GMS"
+    case pms = "PMS"
+    case apms = "APMS"
+
+    public var longName: String {
+        switch self {
+        case .gms: "General Medical Services contract"
+        case .pms: "Personal Medical Services agreement"
+        case .apms: "Alternative Provider Medical Services contract"
+        }
+    }
+}
+
+public struct Practice: Sendable, Hashable {
+    public var name: String
+    public var odsCode: String
+    public var contract: ContractType
+    /// True when the contract makes the practice a health service body (NHS contract, not private law).
+    public var nhsBody: Bool
+    public var address: [String]
+    public var phone: String
+    public var email: String
+    public var signatory: Signatory
+    /// The regulation the late-payment notice cites; defaults to the GMS one for GMS contracts.
+    public var latePaymentProvision: String?
+
+    /// The GMS provision, verified: NHS (General Medical Services Contracts) Regulations 2015, Sch. 3 para 63.
+    public static let gmsLatePaymentProvision =
+        "paragraph 63 of Schedule 3 to the National Health Service (General Medical Services Contracts) Regulations 2015"
+
+    public init(
+        name: String, odsCode: String, contract: ContractType, nhsBody: Bool, address: [String], phone: String,
+        email: String, signatory: Signatory, latePaymentProvision: String? = nil
+    ) {
+        self.name = name
+        self.odsCode = odsCode
+        self.contract = contract
+        self.nhsBody = nhsBody
+        self.address = address
+        self.phone = phone
+        self.email = email
+        self.signatory = signatory
+        self.latePaymentProvision = latePaymentProvision
+    }
+
+    /// The citation to use in a late-payment notice, if one is known for this contract.
+    public var effectiveLatePaymentProvision: String? {
+        latePaymentProvision ?? (contract == .gms ? Self.gmsLatePaymentProvision : nil)
+    }
+}
+
+public struct Signatory: Sendable, Hashable {
+    public var name: String
+    public var role: String
+    public init(name: String, role: String) {
+        self.name = name
+        self.role = role
+    }
+}
+
+/// A body the practice writes to: a paymaster or the LMC.
+public struct Contact: Sendable, Hashable {
+    public var name: String
+    public var email: String
+    public var address: [String]
+    /// A named person to write to, as the address block shows them ("Ms Anne Smith").
+    public var person: String?
+    /// How to greet them ("Ms Smith"); without a person, letters open "Dear Sir or Madam".
+    public var dear: String?
+
+    public init(name: String, email: String, address: [String] = [], person: String? = nil, dear: String? = nil) {
+        self.name = name
+        self.email = email
+        self.address = address
+        self.person = person
+        self.dear = dear
+    }
+
+    /// "Dear Ms Smith" to a named person, otherwise "Dear Sir or Madam".
+    public var salutation: String {
+        if let dear { return "Dear \(dear)" }
+        if let person { return "Dear \(person)" }
+        return "Dear Sir or Madam"
+    }
+
+    /// "Yours sincerely" after a name, "Yours faithfully" after "Dear Sir or Madam".
+    public var signOff: String {
+        dear == nil && person == nil ? "Yours faithfully" : "Yours sincerely"
+    }
+}
+
+/// Which receipts to ask for, and where they go.
+public struct Receipts: Sendable, Hashable {
+    public var read: Bool
+    public var delivery: Bool
+    public var to: String
+
+    public init(read: Bool, delivery: Bool, to: String) {
+        self.read = read
+        self.delivery = delivery
+        self.to = to
+    }
+}
+
+/// How to reach the practice's mail server. The password itself is never held here.
+public struct SMTPSettings: Sendable, Hashable {
+    public enum Auth: String, Sendable, CaseIterable, Hashable {
+        case plain = "PLAIN"
+        case login = "LOGIN"
+        case xoauth2 = "XOAUTH2"
+    }
+
+    public enum PasswordSource: Sendable, Hashable {
+        case environment(String)
+        case file(String)
+    }
+
+    public var url: String
+    public var username: String?
+    public var password: PasswordSource?
+    public var auth: Auth
+    public var caFile: String?
+
+    public init(url: String, username: String?, password: PasswordSource?, auth: Auth, caFile: String?) {
+        self.url = url
+        self.username = username
+        self.password = password
+        self.auth = auth
+        self.caFile = caFile
+    }
+}

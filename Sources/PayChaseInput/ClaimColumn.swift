@@ -1,0 +1,24 @@
+import PayChaseDomain
+
+/// The columns a claim list may have (DESIGN.md, "Claims").
+enum ClaimColumn: String, CaseIterable {
+    case claimID = "claim_id"
+    case service, category, period, amount, paid
+    case submittedOn = "submitted_on"
+    case dueOn = "due_on"
+    case evidence
+    case evidenceSubmittedOn = "evidence_submitted_on"
+    case paymaster, reference, notes
+
+    static let required: [ClaimColumn] = [.claimID, .service, .category, .period, .amount, .submittedOn]
+
+    /// Text from these columns can reach an email subject or header.
+    static let headerBound: Set<ClaimColumn> = [.claimID, .service, .category, .period, .reference, .paymaster]
+
+    /// Matches `claim_id`, `Claim ID`, `claim-id`.
+    init?(header: String) {
+        let normalised = header.trimmingSpaces().lowercased()
+            .replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
+        self.init(rawValue: normalised)
+    }
+}

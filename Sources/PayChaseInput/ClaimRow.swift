@@ -1,0 +1,106 @@
+import PayChaseDomain
+
+/// One record of a claim list before it is checked: column to text, and where it starts.
+struct ClaimRow {
+    var fields: [ClaimColumn: String]
+    var line: Int
+}
+
+/// Turns rows into claims, collecting every problem rather than stopping at the first.
+struct ClaimRowChecker {
+    let file: String
+    let profile: PracticeProfile?
+    private(set) var diagnostics: [Diagnostic] = []
+    private var seenIDs: [String: Int] = [:]
+
+    init(file: String, profile: PracticeProfile?) {
+        self.file = file
+        self.profile = profile
+    }
+
+    mutating func report(_ line: Int?, _ column: ClaimColumn?, _ message: String) {
+        diagnostics.append(Diagnostic(file: file, line: line, field: column?.rawValue, message: message))
+    }
+
+    mutating func claim(from row: ClaimRow) -> Claim? {
+        let before = diagnostics.count
+        let line = row.line
+        func text(_ column: ClaimColumn) -> String? {
+            guard let value = row.fields[column]?.trimmingSpaces(), !value.isEmpty else { return nil }
+            return value
+        }
+        for (column, value) in row.fields.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            if value.hasNUL {
+                report(line, column, "contains a NUL character; the file may be damaged")
+            } else if ClaimColumn.headerBound.contains(column), value.trimmingSpaces().hasHeaderUnsafeCharacters {
+                report(line, column, "contains a line break or control character; this text goes into email headers, so it must be one line")
+            }
+        }
+        for column in ClaimColumn.required where text(column) == nil {
+            report(line, column, "is required but empty")
+        }
+
+        let id = text(.claimID)
+        if let id {
+            if !Self.isSafeID(id) {
+                report(line, .claimID, "'\(id)' may only use letters, digits, '-', '_' and '.' (it names files in the Outbox), up to 64 characters")
+            } else if let first = seenIDs[id] {
+                report(line, .claimID, "'\(id)' is used again (first on line \(first)); every claim needs its own claim_id")
+            } else {
+                seenIDs[id] = line
+            }
+        }
+        let category = text(.category).flatMap { value -> Category? in
+            guard let category = Category(parsing: value) else {
+                report(line, .category, "'\(value)' is not a category; use QOF, DES, LES or PH")
+                return nil
+            }
+            return category
+        }
+        let amount = money(text(.amount), .amount, line: line)
+        let paid = money(text(.paid), .paid, line: line) ?? .zero
+        if let amount, paid > amount {
+            report(line, .paid, "\(paid.formatted) received is more than the \(amount.formatted) claimed")
+        }
+        let submitted = date(text(.submittedOn), .submittedOn, line: line)
+        let due = date(text(.dueOn), .dueOn, line: line)
+        if let submitted, let due, due < submitted {
+            report(line, .dueOn, "\(due.formatted) is before the claim was submitted (\(submitted.formatted))")
+        }
+        let evidenceDate = date(text(.evidenceSubmittedOn), .evidenceSubmittedOn, line: line)
+        var paymaster: PaymasterRole? = nil
+        if let value = text(.paymaster) {
+            paymaster = PaymasterRole(parsing: value)
+            if paymaster == nil { report(line, .paymaster, "'\(value)' is not a paymaster; use nhs-england, ccg or local-authority") }
+        }
+        if let profile, let role = paymaster ?? category?.defaultPaymaster, profile.paymasters[role] == nil {
+            let who = paymaster == nil ? "\(category!.rawValue) claims are paid by \(role.rawValue)" : "this claim is paid by \(role.rawValue)"
+            report(line, .paymaster, "\(who), but the practice profile has no contact for it (add paymasters.\(role.rawValue) to paychase.yaml)")
+        }
+
+        guard diagnostics.count == before, let id, let category, let amount, let submitted,
+              let service = text(.service), let period = text(.period) else { return nil }
+        return Claim(
+            id: id, service: service, category: category, period: period, amount: amount, paid: paid,
+            submittedOn: submitted, dueOn: due, evidence: text(.evidence), evidenceSubmittedOn: evidenceDate,
+            paymaster: paymaster, reference: text(.reference), notes: text(.notes), line: line
+        )
+    }
+
+    private mutating func money(_ value: String?, _ column: ClaimColumn, line: Int) -> Money? {
+        guard let value else { return nil }
+        do { return try Money(parsing: value) } catch { report(line, column, error.description) }
+        return nil
+    }
+
+    private mutating func date(_ value: String?, _ column: ClaimColumn, line: Int) -> CalendarDate? {
+        guard let value else { return nil }
+        do { return try CalendarDate(parsing: value) } catch { report(line, column, error.description) }
+        return nil
+    }
+
+    static func isSafeID(_ id: String) -> Bool {
+        id.count <= 64 && !id.hasPrefix(".")
+            && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }
+    }
+}

@@ -1,0 +1,38 @@
+import PayChaseDomain
+
+/// Reads a claim list (CSV from Excel, or a JSON array) and checks every claim in it.
+public struct ClaimsLoader: Sendable {
+    /// When given, each claim's paymaster must have a contact in it.
+    public var profile: PracticeProfile?
+
+    public init(profile: PracticeProfile?) {
+        self.profile = profile
+    }
+
+    /// Every claim in the file, or every problem in it at once.
+    public func load(path: String) throws(InputError) -> [Claim] {
+        let text = try TextFile.read(path, kind: .data)
+        return try parse(text, file: path)
+    }
+
+    /// Parses text as JSON when it starts with `[`, otherwise as CSV.
+    public func parse(_ text: String, file: String) throws(InputError) -> [Claim] {
+        var checker = ClaimRowChecker(file: file, profile: profile)
+        let firstCharacter = text.first { !$0.isWhitespace }
+        let rows = firstCharacter == "["
+            ? JSONClaimReader(file: file).rows(in: text, reporting: &checker)
+            : CSVClaimReader(file: file).rows(in: text, reporting: &checker)
+        var claims: [Claim] = []
+        claims.reserveCapacity(rows.count)
+        for row in rows {
+            if let claim = checker.claim(from: row) { claims.append(claim) }
+        }
+        if rows.isEmpty && checker.diagnostics.isEmpty {
+            checker.report(nil, nil, "has no claims in it")
+        }
+        guard checker.diagnostics.isEmpty else {
+            throw InputError(kind: .data, diagnostics: checker.diagnostics)
+        }
+        return claims
+    }
+}

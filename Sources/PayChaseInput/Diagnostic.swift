@@ -1,0 +1,44 @@
+/// One problem found in an input file, said the way a practice manager can act on it.
+public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    /// The column (claims) or key (profile) at fault.
+    public var field: String?
+    public var message: String
+
+    public init(file: String, line: Int? = nil, field: String? = nil, message: String) {
+        self.file = file
+        self.line = line
+        self.field = field
+        self.message = message
+    }
+
+    /// `claims.csv:4: amount: '12.345' has more than two decimal places`.
+    public var description: String {
+        var text = file
+        if let line { text += ":\(line)" }
+        text += ": "
+        if let field { text += "\(field): " }
+        return text + message
+    }
+}
+
+/// A file that could not be used, with every problem found in it.
+public struct InputError: Error, Sendable, CustomStringConvertible {
+    public enum Kind: Sendable {
+        /// The claim list is wrong (exit 65).
+        case data
+        /// The practice profile is wrong (exit 78).
+        case configuration
+    }
+
+    public var kind: Kind
+    public var diagnostics: [Diagnostic]
+
+    public init(kind: Kind, diagnostics: [Diagnostic]) {
+        self.kind = kind
+        self.diagnostics = diagnostics
+    }
+
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}

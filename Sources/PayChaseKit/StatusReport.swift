@@ -1,0 +1,150 @@
+import Foundation
+import PayChaseDomain
+
+/// `paychase status`: where each claim stands and what to do next.
+public struct StatusReport: Sendable, Encodable {
+    public struct Row: Sendable, Encodable {
+        public var claimID: String
+        public var service: String
+        public var paymaster: String
+        public var paymasterName: String
+        public var outstanding: Money
+        public var dueOn: CalendarDate
+        public var daysOverdue: Int
+        public var attempts: Int
+        public var nextStep: NextStep
+    }
+
+    public struct Total: Sendable, Encodable {
+        public var paymaster: String
+        public var paymasterName: String
+        public var claims: Int
+        public var outstanding: Money
+        public var overdue: Money
+    }
+
+    public var asOf: CalendarDate
+    public var rows: [Row]
+    public var totals: [Total]
+
+    public init(claims: [Claim], profile: PracticeProfile, attempts: [String: [Attempt]], asOf: CalendarDate, ladder: EscalationLadder = .init()) {
+        self.asOf = asOf
+        rows = claims.map { claim in
+            let history = attempts[claim.id] ?? []
+            return Row(
+                claimID: claim.id, service: claim.service, paymaster: claim.paymaster.rawValue,
+                paymasterName: profile.paymasters[claim.paymaster]?.name ?? claim.paymaster.rawValue,
+                outstanding: claim.outstanding, dueOn: claim.dueOn, daysOverdue: claim.daysOverdue(asOf: asOf),
+                attempts: history.count,
+                nextStep: ladder.nextStep(for: claim, attempts: history, practice: profile.practice, asOf: asOf)
+            )
+        }
+        let grouped = Dictionary(grouping: claims, by: \.paymaster)
+        totals = grouped.keys.sorted().map { role in
+            let group = grouped[role]!
+            return Total(
+                paymaster: role.rawValue, paymasterName: profile.paymasters[role]?.name ?? role.rawValue, claims: group.count,
+                outstanding: group.reduce(.zero) { $0 + $1.outstanding },
+                overdue: group.filter { $0.isOverdue(asOf: asOf) }.reduce(.zero) { $0 + $1.outstanding }
+            )
+        }
+    }
+}
+
+extension StatusReport {
+    /// An aligned table, then the totals per paymaster.
+    public var table: String {
+        let header = ["CLAIM", "PAYMASTER", "OUTSTANDING", "DUE", "OVERDUE", "SENT", "NEXT STEP"]
+        let body = rows.map { row in
+            [
+                row.claimID, row.paymaster, row.outstanding.formatted, row.dueOn.formatted,
+                row.daysOverdue > 0 ? "\(row.daysOverdue) days" : "-", String(row.attempts),
+                row.nextStep.summary + (row.nextStep.warning.map { " (\($0))" } ?? ""),
+            ]
+        }
+        var lines = ["Claims as of \(asOf.formatted)", ""]
+        lines += Self.align([header] + body, rightAligned: [2, 4, 5])
+        lines += ["", "Totals"]
+        let totalRows = totals.map { [$0.paymasterName, "\($0.claims) claim\($0.claims == 1 ? "" : "s")", $0.outstanding.formatted + " outstanding", $0.overdue.formatted + " overdue"] }
+        let all = ["All paymasters", "\(rows.count) claims", totals.reduce(Money.zero) { $0 + $1.outstanding }.formatted + " outstanding",
+                   totals.reduce(Money.zero) { $0 + $1.overdue }.formatted + " overdue"]
+        lines += Self.align(totalRows + [all], rightAligned: [1, 2, 3])
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func align(_ rows: [[String]], rightAligned: Set<Int>) -> [String] {
+        guard let columns = rows.map(\.count).max() else { return [] }
+        let widths = (0..<columns).map { column in rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
+        return rows.map { row in
+            row.enumerated().map { column, cell in
+                let pad = String(repeating: " ", count: widths[column] - cell.count)
+                if column == row.count - 1 && !rightAligned.contains(column) { return cell }
+                return rightAligned.contains(column) ? pad + cell : cell + pad
+            }.joined(separator: "  ")
+        }
+    }
+
+    /// The same report as JSON for scripts: amounts in pence and as text, dates ISO 8601.
+    public func json() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return String(decoding: try! encoder.encode(JSONView(self)), as: UTF8.self) + "\n"
+    }
+}
+
+/// The JSON shape of a status report.
+private struct JSONView: Encodable {
+    struct Amount: Encodable {
+        var pence: Int64
+        var text: String
+        init(_ money: Money) {
+            pence = money.pence
+            text = money.decimalString
+        }
+    }
+
+    struct Row: Encodable {
+        var claimId: String
+        var service: String
+        var paymaster: String
+        var paymasterName: String
+        var outstanding: Amount
+        var dueOn: String
+        var daysOverdue: Int
+        var attempts: Int
+        var nextStep: String
+        var nextAction: String
+        var nextTemplates: [String]
+        var nextDate: String?
+        var warning: String?
+    }
+
+    struct Total: Encodable {
+        var paymaster: String
+        var paymasterName: String
+        var claims: Int
+        var outstanding: Amount
+        var overdue: Amount
+    }
+
+    var asOf: String
+    var claims: [Row]
+    var totals: [Total]
+
+    init(_ report: StatusReport) {
+        asOf = report.asOf.description
+        claims = report.rows.map {
+            Row(
+                claimId: $0.claimID, service: $0.service, paymaster: $0.paymaster, paymasterName: $0.paymasterName,
+                outstanding: Amount($0.outstanding), dueOn: $0.dueOn.description, daysOverdue: $0.daysOverdue,
+                attempts: $0.attempts, nextStep: $0.nextStep.summary, nextAction: $0.nextStep.action.rawValue,
+                nextTemplates: $0.nextStep.templates, nextDate: $0.nextStep.date?.description, warning: $0.nextStep.warning
+            )
+        }
+        totals = report.totals.map {
+            Total(paymaster: $0.paymaster, paymasterName: $0.paymasterName, claims: $0.claims,
+                  outstanding: Amount($0.outstanding), overdue: Amount($0.overdue))
+        }
+    }
+}

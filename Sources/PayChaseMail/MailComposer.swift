@@ -1,0 +1,90 @@
+import Foundation
+import PayChaseDomain
+
+/// Turns a `MailMessage` into the exact RFC 5322 bytes that are saved and sent.
+public enum MailComposer {
+    /// RFC 5322's hard limit for a line, without CRLF.
+    public static let maxLineLength = 998
+
+    /// Composes the message. A draft carries `X-Unsent: 1` so Outlook opens it ready to send;
+    /// a message for sending never does.
+    public static func compose(_ message: MailMessage, draft: Bool) throws(MailError) -> [UInt8] {
+        try check(message)
+        var fields: [String] = [
+            HeaderEncoding.field("Date", RFC5322Date.format(message.date)),
+            HeaderEncoding.fold(name: "From", words: HeaderEncoding.mailbox(message.from)),
+            HeaderEncoding.fold(name: "To", words: addressList(message.to)),
+            HeaderEncoding.field("Subject", message.subject),
+            "Message-ID: <\(message.messageID)>",
+            "MIME-Version: 1.0",
+            "Content-Type: text/plain; charset=UTF-8",
+            "Content-Transfer-Encoding: quoted-printable",
+        ]
+        if let to = message.readReceiptTo { fields.append("Disposition-Notification-To: <\(to)>") }
+        if let to = message.deliveryReceiptTo { fields.append("Return-Receipt-To: <\(to)>") }
+        for header in message.extraHeaders { fields.append(HeaderEncoding.field(header.name, header.value)) }
+        if draft { fields.append("X-Unsent: 1") }
+
+        var bytes = Array((fields.joined(separator: "\r\n") + "\r\n\r\n").utf8)
+        bytes += QuotedPrintable.encode(message.body)
+        if !bytes.suffix(2).elementsEqual([13, 10]) { bytes += [13, 10] }
+        return bytes
+    }
+
+    private static func addressList(_ mailboxes: [Mailbox]) -> [String] {
+        var words: [String] = []
+        for (index, mailbox) in mailboxes.enumerated() {
+            var parts = HeaderEncoding.mailbox(mailbox)
+            if index < mailboxes.count - 1 { parts[parts.count - 1] += "," }
+            words += parts
+        }
+        return words
+    }
+
+    /// Refuses anything that could inject a header or corrupt the envelope.
+    static func check(_ message: MailMessage) throws(MailError) {
+        guard !message.to.isEmpty else { throw MailError(field: "To", message: "a message needs a recipient") }
+        let mailboxes = [("From", message.from)] + message.to.map { ("To", $0) }
+        for (field, mailbox) in mailboxes {
+            try checkText(field, mailbox.name ?? "")
+            guard EmailAddress.isValid(mailbox.address) else {
+                throw MailError(field: field, message: "'\(printable(mailbox.address))' is not a valid email address")
+            }
+        }
+        for (field, address) in [("Disposition-Notification-To", message.readReceiptTo), ("Return-Receipt-To", message.deliveryReceiptTo)] {
+            if let address, !EmailAddress.isValid(address) {
+                throw MailError(field: field, message: "'\(printable(address))' is not a valid email address")
+            }
+        }
+        try checkText("Subject", message.subject)
+        guard !message.messageID.hasHeaderUnsafeCharacters, !message.messageID.contains(" ") else {
+            throw MailError(field: "Message-ID", message: "contains a line break or control character")
+        }
+        for header in message.extraHeaders {
+            guard header.name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
+                throw MailError(field: header.name, message: "is not a valid header name")
+            }
+            try checkText(header.name, header.value)
+        }
+        if message.body.hasNUL { throw MailError(field: "body", message: "contains a NUL character") }
+    }
+
+    private static func checkText(_ field: String, _ text: String) throws(MailError) {
+        if text.hasHeaderUnsafeCharacters {
+            throw MailError(field: field, message: "'\(printable(text))' contains a line break or control character, which could forge mail headers; refused")
+        }
+    }
+
+    /// The text with control characters shown as `\r`, `\n`, `\0`, for an error message.
+    static func printable(_ text: String) -> String {
+        let shown = text.unicodeScalars.map { scalar -> String in
+            switch scalar {
+            case "\r": "\\r"
+            case "\n": "\\n"
+            case "\0": "\\0"
+            default: scalar.value < 0x20 || scalar.value == 0x7F ? "\\u{\(String(scalar.value, radix: 16))}" : String(scalar)
+            }
+        }.joined()
+        return shown.count > 60 ? String(shown.prefix(57)) + "..." : shown
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+/// A name and an address, as in `"Riverside Medical Centre" <manager@riverside.example>`.
+public struct Mailbox: Sendable, Hashable {
+    public var name: String?
+    public var address: String
+
+    public init(name: String? = nil, address: String) {
+        self.name = name
+        self.address = address
+    }
+}
+
+/// A plain-text email before it is turned into RFC 5322 bytes.
+public struct MailMessage: Sendable {
+    public var from: Mailbox
+    public var to: [Mailbox]
+    public var subject: String
+    public var body: String
+    public var date: Date
+    /// Without angle brackets: `1a2b…@riverside.example`.
+    public var messageID: String
+    /// Ask for a read receipt (RFC 8098 `Disposition-Notification-To`) sent here.
+    public var readReceiptTo: String?
+    /// Ask for a delivery receipt (`Return-Receipt-To`, as Outlook and Exchange write it) sent here.
+    public var deliveryReceiptTo: String?
+    /// Extra `X-` headers, such as the claim and template a message belongs to.
+    public var extraHeaders: [(name: String, value: String)]
+
+    public init(
+        from: Mailbox, to: [Mailbox], subject: String, body: String, date: Date = Date(), messageID: String? = nil,
+        readReceiptTo: String? = nil, deliveryReceiptTo: String? = nil, extraHeaders: [(name: String, value: String)] = []
+    ) {
+        self.from = from
+        self.to = to
+        self.subject = subject
+        self.body = body
+        self.date = date
+        self.messageID = messageID ?? MessageID.make(domain: from.address)
+        self.readReceiptTo = readReceiptTo
+        self.deliveryReceiptTo = deliveryReceiptTo
+        self.extraHeaders = extraHeaders
+    }
+}
+
+/// Unique Message-IDs at the sender's domain.
+public enum MessageID {
+    /// `paychase.20261122T222049.<uuid>@riverside.example`, from the sender's address.
+    public static func make(domain address: String) -> String {
+        let domain = address.split(separator: "@").last.map(String.init) ?? "localhost"
+        let stamp = Int(Date().timeIntervalSince1970)
+        return "paychase.\(stamp).\(UUID().uuidString.lowercased())@\(domain)"
+    }
+}
+
+/// Why a message could not be composed. Nothing is written or sent for it.
+public struct MailError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var field: String
+    public var message: String
+
+    public init(field: String, message: String) {
+        self.field = field
+        self.message = message
+    }
+
+    public var description: String { "\(field): \(message)" }
+}

@@ -1,0 +1,17 @@
+import Foundation
+
+/// Dates as RFC 5322 writes them: `Sun, 22 Nov 2026 22:20:49 +0000`, in UK local time.
+public enum RFC5322Date {
+    public static func format(_ date: Date, timeZone: TimeZone = TimeZone(identifier: "Europe/London")!) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: date)
+        let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let offset = timeZone.secondsFromGMT(for: date) / 60
+        let sign = offset < 0 ? "-" : "+"
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(days[c.weekday! - 1]), \(c.day!) \(months[c.month! - 1]) \(c.year!) "
+            + "\(two(c.hour!)):\(two(c.minute!)):\(two(c.second!)) \(sign)\(two(abs(offset) / 60))\(two(abs(offset) % 60))"
+    }
+}

@@ -1,0 +1,89 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes files so that a crash leaves either the old file or the new one, never half of either:
+/// a temporary name in the same folder, fsync, rename, fsync of the folder.
+public enum AtomicFile {
+    public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws(OutboxError) {
+        let directory = parent(of: path)
+        try makeDirectories(directory)
+        let temporary = "\(directory)/.\(basename(of: path)).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw OutboxError(path: temporary, operation: "create", errno: errno) }
+        var written = 0
+        while written < bytes.count {
+            let result = bytes.withUnsafeBytes { buffer in
+                Glibc.write(fd, buffer.baseAddress! + written, buffer.count - written)
+            }
+            if result < 0 {
+                if errno == EINTR { continue }
+                let code = errno
+                close(fd)
+                unlink(temporary)
+                throw OutboxError(path: path, operation: "write", errno: code)
+            }
+            written += result
+        }
+        guard fsync(fd) == 0 else {
+            let code = errno
+            close(fd)
+            unlink(temporary)
+            throw OutboxError(path: path, operation: "sync", errno: code)
+        }
+        close(fd)
+        guard rename(temporary, path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw OutboxError(path: path, operation: "rename into place", errno: code)
+        }
+        try syncDirectory(directory)
+    }
+
+    /// Makes the folder and any missing parents.
+    public static func makeDirectories(_ path: String) throws(OutboxError) {
+        var current = path.hasPrefix("/") ? "" : "."
+        for component in path.split(separator: "/") {
+            current += "/\(component)"
+            if mkdir(current, 0o755) != 0 && errno != EEXIST {
+                throw OutboxError(path: current, operation: "create folder", errno: errno)
+            }
+        }
+    }
+
+    /// Makes a rename durable.
+    public static func syncDirectory(_ path: String) throws(OutboxError) {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw OutboxError(path: path, operation: "open folder", errno: errno) }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw OutboxError(path: path, operation: "sync folder", errno: errno) }
+    }
+
+    static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    static func basename(of path: String) -> String {
+        path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
+    }
+}
+
+/// A file-system operation on the Outbox that failed.
+public struct OutboxError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var operation: String
+    public var code: Int32
+
+    public init(path: String, operation: String, errno code: Int32) {
+        self.path = path
+        self.operation = operation
+        self.code = code
+    }
+
+    public var description: String {
+        "\(path): cannot \(operation): \(String(cString: strerror(code)))"
+    }
+}

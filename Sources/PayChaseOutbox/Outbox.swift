@@ -1,0 +1,28 @@
+/// The Outbox folder: drafts to review, the send queue, what was sent or refused, printable letters.
+public struct Outbox: Sendable {
+    public let root: String
+
+    public init(root: String) {
+        self.root = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
+    }
+
+    public var drafts: String { "\(root)/drafts" }
+    public var queue: String { "\(root)/queue" }
+    public var sent: String { "\(root)/sent" }
+    public var failed: String { "\(root)/failed" }
+    public var letters: String { "\(root)/letters" }
+    public var deliveryLog: String { "\(root)/deliveries.jsonl" }
+
+    /// `drafts/<claim_id>/<template>.<ext>`; claim ids are checked to be safe file names.
+    public func draftPath(claimID: String, template: String, fileExtension: String) -> String {
+        "\(drafts)/\(claimID)/\(template).\(fileExtension)"
+    }
+
+    /// Writes a draft atomically and returns its path.
+    @discardableResult
+    public func writeDraft(_ bytes: [UInt8], claimID: String, template: String, fileExtension: String) throws(OutboxError) -> String {
+        let path = draftPath(claimID: claimID, template: template, fileExtension: fileExtension)
+        try AtomicFile.write(bytes, to: path)
+        return path
+    }
+}

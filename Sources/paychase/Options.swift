@@ -1,0 +1,68 @@
+import ArgumentParser
+import Logging
+import PayChaseDomain
+import PayChaseKit
+
+/// Where the profile, claims, templates and Outbox are; shared by every command.
+struct WorkspaceOptions: ParsableArguments {
+    @Option(help: "The practice profile.")
+    var config = "paychase.yaml"
+
+    @Option(help: "The claim list, CSV or JSON.")
+    var claims = "claims.csv"
+
+    @Option(help: "A folder of the practice's own templates; they override the built-ins by name.")
+    var templates: String?
+
+    @Option(help: "The Outbox folder for drafts, the queue and the delivery log.")
+    var outbox = "Outbox"
+
+    @Flag(name: .shortAndLong, help: "Say more about what is happening.")
+    var verbose = false
+
+    func workspace() throws -> Workspace {
+        guard let builtins = BuiltinTemplates.locate() else {
+            PayChase.report(["cannot find the built-in templates; set PAYCHASE_TEMPLATES to the Templates folder, or use --templates"])
+            throw ExitCode(ExitStatus.configuration.rawValue)
+        }
+        return Workspace(
+            configPath: config, claimsPath: claims, templatesPath: templates,
+            builtinTemplatesPath: builtins, outboxPath: outbox
+        )
+    }
+
+    func logger() -> Logger {
+        var logger = Logger(label: "paychase") { StreamLogHandler.standardError(label: $0) }
+        logger.logLevel = verbose ? .debug : .warning
+        return logger
+    }
+}
+
+/// `--as-of`, defaulting to today in Europe/London.
+struct DateOptions: ParsableArguments {
+    @Option(name: .customLong("as-of"), help: "Treat this date as today (2026-11-22 or 22/11/2026).", transform: parseDate)
+    var asOf: CalendarDate?
+
+    var date: CalendarDate { asOf ?? Today.inLondon() }
+}
+
+func parseDate(_ text: String) throws -> CalendarDate {
+    do { return try CalendarDate(parsing: text) } catch { throw ValidationError(error.description) }
+}
+
+/// `--claim ID ...` or `--overdue`.
+struct SelectionOptions: ParsableArguments {
+    @Option(name: .customLong("claim"), parsing: .upToNextOption, help: "The claims to work on, by claim_id.")
+    var claimIDs: [String] = []
+
+    @Flag(help: "Every claim with money outstanding past its due date.")
+    var overdue = false
+
+    func validate() throws {
+        if claimIDs.isEmpty == !overdue {
+            throw ValidationError("give either --claim ID ... or --overdue")
+        }
+    }
+
+    var selection: ClaimSelection { overdue ? .overdue : .ids(claimIDs) }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+import PayChaseKit
+
+extension PayChase {
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check the profile, the claims and the templates together, listing every problem."
+        )
+
+        @OptionGroup var options: WorkspaceOptions
+        @OptionGroup var dates: DateOptions
+
+        func run() throws {
+            let job = CheckJob(workspace: try options.workspace(), asOf: dates.date)
+            let summary = try PayChase.run { () throws(PayChaseError) in try job.run(logger: options.logger()) }
+            print(summary)
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import PayChaseKit
+
+@main
+struct PayChase: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "paychase",
+        abstract: "Chase late and disputed GP practice payments in writing, and keep the proof.",
+        discussion: """
+            Exit codes: 0 ok, 64 usage, 65 bad claims or templates, 69 mail server unavailable, \
+            75 temporary failure, 78 bad configuration.
+            """,
+        subcommands: [Check.self, Draft.self, Status.self, Templates.self]
+    )
+}
+
+extension PayChase {
+    /// Runs a job, turning its failure into a message on standard error and the right exit code.
+    static func run<T>(_ job: () throws(PayChaseError) -> T) throws -> T {
+        do {
+            return try job()
+        } catch {
+            report(error.lines)
+            throw ExitCode(error.status.rawValue)
+        }
+    }
+
+    static func report(_ lines: [String]) {
+        guard !lines.isEmpty else { return }
+        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+    }
+}
