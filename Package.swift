@@ -66,21 +66,25 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Helpers the test targets share: running commands, reading .eml back with Python's email package.
+        .target(name: "PayChaseTestSupport", path: "Tests/PayChaseTestSupport", exclude: ["parse_eml.py"], swiftSettings: swiftSettings),
         .testTarget(name: "PayChaseDomainTests", dependencies: ["PayChaseDomain"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PayChaseInputTests",
-            dependencies: ["PayChaseInput"],
+            dependencies: ["PayChaseInput", "PayChaseTestSupport"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "PayChaseDocumentsTests",
-            dependencies: ["PayChaseDocuments", "PayChaseInput"],
+            dependencies: ["PayChaseDocuments", "PayChaseInput", "PayChaseTestSupport"],
+            exclude: ["Golden", "Fixtures"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "PayChaseMailTests", dependencies: ["PayChaseMail"], swiftSettings: swiftSettings),
+        .testTarget(name: "PayChaseMailTests", dependencies: ["PayChaseMail", "PayChaseTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PayChaseCLITests",
-            dependencies: ["PayChaseKit"],
+            dependencies: ["PayChaseKit", "PayChaseTestSupport"],
             swiftSettings: swiftSettings
         ),
     ]

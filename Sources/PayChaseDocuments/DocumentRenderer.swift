@@ -27,10 +27,13 @@ public struct DocumentRenderer: Sendable {
         func line(_ part: DocumentTemplate.Part?) -> String? {
             part.map { $0.template.render(values).split(whereSeparator: \.isNewline).joined(separator: " ").trimmingSpaces() }
         }
+        // The subject goes into a header as it is: a line break from the data must be refused
+        // when the message is composed, never quietly joined up.
+        let subject = template.subject.map { $0.template.render(values).trimmingSpaces() }
         return RenderedDocument(
             template: template.name, forms: template.forms, claimID: claim.id, practice: context.profile.practice,
             recipient: recipient, date: context.today, ourReference: claim.id, yourReference: claim.reference,
-            subject: line(template.subject), heading: line(template.heading),
+            subject: subject, heading: line(template.heading),
             salutation: recipient.salutation, signOff: recipient.signOff,
             paragraphs: Self.paragraphs(template.body.template.render(values)),
             enclosures: template.enclosures.compactMap { line($0) }.filter { !$0.isEmpty },
@@ -73,6 +76,10 @@ extension DocumentRenderer {
         var check = StrictCheck(file: template.file, mode: .data)
         let data = context.value(for: recipient)
         for part in template.parts { check.walk(part.tags, stack: [data]) }
+        if check.problems.isEmpty, let subject = template.subject,
+           subject.template.render(data.mustacheValue).trimmingSpaces().hasHeaderUnsafeCharacters {
+            return [TemplateError(file: template.file, line: subject.line, message: "the subject would contain a line break or control character from the data; it goes into an email header, so it is refused")]
+        }
         return check.problems
     }
 }

@@ -31,7 +31,9 @@ public struct ClaimsLoader: Sendable {
             checker.report(nil, nil, "has no claims in it")
         }
         guard checker.diagnostics.isEmpty else {
-            throw InputError(kind: .data, diagnostics: checker.diagnostics)
+            // In file order; problems found on the same line keep the order they were found in.
+            let ordered = checker.diagnostics.enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }
+            throw InputError(kind: .data, diagnostics: ordered.map(\.element))
         }
         return claims
     }

@@ -45,11 +45,13 @@ public struct MailMessage: Sendable {
 
 /// Unique Message-IDs at the sender's domain.
 public enum MessageID {
-    /// `paychase.20261122T222049.<uuid>@riverside.example`, from the sender's address.
+    /// `pc.<time in base 36>.<128 random bits in base 36>@riverside.example`, from the sender's address.
     public static func make(domain address: String) -> String {
         let domain = address.split(separator: "@").last.map(String.init) ?? "localhost"
-        let stamp = Int(Date().timeIntervalSince1970)
-        return "paychase.\(stamp).\(UUID().uuidString.lowercased())@\(domain)"
+        let stamp = String(Int(Date().timeIntervalSince1970), radix: 36)
+        var generator = SystemRandomNumberGenerator()
+        let random = String(generator.next() as UInt64, radix: 36) + String(generator.next() as UInt64, radix: 36)
+        return "pc.\(stamp).\(random)@\(domain)"
     }
 }
 

@@ -1,0 +1,87 @@
+import Foundation
+import PayChaseTestSupport
+import Testing
+
+struct CheckCommandTests {
+    @Test func saysOKWithTheTotalOutstanding() throws {
+        let folder = try PracticeFolder()
+        let result = try folder.paychase("check", "--as-of", "2026-11-22")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "OK: 6 claims, £8,665.06 outstanding, 4 overdue as of 22 November 2026; 6 templates\n")
+    }
+
+    @Test func listsEveryProblemInTheClaimsAtOnce() throws {
+        let folder = try PracticeFolder()
+        try folder.write("claims.csv", """
+            claim_id,service,category,period,amount,submitted_on,colour
+            A-1,Dementia DES,DES,2013/14,10,30/09/2013,red
+            """)
+        let unknownColumn = try folder.paychase("check")
+        #expect(unknownColumn.status == 65)
+        #expect(unknownColumn.stderr.hasPrefix("claims.csv:1: unknown column 'colour'"))
+
+        try folder.write("claims.csv", """
+            claim_id,service,category,period,amount,paid,submitted_on
+            A-1,Dementia DES,DES,2013/14,12.345,,30/09/2013
+            A-2,Dementia DES,QQQ,2013/14,10,20,31/02/2014
+            A-1,"Dementia DES",DES,2013/14,10,,30/09/2013
+            """)
+        let result = try folder.paychase("check")
+        #expect(result.status == 65)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.split(separator: "\n") == [
+            "claims.csv:2: amount: '12.345' has more than two decimal places; amounts are exact pence",
+            "claims.csv:3: category: 'QQQ' is not a category; use QOF, DES, LES or PH",
+            "claims.csv:3: paid: £20.00 received is more than the £10.00 claimed",
+            "claims.csv:3: submitted_on: '31/02/2014' is not a real date",
+            "claims.csv:4: claim_id: 'A-1' is used again (first on line 2); every claim needs its own claim_id",
+        ])
+    }
+
+    @Test func aBadProfileExits78NamingTheKey() throws {
+        let folder = try PracticeFolder()
+        let profile = try folder.read("paychase.yaml").replacingOccurrences(of: "contract: GMS", with: "contract: XMS")
+        try folder.write("paychase.yaml", profile)
+        let result = try folder.paychase("check")
+        #expect(result.status == 78)
+        #expect(result.stderr == "paychase.yaml: practice.contract: 'XMS' must be GMS, PMS or APMS\n")
+    }
+
+    @Test func aMissingProfileSaysWhere() throws {
+        let folder = try PracticeFolder()
+        let result = try folder.paychase("check", "--config", "elsewhere.yaml")
+        #expect(result.status == 78)
+        #expect(result.stderr == "elsewhere.yaml: the file does not exist\n")
+    }
+
+    @Test func namesUnknownTemplateVariablesWithTheirLines() throws {
+        let folder = try PracticeFolder()
+        try folder.write("mine/chase.mustache", """
+            ---
+            kind: email
+            to: paymaster
+            subject: "Payment for {{claim.id}}"
+            ---
+            Please pay {{claim.outstandng}}.
+            """)
+        let result = try folder.paychase("check", "--templates", "mine")
+        #expect(result.status == 65)
+        #expect(result.stderr == "mine/chase.mustache:6: unknown variable claim.outstandng\n")
+    }
+
+    @Test func findsTemplatesThatWouldPrintABlankForSomeClaims() throws {
+        let folder = try PracticeFolder()
+        try folder.write("mine/chase.mustache", """
+            ---
+            kind: email
+            to: paymaster
+            subject: "Payment for {{claim.id}}"
+            ---
+            Your reference: {{claim.reference}}
+            """)
+        let result = try folder.paychase("check", "--templates", "mine")
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("mine/chase.mustache:6: no value for claim.reference"))
+        #expect(result.stderr.contains("(claim L-2026-011)"))
+    }
+}

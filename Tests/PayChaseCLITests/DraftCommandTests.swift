@@ -1,0 +1,153 @@
+import Foundation
+import PayChaseTestSupport
+import Testing
+
+struct DraftCommandTests {
+    @Test func draftsAChaseForEveryOverdueClaim() throws {
+        let folder = try PracticeFolder()
+        let result = try folder.paychase("draft", "chase", "--overdue", "--as-of", "2026-11-22")
+        #expect(result.status == 0, "\(result.stderr)")
+        let expected = ["Q-2026-001", "D-2026-014", "L-2026-007", "P-2026-003"].map { "Outbox/drafts/\($0)/chase.eml" }
+        #expect(result.stdout.split(separator: "\n").map(String.init) == expected)
+        #expect(folder.files(under: "Outbox") == expected.sorted())
+
+        let parsed = try ParsedEmail.parse(path: folder.url.appendingPathComponent(expected[0]).path)
+        #expect(parsed.defects.isEmpty)
+        #expect(parsed.header("Subject") == "Payment query: QOF achievement 2025/26 (F84001, our ref Q-2026-001)")
+        #expect(parsed.toAddresses == ["payments@england.example"])
+        #expect(parsed.fromAddresses == ["manager@riverside.example"])
+        #expect(parsed.header("X-Unsent") == "1")
+        #expect(parsed.header("Disposition-Notification-To") == "<manager@riverside.example>")
+        #expect(parsed.header("Return-Receipt-To") == "<manager@riverside.example>")
+        #expect(parsed.header("Date")?.hasSuffix(" +0000") == true || parsed.header("Date")?.hasSuffix(" +0100") == true)
+        let body = try #require(parsed.body)
+        #expect(body.contains("Outstanding: £3,480.00"))
+        #expect(body.contains("Payment was due by: 30 June 2026"))
+        #expect(body.contains("145 days overdue"))
+
+        let ccg = try ParsedEmail.parse(path: folder.url.appendingPathComponent(expected[2]).path)
+        #expect(ccg.toNames == ["Tower Hamlets CCG"])
+        #expect(ccg.body?.hasPrefix("Dear Ms Ní Bhriain,") == true)
+        #expect(ccg.body?.contains("Yours sincerely,") == true)
+    }
+
+    @Test func everyDraftIsStrictRFC5322() throws {
+        let folder = try PracticeFolder()
+        _ = try folder.paychase("draft", "appeal", "--overdue", "--as-of", "2026-11-22")
+        let ids = folder.files(under: "Outbox/drafts").filter { $0.hasSuffix(".eml") }
+        #expect(ids.count == 2)
+        var messageIDs = Set<String>()
+        for name in ids {
+            let bytes = try Data(contentsOf: folder.url.appendingPathComponent(name))
+            let text = String(decoding: bytes, as: UTF8.self)
+            #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "\(name): bare LF")
+            #expect(text.components(separatedBy: "\r\n").allSatisfy { $0.utf8.count <= 998 })
+            let parsed = try ParsedEmail.parse(path: folder.url.appendingPathComponent(name).path)
+            #expect(parsed.transferEncoding == "quoted-printable")
+            messageIDs.insert(try #require(parsed.header("Message-ID")))
+        }
+        #expect(messageIDs.count == ids.count, "every message has its own Message-ID")
+    }
+
+    @Test func lettersAreWrittenBesideTheEmail() throws {
+        let folder = try PracticeFolder()
+        let result = try folder.paychase("draft", "late-payment-notice", "--claim", "Q-2026-001", "--as-of", "2026-11-22")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "Outbox/drafts/Q-2026-001/late-payment-notice.eml\nOutbox/drafts/Q-2026-001/late-payment-notice.txt\n")
+        let letter = try folder.read("Outbox/drafts/Q-2026-001/late-payment-notice.txt")
+        #expect(letter.contains("22 November 2026"))
+        #expect(letter.contains("Our ref: Q-2026-001    Your ref: CQRS-88123"))
+        #expect(letter.contains("on or after 20 December 2026"))
+        #expect(letter.contains("Yours faithfully,"))
+    }
+
+    @Test func theFormalComplaintWarnsAboutRegulation8() throws {
+        let folder = try PracticeFolder()
+        let result = try folder.paychase("draft", "formal-complaint", "--claim", "L-2026-007", "--as-of", "2026-11-22")
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("warning: formal-complaint: Regulation 8(1)(a)"))
+        #expect(folder.exists("Outbox/drafts/L-2026-007/formal-complaint.txt"))
+    }
+
+    @Test func aClaimWithALineBreakInAHeaderFieldIsRefusedAndNothingIsWritten() throws {
+        let folder = try PracticeFolder()
+        try folder.write("claims.csv", """
+            claim_id,service,category,period,amount,submitted_on
+            A-1,"Dementia DES\r\nBcc: victim@example.org",DES,2013/14,10,30/09/2013
+            A-2,Dementia DES,DES,2013/14,10,30/09/2013
+            """)
+        let check = try folder.paychase("check")
+        #expect(check.status == 65)
+        #expect(check.stderr.contains("claims.csv:2: service: contains a line break"))
+        let draft = try folder.paychase("draft", "chase", "--overdue")
+        #expect(draft.status == 65)
+        #expect(!folder.exists("Outbox"), "a bad claims file writes nothing at all")
+    }
+
+    @Test func templateTextThatWouldBreakAHeaderIsRefusedForThatClaimOnly() throws {
+        let folder = try PracticeFolder()
+        try folder.write("mine/note.mustache", """
+            ---
+            kind: email
+            to: paymaster
+            subject: "{{claim.id}}: {{claim.notes}}"
+            ---
+            {{claim.notes}}
+            """)
+        try folder.write("claims.csv", """
+            claim_id,service,category,period,amount,submitted_on,notes
+            A-1,Dementia DES,DES,2013/14,10,30/09/2013,"two
+            lines"
+            A-2,Dementia DES,DES,2013/14,10,30/09/2013,one line
+            """)
+        let result = try folder.paychase("draft", "note", "--claim", "A-1", "A-2", "--templates", "mine")
+        #expect(result.status == 65)
+        #expect(result.stdout == "Outbox/drafts/A-2/note.eml\n")
+        #expect(result.stderr.contains("claim A-1: note: Subject: 'A-1: two\\nlines' contains a line break"))
+        #expect(!folder.exists("Outbox/drafts/A-1"))
+
+        let check = try folder.paychase("check", "--templates", "mine")
+        #expect(check.status == 65)
+        #expect(check.stderr.contains("mine/note.mustache:4: the subject would contain a line break"))
+        #expect(check.stderr.contains("(claim A-1)"))
+    }
+
+    @Test func aMissingValueFailsThatClaimAndNamesTheVariable() throws {
+        let folder = try PracticeFolder()
+        try folder.write("mine/ref.mustache", """
+            ---
+            kind: email
+            to: paymaster
+            subject: "About {{claim.id}}"
+            ---
+            Your reference: {{claim.reference}}
+            """)
+        let result = try folder.paychase("draft", "ref", "--claim", "L-2026-011", "--templates", "mine")
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("mine/ref.mustache:6: no value for claim.reference"))
+        #expect(result.stderr.contains("(claim L-2026-011)"))
+        #expect(!folder.exists("Outbox/drafts/L-2026-011"))
+    }
+
+    @Test func usageErrorsExit64() throws {
+        let folder = try PracticeFolder()
+        let unknownTemplate = try folder.paychase("draft", "begging-letter", "--overdue")
+        #expect(unknownTemplate.status == 64)
+        #expect(unknownTemplate.stderr.contains("there is no template called 'begging-letter'"))
+        let unknownClaim = try folder.paychase("draft", "chase", "--claim", "NOPE")
+        #expect(unknownClaim.status == 64)
+        #expect(unknownClaim.stderr.contains("claim 'NOPE' is not in claims.csv"))
+        let neither = try folder.paychase("draft", "chase")
+        #expect(neither.status == 64)
+        #expect(neither.stderr.contains("give either --claim ID ... or --overdue"))
+    }
+
+    @Test func skipsClaimsATemplateIsNotFor() throws {
+        let folder = try PracticeFolder()
+        let result = try folder.paychase("draft", "appeal", "--overdue", "--as-of", "2026-11-22")
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("L-2026-007: skipped, appeal is for claims paid by nhs-england and this one is paid by ccg"))
+        let explicit = try folder.paychase("draft", "appeal", "--claim", "L-2026-007")
+        #expect(explicit.status == 65)
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import PayChaseTestSupport
+import Testing
+
+struct StatusCommandTests {
+    @Test func showsEachClaimAndTheTotals() throws {
+        let folder = try PracticeFolder()
+        let result = try folder.paychase("status", "--as-of", "2026-11-22")
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let q1 = try #require(lines.first { $0.hasPrefix("Q-2026-001") })
+        #expect(q1.contains("nhs-england"))
+        #expect(q1.contains("£3,480.00"))
+        #expect(q1.contains("30 June 2026"))
+        #expect(q1.contains("145 days"))
+        #expect(q1.hasSuffix("chase"))
+        let notDue = try #require(lines.first { $0.hasPrefix("L-2026-011") })
+        #expect(notDue.hasSuffix("wait until 11 December 2026, then chase"))
+        #expect(lines.contains { $0.hasPrefix("D-2026-020") && $0.hasSuffix("none (paid in full)") })
+        #expect(lines.contains { $0.hasPrefix("Tower Hamlets CCG") && $0.contains("£1,800.50 outstanding") && $0.contains("£780.00 overdue") })
+        #expect(lines.contains { $0.hasPrefix("All paymasters") && $0.contains("£8,665.06 outstanding") })
+    }
+
+    @Test func givesTheSameAsJSONForScripts() throws {
+        let folder = try PracticeFolder()
+        let result = try folder.paychase("status", "--json", "--as-of", "2026-11-22")
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(json["as_of"] as? String == "2026-11-22")
+        let claims = try #require(json["claims"] as? [[String: Any]])
+        #expect(claims.count == 6)
+        let first = claims[0]
+        #expect(first["claim_id"] as? String == "Q-2026-001")
+        #expect(first["paymaster"] as? String == "nhs-england")
+        #expect((first["outstanding"] as? [String: Any])?["pence"] as? Int == 348_000)
+        #expect((first["outstanding"] as? [String: Any])?["text"] as? String == "3480.00")
+        #expect(first["due_on"] as? String == "2026-06-30")
+        #expect(first["days_overdue"] as? Int == 145)
+        #expect(first["next_templates"] as? [String] == ["chase"])
+        let totals = try #require(json["totals"] as? [[String: Any]])
+        #expect(totals.map { $0["paymaster"] as? String } == ["nhs-england", "ccg", "local-authority"])
+        #expect((totals[1]["outstanding"] as? [String: Any])?["pence"] as? Int == 180_050)
+    }
+}

@@ -1,0 +1,90 @@
+import PayChaseDomain
+import PayChaseInput
+import Testing
+
+struct ClaimsCSVTests {
+    @Test func readsWhatExcelWrites() throws {
+        let claims = try ClaimsLoader(profile: try Fixture.profile()).load(path: Fixture.path("excel.csv"))
+        #expect(claims.map(\.id) == ["Q-1", "D-2", "L-3"])
+        let qof = claims[0]
+        #expect(qof.amount.formatted == "£1,234.56")
+        #expect(qof.paid.formatted == "£234.56")
+        #expect(qof.outstanding.formatted == "£1,000.00")
+        #expect(qof.submittedOn == CalendarDate(year: 2013, month: 9, day: 30))
+        #expect(qof.dueOn == CalendarDate(year: 2013, month: 10, day: 30))
+        #expect(qof.evidence == "Register extract, 41 patients")
+        #expect(qof.notes == "He said \"paid soon\"")
+        #expect(qof.paymaster == .nhsEngland)
+        #expect(qof.line == 2)
+
+        let des = claims[1]
+        #expect(des.category == .des)
+        #expect(des.amount.pence == 123_450)
+        #expect(des.dueOn == CalendarDate(year: 2013, month: 11, day: 15))
+        #expect(des.notes == "Line one\r\nline two\r\nline three")
+
+        let les = claims[2]
+        #expect(les.service == "Implanon LES, fittings")
+        #expect(les.paymaster == .nhsEngland, "the paymaster column overrides the category's default")
+        #expect(les.line == 7, "line numbers count the newlines inside quoted fields and the blank line")
+    }
+
+    @Test func listsEveryProblemWithLineAndColumn() throws {
+        let profile = try Fixture.profile()
+        var withoutLA = profile
+        withoutLA.paymasters[.localAuthority] = nil
+        let file = Fixture.path("bad.csv")
+        let problems = Fixture.problems { () throws(InputError) in _ = try ClaimsLoader(profile: withoutLA).load(path: file) }
+        #expect(problems == [
+            "\(file):2: amount: '12.345' has more than two decimal places; amounts are exact pence",
+            "\(file):3: category: 'XYZ' is not a category; use QOF, DES, LES or PH",
+            "\(file):4: claim_id: 'B-1' is used again (first on line 2); every claim needs its own claim_id",
+            "\(file):5: service: is required but empty",
+            "\(file):6: amount: 'ten' is not an amount in pounds (write 1234.56 or £1,234.56)",
+            "\(file):7: amount: '-5' is negative; amounts are never below zero",
+            "\(file):8: submitted_on: '31/02/2014' is not a real date",
+            "\(file):9: paid: £20.00 received is more than the £10.00 claimed",
+            "\(file):10: paymaster: PH claims are paid by local-authority, but the practice profile has no contact for it (add paymasters.local-authority to paychase.yaml)",
+            "\(file):11: service: contains a line break or control character; this text goes into email headers, so it must be one line",
+            "\(file):13: reference: contains a line break or control character; this text goes into email headers, so it must be one line",
+            "\(file):15: claim_id: 'B/12' may only use letters, digits, '-', '_' and '.' (it names files in the Outbox), up to 64 characters",
+        ])
+    }
+
+    @Test func namesUnknownAndMissingColumns() {
+        let unknown = Fixture.path("unknown-columns.csv")
+        #expect(Fixture.problems { () throws(InputError) in _ = try ClaimsLoader(profile: nil).load(path: unknown) } == [
+            "\(unknown):1: unknown columns 'colour', 'Size'; the columns are claim_id, service, category, period, amount, paid, submitted_on, due_on, evidence, evidence_submitted_on, paymaster, reference, notes",
+        ])
+        let missing = Fixture.path("missing-columns.csv")
+        #expect(Fixture.problems { () throws(InputError) in _ = try ClaimsLoader(profile: nil).load(path: missing) } == [
+            "\(missing):1: amount: required column is missing from the header",
+            "\(missing):1: submitted_on: required column is missing from the header",
+        ])
+    }
+
+    @Test func findsAnUnclosedQuote() {
+        let file = Fixture.path("unterminated.csv")
+        let problems = Fixture.problems { () throws(InputError) in _ = try ClaimsLoader(profile: nil).load(path: file) }
+        #expect(problems.contains("\(file):3: a quoted field is never closed: a \" is missing before the end of the file"))
+    }
+
+    @Test func readsExcelsWindowsEncodingToo() throws {
+        let claims = try ClaimsLoader(profile: nil).load(path: Fixture.path("windows-1252.csv"))
+        #expect(claims.first?.service == "Café DES")
+        #expect(claims.first?.amount.formatted == "£1,000.00")
+    }
+
+    @Test func refusesNULBytes() {
+        let file = Fixture.path("nul.csv")
+        #expect(Fixture.problems { () throws(InputError) in _ = try ClaimsLoader(profile: nil).load(path: file) } == [
+            "\(file):2: notes: contains a NUL character; the file may be damaged",
+        ])
+    }
+
+    @Test func saysWhenTheFileIsMissing() {
+        #expect(Fixture.problems { () throws(InputError) in _ = try ClaimsLoader(profile: nil).load(path: "/nonexistent/claims.csv") } == [
+            "/nonexistent/claims.csv: the file does not exist",
+        ])
+    }
+}

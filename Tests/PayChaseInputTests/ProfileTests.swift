@@ -1,0 +1,55 @@
+import PayChaseDomain
+import PayChaseInput
+import Testing
+
+struct ProfileTests {
+    @Test func readsThePracticeProfile() throws {
+        let profile = try Fixture.profile()
+        #expect(profile.practice.name == "Riverside Medical Centre")
+        #expect(profile.practice.odsCode == "F84001")
+        #expect(profile.practice.contract == .gms)
+        #expect(profile.practice.address == ["1 River Road", "London", "E1 1AA"])
+        #expect(profile.practice.signatory == Signatory(name: "Jane Doe", role: "Practice Manager"))
+        #expect(profile.practice.effectiveLatePaymentProvision?.contains("paragraph 63 of Schedule 3") == true)
+        #expect(profile.paymasters[.ccg]?.dear == "Ms Ní Bhriain")
+        #expect(profile.paymasters[.ccg]?.signOff == "Yours sincerely")
+        #expect(profile.paymasters[.nhsEngland]?.salutation == "Dear Sir or Madam")
+        #expect(profile.paymasters[.nhsEngland]?.signOff == "Yours faithfully")
+        #expect(profile.receipts == Receipts(read: true, delivery: true, to: "manager@riverside.example"))
+        #expect(profile.smtp == nil)
+    }
+
+    @Test func listsEveryProfileProblemByKey() {
+        let file = Fixture.path("bad-profile.yaml")
+        let problems = Fixture.problems { () throws(InputError) in _ = try ProfileLoader().load(path: file) }
+        #expect(problems == [
+            "\(file): practice.ods_code: '12' is not an ODS code (a letter and five characters, such as F84001)",
+            "\(file): practice.contract: 'NHS' must be GMS, PMS or APMS",
+            "\(file): practice.address: must be a list, such as [\"1 River Road\", \"London\", \"E1 1AA\"]",
+            "\(file): practice.email: 'not-an-address' is not an email address like name@example.nhs.uk",
+            "\(file): practice.signatory.role: is missing",
+            "\(file): paymasters.primary-care-trust: is not a setting PayChase knows (expected one of: nhs-england, ccg, local-authority)",
+            "\(file): smtp.password: never put the password itself in paychase.yaml; use password_env (an environment variable) or password_file (a file only you can read)",
+            "\(file): smtp.url: 'http://mail.example' must start with smtp:// (STARTTLS) or smtps:// (TLS)",
+            "\(file): smtp.username: is set but there is no password_env or password_file",
+        ])
+        #expect(!problems.joined().contains("hunter2"), "a password never appears in an error")
+    }
+
+    @Test func refusesALineBreakInAValueThatReachesAHeader() {
+        let yaml = """
+            practice:
+              name: "Riverside\\r\\nBcc: victim@example.org"
+              ods_code: F84001
+              contract: GMS
+              address: [a]
+              phone: "1"
+              email: m@r.example
+              signatory: { name: J, role: R }
+            paymasters: { nhs-england: { name: N, email: n@e.example, address: [a] } }
+            lmc: { name: L, email: l@l.example }
+            """
+        let problems = Fixture.problems { () throws(InputError) in _ = try ProfileLoader().parse(yaml, file: "p.yaml") }
+        #expect(problems == ["p.yaml: practice.name: contains a line break or control character; it must be one line (it can reach an email header)"])
+    }
+}

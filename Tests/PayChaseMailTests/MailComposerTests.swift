@@ -1,0 +1,103 @@
+import Foundation
+import PayChaseMail
+import PayChaseTestSupport
+import Testing
+
+struct MailComposerTests {
+    func message(subject: String = "Payment query", body: String = "Dear Sir or Madam,\n\nPlease pay £1,234.56.\n") -> MailMessage {
+        MailMessage(
+            from: Mailbox(name: "Riverside Medical Centre", address: "manager@riverside.example"),
+            to: [Mailbox(name: "NHS England (London region)", address: "payments@england.example")],
+            subject: subject, body: body,
+            date: Date(timeIntervalSince1970: 1_795_386_712),
+            readReceiptTo: "manager@riverside.example", deliveryReceiptTo: "manager@riverside.example",
+            extraHeaders: [("X-PayChase-Claim", "D-1")]
+        )
+    }
+
+    @Test func aDraftParsesBackWithEveryHeader() throws {
+        let bytes = try MailComposer.compose(message(), draft: true)
+        let parsed = try ParsedEmail.parse(bytes: bytes)
+        #expect(parsed.defects.isEmpty)
+        #expect(parsed.fromAddresses == ["manager@riverside.example"])
+        #expect(parsed.fromNames == ["Riverside Medical Centre"])
+        #expect(parsed.toAddresses == ["payments@england.example"])
+        #expect(parsed.toNames == ["NHS England (London region)"])
+        #expect(parsed.header("Subject") == "Payment query")
+        #expect(parsed.header("Date") == "Sun, 22 Nov 2026 22:31:52 +0000")
+        #expect(parsed.header("Message-ID")?.hasSuffix("@riverside.example>") == true)
+        #expect(parsed.header("Disposition-Notification-To") == "<manager@riverside.example>")
+        #expect(parsed.header("Return-Receipt-To") == "<manager@riverside.example>")
+        #expect(parsed.header("X-Unsent") == "1")
+        #expect(parsed.header("MIME-Version") == "1.0")
+        #expect(parsed.contentType == "text/plain")
+        #expect(parsed.charset == "utf-8")
+        #expect(parsed.transferEncoding == "quoted-printable")
+        #expect(parsed.body == "Dear Sir or Madam,\n\nPlease pay £1,234.56.\n")
+    }
+
+    @Test func aMessageForSendingHasNoXUnsent() throws {
+        let parsed = try ParsedEmail.parse(bytes: try MailComposer.compose(message(), draft: false))
+        #expect(parsed.values("X-Unsent").isEmpty)
+    }
+
+    @Test func summerDatesCarryTheBritishSummerTimeOffset() {
+        #expect(RFC5322Date.format(Date(timeIntervalSince1970: 1_782_000_000)) == "Sun, 21 Jun 2026 01:00:00 +0100")
+    }
+
+    @Test func nonASCIIHeadersAreEncodedWordsThatDecodeBack() throws {
+        var mail = message(subject: "Zoë Ní Bhriain – Łukasz: payment query for the Dementia DES claim for Q2 2013/14, outstanding £1,234.56")
+        mail.to = [Mailbox(name: "Siobhán Ní Bhriain", address: "finance@ccg.example")]
+        let bytes = try MailComposer.compose(mail, draft: true)
+        let header = String(decoding: bytes, as: UTF8.self).components(separatedBy: "\r\n\r\n")[0]
+        #expect(header.utf8.allSatisfy { $0 < 0x80 }, "headers are 7-bit")
+        #expect(header.contains("=?UTF-8?B?"))
+        let parsed = try ParsedEmail.parse(bytes: bytes)
+        #expect(parsed.header("Subject") == mail.subject)
+        #expect(parsed.toNames == ["Siobhán Ní Bhriain"])
+        #expect(parsed.defects.isEmpty)
+    }
+
+    @Test func linesAreCRLFAndShort() throws {
+        let long = String(repeating: "A very long sentence without any paragraph break at all. ", count: 60)
+        let bytes = try MailComposer.compose(message(subject: String(repeating: "Long subject ", count: 20), body: long + "\n.leading dot\nFrom the practice\n"), draft: true)
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "no bare LF")
+        #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\r"), "no bare CR")
+        for line in text.components(separatedBy: "\r\n") {
+            #expect(line.utf8.count <= 78, "line over 78: \(line)")
+        }
+        #expect(!text.contains("\r\n.leading"), "a leading dot is escaped in the body")
+        #expect(!text.contains("\r\nFrom the"), "a leading From is escaped in the body")
+        let parsed = try ParsedEmail.parse(bytes: bytes)
+        #expect(parsed.body == long + "\n.leading dot\nFrom the practice\n")
+        #expect(parsed.header("Subject") == String(repeating: "Long subject ", count: 20).trimmingCharacters(in: .whitespaces))
+    }
+
+    @Test(arguments: [
+        ("Subject", "Payment\r\nBcc: victim@example.org"),
+        ("Subject", "Payment\nquery"),
+        ("Subject", "Payment\0query"),
+        ("To", "finance@ccg.example\r\nRCPT TO:<x@evil.example>"),
+        ("To name", "CCG\r\nBcc: x@evil.example"),
+        ("From", "manager@riverside.example>\r\n"),
+        ("Header", "D-1\r\nX-Evil: 1"),
+    ])
+    func refusesLineBreaksAndNULsThatCouldForgeHeaders(field: String, value: String) {
+        var mail = message()
+        switch field {
+        case "Subject": mail.subject = value
+        case "To": mail.to = [Mailbox(address: value)]
+        case "To name": mail.to = [Mailbox(name: value, address: "finance@ccg.example")]
+        case "From": mail.from = Mailbox(address: value)
+        default: mail.extraHeaders = [("X-PayChase-Claim", value)]
+        }
+        #expect(throws: MailError.self) { try MailComposer.compose(mail, draft: true) }
+    }
+
+    @Test func messageIDsAreUniqueAtTheSendersDomain() {
+        let ids = (0..<1000).map { _ in MessageID.make(domain: "manager@riverside.example") }
+        #expect(Set(ids).count == 1000)
+        #expect(ids.allSatisfy { $0.hasSuffix("@riverside.example") })
+    }
+}

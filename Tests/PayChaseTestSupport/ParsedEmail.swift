@@ -1,0 +1,47 @@
+import Foundation
+
+/// An .eml as Python's `email` package reads it: an independent check of what PayChase writes.
+public struct ParsedEmail: Decodable, Sendable {
+    public var headers: [[String]]
+    public var defects: [String]
+    public var contentType: String
+    public var charset: String?
+    public var transferEncoding: String?
+    public var body: String?
+    public var fromAddresses: [String]
+    public var toAddresses: [String]
+    public var toNames: [String]
+    public var fromNames: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case headers, defects, charset, body
+        case contentType = "content_type"
+        case transferEncoding = "transfer_encoding"
+        case fromAddresses = "from_addresses"
+        case toAddresses = "to_addresses"
+        case toNames = "to_names"
+        case fromNames = "from_names"
+    }
+
+    /// Every value of a header, decoded (RFC 2047 words become text).
+    public func values(_ name: String) -> [String] {
+        headers.filter { $0[0].lowercased() == name.lowercased() }.map { $0[1] }
+    }
+
+    public func header(_ name: String) -> String? { values(name).first }
+
+    /// Parses the file at `path` with `python3`.
+    public static func parse(path: String) throws -> ParsedEmail {
+        let script = TestPaths.support.appendingPathComponent("parse_eml.py").path
+        let result = try Command.run("/usr/bin/env", ["python3", script, path])
+        guard result.status == 0 else { throw CommandFailure(result: result) }
+        return try JSONDecoder().decode(ParsedEmail.self, from: Data(result.stdout.utf8))
+    }
+
+    public static func parse(bytes: [UInt8]) throws -> ParsedEmail {
+        let path = NSTemporaryDirectory() + "paychase-\(UUID().uuidString).eml"
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        return try parse(path: path)
+    }
+}

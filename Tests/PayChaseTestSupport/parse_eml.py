@@ -1,0 +1,26 @@
+#!/usr/bin/env python3
+"""Parse an .eml file with Python's standard email package and print what a mail client sees, as JSON.
+
+Used by the tests as an independent reader of the messages PayChase writes."""
+import email
+import email.policy
+import json
+import sys
+
+raw = open(sys.argv[1], "rb").read()
+message = email.message_from_bytes(raw, policy=email.policy.default)
+body = message.get_body(preferencelist=("plain",))
+result = {
+    "headers": [[name, str(value)] for name, value in message.items()],
+    "defects": [type(d).__name__ for d in message.defects] + [type(d).__name__ for part in message.walk() for d in part.defects],
+    "content_type": message.get_content_type(),
+    "charset": message.get_content_charset(),
+    "transfer_encoding": message.get("Content-Transfer-Encoding"),
+    # Line ends as a mail client shows them: the decoded body keeps the wire's CRLF.
+    "body": body.get_content().replace("\r\n", "\n") if body is not None else None,
+    "from_addresses": [a.addr_spec for a in message["From"].addresses] if message["From"] else [],
+    "to_addresses": [a.addr_spec for a in message["To"].addresses] if message["To"] else [],
+    "to_names": [a.display_name for a in message["To"].addresses] if message["To"] else [],
+    "from_names": [a.display_name for a in message["From"].addresses] if message["From"] else [],
+}
+json.dump(result, sys.stdout, ensure_ascii=False)
