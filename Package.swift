@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Claims, money, UK dates, paymasters and the escalation ladder. No I/O.
@@ -46,13 +47,25 @@ let package = Package(
         ),
         // RFC 5322 / MIME message composition.
         .target(name: "PayChaseMail", dependencies: ["PayChaseDomain"], swiftSettings: swiftSettings),
-        // The Outbox folder: drafts, queue, sent, failed, letters; atomic writes.
-        .target(name: "PayChaseOutbox", swiftSettings: swiftSettings),
+        // The Outbox folder: drafts, the send queue, sent, failed, letters, the hash-chained delivery log.
+        .target(
+            name: "PayChaseOutbox",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
+        // libcurl, from Debian's libcurl4-openssl-dev.
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // Sending over SMTP with libcurl: one connection for a batch, receipts, exact server replies.
+        .target(
+            name: "PayChaseSMTP",
+            dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
         // The jobs the command line runs: check, draft, status, templates.
         .target(
             name: "PayChaseKit",
             dependencies: [
-                "PayChaseDomain", "PayChaseInput", "PayChaseDocuments", "PayChaseMail", "PayChaseOutbox",
+                "PayChaseDomain", "PayChaseInput", "PayChaseDocuments", "PayChaseMail", "PayChaseOutbox", "PayChaseSMTP",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

@@ -36,7 +36,18 @@ public struct DraftJob: Sendable {
         public var warning: String?
     }
 
+    /// One claim's email, composed once so the draft and the queued copy share a Message-ID.
+    public struct PreparedEmail: Sendable {
+        public var claim: Claim
+        public var message: MailMessage
+    }
+
     public func run(logger: Logger) throws(PayChaseError) -> Report {
+        try prepare(logger: logger).report
+    }
+
+    /// Renders and writes the drafts, returning the emails ready to queue as well.
+    public func prepare(logger: Logger) throws(PayChaseError) -> (report: Report, emails: [PreparedEmail], profile: PracticeProfile) {
         let profile = try workspace.loadProfile()
         let claims = try workspace.loadClaims(profile: profile)
         let template = try TemplateChoice.load(template, from: workspace)
@@ -44,6 +55,7 @@ public struct DraftJob: Sendable {
         let history = workspace.attempts()
         let renderer = DocumentRenderer()
         var report = Report(warning: template.warning)
+        var emails: [PreparedEmail] = []
 
         for claim in chosen {
             guard template.applies(to: claim.paymaster) else {
@@ -57,9 +69,11 @@ public struct DraftJob: Sendable {
                 let document = try renderer.render(template, context: context)
                 // Everything for this claim is made in memory first, so a refusal writes nothing.
                 var files: [(bytes: [UInt8], fileExtension: String)] = []
+                var email: MailMessage?
                 if template.isEmail() {
                     let message = EmailBuilder.message(for: document, profile: profile)
                     files.append((try MailComposer.compose(message, draft: true), "eml"))
+                    email = message
                 }
                 if template.isLetter() {
                     files.append((Array(document.letterText.utf8), "txt"))
@@ -69,6 +83,7 @@ public struct DraftJob: Sendable {
                     report.written.append(path)
                     logger.debug("wrote draft", metadata: ["claim": "\(claim.id)", "path": "\(path)"])
                 }
+                if let email { emails.append(PreparedEmail(claim: claim, message: email)) }
             } catch let error as RenderError {
                 report.problems.append(error.description)
             } catch let error as MailError {
@@ -77,7 +92,7 @@ public struct DraftJob: Sendable {
                 throw PayChaseError(.unavailable, "\(error)")
             }
         }
-        return report
+        return (report, emails, profile)
     }
 
     private func choose(from claims: [Claim]) throws(PayChaseError) -> [Claim] {

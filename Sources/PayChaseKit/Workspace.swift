@@ -34,9 +34,8 @@ public struct Workspace: Sendable {
         TemplateLibrary(builtins: builtinTemplatesPath, overrides: templatesPath)
     }
 
-    /// The delivery history of each claim. Sending (and so the delivery log) comes later; until
-    /// then no claim has a recorded attempt.
-    public func attempts() -> [String: [Attempt]] { [:] }
+    /// The documents the delivery log proves were sent, per claim.
+    public func attempts() -> [String: [Attempt]] { DeliveryHistory.attempts(in: DeliveryLog(outbox: outbox)) }
 
     static func failure(_ error: InputError) -> PayChaseError {
         PayChaseError(error.kind == .configuration ? .configuration : .dataError, error.diagnostics.map(\.description))

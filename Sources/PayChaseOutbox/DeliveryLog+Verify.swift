@@ -1,0 +1,54 @@
+import Foundation
+
+extension DeliveryLog {
+    /// What `verify` found.
+    public struct Verification: Sendable {
+        public var entries: Int
+        /// The first problem, naming the line; nil when the log is intact.
+        public var problem: String?
+    }
+
+    /// Checks every line's own hash, the chain between lines, and the last line against the head.
+    public func verify() -> Verification {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            let exists = FileManager.default.fileExists(atPath: path)
+            return Verification(entries: 0, problem: exists ? "\(path): cannot be read" : nil)
+        }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        var previous = SHA256Hex.zero
+        for (index, line) in lines.enumerated() {
+            let number = index + 1
+            guard let record = try? JSONDecoder().decode(DeliveryRecord.self, from: Data(line.utf8)) else {
+                return Verification(entries: index, problem: "\(path):\(number): is not a delivery entry (edited or damaged)")
+            }
+            let (canonical, sealed) = Self.seal(record, after: record.previous)
+            guard sealed.entry == record.entry, canonical == line else {
+                return Verification(entries: index, problem: "\(path):\(number): was edited (its contents no longer match its hash)")
+            }
+            guard record.previous == previous else {
+                return Verification(entries: index, problem: "\(path):\(number): does not follow line \(number - 1): an entry before it was removed or the lines were reordered")
+            }
+            previous = record.entry
+        }
+        guard let data = FileManager.default.contents(atPath: headPath),
+              let head = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let count = head["entries"] as? Int, let last = head["last"] as? String else {
+            return Verification(entries: lines.count, problem: lines.isEmpty ? nil : "\(headPath): is missing or damaged, so the newest entry cannot be checked")
+        }
+        if count > lines.count {
+            return Verification(entries: lines.count, problem: "\(path):\(lines.count + 1): \(count - lines.count) newest entr\(count - lines.count == 1 ? "y was" : "ies were") removed")
+        }
+        if count == lines.count, last != previous {
+            return Verification(entries: lines.count, problem: "\(path):\(lines.count): the newest entry was replaced")
+        }
+        if count < lines.count - 1 || (count == lines.count - 1 && lines.count >= 2 && Self.entryHash(lines[count - 1]) != last) {
+            return Verification(entries: lines.count, problem: "\(path):\(count + 1): entries were added after the last one PayChase wrote")
+        }
+        return Verification(entries: lines.count, problem: nil)
+    }
+
+    private static func entryHash(_ line: String) -> String? {
+        (try? JSONDecoder().decode(DeliveryRecord.self, from: Data(line.utf8)))?.entry
+    }
+}

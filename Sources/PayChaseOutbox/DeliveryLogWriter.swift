@@ -1,0 +1,50 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Appends to the delivery log: each entry written and fsynced before `append` returns.
+/// Reads the file once, so a batch costs one write per message, not one read of the whole log.
+public final class DeliveryLogWriter {
+    private let log: DeliveryLog
+    private let fd: Int32
+    private var previous: String
+    private var count: Int
+
+    init(log: DeliveryLog) throws(OutboxError) {
+        self.log = log
+        try AtomicFile.makeDirectories(AtomicFile.parent(of: log.path))
+        fd = open(log.path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw OutboxError(path: log.path, operation: "open", errno: errno) }
+        let existing = (try? String(contentsOfFile: log.path, encoding: .utf8)) ?? ""
+        var lines = existing.split(separator: "\n", omittingEmptySubsequences: true)
+        if !existing.isEmpty && !existing.hasSuffix("\n") {
+            // A line cut off by a crash was never complete: drop it so the chain goes on whole.
+            lines.removeLast()
+            let keep = lines.reduce(0) { $0 + $1.utf8.count + 1 }
+            guard ftruncate(fd, off_t(keep)) == 0 else {
+                let code = errno
+                close(fd)
+                throw OutboxError(path: log.path, operation: "repair", errno: code)
+            }
+        }
+        previous = lines.last.flatMap { try? JSONDecoder().decode(DeliveryRecord.self, from: Data($0.utf8)).entry } ?? SHA256Hex.zero
+        count = lines.count
+    }
+
+    deinit { close(fd) }
+
+    @discardableResult
+    public func append(_ record: DeliveryRecord) throws(OutboxError) -> DeliveryRecord {
+        let (line, sealed) = DeliveryLog.seal(record, after: previous)
+        let bytes = Array((line + "\n").utf8)
+        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        guard written == bytes.count else { throw OutboxError(path: log.path, operation: "append", errno: errno) }
+        guard fsync(fd) == 0 else { throw OutboxError(path: log.path, operation: "sync", errno: errno) }
+        previous = sealed.entry
+        count += 1
+        let head = "{\"entries\":\(count),\"last\":\"\(sealed.entry)\"}\n"
+        try AtomicFile.write(Array(head.utf8), to: log.headPath)
+        return sealed
+    }
+}

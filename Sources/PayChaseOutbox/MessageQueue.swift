@@ -1,0 +1,113 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The send queue: `queue/<id>.eml` (exact bytes) and `queue/<id>.json` (its facts).
+///
+/// Write order is what keeps a crash harmless: the .eml first, then the .json that makes it
+/// queued; on acceptance the log entry first, then `sent/`, then the queue files go.
+public struct MessageQueue: Sendable {
+    public let outbox: Outbox
+
+    public init(outbox: Outbox) { self.outbox = outbox }
+
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }()
+
+    static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }()
+
+    /// A new queue id that sorts by time: `20261122T224058-Q-1-chase-3f9a`.
+    public static func newID(claimID: String, template: String, at date: Date = Date()) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .nanosecond], from: date)
+        let stamp = String(format: "%04d%02d%02dT%02d%02d%02d%03d", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!, c.nanosecond! / 1_000_000)
+        return "\(stamp)-\(claimID)-\(template)-\(String(UInt16.random(in: 0...UInt16.max), radix: 16))"
+    }
+
+    public func messagePath(_ id: String) -> String { "\(outbox.queue)/\(id).eml" }
+    func metadataPath(_ id: String) -> String { "\(outbox.queue)/\(id).json" }
+
+    /// Queues a message: after this returns, it is never lost.
+    public func enqueue(_ bytes: [UInt8], as message: QueuedMessage) throws(OutboxError) {
+        try AtomicFile.write(bytes, to: messagePath(message.id))
+        try save(message)
+    }
+
+    /// Rewrites a message's facts atomically.
+    public func save(_ message: QueuedMessage) throws(OutboxError) {
+        let data: Data
+        do { data = try Self.encoder.encode(message) } catch {
+            throw OutboxError(path: metadataPath(message.id), operation: "encode", errno: EINVAL)
+        }
+        try AtomicFile.write(Array(data) + [10], to: metadataPath(message.id))
+    }
+
+    /// Every queued message, oldest first.
+    public func all() throws(OutboxError) -> [QueuedMessage] {
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: outbox.queue) } catch { return [] }
+        var messages: [QueuedMessage] = []
+        for name in names.sorted() where name.hasSuffix(".json") && !name.hasPrefix(".") {
+            let path = "\(outbox.queue)/\(name)"
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw OutboxError(path: path, operation: "read", errno: EIO)
+            }
+            do { messages.append(try Self.decoder.decode(QueuedMessage.self, from: data)) } catch {
+                throw OutboxError(path: path, operation: "read (the file is damaged)", errno: EINVAL)
+            }
+        }
+        return messages
+    }
+
+    public func bytes(of message: QueuedMessage) throws(OutboxError) -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: messagePath(message.id)) else {
+            throw OutboxError(path: messagePath(message.id), operation: "read", errno: ENOENT)
+        }
+        return Array(data)
+    }
+
+    /// The server took it: the exact bytes go to `sent/`, then the queue forgets it.
+    public func markSent(_ message: QueuedMessage, bytes: [UInt8]) throws(OutboxError) {
+        try AtomicFile.write(bytes, to: "\(outbox.sent)/\(message.id).eml")
+        try remove(message)
+    }
+
+    /// The server refused it for good: to `failed/` with the reason, then out of the queue.
+    public func markFailed(_ message: QueuedMessage, bytes: [UInt8], reason: String) throws(OutboxError) {
+        var failed = message
+        failed.lastReply = reason
+        let data = (try? Self.encoder.encode(failed)) ?? Data()
+        try AtomicFile.write(bytes, to: "\(outbox.failed)/\(message.id).eml")
+        try AtomicFile.write(Array(data) + [10], to: "\(outbox.failed)/\(message.id).json")
+        try remove(message)
+    }
+
+    private func remove(_ message: QueuedMessage) throws(OutboxError) {
+        // The .json goes first: a stray .eml without it is cleaned up, never sent.
+        for path in [metadataPath(message.id), messagePath(message.id)] where unlink(path) != 0 && errno != ENOENT {
+            throw OutboxError(path: path, operation: "remove", errno: errno)
+        }
+        try AtomicFile.syncDirectory(outbox.queue)
+    }
+
+    /// Removes what a crash can leave behind: temporary files, and .eml files never queued.
+    public func sweep() throws(OutboxError) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: outbox.queue) else { return }
+        let queued = Set(names.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) })
+        for name in names {
+            let stray = name.hasPrefix(".") && name.contains(".tmp-")
+            let orphan = name.hasSuffix(".eml") && !queued.contains(String(name.dropLast(4)))
+            if stray || orphan { unlink("\(outbox.queue)/\(name)") }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+/// What became of one message handed to the server.
+public struct SMTPResult: Sendable, Hashable {
+    public enum Outcome: String, Sendable {
+        /// The server replied 250 to the end of the message: it has it.
+        case accepted
+        /// A 4xx reply, or the connection failed before the end of the message: try again later.
+        case deferred
+        /// A 5xx reply: the server will not take this message.
+        case refused
+        /// The whole message was handed over but no reply came: the server may or may not have it.
+        case uncertain
+    }
+
+    public var outcome: Outcome
+    /// The server's final reply, every line (`250 2.0.0 Ok: queued as 899B3F7E180`), or what went wrong.
+    public var reply: String
+    /// Whether an RFC 3461 delivery status notification was asked for.
+    public var dsnRequested: Bool
+    /// Whether the server answered at all during this attempt.
+    public var serverAnswered: Bool
+}
+
+/// A failure that stops the whole batch: the server cannot be used as configured.
+public struct SMTPError: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Kind: Sendable {
+        /// Wrong settings or credentials, or a server that would not log us in.
+        case configuration
+        /// The server could not be reached, or not securely.
+        case unavailable
+    }
+
+    public var kind: Kind
+    public var message: String
+
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+
+    public var description: String { message }
+}

@@ -1,0 +1,117 @@
+import CCurl
+import Foundation
+import Logging
+
+/// What libcurl's callbacks see and record during one message: the bytes to upload, the
+/// server's replies line by line, and whether we logged in. Lives as long as the connection.
+final class TransferState {
+    // Connection facts; a new greeting (220) starts them again.
+    var authenticated = false
+    var serverAdvertisesDSN = false
+
+    // Per message.
+    var body: [UInt8] = []
+    var offset = 0
+    var requireLogin = false
+    var beforeCommit: () -> Bool = { true }
+    var committed = false
+    var notLoggedIn = false
+    var commitRefused = false
+    var answered = false
+    var lastReply: [String] = []
+    var replyAfterCommit: [String]?
+    private var pending: [String] = []
+
+    let logger: Logger
+
+    init(logger: Logger) { self.logger = logger }
+
+    func reset(body: [UInt8], requireLogin: Bool, beforeCommit: @escaping () -> Bool) {
+        self.body = body
+        offset = 0
+        self.requireLogin = requireLogin
+        self.beforeCommit = beforeCommit
+        committed = false
+        notLoggedIn = false
+        commitRefused = false
+        answered = false
+        lastReply = []
+        replyAfterCommit = nil
+        pending = []
+    }
+
+    /// One server reply line (libcurl hands every one to the header callback).
+    func receive(line raw: String) {
+        let line = raw.trimmingCharacters(in: .newlines)
+        guard !line.isEmpty else { return }
+        answered = true
+        pending.append(line)
+        let bytes = Array(line.utf8)
+        let isLast = bytes.count < 4 || bytes[3] != UInt8(ascii: "-")
+        let text = line.count > 4 ? String(line.dropFirst(4)).uppercased() : ""
+        if text == "DSN" { serverAdvertisesDSN = true }
+        guard isLast else { return }
+        switch line.prefix(3) {
+        case "220":
+            authenticated = false
+            serverAdvertisesDSN = false
+        case "235":
+            authenticated = true
+        default:
+            break
+        }
+        lastReply = pending
+        if committed && replyAfterCommit == nil { replyAfterCommit = pending }
+        pending = []
+    }
+
+    /// Fills libcurl's upload buffer; at the end, records the commit point before the final dot.
+    func read(into buffer: UnsafeMutablePointer<CChar>, capacity: Int) -> Int {
+        if offset == 0 && !committed && requireLogin && !authenticated {
+            // libcurl skips AUTH silently when the server offers none; stop before the message goes.
+            notLoggedIn = true
+            return pc_read_abort()
+        }
+        let remaining = body.count - offset
+        if remaining == 0 {
+            if !committed {
+                guard beforeCommit() else {
+                    commitRefused = true
+                    return pc_read_abort()
+                }
+                committed = true
+            }
+            return 0
+        }
+        let count = min(remaining, capacity)
+        body.withUnsafeBytes { source in
+            UnsafeMutableRawPointer(buffer).copyMemory(from: source.baseAddress! + offset, byteCount: count)
+        }
+        offset += count
+        return count
+    }
+
+    /// Verbose output with every credential hidden: AUTH lines and what follows them never appear.
+    func debug(type: curl_infotype, text: String) {
+        switch type {
+        case CURLINFO_TEXT:
+            logger.debug("* \(text.trimmingCharacters(in: .newlines))")
+        case CURLINFO_HEADER_IN:
+            logger.debug("< \(text.trimmingCharacters(in: .newlines))")
+        case CURLINFO_HEADER_OUT:
+            let line = text.trimmingCharacters(in: .newlines)
+            let verb = line.split(separator: " ").first.map { $0.uppercased() } ?? ""
+            let safe = ["EHLO", "HELO", "STARTTLS", "MAIL", "RCPT", "DATA", "RSET", "QUIT", "NOOP", "BDAT"]
+            if safe.contains(verb) {
+                logger.debug("> \(line)")
+            } else if verb == "AUTH" {
+                let mechanism = line.split(separator: " ").dropFirst().first.map(String.init) ?? ""
+                logger.debug("> AUTH \(mechanism) [credentials hidden]")
+            } else {
+                logger.debug("> [credentials hidden]")
+            }
+        default:
+            break
+        }
+    }
+}
