@@ -96,6 +96,16 @@ let package = Package(
         ),
         .testTarget(name: "PayChaseMailTests", dependencies: ["PayChaseMail", "PayChaseTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
+            name: "PayChaseSendTests",
+            dependencies: ["PayChaseKit", "PayChaseTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PayChaseOutboxTests",
+            dependencies: ["PayChaseOutbox", "PayChaseTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "PayChaseCLITests",
             dependencies: ["PayChaseKit", "PayChaseTestSupport"],
             swiftSettings: swiftSettings

@@ -31,3 +31,16 @@ ensure_packages() {
 ensure_python3() {
   command -v python3 >/dev/null 2>&1 || ensure_packages python3
 }
+
+# Debian packages the build needs: libcurl (with its pkg-config file) for sending.
+BUILD_PACKAGES=(tzdata ca-certificates git pkg-config libcurl4-openssl-dev)
+
+# Postfix and Dovecot for the tests' private mail system; Postfix must not ask questions.
+ensure_mail_servers() {
+  if ! dpkg-query -W -f='${Status}' postfix 2>/dev/null | grep -q "install ok installed"; then
+    local sudo=""
+    if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+    echo "postfix postfix/main_mailer_type select No configuration" | $sudo debconf-set-selections
+  fi
+  ensure_packages postfix dovecot-imapd openssl
+}

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import PayChaseOutbox
 
 /// `paychase queue`: what waits to be sent, and settling a message the server may already have.
@@ -9,7 +10,16 @@ public struct QueueReport: Sendable {
 
     public func table() throws(PayChaseError) -> String {
         let messages: [QueuedMessage]
-        do { messages = try MessageQueue(outbox: workspace.outbox).all() } catch { throw PayChaseError(.temporaryFailure, error.description) }
+        do {
+            // While no send runs, finish what a killed one left, so states read true.
+            if let lock = try? OutboxLock(outbox: workspace.outbox) {
+                try recover()
+                withExtendedLifetime(lock) {}
+            }
+            messages = try MessageQueue(outbox: workspace.outbox).all()
+        } catch {
+            throw PayChaseError(.temporaryFailure, error.description)
+        }
         guard !messages.isEmpty else { return "The queue is empty.\n" }
         let rows = messages.map { message in
             [message.id, message.state.rawValue, String(message.attempts),
@@ -20,6 +30,13 @@ public struct QueueReport: Sendable {
             .joined(separator: "\n") + "\n"
     }
 
+    /// Call with the Outbox lock held.
+    private func recover() throws(OutboxError) {
+        let log = DeliveryLog(outbox: workspace.outbox)
+        let dispatcher = Dispatcher(queue: MessageQueue(outbox: workspace.outbox), log: log, writer: try log.writer(), logger: .init(label: "paychase"))
+        try dispatcher.recover()
+    }
+
     /// The practice checked with the recipient: an uncertain message did arrive. It moves to
     /// `sent/` and the log records the confirmation (not a server reply).
     public func confirmDelivered(_ id: String) throws(PayChaseError) -> String {
@@ -27,6 +44,7 @@ public struct QueueReport: Sendable {
             let lock = try OutboxLock(outbox: workspace.outbox)
             defer { withExtendedLifetime(lock) {} }
             let queue = MessageQueue(outbox: workspace.outbox)
+            try recover()
             guard let message = try queue.all().first(where: { $0.id == id }) else {
                 throw PayChaseError(.usage, "there is no queued message \(id); see 'paychase queue'")
             }

@@ -100,14 +100,18 @@ public struct MessageQueue: Sendable {
         try AtomicFile.syncDirectory(outbox.queue)
     }
 
-    /// Removes what a crash can leave behind: temporary files, and .eml files never queued.
+    /// Removes what a crash can leave behind: half-written temporary files, and .eml files
+    /// whose .json was never written (so they were never queued).
     public func sweep() throws(OutboxError) {
+        for folder in [outbox.sent, outbox.failed, outbox.queue] {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(".") && name.contains(".tmp-") {
+                unlink("\(folder)/\(name)")
+            }
+        }
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: outbox.queue) else { return }
         let queued = Set(names.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) })
-        for name in names {
-            let stray = name.hasPrefix(".") && name.contains(".tmp-")
-            let orphan = name.hasSuffix(".eml") && !queued.contains(String(name.dropLast(4)))
-            if stray || orphan { unlink("\(outbox.queue)/\(name)") }
+        for name in names where name.hasSuffix(".eml") && !queued.contains(String(name.dropLast(4))) {
+            unlink("\(outbox.queue)/\(name)")
         }
     }
 }

@@ -88,7 +88,8 @@ public final class SMTPConnection {
         if state.commitRefused { return result(.deferred, "not sent: the queue could not record the attempt") }
         switch code {
         case CURLE_LOGIN_DENIED:
-            throw SMTPError(.configuration, "\(configuration.server) refused the login for \(configuration.username ?? "?") with AUTH=\(configuration.auth.rawValue): \(reply.isEmpty ? detail : reply)")
+            let why = state.failure?.joined(separator: " / ") ?? detail
+            throw SMTPError(.configuration, "\(configuration.server) refused the login for \(configuration.username ?? "?") with AUTH=\(configuration.auth.rawValue): \(why)")
         case CURLE_USE_SSL_FAILED:
             throw SMTPError(.unavailable, "\(configuration.server) does not offer STARTTLS, and PayChase does not send without TLS")
         case CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CONNECT_ERROR, CURLE_SSL_CACERT_BADFILE, CURLE_SSL_CERTPROBLEM:
@@ -104,6 +105,9 @@ public final class SMTPConnection {
                 return result(.uncertain, "no reply after the end of the message: \(detail)")
             }
             return result(answer.first?.hasPrefix("5") == true ? .refused : .deferred, answer.joined(separator: "\n"))
+        }
+        if let failure = state.failure {
+            return result(failure.first?.hasPrefix("5") == true ? .refused : .deferred, failure.joined(separator: "\n"))
         }
         let status = curl.responseCode
         if (500...599).contains(status) { return result(.refused, reply) }

@@ -19,6 +19,8 @@ final class TransferState {
     var commitRefused = false
     var answered = false
     var lastReply: [String] = []
+    /// The first 4xx or 5xx reply of this message: why it failed (libcurl says QUIT after it).
+    var failure: [String]?
     var replyAfterCommit: [String]?
     private var pending: [String] = []
 
@@ -36,6 +38,7 @@ final class TransferState {
         commitRefused = false
         answered = false
         lastReply = []
+        failure = nil
         replyAfterCommit = nil
         pending = []
     }
@@ -61,29 +64,28 @@ final class TransferState {
             break
         }
         lastReply = pending
+        if failure == nil, line.hasPrefix("4") || line.hasPrefix("5") { failure = pending }
         if committed && replyAfterCommit == nil { replyAfterCommit = pending }
         pending = []
     }
 
-    /// Fills libcurl's upload buffer; at the end, records the commit point before the final dot.
+    /// Fills libcurl's upload buffer. Before handing over the last bytes (libcurl knows the size,
+    /// so it may never ask again), records the commit point: after this the server may have it.
     func read(into buffer: UnsafeMutablePointer<CChar>, capacity: Int) -> Int {
         if offset == 0 && !committed && requireLogin && !authenticated {
             // libcurl skips AUTH silently when the server offers none; stop before the message goes.
             notLoggedIn = true
             return pc_read_abort()
         }
-        let remaining = body.count - offset
-        if remaining == 0 {
-            if !committed {
-                guard beforeCommit() else {
-                    commitRefused = true
-                    return pc_read_abort()
-                }
-                committed = true
+        let count = min(body.count - offset, capacity)
+        if offset + count == body.count && !committed {
+            guard beforeCommit() else {
+                commitRefused = true
+                return pc_read_abort()
             }
-            return 0
+            committed = true
         }
-        let count = min(remaining, capacity)
+        guard count > 0 else { return 0 }
         body.withUnsafeBytes { source in
             UnsafeMutableRawPointer(buffer).copyMemory(from: source.baseAddress! + offset, byteCount: count)
         }

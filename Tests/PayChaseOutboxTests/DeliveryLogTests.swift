@@ -1,0 +1,93 @@
+import Foundation
+import PayChaseOutbox
+import PayChaseTestSupport
+import Testing
+
+struct DeliveryLogTests {
+    func makeLog(entries: Int) throws -> (DeliveryLog, String) {
+        let folder = try TestPaths.temporaryDirectory().path
+        let log = DeliveryLog(outbox: Outbox(root: folder))
+        let writer = try log.writer()
+        for index in 1...entries {
+            try writer.append(DeliveryRecord(
+                time: "2026-11-22T10:00:0\(index % 10).000Z", claimID: "C-\(index)", template: "chase", queueID: "q\(index)",
+                messageID: "m\(index)@riverside.example", from: "manager@riverside.example", to: ["payments@england.example"],
+                subject: "Payment query \(index)", server: "mail.example:587", reply: "250 2.0.0 Ok: queued as ABC\(index)",
+                outcome: .accepted, sha256: String(repeating: "a", count: 64), dsnRequested: false, attempt: 1
+            ))
+        }
+        return (log, log.path)
+    }
+
+    func lines(_ path: String) throws -> [String] {
+        try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+    }
+
+    func write(_ lines: [String], to path: String) throws {
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    @Test func anIntactLogVerifies() throws {
+        let (log, _) = try makeLog(entries: 5)
+        let result = log.verify()
+        #expect(result.problem == nil)
+        #expect(result.entries == 5)
+        #expect(log.entries().map(\.claimID) == ["C-1", "C-2", "C-3", "C-4", "C-5"])
+    }
+
+    @Test func eachEntryCarriesTheHashOfTheOneBefore() throws {
+        let (log, _) = try makeLog(entries: 3)
+        let entries = log.entries()
+        #expect(entries[0].previous == String(repeating: "0", count: 64))
+        #expect(entries[1].previous == entries[0].entry)
+        #expect(entries[2].previous == entries[1].entry)
+    }
+
+    @Test func anEditedLineIsNamed() throws {
+        let (log, path) = try makeLog(entries: 5)
+        var text = try lines(path)
+        text[2] = text[2].replacingOccurrences(of: "queued as ABC3", with: "queued as XYZ3")
+        try write(text, to: path)
+        #expect(log.verify().problem == "\(path):3: was edited (its contents no longer match its hash)")
+    }
+
+    @Test func aRemovedLineIsNamed() throws {
+        let (log, path) = try makeLog(entries: 5)
+        var text = try lines(path)
+        text.remove(at: 1)
+        try write(text, to: path)
+        #expect(log.verify().problem == "\(path):2: does not follow line 1: an entry before it was removed or the lines were reordered")
+    }
+
+    @Test func reorderedLinesAreNamed() throws {
+        let (log, path) = try makeLog(entries: 5)
+        var text = try lines(path)
+        text.swapAt(3, 4)
+        try write(text, to: path)
+        #expect(log.verify().problem == "\(path):4: does not follow line 3: an entry before it was removed or the lines were reordered")
+    }
+
+    @Test func theNewestLineIsCoveredToo() throws {
+        let (log, path) = try makeLog(entries: 4)
+        var text = try lines(path)
+        text.removeLast()
+        try write(text, to: path)
+        #expect(log.verify().problem == "\(path):4: 1 newest entry was removed")
+    }
+
+    @Test func aTornLastLineIsRepairedOnTheNextAppend() throws {
+        let (log, path) = try makeLog(entries: 2)
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        handle.seekToEndOfFile()
+        handle.write(Data("{\"time\":\"2026".utf8))
+        handle.closeFile()
+        let writer = try log.writer()
+        try writer.append(DeliveryRecord(
+            time: "2026-11-22T11:00:00.000Z", claimID: "C-3", template: "chase", queueID: "q3", messageID: "m3@r.example",
+            from: "a@b.example", to: ["c@d.example"], subject: "S", server: "s:1", reply: "250 ok", outcome: .accepted,
+            sha256: "", dsnRequested: false, attempt: 1
+        ))
+        #expect(log.verify().problem == nil)
+        #expect(log.entries().map(\.claimID) == ["C-1", "C-2", "C-3"])
+    }
+}

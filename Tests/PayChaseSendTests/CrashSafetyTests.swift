@@ -1,0 +1,128 @@
+import Foundation
+import PayChaseTestSupport
+import Testing
+
+/// Never lost, never twice: a run killed at any moment, or a server that goes away mid-batch,
+/// ends with every message in the Maildir exactly once.
+extension SendTests {
+    @Test func sigkillAtSeveralPointsLosesNothingAndSendsNothingTwice() throws {
+        let practice = try SendingPractice()
+        try practice.writeClaims(count: 200, prefix: "K")
+        let first = try launch(practice, ["send", "chase", "--overdue", "--as-of", "2026-11-22"], killAtLogLines: 25)
+        #expect(first.killed, "the first run was killed mid-batch")
+        var kills = 1
+        for point in [70, 120, 165] {
+            let run = try launch(practice, ["send", "--queued", "--retry-now"], killAtLogLines: point)
+            if run.killed { kills += 1 }
+        }
+        #expect(kills >= 3, "killed at several points")
+        try finish(practice)
+        try expectEachMessageOnce(practice, claims: 200, prefix: "K")
+    }
+
+    @Test func theServerStoppingMidBatchLeavesTheRestQueued() throws {
+        let practice = try SendingPractice()
+        let rig = practice.rig
+        try practice.writeClaims(count: 60, prefix: "S")
+        let process = try start(practice, ["send", "chase", "--overdue", "--as-of", "2026-11-22"])
+        while process.isRunning, try logLines(practice) < 15 { Thread.sleep(forTimeInterval: 0.002) }
+        try rig.stopPostfix()
+        process.waitUntilExit()
+        defer { try? rig.startPostfix() }
+        #expect(process.terminationStatus == 75, "some were accepted, the rest wait for the server")
+        let queued = practice.folder.files(under: "Outbox/queue").filter { $0.hasSuffix(".json") }.count
+        #expect(queued > 0, "the messages the server did not take are still queued")
+
+        let down = try practice.paychase("send", "--queued", "--retry-now")
+        #expect(down.status == 69, "the server cannot be reached at all")
+        #expect(down.stderr.contains("could not connect to localhost:"))
+
+        try rig.startPostfix()
+        try finish(practice)
+        try expectEachMessageOnce(practice, claims: 60, prefix: "S")
+    }
+
+    // MARK: - Helpers
+
+    private func start(_ practice: SendingPractice, _ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Command.paychase)
+        process.arguments = arguments
+        process.currentDirectoryURL = practice.folder.url
+        process.environment = practice.folder.environment(practice.passwordEnvironment)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    /// Runs paychase and SIGKILLs it once the delivery log has `lines` entries.
+    private func launch(_ practice: SendingPractice, _ arguments: [String], killAtLogLines lines: Int) throws -> (killed: Bool, status: Int32) {
+        let process = try start(practice, arguments)
+        var killed = false
+        while process.isRunning {
+            if try logLines(practice) >= lines {
+                kill(process.processIdentifier, SIGKILL)
+                killed = true
+                break
+            }
+            Thread.sleep(forTimeInterval: 0.001)
+        }
+        process.waitUntilExit()
+        return (killed, process.terminationStatus)
+    }
+
+    private func logLines(_ practice: SendingPractice) throws -> Int {
+        guard let data = FileManager.default.contents(atPath: practice.folder.path + "/Outbox/deliveries.jsonl") else { return 0 }
+        return data.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+    }
+
+    /// Settles what a kill left uncertain as the practice would (ask the recipient: here, look in
+    /// the Maildir), then sends the rest.
+    private func finish(_ practice: SendingPractice) throws {
+        let rig = practice.rig
+        try rig.waitUntilPostfixIdle()  // what Postfix accepted is in the Maildir before we look
+        for file in practice.folder.files(under: "Outbox/queue") where file.hasSuffix(".json") {
+            let meta = try JSONSerialization.jsonObject(with: Data(try practice.folder.read(file).utf8)) as! [String: Any]
+            guard meta["state"] as? String != "queued" else { continue }
+            let messageID = meta["message_id"] as! String
+            if rig.messageIDCounts(to: "payments@england.example")[messageID, default: 0] > 0 {
+                let confirmed = try practice.paychase("queue", "--delivered", meta["id"] as! String)
+                #expect(confirmed.status == 0, "\(confirmed.stderr)")
+            }
+        }
+        let rest = try practice.paychase("send", "--queued", "--retry-now", "--resend-uncertain")
+        #expect(rest.status == 0, "\(rest.stdout)\(rest.stderr)")
+        #expect(practice.folder.files(under: "Outbox/queue").filter { !$0.hasSuffix(".lock") }.isEmpty)
+    }
+
+    private func expectEachMessageOnce(_ practice: SendingPractice, claims: Int, prefix: String) throws {
+        let rig = practice.rig
+        let sent = practice.folder.files(under: "Outbox/sent")
+        #expect(sent.count == claims)
+        var ids: [String] = []
+        var claimIDs = Set<String>()
+        for file in sent {
+            let headers = try practice.folder.read(file).components(separatedBy: "\r\n\r\n")[0].components(separatedBy: "\r\n")
+            func value(_ name: String) -> String? {
+                headers.first { $0.hasPrefix("\(name): ") }.map { String($0.dropFirst(name.count + 2)) }
+            }
+            ids.append(try #require(value("Message-ID")).trimmingCharacters(in: CharacterSet(charactersIn: "<>")))
+            claimIDs.insert(try #require(value("X-PayChase-Claim")))
+        }
+        #expect(claimIDs == Set((1...claims).map { "\(prefix)-\($0)" }), "every claim's message was sent")
+        let deadline = Date().addingTimeInterval(30)
+        var counts = rig.messageIDCounts(to: "payments@england.example")
+        while Date() < deadline, ids.contains(where: { counts[$0, default: 0] == 0 }) {
+            Thread.sleep(forTimeInterval: 0.2)
+            counts = rig.messageIDCounts(to: "payments@england.example")
+        }
+        let missing = ids.filter { counts[$0, default: 0] == 0 }
+        let twice = ids.filter { counts[$0, default: 0] > 1 }
+        #expect(missing.isEmpty, "never delivered: \(missing)")
+        #expect(twice.isEmpty, "delivered more than once: \(twice)")
+        let verify = try practice.paychase("log", "--verify")
+        #expect(verify.status == 0, "\(verify.stderr)")
+    }
+}

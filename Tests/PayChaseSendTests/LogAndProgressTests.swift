@@ -1,0 +1,44 @@
+import Foundation
+import PayChaseTestSupport
+import Testing
+
+extension SendTests {
+    @Test func theLogReadsBackAndCatchesTampering() throws {
+        let practice = try SendingPractice()
+        #expect(try practice.paychase("send", "chase", "--overdue", "--as-of", "2026-11-22").status == 0)
+
+        let table = try practice.paychase("log", "--claim", "L-2026-007")
+        #expect(table.status == 0)
+        let rows = table.stdout.split(separator: "\n")
+        #expect(rows.count == 2)
+        #expect(rows[1].contains("L-2026-007") && rows[1].contains("finance@ccg.example") && rows[1].contains("accepted") && rows[1].contains("250 2.0.0 Ok: queued as "))
+
+        let json = try practice.paychase("log", "--json")
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(entries.count == 4)
+
+        let intact = try practice.paychase("log", "--verify")
+        #expect(intact.status == 0)
+        #expect(intact.stdout.hasPrefix("OK: 4 entries"))
+
+        var lines = try practice.folder.read("Outbox/deliveries.jsonl").split(separator: "\n").map(String.init)
+        lines[1] = lines[1].replacingOccurrences(of: "\"outcome\":\"accepted\"", with: "\"outcome\":\"refused\"")
+        try practice.folder.write("Outbox/deliveries.jsonl", lines.joined(separator: "\n") + "\n")
+        let edited = try practice.paychase("log", "--verify")
+        #expect(edited.status == 65)
+        #expect(edited.stderr == "Outbox/deliveries.jsonl:2: was edited (its contents no longer match its hash)\n")
+    }
+
+    @Test func progressIsOneLiveLineOnATerminal() throws {
+        let practice = try SendingPractice()
+        let command = "\(Command.paychase) send chase --overdue --as-of 2026-11-22"
+        let result = try Command.run(
+            "/usr/bin/script", ["-q", "-e", "-c", command, "/dev/null"],
+            directory: practice.folder.path, environment: practice.folder.environment(practice.passwordEnvironment)
+        )
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.contains("\r[1/4] 1 accepted, 0 deferred, 0 refused"))
+        #expect(result.stdout.contains("\r[4/4] 4 accepted, 0 deferred, 0 refused"))
+        #expect(!result.stdout.contains("[1/4] accepted: "), "no plain lines on a terminal")
+    }
+}
