@@ -8,12 +8,12 @@ public struct QueueReport: Sendable {
 
     public init(workspace: Workspace) { self.workspace = workspace }
 
-    public func table() throws(PayChaseError) -> String {
+    public func table(logger: Logger) throws(PayChaseError) -> String {
         let messages: [QueuedMessage]
         do {
             // While no send runs, finish what a killed one left, so states read true.
             if let lock = try? OutboxLock(outbox: workspace.outbox) {
-                try recover()
+                try recover(logger: logger)
                 withExtendedLifetime(lock) {}
             }
             messages = try MessageQueue(outbox: workspace.outbox).all()
@@ -31,20 +31,20 @@ public struct QueueReport: Sendable {
     }
 
     /// Call with the Outbox lock held.
-    private func recover() throws(OutboxError) {
+    private func recover(logger: Logger) throws(OutboxError) {
         let log = DeliveryLog(outbox: workspace.outbox)
-        let dispatcher = Dispatcher(queue: MessageQueue(outbox: workspace.outbox), log: log, writer: try log.writer(), logger: .init(label: "paychase"))
+        let dispatcher = Dispatcher(queue: MessageQueue(outbox: workspace.outbox), log: log, writer: try log.writer(), logger: logger)
         try dispatcher.recover()
     }
 
     /// The practice checked with the recipient: an uncertain message did arrive. It moves to
     /// `sent/` and the log records the confirmation (not a server reply).
-    public func confirmDelivered(_ id: String) throws(PayChaseError) -> String {
+    public func confirmDelivered(_ id: String, logger: Logger) throws(PayChaseError) -> String {
         do {
             let lock = try OutboxLock(outbox: workspace.outbox)
             defer { withExtendedLifetime(lock) {} }
             let queue = MessageQueue(outbox: workspace.outbox)
-            try recover()
+            try recover(logger: logger)
             guard let message = try queue.all().first(where: { $0.id == id }) else {
                 throw PayChaseError(.usage, "there is no queued message \(id); see 'paychase queue'")
             }

@@ -15,9 +15,9 @@ extension PayChase {
         func run() throws {
             let report = QueueReport(workspace: try options.workspace())
             if let delivered {
-                print(try PayChase.run { () throws(PayChaseError) in try report.confirmDelivered(delivered) })
+                print(try PayChase.run { () throws(PayChaseError) in try report.confirmDelivered(delivered, logger: options.logger()) })
             } else {
-                print(try PayChase.run { () throws(PayChaseError) in try report.table() }, terminator: "")
+                print(try PayChase.run { () throws(PayChaseError) in try report.table(logger: options.logger()) }, terminator: "")
             }
         }
     }
