@@ -1,5 +1,22 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
+
+/// Header folders for a C library, from pkg-config's -I flags only. SwiftPM's own pkg-config
+/// support warns about glib's -pthread, and warnings here are bugs.
+func headerSearchFlags(_ library: String) -> [String] {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["pkg-config", "--cflags-only-I", library]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return [] }
+    let output = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: output, as: UTF8.self).split(whereSeparator: \.isWhitespace)
+        .filter { $0.hasPrefix("-I") }.flatMap { ["-Xcc", String($0)] }
+}
 
 /// Shared by every target: Swift 6 language mode, warnings are bugs.
 let swiftSettings: [SwiftSetting] = [
@@ -55,6 +72,14 @@ let package = Package(
         ),
         // libcurl, from Debian's libcurl4-openssl-dev.
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // PangoCairo, from Debian's libpango1.0-dev and libcairo2-dev.
+        .systemLibrary(name: "CPangoCairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
+        // Printable A4 letters as PDF: one Swift type lays a letter out with Pango and Cairo.
+        .target(
+            name: "PayChaseLetters",
+            dependencies: ["CPangoCairo", "PayChaseDocuments"],
+            swiftSettings: swiftSettings + [.unsafeFlags(headerSearchFlags("pangocairo"))]
+        ),
         // Sending over SMTP with libcurl: one connection for a batch, receipts, exact server replies.
         .target(
             name: "PayChaseSMTP",
@@ -66,6 +91,7 @@ let package = Package(
             name: "PayChaseKit",
             dependencies: [
                 "PayChaseDomain", "PayChaseInput", "PayChaseDocuments", "PayChaseMail", "PayChaseOutbox", "PayChaseSMTP",
+                "PayChaseLetters",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -103,6 +129,12 @@ let package = Package(
         .testTarget(
             name: "PayChaseOutboxTests",
             dependencies: ["PayChaseOutbox", "PayChaseTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PayChaseLettersTests",
+            dependencies: ["PayChaseLetters", "PayChaseInput", "PayChaseTestSupport"],
+            exclude: ["Golden"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -32,8 +32,9 @@ ensure_python3() {
   command -v python3 >/dev/null 2>&1 || ensure_packages python3
 }
 
-# Debian packages the build needs: libcurl (with its pkg-config file) for sending.
-BUILD_PACKAGES=(tzdata ca-certificates git pkg-config libcurl4-openssl-dev)
+# Debian packages the build and the program need: libcurl for sending, Pango and Cairo (found
+# through pkg-config) for the PDF letters, and the DejaVu fonts the letters are set in.
+BUILD_PACKAGES=(tzdata ca-certificates git pkg-config libcurl4-openssl-dev libpango1.0-dev libcairo2-dev fonts-dejavu-core)
 
 # Postfix and Dovecot for the tests' private mail system; Postfix must not ask questions.
 ensure_mail_servers() {

@@ -3,7 +3,7 @@ import PayChaseDomain
 import Yams
 
 extension DocumentTemplate {
-    static let frontMatterKeys = ["kind", "to", "subject", "heading", "applies_to", "enclosures", "warning"]
+    static let frontMatterKeys = ["kind", "to", "subject", "heading", "applies_to", "enclosures", "warning", "attach_letter"]
 
     /// Parses `---` front matter and the body that follows it.
     public init(name: String, file: String, text: String) throws(TemplateError) {
@@ -62,10 +62,18 @@ extension DocumentTemplate {
                 enclosures.append(try Self.part(source, file: file, line: (item.mark?.line ?? 0) + 1))
             }
         }
+        var attachLetter = false
+        if let node = front["attach_letter"] {
+            guard let value = node.bool else { throw fail("attach_letter", "must be true or false") }
+            guard !value || (forms.contains(.email) && forms.contains(.letter)) else {
+                throw fail("attach_letter", "needs kind: email + letter")
+            }
+            attachLetter = value
+        }
         let body = lines[(end + 1)...].joined(separator: "\n")
         self.init(
             name: name, file: file, forms: forms, recipient: recipient, appliesTo: appliesTo,
-            warning: front["warning"]?.string, subject: subject, heading: heading, enclosures: enclosures,
+            warning: front["warning"]?.string, attachLetter: attachLetter, subject: subject, heading: heading, enclosures: enclosures,
             body: try Self.part(body, file: file, line: end + 2)
         )
     }

@@ -35,6 +35,8 @@ public struct DocumentTemplate: Sendable {
     public let appliesTo: [PaymasterRole]?
     /// A caution printed whenever the document is drafted.
     public let warning: String?
+    /// The email carries the letter as a PDF attachment.
+    public let attachLetter: Bool
     let subject: Part?
     let heading: Part?
     let enclosures: [Part]
@@ -42,7 +44,7 @@ public struct DocumentTemplate: Sendable {
 
     init(
         name: String, file: String, forms: [Form], recipient: Recipient, appliesTo: [PaymasterRole]?, warning: String?,
-        subject: Part?, heading: Part?, enclosures: [Part], body: Part
+        attachLetter: Bool, subject: Part?, heading: Part?, enclosures: [Part], body: Part
     ) {
         self.name = name
         self.file = file
@@ -50,6 +52,7 @@ public struct DocumentTemplate: Sendable {
         self.recipient = recipient
         self.appliesTo = appliesTo
         self.warning = warning
+        self.attachLetter = attachLetter
         self.subject = subject
         self.heading = heading
         self.enclosures = enclosures

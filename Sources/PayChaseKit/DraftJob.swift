@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import PayChaseDocuments
 import PayChaseDomain
+import PayChaseLetters
 import PayChaseMail
 
 /// Which claims a command works on.
@@ -48,66 +49,29 @@ public struct DraftJob: Sendable {
 
     /// Renders and writes the drafts, returning the emails ready to queue as well.
     public func prepare(logger: Logger) throws(PayChaseError) -> (report: Report, emails: [PreparedEmail], profile: PracticeProfile) {
-        let profile = try workspace.loadProfile()
-        let claims = try workspace.loadClaims(profile: profile)
-        let template = try TemplateChoice.load(template, from: workspace)
-        let chosen = try choose(from: claims)
-        let history = workspace.attempts()
-        let renderer = DocumentRenderer()
-        var report = Report(warning: template.warning)
         var emails: [PreparedEmail] = []
-
-        for claim in chosen {
-            guard template.applies(to: claim.paymaster) else {
-                let who = template.appliesTo!.map(\.rawValue).joined(separator: ", ")
-                let note = "\(claim.id): skipped, \(template.name) is for claims paid by \(who) and this one is paid by \(claim.paymaster.rawValue)"
-                if case .ids = selection { report.problems.append(note) } else { report.notes.append(note) }
-                continue
+        var written: [String] = []
+        let batch = DocumentBatch(workspace: workspace, template: template, selection: selection, asOf: asOf)
+        var (report, profile) = try batch.run { claim, document, template, profile in
+            // Everything for this claim is made in memory first, so a refusal writes nothing.
+            var files: [(bytes: [UInt8], fileExtension: String)] = []
+            var email: MailMessage?
+            let letter = template.isLetter() ? try LetterPDF.render(document) : nil
+            if template.isEmail() {
+                let message = EmailBuilder.message(for: document, profile: profile, letter: template.attachLetter ? letter : nil)
+                files.append((try MailComposer.compose(message, draft: true), "eml"))
+                email = message
             }
-            let context = DocumentContext(claim: claim, profile: profile, attempts: history[claim.id] ?? [], today: asOf)
-            do {
-                let document = try renderer.render(template, context: context)
-                // Everything for this claim is made in memory first, so a refusal writes nothing.
-                var files: [(bytes: [UInt8], fileExtension: String)] = []
-                var email: MailMessage?
-                if template.isEmail() {
-                    let message = EmailBuilder.message(for: document, profile: profile)
-                    files.append((try MailComposer.compose(message, draft: true), "eml"))
-                    email = message
-                }
-                if template.isLetter() {
-                    files.append((Array(document.letterText.utf8), "txt"))
-                }
-                for file in files {
-                    let path = try workspace.outbox.writeDraft(file.bytes, claimID: claim.id, template: template.name, fileExtension: file.fileExtension)
-                    report.written.append(path)
-                    logger.debug("wrote draft", metadata: ["claim": "\(claim.id)", "path": "\(path)"])
-                }
-                if let email { emails.append(PreparedEmail(claim: claim, message: email)) }
-            } catch let error as RenderError {
-                report.problems.append(error.description)
-            } catch let error as MailError {
-                report.problems.append("\(workspace.claimsPath):\(claim.line): claim \(claim.id): \(template.name): \(error)")
-            } catch {
-                throw PayChaseError(.unavailable, "\(error)")
+            if let letter { files.append((letter, "pdf")) }
+            for file in files {
+                let path = try workspace.outbox.writeDraft(file.bytes, claimID: claim.id, template: template.name, fileExtension: file.fileExtension)
+                written.append(path)
+                logger.debug("wrote draft", metadata: ["claim": "\(claim.id)", "path": "\(path)"])
             }
+            if let email { emails.append(PreparedEmail(claim: claim, message: email)) }
         }
+        report.written = written
         return (report, emails, profile)
-    }
-
-    private func choose(from claims: [Claim]) throws(PayChaseError) -> [Claim] {
-        switch selection {
-        case .overdue:
-            return claims.filter { $0.isOverdue(asOf: asOf) }
-        case .ids(let ids):
-            let byID = Dictionary(uniqueKeysWithValues: claims.map { ($0.id, $0) })
-            let missing = ids.filter { byID[$0] == nil }
-            guard missing.isEmpty else {
-                throw PayChaseError(.usage, missing.map { "claim '\($0)' is not in \(workspace.claimsPath)" })
-            }
-            var seen = Set<String>()
-            return ids.filter { seen.insert($0).inserted }.map { byID[$0]! }
-        }
     }
 }
 

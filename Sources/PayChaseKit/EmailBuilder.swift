@@ -5,17 +5,25 @@ import PayChaseMail
 
 /// Turns a rendered document into an email from the practice, with the receipts the profile asks for.
 public enum EmailBuilder {
-    public static func message(for document: RenderedDocument, profile: PracticeProfile, date: Date = Date()) -> MailMessage {
+    /// `letter`, when given, goes with the email as a PDF attachment.
+    public static func message(for document: RenderedDocument, profile: PracticeProfile, letter: [UInt8]? = nil, date: Date = Date()) -> MailMessage {
         let practice = profile.practice
+        let attachment = letter.map { MailAttachment(filename: letterFileName(document), contentType: "application/pdf", bytes: $0) }
         return MailMessage(
             from: Mailbox(name: practice.name, address: practice.email),
             to: [Mailbox(name: document.recipient.name, address: document.recipient.email)],
             subject: document.subject ?? document.heading ?? document.template,
-            body: document.emailText,
+            body: document.emailText(attaching: attachment?.filename),
             date: date,
             readReceiptTo: profile.receipts.read ? profile.receipts.to : nil,
             deliveryReceiptTo: profile.receipts.delivery ? profile.receipts.to : nil,
-            extraHeaders: [("X-PayChase-Claim", document.claimID), ("X-PayChase-Template", document.template)]
+            extraHeaders: [("X-PayChase-Claim", document.claimID), ("X-PayChase-Template", document.template)],
+            attachments: attachment.map { [$0] } ?? []
         )
+    }
+
+    /// `Q-2026-001-appeal.pdf`: claim ids are checked to be plain file names.
+    public static func letterFileName(_ document: RenderedDocument) -> String {
+        "\(document.claimID)-\(document.template).pdf"
     }
 }

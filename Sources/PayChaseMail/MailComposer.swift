@@ -17,16 +17,48 @@ public enum MailComposer {
             HeaderEncoding.field("Subject", message.subject),
             "Message-ID: <\(message.messageID)>",
             "MIME-Version: 1.0",
-            "Content-Type: text/plain; charset=UTF-8",
-            "Content-Transfer-Encoding: quoted-printable",
         ]
+        let boundary = "=_paychase_" + String(UInt64.random(in: 0...UInt64.max), radix: 36) + String(UInt64.random(in: 0...UInt64.max), radix: 36)
+        if message.attachments.isEmpty {
+            fields += Self.textPartHeaders
+        } else {
+            fields.append("Content-Type: multipart/mixed;\r\n boundary=\"\(boundary)\"")
+        }
         if let to = message.readReceiptTo { fields.append("Disposition-Notification-To: <\(to)>") }
         if let to = message.deliveryReceiptTo { fields.append("Return-Receipt-To: <\(to)>") }
         for header in message.extraHeaders { fields.append(HeaderEncoding.field(header.name, header.value)) }
         if draft { fields.append("X-Unsent: 1") }
 
         var bytes = Array((fields.joined(separator: "\r\n") + "\r\n\r\n").utf8)
-        bytes += QuotedPrintable.encode(message.body)
+        if message.attachments.isEmpty {
+            bytes += textBody(message.body)
+            return bytes
+        }
+        bytes += Array("This is a message in several parts (MIME).\r\n".utf8)
+        bytes += Array("--\(boundary)\r\n\(Self.textPartHeaders.joined(separator: "\r\n"))\r\n\r\n".utf8)
+        bytes += textBody(message.body)
+        for attachment in message.attachments {
+            let headers = [
+                "Content-Type: \(attachment.contentType); name=\"\(attachment.filename)\"",
+                "Content-Transfer-Encoding: base64",
+                "Content-Disposition: attachment; filename=\"\(attachment.filename)\"",
+            ]
+            bytes += Array("--\(boundary)\r\n\(headers.joined(separator: "\r\n"))\r\n\r\n".utf8)
+            bytes += Array(Data(attachment.bytes).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed]).utf8)
+            bytes += [13, 10]
+        }
+        bytes += Array("--\(boundary)--\r\n".utf8)
+        return bytes
+    }
+
+    private static let textPartHeaders = [
+        "Content-Type: text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding: quoted-printable",
+    ]
+
+    /// The quoted-printable text, ending in CRLF.
+    private static func textBody(_ text: String) -> [UInt8] {
+        var bytes = QuotedPrintable.encode(text)
         if !bytes.suffix(2).elementsEqual([13, 10]) { bytes += [13, 10] }
         return bytes
     }
@@ -67,6 +99,15 @@ public enum MailComposer {
             try checkText(header.name, header.value)
         }
         if message.body.hasNUL { throw MailError(field: "body", message: "contains a NUL character") }
+        for attachment in message.attachments {
+            let safe = attachment.filename.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value < 0x7F && $0 != "\"" && $0 != "\\" && $0 != "/" }
+            guard safe, !attachment.filename.isEmpty else {
+                throw MailError(field: "attachment", message: "'\(printable(attachment.filename))' is not a plain file name")
+            }
+            guard attachment.contentType.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "/.+-".contains($0)) }) else {
+                throw MailError(field: "attachment", message: "'\(printable(attachment.contentType))' is not a content type")
+            }
+        }
     }
 
     private static func checkText(_ field: String, _ text: String) throws(MailError) {

@@ -11,6 +11,19 @@ public struct Mailbox: Sendable, Hashable {
     }
 }
 
+/// A file sent with an email, such as the letter as a PDF.
+public struct MailAttachment: Sendable, Hashable {
+    public var filename: String
+    public var contentType: String
+    public var bytes: [UInt8]
+
+    public init(filename: String, contentType: String, bytes: [UInt8]) {
+        self.filename = filename
+        self.contentType = contentType
+        self.bytes = bytes
+    }
+}
+
 /// A plain-text email before it is turned into RFC 5322 bytes.
 public struct MailMessage: Sendable {
     public var from: Mailbox
@@ -26,10 +39,13 @@ public struct MailMessage: Sendable {
     public var deliveryReceiptTo: String?
     /// Extra `X-` headers, such as the claim and template a message belongs to.
     public var extraHeaders: [(name: String, value: String)]
+    /// Files after the text; with any, the message is multipart/mixed.
+    public var attachments: [MailAttachment]
 
     public init(
         from: Mailbox, to: [Mailbox], subject: String, body: String, date: Date = Date(), messageID: String? = nil,
-        readReceiptTo: String? = nil, deliveryReceiptTo: String? = nil, extraHeaders: [(name: String, value: String)] = []
+        readReceiptTo: String? = nil, deliveryReceiptTo: String? = nil, extraHeaders: [(name: String, value: String)] = [],
+        attachments: [MailAttachment] = []
     ) {
         self.from = from
         self.to = to
@@ -40,6 +56,7 @@ public struct MailMessage: Sendable {
         self.readReceiptTo = readReceiptTo
         self.deliveryReceiptTo = deliveryReceiptTo
         self.extraHeaders = extraHeaders
+        self.attachments = attachments
     }
 }
 

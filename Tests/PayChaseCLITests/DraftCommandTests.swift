@@ -43,22 +43,25 @@ struct DraftCommandTests {
             #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "\(name): bare LF")
             #expect(text.components(separatedBy: "\r\n").allSatisfy { $0.utf8.count <= 998 })
             let parsed = try ParsedEmail.parse(path: folder.url.appendingPathComponent(name).path)
-            #expect(parsed.transferEncoding == "quoted-printable")
+            #expect(parsed.defects.isEmpty)
+            #expect(parsed.body?.hasPrefix("Dear Sir or Madam,") == true)
             messageIDs.insert(try #require(parsed.header("Message-ID")))
         }
         #expect(messageIDs.count == ids.count, "every message has its own Message-ID")
     }
 
-    @Test func lettersAreWrittenBesideTheEmail() throws {
+    @Test func lettersAreWrittenAsPDFBesideTheEmail() throws {
         let folder = try PracticeFolder()
         let result = try folder.paychase("draft", "late-payment-notice", "--claim", "Q-2026-001", "--as-of", "2026-11-22")
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout == "Outbox/drafts/Q-2026-001/late-payment-notice.eml\nOutbox/drafts/Q-2026-001/late-payment-notice.txt\n")
-        let letter = try folder.read("Outbox/drafts/Q-2026-001/late-payment-notice.txt")
+        #expect(result.stdout == "Outbox/drafts/Q-2026-001/late-payment-notice.eml\nOutbox/drafts/Q-2026-001/late-payment-notice.pdf\n")
+        let letter = try PDFTools.text(folder.path + "/Outbox/drafts/Q-2026-001/late-payment-notice.pdf")
         #expect(letter.contains("22 November 2026"))
-        #expect(letter.contains("Our ref: Q-2026-001    Your ref: CQRS-88123"))
+        #expect(letter.contains("Our ref: Q-2026-001"))
+        #expect(letter.contains("Your ref: CQRS-88123"))
         #expect(letter.contains("on or after 20 December 2026"))
         #expect(letter.contains("Yours faithfully,"))
+        #expect(!folder.exists("Outbox/drafts/Q-2026-001/late-payment-notice.txt"))
     }
 
     @Test func theFormalComplaintWarnsAboutRegulation8() throws {
@@ -66,7 +69,7 @@ struct DraftCommandTests {
         let result = try folder.paychase("draft", "formal-complaint", "--claim", "L-2026-007", "--as-of", "2026-11-22")
         #expect(result.status == 0)
         #expect(result.stderr.contains("warning: formal-complaint: Regulation 8(1)(a)"))
-        #expect(folder.exists("Outbox/drafts/L-2026-007/formal-complaint.txt"))
+        #expect(folder.exists("Outbox/drafts/L-2026-007/formal-complaint.pdf"))
     }
 
     @Test func aClaimWithALineBreakInAHeaderFieldIsRefusedAndNothingIsWritten() throws {

@@ -42,3 +42,22 @@ extension SendTests {
         #expect(!result.stdout.contains("[1/4] accepted: "), "no plain lines on a terminal")
     }
 }
+
+extension SendTests {
+    @Test func theAppealArrivesWithItsLetterAttached() throws {
+        let practice = try SendingPractice()
+        let result = try practice.paychase("send", "appeal", "--claim", "Q-2026-001", "--as-of", "2026-11-22")
+        #expect(result.status == 0, "\(result.stderr)")
+        let messageID = try #require(try practice.logEntries().first?["message_id"] as? String)
+        #expect(practice.rig.waitForDelivery(to: "payments@england.example", count: 1))
+        try practice.rig.waitUntilPostfixIdle()
+        let arrived = try #require(practice.rig.deliveredFiles(to: "payments@england.example").first {
+            (try? String(contentsOfFile: $0, encoding: .utf8))?.contains(messageID) == true
+        })
+        let parsed = try ParsedEmail.parse(path: arrived)
+        let attachment = try #require(parsed.attachments.first)
+        #expect(attachment.filename == "Q-2026-001-appeal.pdf")
+        let pdf = practice.folder.path + "/Outbox/drafts/Q-2026-001/appeal.pdf"
+        #expect(attachment.sha256 == String(try Command.run("/usr/bin/sha256sum", [pdf]).stdout.prefix(64)))
+    }
+}

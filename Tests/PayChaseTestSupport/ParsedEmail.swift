@@ -12,9 +12,25 @@ public struct ParsedEmail: Decodable, Sendable {
     public var toAddresses: [String]
     public var toNames: [String]
     public var fromNames: [String]
+    public var attachments: [Attachment]
+
+    /// An attached file, decoded: its name, type and the SHA-256 of its bytes.
+    public struct Attachment: Decodable, Sendable {
+        public var filename: String?
+        public var contentType: String
+        public var transferEncoding: String?
+        public var sha256: String
+        public var size: Int
+
+        enum CodingKeys: String, CodingKey {
+            case filename, sha256, size
+            case contentType = "content_type"
+            case transferEncoding = "transfer_encoding"
+        }
+    }
 
     enum CodingKeys: String, CodingKey {
-        case headers, defects, charset, body
+        case headers, defects, charset, body, attachments
         case contentType = "content_type"
         case transferEncoding = "transfer_encoding"
         case fromAddresses = "from_addresses"

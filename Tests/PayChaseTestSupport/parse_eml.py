@@ -3,6 +3,7 @@
 
 Used by the tests as an independent reader of the messages PayChase writes."""
 import email
+import hashlib
 import email.policy
 import json
 import sys
@@ -23,4 +24,14 @@ result = {
     "to_names": [a.display_name for a in message["To"].addresses] if message["To"] else [],
     "from_names": [a.display_name for a in message["From"].addresses] if message["From"] else [],
 }
+result["attachments"] = [
+    {
+        "filename": part.get_filename(),
+        "content_type": part.get_content_type(),
+        "transfer_encoding": part.get("Content-Transfer-Encoding"),
+        "sha256": hashlib.sha256(part.get_payload(decode=True)).hexdigest(),
+        "size": len(part.get_payload(decode=True)),
+    }
+    for part in message.iter_attachments()
+]
 json.dump(result, sys.stdout, ensure_ascii=False)

@@ -1,0 +1,67 @@
+import PayChaseDocuments
+
+/// A rendered document as a printable A4 letter: letterhead, date, address block, references,
+/// salutation, bold heading, paragraphs, sign-off, signatory, enclosures, and "Page N of M" on
+/// every page of a letter longer than one.
+public enum LetterPDF {
+    public static func render(_ document: RenderedDocument) throws(LetterError) -> [UInt8] {
+        let practice = document.practice
+        let renderer = try LetterRenderer(title: document.heading ?? document.template, author: practice.name)
+
+        // Letterhead, first page only.
+        let name = renderer.layout(practice.name, font: LetterFonts.practiceName)
+        let address = renderer.layout(practice.address.joined(separator: " · "), font: LetterFonts.small)
+        let contact = renderer.layout("Tel \(practice.phone) · \(practice.email) · ODS code \(practice.odsCode)", font: LetterFonts.small)
+        var headY = PageGeometry.top
+        var letterhead: [PlacedLine] = []
+        for part in [name, address, contact] {
+            for (index, line) in part.lines.enumerated() {
+                letterhead.append(PlacedLine(layout: part.index, line: index, y: headY + line.top + line.baseline))
+            }
+            headY += part.lines.last.map { $0.top + $0.height } ?? 0
+            headY += 2
+        }
+        let ruleY = headY + 4
+
+        func block(_ text: String, _ font: String, _ kind: LetterBlock.Kind, before: Double) -> LetterBlock {
+            let laid = renderer.layout(text, font: font)
+            return LetterBlock(kind: kind, spaceBefore: before, layout: laid.index, lines: laid.lines)
+        }
+        let recipient = document.recipient
+        var blocks = [
+            block(document.date.formatted, LetterFonts.body, .whole, before: 0),
+            block(([recipient.person].compactMap { $0 } + [recipient.name] + recipient.address).joined(separator: "\n"), LetterFonts.body, .whole, before: 16),
+            block("Our ref: \(document.ourReference)" + (document.yourReference.map { "\u{2003}\u{2003}Your ref: \($0)" } ?? ""), LetterFonts.body, .whole, before: 16),
+            block("\(document.salutation),", LetterFonts.body, .keepWithNext, before: 16),
+        ]
+        if let heading = document.heading { blocks.append(block(heading, LetterFonts.bold, .keepWithNext, before: 10)) }
+        for paragraph in document.paragraphs { blocks.append(block(paragraph, LetterFonts.body, .lines, before: 8)) }
+        let signature = "\(document.signOff),\n\n\n\n\(practice.signatory.name)\n\(practice.signatory.role)"
+        blocks.append(block(signature, LetterFonts.body, .whole, before: 14))
+        if !document.enclosures.isEmpty {
+            blocks.append(block(document.enclosures.map { "Enc: \($0)" }.joined(separator: "\n"), LetterFonts.body, .whole, before: 16))
+        }
+
+        var paginator = Paginator(startingAt: ruleY + 22)
+        paginator.place(blocks)
+        let pages = paginator.pages
+        let running = renderer.layout("\(practice.name) · Our ref: \(document.ourReference) · \(document.date.formatted)", font: LetterFonts.small)
+
+        for (number, page) in pages.enumerated() {
+            if number == 0 {
+                for line in letterhead { renderer.draw(layout: line.layout, line: line.line, y: line.y) }
+                renderer.rule(y: ruleY)
+            } else {
+                renderer.draw(layout: running.index, line: 0, y: PageGeometry.top + (running.lines.first?.baseline ?? 8))
+            }
+            for line in page { renderer.draw(layout: line.layout, line: line.line, y: line.y) }
+            if pages.count > 1 {
+                let footer = renderer.layout("Page \(number + 1) of \(pages.count)", font: LetterFonts.small)
+                let centred = PageGeometry.left + (PageGeometry.textWidth - (footer.lines.first?.width ?? 0)) / 2
+                renderer.draw(layout: footer.index, line: 0, y: PageGeometry.footerBaseline, x: centred)
+            }
+            renderer.endPage()
+        }
+        return try renderer.finish()
+    }
+}

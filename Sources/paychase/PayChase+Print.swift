@@ -1,0 +1,32 @@
+import ArgumentParser
+import PayChaseKit
+
+extension PayChase {
+    struct Print: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a template's letters as A4 PDF into Outbox/letters, and print them with --printer.",
+            discussion: "The PDFs print anywhere; with --printer NAME they also go to that CUPS printer (lp)."
+        )
+
+        @Argument(help: "A letter template: appeal, late-payment-notice, formal-complaint, dispute-resolution, or one of your own.")
+        var template: String
+
+        @Option(help: "A CUPS printer to send the letters to.")
+        var printer: String?
+
+        @OptionGroup var selection: SelectionOptions
+        @OptionGroup var dates: DateOptions
+        @OptionGroup var options: WorkspaceOptions
+
+        func run() throws {
+            let job = PrintJob(
+                workspace: try options.workspace(), template: template, selection: selection.selection, asOf: dates.date, printer: printer
+            )
+            let report = try PayChase.run { () throws(PayChaseError) in try job.run(logger: options.logger()) }
+            if let warning = report.warning { PayChase.report(["warning: \(template): \(warning)"]) }
+            for path in report.written { print(path) }
+            PayChase.report(report.notes + report.problems)
+            if !report.problems.isEmpty { throw ExitCode(ExitStatus.dataError.rawValue) }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import PayChaseDocuments
+import PayChaseDomain
+import PayChaseLetters
+import PayChaseTestSupport
+import Testing
+
+struct LetterPDFTests {
+    @Test func aLetterIsA4WithEmbeddedFontsAndEveryFieldAsRealText() throws {
+        let path = try LetterFixture.pdf(try LetterFixture.document("appeal", claim: LetterFixture.claim("Q-2026-001")))
+        let info = try PDFTools.info(path)
+        #expect(info.pageSize == "595.276 x 841.89 pts (A4)")
+        #expect(info.pages == 1)
+        #expect(info.title == "Payment query and appeal: QOF achievement, 2025/26")
+        let fonts = try PDFTools.fonts(path)
+        #expect(!fonts.isEmpty)
+        #expect(fonts.allSatisfy { $0.embedded }, "every font is embedded: \(fonts)")
+
+        let text = try PDFTools.text(path)
+        for field in [
+            "Riverside Medical Centre", "1 River Road · London · E1 1AA", "Tel 020 7946 0000", "manager@riverside.example",
+            "ODS code F84001", "22 November 2026", "NHS England (London region)", "Wellington House", "SE1 8UG",
+            "Our ref: Q-2026-001", "Your ref: CQRS-88123", "Dear Sir or Madam,", "Payment query and appeal: QOF achievement, 2025/26",
+            "Amount expected: £12,480.00", "Amount received: £9,000.00", "Amount outstanding: £3,480.00",
+            "Date claimed: 30 April 2026", "Evidence submitted on: 30 April 2026", "Reference: CQRS-88123",
+            "Yours faithfully,", "Jane Doe", "Practice Manager", "Enc: Copy of the evidence submitted: QOF achievement submission via CQRS",
+        ] {
+            #expect(text.contains(field), "missing from the PDF text: \(field)")
+        }
+        #expect(!text.contains("Page 1 of"), "a one-page letter has no page numbers")
+    }
+
+    @Test func namesWithAccentsRenderAndReadBack() throws {
+        var profile = LetterFixture.profile
+        profile.practice.signatory = Signatory(name: "Zoë Łukasz", role: "Practice Manager")
+        let document = try LetterFixture.document("formal-complaint", claim: LetterFixture.claim("L-2026-007"), profile: profile)
+        let text = try PDFTools.text(try LetterFixture.pdf(document))
+        #expect(text.contains("Ms Siobhán Ní Bhriain"))
+        #expect(text.contains("Dear Ms Ní Bhriain,"))
+        #expect(text.contains("Yours sincerely,"), "a named person gets 'Yours sincerely'")
+        #expect(text.contains("Zoë Łukasz"))
+    }
+
+    @Test func aLongLetterSpansPagesNumberedOnEveryPage() throws {
+        var claim = LetterFixture.claim("D-2026-014")
+        let unbroken = String(repeating: "EVIDENCEREFERENCE", count: 20)
+        claim.evidence = (1...150).map { "Register extract for cohort \($0), checked against the practice system;" }.joined(separator: " ") + " " + unbroken
+        let path = try LetterFixture.pdf(try LetterFixture.document("dispute-resolution", claim: claim))
+        let pages = try PDFTools.info(path).pages
+        #expect(pages >= 3)
+        for page in 1...pages {
+            #expect(try PDFTools.text(path, page: page).contains("Page \(page) of \(pages)"), "page \(page) is numbered")
+        }
+        #expect(try PDFTools.text(path, page: pages).contains("Jane Doe"), "the signature ends the letter")
+        let right = try PDFTools.wordRightEdges(path).max() ?? 0
+        #expect(right <= 595.28 - 56, "nothing runs past the right margin (widest word ends at \(right))")
+        let flat = try PDFTools.text(path).filter { !$0.isWhitespace }
+        #expect(flat.contains(unbroken), "a long unbroken string wraps instead of being cut")
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// Reads PDFs back with poppler-utils (pdfinfo, pdftotext, pdffonts): what a printer or a
+/// reader would get, independent of the code that wrote them.
+public enum PDFTools {
+    public struct Info: Sendable {
+        public var pages: Int
+        public var pageSize: String
+        public var title: String?
+    }
+
+    public static func info(_ path: String) throws -> Info {
+        let output = try run("/usr/bin/pdfinfo", [path])
+        func field(_ name: String) -> String? {
+            output.split(separator: "\n").first { $0.hasPrefix("\(name):") }
+                .map { $0.dropFirst(name.count + 1).trimmingCharacters(in: .whitespaces) }
+        }
+        return Info(pages: Int(field("Pages") ?? "") ?? 0, pageSize: field("Page size") ?? "", title: field("Title"))
+    }
+
+    /// The text of the whole document, or of one page (numbered from 1).
+    public static func text(_ path: String, page: Int? = nil) throws -> String {
+        var arguments: [String] = []
+        if let page { arguments += ["-f", String(page), "-l", String(page)] }
+        return try run("/usr/bin/pdftotext", arguments + [path, "-"])
+    }
+
+    /// Each font and whether it is embedded.
+    public static func fonts(_ path: String) throws -> [(name: String, embedded: Bool)] {
+        try run("/usr/bin/pdffonts", [path]).split(separator: "\n").dropFirst(2).map { line in
+            let columns = line.split(separator: " ", omittingEmptySubsequences: true)
+            // name type... encoding emb sub uni object ID: "emb" is the fifth column from the end.
+            return (String(columns[0]), columns.count >= 5 && columns[columns.count - 5] == "yes")
+        }
+    }
+
+    /// The right edge of every word, in points, from `pdftotext -bbox`.
+    public static func wordRightEdges(_ path: String) throws -> [Double] {
+        let html = try run("/usr/bin/pdftotext", ["-bbox", path, "-"])
+        let pattern = try NSRegularExpression(pattern: #"xMax="([0-9.]+)""#)
+        return pattern.matches(in: html, range: NSRange(html.startIndex..., in: html)).compactMap { match in
+            Range(match.range(at: 1), in: html).flatMap { Double(html[$0]) }
+        }
+    }
+
+    static func run(_ tool: String, _ arguments: [String]) throws -> String {
+        let result = try Command.run(tool, arguments)
+        guard result.status == 0 else { throw CommandFailure(result: result) }
+        return result.stdout
+    }
+}
