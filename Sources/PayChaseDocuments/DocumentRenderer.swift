@@ -44,14 +44,16 @@ public struct DocumentRenderer: Sendable {
     /// Splits rendered text at blank lines, dropping the blank runs that skipped sections leave.
     static func paragraphs(_ text: String) -> [String] {
         var paragraphs: [String] = []
-        var current: [String] = []
-        for rawLine in text.replacingLineEndings().split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = String(rawLine).trimmingTrailingSpaces()
-            if line.trimmingSpaces().isEmpty {
+        var current: [Substring] = []
+        let normalised = text.replacingLineEndings()
+        // Split on the byte, not the Character: no grapheme breaking needed to find a newline.
+        for bytes in normalised.utf8.split(separator: 10, omittingEmptySubsequences: false) {
+            let trimmed = Substring(bytes).trimmingTrailingSpaces()
+            if trimmed.utf8.allSatisfy({ $0 == 32 || $0 == 9 }) {
                 if !current.isEmpty { paragraphs.append(current.joined(separator: "\n")) }
-                current = []
+                current.removeAll(keepingCapacity: true)
             } else {
-                current.append(line)
+                current.append(trimmed)
             }
         }
         if !current.isEmpty { paragraphs.append(current.joined(separator: "\n")) }
@@ -59,10 +61,17 @@ public struct DocumentRenderer: Sendable {
     }
 }
 
-extension String {
-    func trimmingTrailingSpaces() -> String {
-        guard let last = lastIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
-        return String(self[...last])
+extension Substring {
+    /// Without trailing spaces and tabs.
+    func trimmingTrailingSpaces() -> Substring {
+        let utf8 = self.utf8
+        var end = utf8.endIndex
+        while end > utf8.startIndex {
+            let before = utf8.index(before: end)
+            guard utf8[before] == 32 || utf8[before] == 9 else { break }
+            end = before
+        }
+        return self[startIndex..<end]
     }
 }
 

@@ -93,7 +93,7 @@ extension DocumentTemplate {
 extension String {
     /// CRLF and lone CR become LF.
     func replacingLineEndings() -> String {
-        guard contains("\r") else { return self }
+        guard utf8.contains(13) else { return self }
         return replacing("\r\n", with: "\n").replacing("\r", with: "\n")
     }
 }

@@ -85,7 +85,7 @@ public struct DocumentTemplate: Sendable {
                 case .section(let tag, _, let children):
                     names.append(prefix + tag.name)
                     let isList: Bool
-                    if case .list? = StrictCheck(file: file, mode: .schema).resolve(tag.name, in: [schema]) { isList = true } else { isList = false }
+                    if case .list? = StrictCheck(file: file, mode: .schema).resolve(tag, in: [schema]) { isList = true } else { isList = false }
                     collect(children, prefix: isList ? prefix + tag.name + "." : prefix)
                 }
             }

@@ -24,7 +24,7 @@ struct StrictCheck {
         for node in nodes {
             switch node {
             case .variable(let tag):
-                let value = resolve(tag.name, in: stack)
+                let value = resolve(tag, in: stack)
                 if mode == .schema, value == nil {
                     report(tag, "unknown variable \(tag.name)")
                 } else if mode == .data, value?.isPrintable != true {
@@ -34,7 +34,7 @@ struct StrictCheck {
                     report(tag, "no value for \(tag.name) (\(hint))")
                 }
             case .section(let tag, let inverted, let children):
-                let value = resolve(tag.name, in: stack)
+                let value = resolve(tag, in: stack)
                 switch mode {
                 case .schema:
                     guard let value else {
@@ -66,12 +66,17 @@ struct StrictCheck {
     }
 
     /// Mustache name resolution: the first part up the stack, the rest inside what it found.
-    func resolve(_ name: String, in stack: [TemplateValue]) -> TemplateValue? {
-        if name == "." { return stack.last }
-        let parts = name.split(separator: ".").map(String.init)
-        guard let head = parts.first else { return nil }
-        guard var value = stack.reversed().lazy.compactMap({ $0[head] }).first else { return nil }
-        for part in parts.dropFirst() {
+    func resolve(_ tag: TemplateTag, in stack: [TemplateValue]) -> TemplateValue? {
+        guard let head = tag.path.first else { return stack.last }
+        var found: TemplateValue?
+        for context in stack.reversed() {
+            if let value = context[head] {
+                found = value
+                break
+            }
+        }
+        guard var value = found else { return nil }
+        for part in tag.path.dropFirst() {
             guard let next = value[part] else { return nil }
             value = next
         }

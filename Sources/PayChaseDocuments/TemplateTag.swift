@@ -12,6 +12,15 @@ struct TemplateTag: Sendable, Hashable {
     var kind: Kind
     var name: String
     var line: Int
+    /// `claim.amount` as `["claim", "amount"]`, split once.
+    var path: [String]
+
+    init(kind: Kind, name: String, line: Int) {
+        self.kind = kind
+        self.name = name
+        self.line = line
+        path = name == "." ? [] : name.split(separator: ".").map(String.init)
+    }
 }
 
 /// A tag tree: sections hold the tags inside them.

@@ -13,18 +13,24 @@ struct DocumentBatch {
     var selection: ClaimSelection
     var asOf: CalendarDate
 
-    /// Calls `each` for every claim that renders; what it throws is reported against that claim.
-    func run(
-        _ each: (Claim, RenderedDocument, DocumentTemplate, PracticeProfile) throws -> Void
+    /// Claims rendered and made ready in parallel, this many at a time, then kept in order.
+    static let chunk = 256
+
+    /// For every claim that renders, runs `make` (on all cores: pure work such as composing the
+    /// email or laying out the letter), then `keep` in claim order (writing files). What `make`
+    /// throws is reported against its claim; what `keep` throws stops the run.
+    func run<Made: Sendable>(
+        make: @escaping @Sendable (Claim, RenderedDocument, DocumentTemplate, PracticeProfile) throws -> Made,
+        keep: (Claim, Made) throws -> Void
     ) throws(PayChaseError) -> (report: DraftJob.Report, profile: PracticeProfile) {
         let profile = try workspace.loadProfile()
         let claims = try workspace.loadClaims(profile: profile)
         let template = try TemplateChoice.load(template, from: workspace)
         let chosen = try choose(from: claims)
         let history = workspace.attempts()
-        let renderer = DocumentRenderer()
         var report = DraftJob.Report(warning: template.warning)
 
+        var eligible: [Claim] = []
         for claim in chosen {
             guard template.applies(to: claim.paymaster) else {
                 let who = template.appliesTo!.map(\.rawValue).joined(separator: ", ")
@@ -32,22 +38,48 @@ struct DocumentBatch {
                 if case .ids = selection { report.problems.append(note) } else { report.notes.append(note) }
                 continue
             }
-            let context = DocumentContext(claim: claim, profile: profile, attempts: history[claim.id] ?? [], today: asOf)
-            do {
-                try each(claim, try renderer.render(template, context: context), template, profile)
-            } catch let error as RenderError {
-                report.problems.append(error.description)
-            } catch let error as LetterError {
-                report.problems.append("claim \(claim.id): \(template.name): the letter could not be laid out: \(error)")
-            } catch let error as MailError {
-                report.problems.append("\(workspace.claimsPath):\(claim.line): claim \(claim.id): \(template.name): \(error)")
-            } catch let error as PayChaseError {
-                throw error
-            } catch {
-                throw PayChaseError(.temporaryFailure, "\(error)")
+            eligible.append(claim)
+        }
+        let asOf = asOf
+        let claimsPath = workspace.claimsPath
+        for start in stride(from: 0, to: eligible.count, by: Self.chunk) {
+            let part = Array(eligible[start..<min(start + Self.chunk, eligible.count)])
+            let made = ParallelMap.map(part) { claim -> Result<Made, BatchFailure> in
+                let context = DocumentContext(claim: claim, profile: profile, attempts: history[claim.id] ?? [], today: asOf)
+                do {
+                    return .success(try make(claim, try DocumentRenderer().render(template, context: context), template, profile))
+                } catch let error as RenderError {
+                    return .failure(.claim(error.description))
+                } catch let error as LetterError {
+                    return .failure(.claim("claim \(claim.id): \(template.name): the letter could not be laid out: \(error)"))
+                } catch let error as MailError {
+                    return .failure(.claim("\(claimsPath):\(claim.line): claim \(claim.id): \(template.name): \(error)"))
+                } catch let error as PayChaseError {
+                    return .failure(.run(error))
+                } catch {
+                    return .failure(.run(PayChaseError(.temporaryFailure, "\(error)")))
+                }
+            }
+            for (claim, result) in zip(part, made) {
+                switch result {
+                case .success(let value):
+                    do { try keep(claim, value) } catch let error as PayChaseError { throw error } catch {
+                        throw PayChaseError(.temporaryFailure, "\(error)")
+                    }
+                case .failure(.claim(let problem)):
+                    report.problems.append(problem)
+                case .failure(.run(let error)):
+                    throw error
+                }
             }
         }
         return (report, profile)
+    }
+
+    /// Why a claim produced nothing: its own problem, or one that ends the run.
+    enum BatchFailure: Error {
+        case claim(String)
+        case run(PayChaseError)
     }
 
     private func choose(from claims: [Claim]) throws(PayChaseError) -> [Claim] {

@@ -4,6 +4,7 @@ import PayChaseDocuments
 import PayChaseDomain
 import PayChaseLetters
 import PayChaseMail
+import PayChaseOutbox
 
 /// Which claims a command works on.
 public enum ClaimSelection: Sendable, Hashable {
@@ -51,8 +52,9 @@ public struct DraftJob: Sendable {
     public func prepare(logger: Logger) throws(PayChaseError) -> (report: Report, emails: [PreparedEmail], profile: PracticeProfile) {
         var emails: [PreparedEmail] = []
         var written: [String] = []
+        let outputs = AtomicBatch()
         let batch = DocumentBatch(workspace: workspace, template: template, selection: selection, asOf: asOf)
-        var (report, profile) = try batch.run { claim, document, template, profile in
+        let (report0, profile) = try batch.run(make: { claim, document, template, profile in
             // Everything for this claim is made in memory first, so a refusal writes nothing.
             var files: [(bytes: [UInt8], fileExtension: String)] = []
             var email: MailMessage?
@@ -63,16 +65,27 @@ public struct DraftJob: Sendable {
                 email = message
             }
             if let letter { files.append((letter, "pdf")) }
-            for file in files {
-                let path = try workspace.outbox.writeDraft(file.bytes, claimID: claim.id, template: template.name, fileExtension: file.fileExtension)
+            return DraftFiles(template: template.name, files: files, email: email)
+        }, keep: { claim, made in
+            for file in made.files {
+                let path = try workspace.outbox.writeDraft(file.bytes, claimID: claim.id, template: made.template, fileExtension: file.fileExtension, batch: outputs)
                 written.append(path)
                 logger.debug("wrote draft", metadata: ["claim": "\(claim.id)", "path": "\(path)"])
             }
-            if let email { emails.append(PreparedEmail(claim: claim, message: email)) }
-        }
+            if let email = made.email { emails.append(PreparedEmail(claim: claim, message: email)) }
+        })
+        var report = report0
+        do { try outputs.commit() } catch { throw PayChaseError(.temporaryFailure, error.description) }
         report.written = written
         return (report, emails, profile)
     }
+}
+
+/// One claim's drafts, made in memory before any is written.
+struct DraftFiles: Sendable {
+    var template: String
+    var files: [(bytes: [UInt8], fileExtension: String)]
+    var email: MailMessage?
 }
 
 /// Picks one template by name, refusing unknown names and broken templates.

@@ -25,17 +25,22 @@ public struct PrintJob: Sendable {
     public func run(logger: Logger) throws(PayChaseError) -> DraftJob.Report {
         if let printer { try Self.checkPrinterName(printer) }
         var written: [String] = []
+        let files = AtomicBatch(limit: 64)
         let batch = DocumentBatch(workspace: workspace, template: template, selection: selection, asOf: asOf)
         let letters = workspace.outbox.letters
-        var (report, _) = try batch.run { claim, document, template, _ in
+        let (report0, _) = try batch.run(make: { _, document, template, _ in
             guard template.isLetter() else {
                 throw PayChaseError(.usage, "\(template.name) is an email, not a letter; print one of the letters (appeal, late-payment-notice, formal-complaint, dispute-resolution)")
             }
-            let path = "\(letters)/\(EmailBuilder.letterFileName(document))"
-            try AtomicFile.write(try LetterPDF.render(document), to: path)
+            return (EmailBuilder.letterFileName(document), try LetterPDF.render(document))
+        }, keep: { claim, made in
+            let path = "\(letters)/\(made.0)"
+            try files.add(made.1, to: path)
             written.append(path)
             logger.debug("wrote letter", metadata: ["claim": "\(claim.id)", "path": "\(path)"])
-        }
+        })
+        var report = report0
+        do { try files.commit() } catch { throw PayChaseError(.temporaryFailure, error.description) }
         report.written = written
         if let printer, !written.isEmpty { try Self.send(written, to: printer) }
         return report

@@ -34,23 +34,43 @@ enum HeaderEncoding {
 
     /// Unstructured text (Subject): plain words when ASCII, otherwise encoded words throughout.
     static func unstructuredWords(_ text: String) -> [String] {
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) && !text.contains("=?") {
-            return text.split(separator: " ").map(String.init)
+        if isPlainASCII(text) {
+            return words(text)
         }
         return encodedWords(text)
     }
 
+    /// Space-separated words of ASCII text, split on the byte.
+    private static func words(_ text: String) -> [String] {
+        text.utf8.split(separator: 32).map { String(Substring($0)) }
+    }
+
     /// A display name: atoms as they are, a quoted string for specials, encoded words for non-ASCII.
     static func phrase(_ text: String) -> [String] {
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) && !text.contains("=?") {
-            let atext = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "!#$%&'*+-/=?^_`{|}~ "))
-            if text.unicodeScalars.allSatisfy({ atext.contains($0) }) {
-                return text.split(separator: " ").map(String.init)
+        if isPlainASCII(text) {
+            if text.utf8.allSatisfy({ isAlphanumeric($0) || atextSpecials.contains($0) }) {
+                return words(text)
             }
             let escaped = text.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"")
             return ["\"\(escaped)\""]
         }
         return encodedWords(text)
+    }
+
+    private static let atextSpecials = Set("!#$%&'*+-/=?^_`{|}~ ".utf8)
+
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte)
+    }
+
+    /// Printable ASCII that does not look like an encoded word, so it can go as it is.
+    static func isPlainASCII(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte < 0x20 || byte >= 0x7F || (previous == UInt8(ascii: "=") && byte == UInt8(ascii: "?")) { return false }
+            previous = byte
+        }
+        return true
     }
 
     /// `=?UTF-8?B?…?=` words of at most 75 characters, never splitting a character.

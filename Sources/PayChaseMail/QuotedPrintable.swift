@@ -2,37 +2,66 @@
 public enum QuotedPrintable {
     static let maxLine = 76
     private static let hex = Array("0123456789ABCDEF".utf8)
+    private static let from = Array("From ".utf8)
 
     /// Encodes text whose lines end in LF, CRLF or CR; hard line breaks become CRLF.
     public static func encode(_ text: String) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + text.utf8.count / 8)
-        let lines = text.replacing("\r\n", with: "\n").replacing("\r", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
-        for (index, line) in lines.enumerated() {
-            encodeLine(Array(line.utf8), into: &out)
-            if index < lines.count - 1 { out += [13, 10] }
+        var text = text
+        text.withUTF8 { bytes in
+            out.reserveCapacity(bytes.count + bytes.count / 8 + 16)
+            var start = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 10 || byte == 13 {
+                    encodeLine(UnsafeBufferPointer(rebasing: bytes[start..<index]), into: &out)
+                    out.append(13)
+                    out.append(10)
+                    index += (byte == 13 && index + 1 < bytes.count && bytes[index + 1] == 10) ? 2 : 1
+                    start = index
+                } else {
+                    index += 1
+                }
+            }
+            encodeLine(UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]), into: &out)
         }
         return out
     }
 
-    private static func encodeLine(_ bytes: [UInt8], into out: inout [UInt8]) {
+    private static func encodeLine(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         var column = 0
-        for (index, byte) in bytes.enumerated() {
+        for index in bytes.indices {
+            let byte = bytes[index]
             let isLast = index == bytes.count - 1
-            // Leave room for the soft break "=" unless this is the line's last token.
-            let limit = isLast ? maxLine : maxLine - 1
-            var token = needsEscape(byte, isLast: isLast) ? escape(byte) : [byte]
-            if column + token.count > limit {
-                out += [UInt8(ascii: "="), 13, 10]
+            var escaped = needsEscape(byte, isLast: isLast) || (column == 0 && startsUnsafe(bytes, at: index))
+            // Leave room for the soft break "=" unless this is the line's last character.
+            if column + (escaped ? 3 : 1) > (isLast ? maxLine : maxLine - 1) {
+                out.append(UInt8(ascii: "="))
+                out.append(13)
+                out.append(10)
                 column = 0
+                escaped = escaped || startsUnsafe(bytes, at: index)
             }
-            // A leading dot (SMTP) or "From " (mbox) survives every relay when escaped.
-            if column == 0, byte == UInt8(ascii: ".") || startsFrom(bytes, at: index) {
-                token = escape(byte)
+            if escaped {
+                out.append(UInt8(ascii: "="))
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 0x0F)])
+                column += 3
+            } else {
+                out.append(byte)
+                column += 1
             }
-            out += token
-            column += token.count
         }
+    }
+
+    /// A leading dot (SMTP) or "From " (mbox) survives every relay when escaped.
+    private static func startsUnsafe(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let byte = bytes[index]
+        if byte == UInt8(ascii: ".") { return true }
+        guard byte == UInt8(ascii: "F"), bytes.count - index >= from.count else { return false }
+        for offset in 0..<from.count where bytes[index + offset] != from[offset] { return false }
+        return true
     }
 
     private static func needsEscape(_ byte: UInt8, isLast: Bool) -> Bool {
@@ -42,13 +71,5 @@ public enum QuotedPrintable {
         case 33...126: false
         default: true
         }
-    }
-
-    private static func startsFrom(_ bytes: [UInt8], at index: Int) -> Bool {
-        bytes[index...].starts(with: Array("From ".utf8))
-    }
-
-    private static func escape(_ byte: UInt8) -> [UInt8] {
-        [UInt8(ascii: "="), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
     }
 }

@@ -2,9 +2,17 @@ import Foundation
 
 /// Dates as RFC 5322 writes them: `Sun, 22 Nov 2026 22:20:49 +0000`, in UK local time.
 public enum RFC5322Date {
-    public static func format(_ date: Date, timeZone: TimeZone = TimeZone(identifier: "Europe/London")!) -> String {
+    private static let london: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
+        calendar.timeZone = TimeZone(identifier: "Europe/London")!
+        return calendar
+    }()
+
+    /// In Europe/London unless another `timeZone` is given.
+    public static func format(_ date: Date, timeZone: TimeZone? = nil) -> String {
+        var calendar = london
+        if let timeZone { calendar.timeZone = timeZone }
+        let timeZone = calendar.timeZone
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: date)
         let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]

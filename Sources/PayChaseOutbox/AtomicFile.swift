@@ -11,8 +11,19 @@ public enum AtomicFile {
         let directory = parent(of: path)
         try makeDirectories(directory)
         let temporary = "\(directory)/.\(basename(of: path)).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-        guard fd >= 0 else { throw OutboxError(path: temporary, operation: "create", errno: errno) }
+        try writeAll(bytes, to: temporary, mode: mode, sync: true)
+        guard rename(temporary, path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw OutboxError(path: path, operation: "rename into place", errno: code)
+        }
+        try syncDirectory(directory)
+    }
+
+    /// Creates `path` (which must not exist) with `bytes`, fsynced when `sync`; removed on failure.
+    static func writeAll(_ bytes: [UInt8], to path: String, mode: mode_t, sync: Bool) throws(OutboxError) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw OutboxError(path: path, operation: "create", errno: errno) }
         var written = 0
         while written < bytes.count {
             let result = bytes.withUnsafeBytes { buffer in
@@ -22,24 +33,18 @@ public enum AtomicFile {
                 if errno == EINTR { continue }
                 let code = errno
                 close(fd)
-                unlink(temporary)
+                unlink(path)
                 throw OutboxError(path: path, operation: "write", errno: code)
             }
             written += result
         }
-        guard fsync(fd) == 0 else {
+        if sync && fsync(fd) != 0 {
             let code = errno
             close(fd)
-            unlink(temporary)
+            unlink(path)
             throw OutboxError(path: path, operation: "sync", errno: code)
         }
         close(fd)
-        guard rename(temporary, path) == 0 else {
-            let code = errno
-            unlink(temporary)
-            throw OutboxError(path: path, operation: "rename into place", errno: code)
-        }
-        try syncDirectory(directory)
     }
 
     /// Makes the folder and any missing parents.

@@ -18,11 +18,11 @@ public struct Outbox: Sendable {
         "\(drafts)/\(claimID)/\(template).\(fileExtension)"
     }
 
-    /// Writes a draft atomically and returns its path.
+    /// Writes a draft through `batch` and returns its path (it appears when the batch commits).
     @discardableResult
-    public func writeDraft(_ bytes: [UInt8], claimID: String, template: String, fileExtension: String) throws(OutboxError) -> String {
+    public func writeDraft(_ bytes: [UInt8], claimID: String, template: String, fileExtension: String, batch: AtomicBatch) throws(OutboxError) -> String {
         let path = draftPath(claimID: claimID, template: template, fileExtension: fileExtension)
-        try AtomicFile.write(bytes, to: path)
+        try batch.add(bytes, to: path)
         return path
     }
 }
