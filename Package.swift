@@ -30,6 +30,10 @@ let package = Package(
     products: [
         .executable(name: "paychase", targets: ["paychase"]),
         .library(name: "PayChaseKit", targets: ["PayChaseKit"]),
+        .library(name: "PayChaseInput", targets: ["PayChaseInput"]),
+        .library(name: "PayChaseDocuments", targets: ["PayChaseDocuments"]),
+        .library(name: "PayChaseMail", targets: ["PayChaseMail"]),
+        .library(name: "PayChaseLetters", targets: ["PayChaseLetters"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -12,31 +12,44 @@ struct Dispatcher {
     let logger: Logger
 
     /// Completes moves a crash interrupted. A message the log shows accepted goes to `sent/`;
-    /// one that was being handed over with no record is held as uncertain, never resent blindly.
+    /// one that was being handed over with no record is held as uncertain, never resent blindly;
+    /// after a power cut, so is every message of the window that was in flight.
     func recover() throws(OutboxError) {
         try queue.sweep()
+        let doubtful = queue.inDoubt()
         var messages = try queue.all()
-        guard !messages.isEmpty else { return }
-        let delivered = Set(log.entries().filter { $0.outcome == .accepted || $0.outcome == .confirmed }.map(\.queueID))
-        for index in messages.indices {
-            let message = messages[index]
-            if delivered.contains(message.id) {
-                try queue.markSent(message, bytes: try queue.bytes(of: message))
-                logger.info("finished moving \(message.id) to sent/: the log shows the server accepted it")
-            } else if message.state == .committing {
-                messages[index].state = .uncertain
-                messages[index].lastReply = "the run stopped while the server was being given the whole message; the server may have it"
-                try queue.save(messages[index])
+        if !messages.isEmpty {
+            let delivered = Set(log.entries().filter { $0.outcome == .accepted || $0.outcome == .confirmed }.map(\.queueID))
+            for index in messages.indices {
+                let message = messages[index]
+                if delivered.contains(message.id) {
+                    try queue.markSent(message)
+                    logger.info("finished moving \(message.id) to sent/: the log shows the server accepted it")
+                } else if message.state == .committing || (message.state == .queued && doubtful.contains(message.id)) {
+                    messages[index].state = .uncertain
+                    messages[index].lastReply = "the run stopped while the server was being given the whole message; the server may have it"
+                    try queue.save(messages[index])
+                }
             }
         }
+        if queue.hasOpenWindow { try queue.endWindow() }
     }
+
+    /// Messages handed over between two flushes.
+    static let window = 64
 
     /// Sends `due` in order; returns early (with the reason) when the server cannot be used.
     func send(
         _ due: [QueuedMessage], over connection: SMTPConnection, report: inout SendReport,
         progress: (SendProgress) -> Void
     ) throws(OutboxError) {
+        defer { try? queue.endWindow() }
+        var window: InFlightWindow?
         for (index, original) in due.enumerated() {
+            if index % Self.window == 0 {
+                window = try queue.beginWindow(due[index..<min(index + Self.window, due.count)].map(\.id))
+            }
+            let journal = window!
             let bytes = try queue.bytes(of: original)
             var message = original
             message.attempts += 1
@@ -49,25 +62,23 @@ struct Dispatcher {
             let result: SMTPResult
             do {
                 result = try connection.send(bytes, from: message.from, to: message.to, envelopeID: message.id) {
-                    var marked = committing
-                    marked.state = .committing
-                    return (try? queue.save(marked)) != nil
+                    (try? journal.committing(committing.id)) != nil
                 }
             } catch {
                 report.stoppedBy = error.message
                 report.status = error.kind == .configuration ? .configuration : .unavailable
                 return
             }
-            try writer.append(record(for: message, result: result, server: connection.configuration.server))
+            try writer.append(record(for: message, result: result, server: connection.configuration.server), durable: false)
             switch result.outcome {
             case .accepted:
-                try queue.markSent(message, bytes: bytes)
+                try queue.markSent(message)
                 report.accepted += 1
             case .deferred:
                 message.state = .queued
                 message.nextAttempt = Date().addingTimeInterval(Self.backoff(afterAttempts: message.attempts))
                 message.lastReply = result.reply
-                try queue.save(message)
+                try queue.save(message, durable: false)
                 report.deferred += 1
             case .refused:
                 try queue.markFailed(message, bytes: bytes, reason: result.reply)
@@ -75,9 +86,10 @@ struct Dispatcher {
             case .uncertain:
                 message.state = .uncertain
                 message.lastReply = result.reply
-                try queue.save(message)
+                try queue.save(message, durable: false)
                 report.uncertain += 1
             }
+            try journal.settled(message.id)
             progress(SendProgress(
                 done: index + 1, total: due.count, accepted: report.accepted, deferred: report.deferred,
                 refused: report.refused, uncertain: report.uncertain,

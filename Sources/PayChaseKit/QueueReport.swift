@@ -51,7 +51,6 @@ public struct QueueReport: Sendable {
             guard message.state == .uncertain else {
                 throw PayChaseError(.usage, "\(id) is \(message.state.rawValue), not uncertain; only a message the server may already have can be confirmed")
             }
-            let bytes = try queue.bytes(of: message)
             let log = DeliveryLog(outbox: workspace.outbox)
             try log.writer().append(DeliveryRecord(
                 time: DeliveryHistory.format(Date()), claimID: message.claimID, template: message.template, queueID: message.id,
@@ -59,7 +58,8 @@ public struct QueueReport: Sendable {
                 reply: "confirmed delivered by the practice after an uncertain attempt", outcome: .confirmed,
                 sha256: message.sha256, dsnRequested: false, attempt: message.attempts
             ))
-            try queue.markSent(message, bytes: bytes)
+            try queue.markSent(message)
+            try queue.sync()
             return "\(id) recorded as delivered and moved to sent/"
         } catch let error as PayChaseError {
             throw error

@@ -113,6 +113,8 @@ public struct SendJob: Sendable {
     /// Queues each email unless the same document is already queued or went out recently.
     private func enqueue(_ emails: [DraftJob.PreparedEmail], into queue: MessageQueue, log: DeliveryLog, report: inout SendReport) throws(OutboxError) {
         guard !emails.isEmpty else { return }
+        let batch = AtomicBatch()
+        defer { _ = try? batch.commit() }
         let waiting = try queue.all()
         let sent = log.entries().filter { $0.outcome == .accepted || $0.outcome == .confirmed }
         for email in emails {
@@ -136,9 +138,10 @@ public struct SendJob: Sendable {
                 messageID: email.message.messageID, from: email.message.from.address, to: email.message.to.map(\.address),
                 subject: email.message.subject, sha256: SHA256Hex.digest(bytes), queuedAt: Date()
             )
-            try queue.enqueue(bytes, as: message)
+            try queue.enqueue(bytes, as: message, batch: batch)
             report.queued += 1
         }
+        try batch.commit()
     }
 
     /// 78 for settings, 69 when the server could not be reached at all, 75 when anything waits

@@ -32,22 +32,15 @@ public final class AtomicBatch {
     /// Makes every file written so far durable under its own name.
     public func commit() throws(OutboxError) {
         guard let first = pending.first else { return }
-        try Self.syncFilesystem(of: first.temporary)
+        try AtomicFile.syncFilesystem(of: first.temporary)
         for file in pending where rename(file.temporary, file.final) != 0 {
             throw OutboxError(path: file.final, operation: "rename into place", errno: errno)
         }
         pending.removeAll()
-        try Self.syncFilesystem(of: first.final)
-    }
-
-    private static func syncFilesystem(of path: String) throws(OutboxError) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw OutboxError(path: path, operation: "open", errno: errno) }
-        defer { close(fd) }
-        guard syncfs(fd) == 0 else { throw OutboxError(path: path, operation: "sync", errno: errno) }
+        try AtomicFile.syncFilesystem(of: first.final)
     }
 }
 
 /// glibc's syncfs(2): Glibc's Swift module leaves it out (it sits behind _GNU_SOURCE).
 @_silgen_name("syncfs")
-private func syncfs(_ fd: Int32) -> Int32
+func syncfs(_ fd: Int32) -> Int32

@@ -20,6 +20,27 @@ public enum AtomicFile {
         try syncDirectory(directory)
     }
 
+    /// Replaces `path` by rename without fsync: a killed process leaves the old file or the new
+    /// one; a power cut may leave the old one until the filesystem is next synced.
+    public static func replace(_ bytes: [UInt8], at path: String, mode: mode_t = 0o644) throws(OutboxError) {
+        let directory = parent(of: path)
+        let temporary = "\(directory)/.\(basename(of: path)).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try writeAll(bytes, to: temporary, mode: mode, sync: false)
+        guard rename(temporary, path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw OutboxError(path: path, operation: "rename into place", errno: code)
+        }
+    }
+
+    /// One syncfs for the filesystem holding `path`.
+    public static func syncFilesystem(of path: String) throws(OutboxError) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw OutboxError(path: path, operation: "open", errno: errno) }
+        defer { close(fd) }
+        guard syncfs(fd) == 0 else { throw OutboxError(path: path, operation: "sync", errno: errno) }
+    }
+
     /// Creates `path` (which must not exist) with `bytes`, fsynced when `sync`; removed on failure.
     static func writeAll(_ bytes: [UInt8], to path: String, mode: mode_t, sync: Bool) throws(OutboxError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)

@@ -8,6 +8,8 @@ import Glibc
 public final class DeliveryLogWriter {
     private let log: DeliveryLog
     private let fd: Int32
+    /// `deliveries.head`, rewritten in place: one fixed-size record, no new file per entry.
+    private let headFD: Int32
     private var previous: String
     private var count: Int
 
@@ -30,21 +32,37 @@ public final class DeliveryLogWriter {
         }
         previous = lines.last.flatMap { try? JSONDecoder().decode(DeliveryRecord.self, from: Data($0.utf8)).entry } ?? SHA256Hex.zero
         count = lines.count
+        headFD = open(log.headPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard headFD >= 0 else {
+            let code = errno
+            close(fd)
+            throw OutboxError(path: log.headPath, operation: "open", errno: code)
+        }
     }
 
-    deinit { close(fd) }
+    deinit {
+        close(fd)
+        close(headFD)
+    }
 
+    /// Appends one entry. `durable` fsyncs it at once; otherwise it survives a killed process at
+    /// once and a power cut from the next filesystem sync (the queue's `sync()`).
     @discardableResult
-    public func append(_ record: DeliveryRecord) throws(OutboxError) -> DeliveryRecord {
+    public func append(_ record: DeliveryRecord, durable: Bool = true) throws(OutboxError) -> DeliveryRecord {
         let (line, sealed) = DeliveryLog.seal(record, after: previous)
         let bytes = Array((line + "\n").utf8)
         let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
         guard written == bytes.count else { throw OutboxError(path: log.path, operation: "append", errno: errno) }
-        guard fsync(fd) == 0 else { throw OutboxError(path: log.path, operation: "sync", errno: errno) }
+        if durable { guard fsync(fd) == 0 else { throw OutboxError(path: log.path, operation: "sync", errno: errno) } }
         previous = sealed.entry
         count += 1
-        let head = "{\"entries\":\(count),\"last\":\"\(sealed.entry)\"}\n"
-        try AtomicFile.write(Array(head.utf8), to: log.headPath)
+        // Always the same length, so rewriting it in place never leaves a tail of the old one.
+        var head = Array("{\"entries\":\(count),\"last\":\"\(sealed.entry)\"}".utf8)
+        head += [UInt8](repeating: 32, count: max(0, 127 - head.count)) + [10]
+        guard head.withUnsafeBytes({ pwrite(headFD, $0.baseAddress, $0.count, 0) }) == head.count else {
+            throw OutboxError(path: log.headPath, operation: "write", errno: errno)
+        }
+        if durable { guard fsync(headFD) == 0 else { throw OutboxError(path: log.headPath, operation: "sync", errno: errno) } }
         return sealed
     }
 }

@@ -37,19 +37,33 @@ public struct MessageQueue: Sendable {
     public func messagePath(_ id: String) -> String { "\(outbox.queue)/\(id).eml" }
     func metadataPath(_ id: String) -> String { "\(outbox.queue)/\(id).json" }
 
-    /// Queues a message: after this returns, it is never lost.
-    public func enqueue(_ bytes: [UInt8], as message: QueuedMessage) throws(OutboxError) {
-        try AtomicFile.write(bytes, to: messagePath(message.id))
-        try save(message)
+    /// Queues a message through `batch`: once the batch commits, it is never lost. The .eml is
+    /// added before the .json that makes it queued, and renames keep that order.
+    public func enqueue(_ bytes: [UInt8], as message: QueuedMessage, batch: AtomicBatch) throws(OutboxError) {
+        try batch.add(bytes, to: messagePath(message.id))
+        try batch.add(try encoded(message), to: metadataPath(message.id))
     }
 
-    /// Rewrites a message's facts atomically.
-    public func save(_ message: QueuedMessage) throws(OutboxError) {
-        let data: Data
-        do { data = try Self.encoder.encode(message) } catch {
+    /// Rewrites a message's facts by rename. `durable` also fsyncs them; otherwise they survive a
+    /// killed process at once and a power cut from the next `sync()`.
+    public func save(_ message: QueuedMessage, durable: Bool = true) throws(OutboxError) {
+        if durable {
+            try AtomicFile.write(try encoded(message), to: metadataPath(message.id))
+        } else {
+            try AtomicFile.replace(try encoded(message), at: metadataPath(message.id))
+        }
+    }
+
+    private func encoded(_ message: QueuedMessage) throws(OutboxError) -> [UInt8] {
+        do { return Array(try Self.encoder.encode(message)) + [10] } catch {
             throw OutboxError(path: metadataPath(message.id), operation: "encode", errno: EINVAL)
         }
-        try AtomicFile.write(Array(data) + [10], to: metadataPath(message.id))
+    }
+
+    /// Makes everything written to the Outbox so far durable (one syncfs).
+    public func sync() throws(OutboxError) {
+        try AtomicFile.makeDirectories(outbox.queue)
+        try AtomicFile.syncFilesystem(of: outbox.queue)
     }
 
     /// Every queued message, oldest first.
@@ -76,19 +90,28 @@ public struct MessageQueue: Sendable {
         return Array(data)
     }
 
-    /// The server took it: the exact bytes go to `sent/`, then the queue forgets it.
-    public func markSent(_ message: QueuedMessage, bytes: [UInt8]) throws(OutboxError) {
-        try AtomicFile.write(bytes, to: "\(outbox.sent)/\(message.id).eml")
-        try remove(message)
+    /// The server took it: the queued bytes move to `sent/` (a rename, so they are exactly what
+    /// was sent), then the queue forgets it. Durable at the next `sync()`.
+    public func markSent(_ message: QueuedMessage) throws(OutboxError) {
+        let sent = "\(outbox.sent)/\(message.id).eml"
+        try AtomicFile.makeDirectories(outbox.sent)
+        if rename(messagePath(message.id), sent) != 0 {
+            // Moved already by a run that stopped before forgetting the .json.
+            guard errno == ENOENT, FileManager.default.fileExists(atPath: sent) else {
+                throw OutboxError(path: sent, operation: "move into sent/", errno: errno)
+            }
+        }
+        guard unlink(metadataPath(message.id)) == 0 || errno == ENOENT else {
+            throw OutboxError(path: metadataPath(message.id), operation: "remove", errno: errno)
+        }
     }
 
     /// The server refused it for good: to `failed/` with the reason, then out of the queue.
     public func markFailed(_ message: QueuedMessage, bytes: [UInt8], reason: String) throws(OutboxError) {
         var failed = message
         failed.lastReply = reason
-        let data = (try? Self.encoder.encode(failed)) ?? Data()
         try AtomicFile.write(bytes, to: "\(outbox.failed)/\(message.id).eml")
-        try AtomicFile.write(Array(data) + [10], to: "\(outbox.failed)/\(message.id).json")
+        try AtomicFile.write(try encoded(failed), to: "\(outbox.failed)/\(message.id).json")
         try remove(message)
     }
 

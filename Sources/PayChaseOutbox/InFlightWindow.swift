@@ -1,0 +1,90 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `queue/.inflight`: the messages a run may hand to the server before its next flush, and a
+/// journal of which one is being handed over right now.
+///
+/// The first line (which messages, on which boot) is written durably when a window opens; then
+/// one line `committing ID` just before each final dot and `settled ID` once its outcome is
+/// recorded, appended without fsync. After a killed process the page cache keeps every line, so
+/// the journal is exact: only a message committing and not settled may be on the server. After
+/// a power cut (a new boot id) the lines may be lost, so every still-queued message of the window
+/// is held as uncertain: never sent twice, at the price of asking the practice.
+public final class InFlightWindow {
+    struct Header: Codable {
+        var bootID: String
+        var ids: [String]
+    }
+
+    private let fd: Int32
+    private let path: String
+
+    /// Flushes everything written so far, then durably starts a window for `ids`.
+    init(path: String, ids: [String]) throws(OutboxError) {
+        self.path = path
+        let header = (try? JSONEncoder().encode(Header(bootID: Self.currentBootID, ids: ids))) ?? Data()
+        try AtomicFile.write(Array(header) + [10], to: path)
+        fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        guard fd >= 0 else { throw OutboxError(path: path, operation: "open", errno: errno) }
+    }
+
+    deinit { close(fd) }
+
+    /// The message is about to be complete on the server's side.
+    public func committing(_ id: String) throws(OutboxError) { try note("committing \(id)\n") }
+
+    /// Its outcome is recorded (log and queue): it is no longer in doubt.
+    public func settled(_ id: String) throws(OutboxError) { try note("settled \(id)\n") }
+
+    private func note(_ line: String) throws(OutboxError) {
+        let bytes = Array(line.utf8)
+        guard bytes.withUnsafeBytes({ write(fd, $0.baseAddress, $0.count) }) == bytes.count else {
+            throw OutboxError(path: path, operation: "append", errno: errno)
+        }
+    }
+
+    /// Changes at every boot; unchanged means no power cut since the window was written.
+    static var currentBootID: String {
+        ((try? String(contentsOfFile: "/proc/sys/kernel/random/boot_id", encoding: .utf8)) ?? "unknown")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The ids a stopped run may have left on the server without a record, from the journal at `path`.
+    static func inDoubt(at path: String) -> Set<String> {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
+        var lines = text.split(separator: "\n").makeIterator()
+        guard let first = lines.next(), let header = try? JSONDecoder().decode(Header.self, from: Data(first.utf8)) else {
+            return []
+        }
+        if header.bootID != currentBootID { return Set(header.ids) }
+        var doubtful = Set<String>()
+        while let line = lines.next() {
+            if line.hasPrefix("committing ") { doubtful.insert(String(line.dropFirst(11))) }
+            if line.hasPrefix("settled ") { doubtful.remove(String(line.dropFirst(8))) }
+        }
+        return doubtful
+    }
+}
+
+extension MessageQueue {
+    var windowPath: String { "\(outbox.queue)/.inflight" }
+
+    /// Flushes everything so far, then durably opens the next window.
+    public func beginWindow(_ ids: [String]) throws(OutboxError) -> InFlightWindow {
+        try sync()
+        return try InFlightWindow(path: windowPath, ids: ids)
+    }
+
+    /// Flushes everything, then forgets the window.
+    public func endWindow() throws(OutboxError) {
+        try sync()
+        if unlink(windowPath) == 0 { try AtomicFile.syncDirectory(outbox.queue) }
+    }
+
+    /// Messages that a stopped run may have handed over without recording the outcome.
+    public func inDoubt() -> Set<String> { InFlightWindow.inDoubt(at: windowPath) }
+
+    public var hasOpenWindow: Bool { FileManager.default.fileExists(atPath: windowPath) }
+}
