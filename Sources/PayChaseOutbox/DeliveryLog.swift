@@ -18,13 +18,16 @@ public struct DeliveryLog: Sendable {
         return encoder
     }()
 
-    /// The canonical line for a record, and the hash that seals it.
+    /// The canonical line for a record, and the hash that seals it: SHA-256 of the line with
+    /// `"entry":""`, then the same line with the hash in that place (one JSON encoding, not two).
     static func seal(_ record: DeliveryRecord, after previous: String) -> (line: String, record: DeliveryRecord) {
         var sealed = record
         sealed.previous = previous
         sealed.entry = ""
-        sealed.entry = SHA256Hex.digest(try! encoder.encode(sealed))
-        return (String(decoding: try! encoder.encode(sealed), as: UTF8.self), sealed)
+        let unsealed = try! encoder.encode(sealed)
+        sealed.entry = SHA256Hex.digest(unsealed)
+        let text = String(decoding: unsealed, as: UTF8.self)
+        return (text.replacingOccurrences(of: "\"entry\":\"\"", with: "\"entry\":\"\(sealed.entry)\""), sealed)
     }
 
     /// Opens the log for appending. Call with the Outbox lock held.

@@ -25,7 +25,7 @@ private let claimsCSV: String = {
     return lines.joined(separator: "\r\n") + "\r\n"
 }()
 
-private let claim = try! ClaimsLoader(profile: profile).parse(claimsCSV, file: "claims.csv")[1]
+private let claim = try! ClaimsLoader(profile: profile).parse(claimsCSV, file: "claims.csv").first { $0.paymaster == .nhsEngland }!
 private let context = DocumentContext(claim: claim, profile: profile, today: asOf)
 
 let benchmarks: @Sendable () -> Void = {
