@@ -63,7 +63,16 @@ struct SendTests {
         let status = try practice.paychase("status", "--as-of", "2026-11-23")
         let row = try #require(status.stdout.split(separator: "\n").first { $0.hasPrefix("Q-2026-001") })
         #expect(row.contains("  1  "), "one document sent so far")
-        #expect(row.hasSuffix("wait until 6 December 2026, then appeal"))
+        // The chase went today (UK date); the appeal comes 14 days later.
+        var london = Calendar(identifier: .gregorian)
+        london.timeZone = TimeZone(identifier: "Europe/London")!
+        let formatter = DateFormatter()
+        formatter.calendar = london
+        formatter.timeZone = london.timeZone
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.dateFormat = "d MMMM yyyy"
+        let appealDue = formatter.string(from: london.date(byAdding: .day, value: 14, to: Date())!)
+        #expect(row.hasSuffix("wait until \(appealDue), then appeal"))
         #expect(try practice.paychase("log", "--verify").status == 0)
     }
 
