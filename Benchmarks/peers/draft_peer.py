@@ -7,7 +7,6 @@ OUT/drafts/<claim_id>/chase.eml.
 usage: draft_peer.py CLAIMS.csv OUT_DIR AS_OF(YYYY-MM-DD)"""
 import csv
 import datetime
-import email.charset
 import email.policy
 import email.utils
 import os
@@ -74,37 +73,40 @@ def uk(d):
     return f"{d.day} {d.strftime('%B')} {d.year}"
 
 
-def main():
-    claims_path, out, as_of = sys.argv[1], sys.argv[2], datetime.date.fromisoformat(sys.argv[3])
-    qp = email.charset.Charset("utf-8")
-    qp.body_encoding = email.charset.QP
+def overdue(claims_path, as_of):
+    """Each claim with money outstanding past its due date, with its amounts and due date."""
     with open(claims_path, encoding="utf-8-sig", newline="") as handle:
         for c in csv.DictReader(handle):
             amount, paid = pence(c["amount"]), pence(c.get("paid"))
             submitted = date(c["submitted_on"])
             due = date(c["due_on"]) if c.get("due_on") else submitted + datetime.timedelta(days=30)
-            if amount - paid <= 0 or as_of <= due:
-                continue
-            name, address = PAYMASTER[c["category"].upper()]
-            message = EmailMessage(policy=email.policy.SMTP)
-            message["Date"] = email.utils.format_datetime(datetime.datetime.now(datetime.timezone.utc))
-            message["From"] = email.utils.formataddr((PRACTICE, EMAIL))
-            message["To"] = email.utils.formataddr((name, address))
-            message["Subject"] = f"Payment query: {c['service']} {c['period']} ({ODS}, our ref {c['claim_id']})"
-            message["Message-ID"] = email.utils.make_msgid(domain="riverside.example")
-            message["Disposition-Notification-To"] = f"<{EMAIL}>"
-            message["Return-Receipt-To"] = f"<{EMAIL}>"
-            message["X-PayChase-Claim"] = c["claim_id"]
-            message["X-Unsent"] = "1"
-            body = BODY.render(c=c, practice=PRACTICE, ods=ODS, email=EMAIL, phone=PHONE,
-                               category_name=CATEGORY[c["category"].upper()], amount=money(amount), paid=money(paid),
-                               outstanding=money(amount - paid), submitted=uk(submitted), due=uk(due),
-                               days=(as_of - due).days)
-            message.set_content(body, charset="utf-8", cte="quoted-printable")
-            folder = os.path.join(out, "drafts", c["claim_id"])
-            os.makedirs(folder, exist_ok=True)
-            with open(os.path.join(folder, "chase.eml"), "wb") as f:
-                f.write(message.as_bytes())
+            if amount - paid > 0 and as_of > due:
+                yield c, amount, paid, submitted, due
+
+
+def main():
+    claims_path, out, as_of = sys.argv[1], sys.argv[2], datetime.date.fromisoformat(sys.argv[3])
+    for c, amount, paid, submitted, due in overdue(claims_path, as_of):
+        name, address = PAYMASTER[c["category"].upper()]
+        message = EmailMessage(policy=email.policy.SMTP)
+        message["Date"] = email.utils.format_datetime(datetime.datetime.now(datetime.timezone.utc))
+        message["From"] = email.utils.formataddr((PRACTICE, EMAIL))
+        message["To"] = email.utils.formataddr((name, address))
+        message["Subject"] = f"Payment query: {c['service']} {c['period']} ({ODS}, our ref {c['claim_id']})"
+        message["Message-ID"] = email.utils.make_msgid(domain="riverside.example")
+        message["Disposition-Notification-To"] = f"<{EMAIL}>"
+        message["Return-Receipt-To"] = f"<{EMAIL}>"
+        message["X-PayChase-Claim"] = c["claim_id"]
+        message["X-Unsent"] = "1"
+        body = BODY.render(c=c, practice=PRACTICE, ods=ODS, email=EMAIL, phone=PHONE,
+                           category_name=CATEGORY[c["category"].upper()], amount=money(amount), paid=money(paid),
+                           outstanding=money(amount - paid), submitted=uk(submitted), due=uk(due),
+                           days=(as_of - due).days)
+        message.set_content(body, charset="utf-8", cte="quoted-printable")
+        folder = os.path.join(out, "drafts", c["claim_id"])
+        os.makedirs(folder, exist_ok=True)
+        with open(os.path.join(folder, "chase.eml"), "wb") as f:
+            f.write(message.as_bytes())
 
 
 if __name__ == "__main__":

@@ -4,7 +4,6 @@ overdue claim (letterhead, date, address block, references, salutation, bold hea
 paragraphs, sign-off), fonts embedded (DejaVu Serif), written to OUT/letters/<claim>.pdf.
 
 usage: letters_peer.py CLAIMS.csv OUT_DIR AS_OF(YYYY-MM-DD)"""
-import csv
 import datetime
 import os
 import sys
@@ -17,7 +16,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import HRFlowable, Paragraph, SimpleDocTemplate, Spacer
 
-from draft_peer import CATEGORY, ODS, PHONE, EMAIL, PRACTICE, date, money, pence, uk
+from draft_peer import CATEGORY, EMAIL, ODS, PHONE, PRACTICE, date, money, overdue, uk
 
 FONTS = "/usr/share/fonts/truetype/dejavu"
 pdfmetrics.registerFont(TTFont("DejaVuSerif", f"{FONTS}/DejaVuSerif.ttf"))
@@ -35,8 +34,7 @@ def para(text, style=BODY):
     return Paragraph(escape(text).replace("\n", "<br/>"), style)
 
 
-def letter(c, path, as_of, due):
-    amount, paid = pence(c["amount"]), pence(c.get("paid"))
+def letter(c, amount, paid, path, as_of, due):
     category = c["category"].upper()
     story = [
         para(PRACTICE, NAME), para("1 River Road · London · E1 1AA", SMALL),
@@ -68,14 +66,8 @@ def letter(c, path, as_of, due):
 def main():
     claims_path, out, as_of = sys.argv[1], sys.argv[2], datetime.date.fromisoformat(sys.argv[3])
     os.makedirs(os.path.join(out, "letters"), exist_ok=True)
-    with open(claims_path, encoding="utf-8-sig", newline="") as handle:
-        for c in csv.DictReader(handle):
-            amount, paid = pence(c["amount"]), pence(c.get("paid"))
-            submitted = date(c["submitted_on"])
-            due = date(c["due_on"]) if c.get("due_on") else submitted + datetime.timedelta(days=30)
-            if amount - paid <= 0 or as_of <= due:
-                continue
-            letter(c, os.path.join(out, "letters", f"{c['claim_id']}-formal-complaint.pdf"), as_of, due)
+    for c, amount, paid, _, due in overdue(claims_path, as_of):
+        letter(c, amount, paid, os.path.join(out, "letters", f"{c['claim_id']}-formal-complaint.pdf"), as_of, due)
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ public final class AtomicBatch {
     public func add(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws(OutboxError) {
         let directory = AtomicFile.parent(of: path)
         if madeDirectories.insert(directory).inserted { try AtomicFile.makeDirectories(directory) }
-        let temporary = "\(directory)/.\(AtomicFile.basename(of: path)).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let temporary = AtomicFile.temporaryName(for: path)
         try AtomicFile.writeAll(bytes, to: temporary, mode: mode, sync: false)
         pending.append((temporary, path))
         if pending.count >= limit { try commit() }

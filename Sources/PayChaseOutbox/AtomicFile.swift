@@ -10,27 +10,30 @@ public enum AtomicFile {
     public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws(OutboxError) {
         let directory = parent(of: path)
         try makeDirectories(directory)
-        let temporary = "\(directory)/.\(basename(of: path)).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        try writeAll(bytes, to: temporary, mode: mode, sync: true)
-        guard rename(temporary, path) == 0 else {
-            let code = errno
-            unlink(temporary)
-            throw OutboxError(path: path, operation: "rename into place", errno: code)
-        }
+        try put(bytes, at: path, mode: mode, sync: true)
         try syncDirectory(directory)
     }
 
     /// Replaces `path` by rename without fsync: a killed process leaves the old file or the new
     /// one; a power cut may leave the old one until the filesystem is next synced.
     public static func replace(_ bytes: [UInt8], at path: String, mode: mode_t = 0o644) throws(OutboxError) {
-        let directory = parent(of: path)
-        let temporary = "\(directory)/.\(basename(of: path)).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        try writeAll(bytes, to: temporary, mode: mode, sync: false)
+        try put(bytes, at: path, mode: mode, sync: false)
+    }
+
+    /// Writes a temporary file beside `path` (fsynced when `sync`) and renames it into place.
+    private static func put(_ bytes: [UInt8], at path: String, mode: mode_t, sync: Bool) throws(OutboxError) {
+        let temporary = temporaryName(for: path)
+        try writeAll(bytes, to: temporary, mode: mode, sync: sync)
         guard rename(temporary, path) == 0 else {
             let code = errno
             unlink(temporary)
             throw OutboxError(path: path, operation: "rename into place", errno: code)
         }
+    }
+
+    /// `.<name>.tmp-<pid>-<random>` in the same folder: hidden, unique, swept after a crash.
+    static func temporaryName(for path: String) -> String {
+        "\(parent(of: path))/.\(basename(of: path)).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
     }
 
     /// One syncfs for the filesystem holding `path`.
