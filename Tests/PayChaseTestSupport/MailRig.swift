@@ -44,17 +44,33 @@ public struct MailRig: Sendable {
 
     /// How many delivered copies each Message-ID has in `address`'s Maildir.
     public func messageIDCounts(to address: String) -> [String: Int] {
-        var counts: [String: Int] = [:]
+        acceptances(to: address).mapValues(\.count)
+    }
+
+    /// For each Message-ID, the Postfix queue id of every delivered copy (from the topmost
+    /// Received header). Two copies with one queue id are Postfix delivering again after being
+    /// stopped mid-delivery; two queue ids mean the client handed the message over twice.
+    public func acceptances(to address: String) -> [String: [String]] {
+        var found: [String: [String]] = [:]
         for file in deliveredFiles(to: address) {
             guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { continue }
-            let header = text.components(separatedBy: "\n\n").first ?? ""
-            for line in header.split(separator: "\n") where line.lowercased().hasPrefix("message-id:") {
-                let id = line.dropFirst("message-id:".count).trimmingCharacters(in: .whitespaces)
-                    .trimmingCharacters(in: CharacterSet(charactersIn: "<>"))
-                counts[id, default: 0] += 1
+            var fields: [String] = []
+            for line in (text.components(separatedBy: "\n\n").first ?? "").split(separator: "\n") {
+                if line.first == " " || line.first == "\t", !fields.isEmpty {
+                    fields[fields.count - 1] += " " + line.trimmingCharacters(in: .whitespaces)
+                } else {
+                    fields.append(String(line))
+                }
             }
+            guard let idField = fields.first(where: { $0.lowercased().hasPrefix("message-id:") }) else { continue }
+            let id = idField.dropFirst("message-id:".count).trimmingCharacters(in: .whitespaces)
+                .trimmingCharacters(in: CharacterSet(charactersIn: "<>"))
+            let received = fields.first { $0.lowercased().hasPrefix("received:") } ?? ""
+            let words = received.split(separator: " ")
+            let queueID = words.firstIndex(of: "id").flatMap { words.index(after: $0) < words.endIndex ? String(words[words.index(after: $0)]) : nil } ?? "?"
+            found[id, default: []].append(queueID.trimmingCharacters(in: CharacterSet(charactersIn: ";")))
         }
-        return counts
+        return found
     }
 
     /// Waits until Postfix has delivered `count` more files to `address` than `before`.
