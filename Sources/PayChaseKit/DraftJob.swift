@@ -36,6 +36,8 @@ public struct DraftJob: Sendable {
         public var problems: [String] = []
         /// The template's own caution, if it has one.
         public var warning: String?
+        /// Set when the files were written but could not be handed on (to a printer).
+        public var handOffFailure: PayChaseError?
     }
 
     /// One claim's email, composed once so the draft and the queued copy share a Message-ID.

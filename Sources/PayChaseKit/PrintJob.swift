@@ -42,7 +42,10 @@ public struct PrintJob: Sendable {
         var report = report0
         do { try files.commit() } catch { throw PayChaseError(.temporaryFailure, error.description) }
         report.written = written
-        if let printer, !written.isEmpty { try Self.send(written, to: printer) }
+        if let printer, !written.isEmpty {
+            // The letters are written either way; the practice still needs their names.
+            do { try Self.send(written, to: printer) } catch { report.handOffFailure = error }
+        }
         return report
     }
 

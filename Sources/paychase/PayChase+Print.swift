@@ -26,6 +26,10 @@ extension PayChase {
             if let warning = report.warning { PayChase.report(["warning: \(template): \(warning)"]) }
             for path in report.written { print(path) }
             PayChase.report(report.notes + report.problems)
+            if let failure = report.handOffFailure {
+                PayChase.report(failure.lines)
+                throw ExitCode(failure.status.rawValue)
+            }
             if !report.problems.isEmpty { throw ExitCode(ExitStatus.dataError.rawValue) }
         }
     }
