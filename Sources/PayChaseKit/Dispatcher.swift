@@ -25,7 +25,7 @@ struct Dispatcher {
                 if delivered.contains(message.id) {
                     try queue.markSent(message)
                     logger.info("finished moving \(message.id) to sent/: the log shows the server accepted it")
-                } else if message.state == .committing || (message.state == .queued && doubtful.contains(message.id)) {
+                } else if message.state == .queued && doubtful.contains(message.id) {
                     messages[index].state = .uncertain
                     messages[index].lastReply = "the run stopped while the server was being given the whole message; the server may have it"
                     try queue.save(messages[index])

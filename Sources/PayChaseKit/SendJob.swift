@@ -92,7 +92,7 @@ public struct SendJob: Sendable {
                 report.waiting += 1
             case .uncertain where options.resendUncertain:
                 due.append(message)
-            case .uncertain, .committing:
+            case .uncertain:
                 report.held += 1
                 report.notes.append("\(message.id): held, the server may already have it (\(message.lastReply ?? "no reply")); check with \(message.to.joined(separator: ", ")), then run 'paychase send --queued --resend-uncertain' or 'paychase queue --delivered \(message.id)'")
             }

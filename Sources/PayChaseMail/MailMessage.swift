@@ -1,4 +1,5 @@
 import Foundation
+import PayChaseDomain
 
 /// A name and an address, as in `"Riverside Medical Centre" <manager@riverside.example>`.
 public struct Mailbox: Sendable, Hashable {
@@ -64,7 +65,7 @@ public struct MailMessage: Sendable {
 public enum MessageID {
     /// `pc.<time in base 36>.<128 random bits in base 36>@riverside.example`, from the sender's address.
     public static func make(domain address: String) -> String {
-        let domain = address.split(separator: "@").last.map(String.init) ?? "localhost"
+        let domain = EmailAddress.domain(of: address)
         let stamp = String(Int(Date().timeIntervalSince1970), radix: 36)
         var generator = SystemRandomNumberGenerator()
         let random = String(generator.next() as UInt64, radix: 36) + String(generator.next() as UInt64, radix: 36)

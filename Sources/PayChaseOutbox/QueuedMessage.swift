@@ -5,8 +5,6 @@ public struct QueuedMessage: Codable, Sendable, Hashable {
     public enum State: String, Codable, Sendable {
         /// Waiting for its turn (`nextAttempt`).
         case queued
-        /// The whole message was being handed over when the run stopped; the server may have it.
-        case committing
         /// Handed over without a reply: not sent again until the practice says so.
         case uncertain
     }
