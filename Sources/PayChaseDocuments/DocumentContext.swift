@@ -5,58 +5,114 @@ import PayChaseDomain
 public struct DocumentContext: Sendable {
     public var claim: Claim
     public var profile: PracticeProfile
+    /// What the record shows was sent or posted about this claim.
     public var attempts: [Attempt]
+    /// Replies recorded for this claim (read back from the mailbox).
+    public var replies: Int
     public var today: CalendarDate
     public var ladder: EscalationLadder
+    /// Bank Rate history, for statutory interest; without it no interest is worked out.
+    public var rates: BankRateTable?
 
-    public init(claim: Claim, profile: PracticeProfile, attempts: [Attempt] = [], today: CalendarDate, ladder: EscalationLadder = .init()) {
+    public init(
+        claim: Claim, profile: PracticeProfile, attempts: [Attempt] = [], replies: Int = 0, today: CalendarDate,
+        ladder: EscalationLadder = .init(), rates: BankRateTable? = nil
+    ) {
         self.claim = claim
         self.profile = profile
         self.attempts = attempts
+        self.replies = replies
         self.today = today
         self.ladder = ladder
+        self.rates = rates
     }
 
-    /// Who a document goes to: the claim's paymaster, NHS England, or the LMC.
+    /// Who a document goes to: the claim's paymaster, the commissioner, the LMC, or NHS Resolution.
     public func contact(for recipient: DocumentTemplate.Recipient) -> Contact? {
         switch recipient {
         case .paymaster: profile.paymasters[claim.paymaster]
-        case .nhsEngland: profile.paymasters[.nhsEngland]
+        case .commissioner: profile.commissioner.contact
         case .lmc: profile.lmc
+        case .disputeResolution: profile.disputeResolution
         }
+    }
+
+    /// The profile setting that supplies a recipient, for a message when it is missing.
+    static func setting(for recipient: DocumentTemplate.Recipient, claim: Claim) -> String {
+        switch recipient {
+        case .paymaster: "paymasters.\(claim.paymaster.rawValue)"
+        case .commissioner: "commissioner"
+        case .lmc: "lmc"
+        case .disputeResolution: "dispute_resolution"
+        }
+    }
+
+    /// Days a letter before claim gives for payment or a full reply.
+    public static let preActionReplyDays = 30
+
+    /// The LMC has been asked to help: later documents copy it in.
+    public var lmcInvolved: Bool { attempts.contains { $0.template == DocumentName.lmcReferral } }
+
+    /// Statutory interest, where the Late Payment Act applies to the claim's contract.
+    public var interest: StatutoryInterest? {
+        guard Self.lateInterestApplies(to: claim, practice: profile.practice), let rates else { return nil }
+        return StatutoryInterest(debt: claim.outstanding, dueOn: claim.dueOn, asOf: today, rates: rates)
+    }
+
+    /// A local authority's contract, or a GP contract that is not an NHS contract: a contract in
+    /// private law, between two businesses within section 2 of the 1998 Act.
+    public static func lateInterestApplies(to claim: Claim, practice: Practice) -> Bool {
+        claim.contract == .publicHealth || !practice.nhsBody
     }
 
     /// The template data for a document addressed to `recipient`.
     public func value(for recipient: Contact) -> TemplateValue {
         var root = TemplateObject()
         root["today"] = today.formatted
+        root["reply_by"] = today.adding(days: profile.replyDays).formatted
+        root["pre_action_reply_by"] = today.adding(days: Self.preActionReplyDays).formatted
         root.set("practice", practiceValue)
         root.set("claim", claimValue)
+        root.set("commissioner", commissionerValue)
         if let paymaster = profile.paymasters[claim.paymaster] { root.set("paymaster", Self.contactValue(paymaster)) }
-        if let england = profile.paymasters[.nhsEngland] { root.set("nhs_england", Self.contactValue(england)) }
         root.set("lmc", Self.contactValue(profile.lmc))
+        root.set("lmc_involved", .flag(lmcInvolved))
+        if let body = profile.disputeResolution { root.set("dispute_body", Self.contactValue(body)) }
         root.set("recipient", Self.contactValue(recipient))
         root["salutation"] = recipient.salutation
         root["sign_off"] = recipient.signOff
-        root.set("attempts", .list(attempts.sorted { $0.date < $1.date }.map(Self.attemptValue)))
+        let sorted = attempts.sorted { $0.date < $1.date }
+        root.set("attempts", .list(sorted.map(Self.attemptValue)))
         root.set("has_attempts", .flag(!attempts.isEmpty))
         root["attempt_count"] = String(attempts.count)
+        root.set("has_replies", .flag(replies > 0))
+        root.set("notice", noticeValue)
+        root.set("dispute", limitValue(deadline: claim.dueOn.adding(years: ladder.disputeWindowYears)))
+        root.set("complaint", limitValue(deadline: claim.dueOn.adding(months: ladder.complaintWindowMonths)))
+        if let interest { root.set("interest", Self.interestValue(interest, rates: rates!)) }
+        return root.value
+    }
+
+    private var noticeValue: TemplateValue {
         var notice = TemplateObject()
         notice["earliest_termination"] = today.adding(days: ladder.noticeDays).formatted
         notice["days"] = String(ladder.noticeDays)
-        root.set("notice", notice.value)
-        var dispute = TemplateObject()
-        let deadline = claim.dueOn.adding(years: ladder.disputeWindowYears)
-        dispute["deadline"] = deadline.formatted
-        dispute.set("in_time", .flag(today <= deadline))
-        root.set("dispute", dispute.value)
-        return root.value
+        return notice.value
+    }
+
+    private func limitValue(deadline: CalendarDate) -> TemplateValue {
+        var value = TemplateObject()
+        value["deadline"] = deadline.formatted
+        value.set("in_time", .flag(today <= deadline))
+        value.set("out_of_time", .flag(today > deadline))
+        return value.value
     }
 
     private var practiceValue: TemplateValue {
         let practice = profile.practice
         var value = TemplateObject()
         value["name"] = practice.name
+        value["contractor"] = practice.contractor
         value["ods_code"] = practice.odsCode
         value["contract"] = practice.contract.rawValue
         value["contract_name"] = practice.contract.longName
@@ -64,11 +120,21 @@ public struct DocumentContext: Sendable {
         value["phone"] = practice.phone
         value["email"] = practice.email
         value["late_payment_provision"] = practice.effectiveLatePaymentProvision
+        value["dispute_resolution_provision"] = practice.effectiveDisputeResolutionProvision
         value.set("nhs_body", .flag(practice.nhsBody))
-        var signatory = TemplateObject()
-        signatory["name"] = practice.signatory.name
-        signatory["role"] = practice.signatory.role
-        value.set("signatory", signatory.value)
+        value.set("gms", .flag(practice.contract == .gms))
+        value.set("signatory", Self.signatoryValue(practice.signatory))
+        if let partner = practice.partner { value.set("partner", Self.signatoryValue(partner)) }
+        return value.value
+    }
+
+    private var commissionerValue: TemplateValue {
+        let commissioner = profile.commissioner
+        var value = TemplateObject()
+        value["name"] = commissioner.contact.name
+        value["on_behalf_of"] = commissioner.onBehalfOf
+        value["email"] = commissioner.contact.email
+        value["address"] = commissioner.contact.address.joined(separator: ", ")
         return value.value
     }
 
@@ -83,12 +149,21 @@ public struct DocumentContext: Sendable {
         value["paid"] = claim.paid.formatted
         value["outstanding"] = claim.outstanding.formatted
         value.set("part_paid", .flag(claim.paid > .zero))
+        value.set("gp_contract", .flag(claim.contract == .gpContract))
+        value.set("public_health", .flag(claim.contract == .publicHealth))
         value["submitted_on"] = claim.submittedOn.formatted
+        value["approved_on"] = claim.approvedOn?.formatted
         value["due_on"] = claim.dueOn.formatted
+        value.set("due_assumed", .flag(claim.dueBasis == .assumed))
+        if claim.dueBasis == .approval {
+            value["due_terms"] = profile.terms(for: claim.contract).description
+        }
         value["days_overdue"] = String(claim.daysOverdue(asOf: today))
         value["evidence"] = claim.evidence
         value["evidence_submitted_on"] = claim.evidenceSubmittedOn?.formatted
         value["reference"] = claim.reference
+        value["invoice_ref"] = claim.invoiceRef
+        value["calculation"] = claim.calculation
         value["notes"] = claim.notes
         return value.value
     }
@@ -102,11 +177,37 @@ public struct DocumentContext: Sendable {
         return value.value
     }
 
+    static func signatoryValue(_ signatory: Signatory) -> TemplateValue {
+        var value = TemplateObject()
+        value["name"] = signatory.name
+        value["role"] = signatory.role
+        return value.value
+    }
+
     static func attemptValue(_ attempt: Attempt) -> TemplateValue {
         var value = TemplateObject()
         value["date"] = attempt.date.formatted
         value["template"] = attempt.template
         value["document"] = DocumentName.describe(attempt.template)
+        value["method"] = attempt.method == .email ? "by email" : "by post"
+        value["to"] = attempt.to
+        return value.value
+    }
+
+    static func interestValue(_ interest: StatutoryInterest, rates: BankRateTable) -> TemplateValue {
+        var value = TemplateObject()
+        value["debt"] = interest.debt.formatted
+        value["from"] = interest.from.formatted
+        value["to"] = interest.to.formatted
+        value["days"] = String(interest.days)
+        value["reference_date"] = interest.referenceDate.formatted
+        value["bank_rate"] = interest.bankRateBasisPoints.percentText
+        value["rate"] = interest.rateBasisPoints.percentText
+        value["daily"] = interest.dailyInterest.formatted
+        value["amount"] = interest.interest.formatted
+        value["fixed_sum"] = interest.fixedSum.formatted
+        value["total"] = interest.total.formatted
+        value["rates_source"] = rates.source
         return value.value
     }
 }
@@ -117,10 +218,11 @@ extension DocumentName {
         switch template {
         case chase: "payment query"
         case appeal: "payment appeal"
-        case lmcReferral: "referral to the LMC"
+        case lmcReferral: "request for support to the LMC"
         case latePaymentNotice: "late-payment notice"
         case formalComplaint: "formal complaint"
         case disputeResolution: "request for dispute resolution"
+        case letterBeforeClaim: "letter before claim"
         default: template
         }
     }

@@ -6,39 +6,68 @@ public struct DocumentRenderer: Sendable {
 
     public func render(_ template: DocumentTemplate, context: DocumentContext) throws(RenderError) -> RenderedDocument {
         let claim = context.claim
-        func fail(_ message: String) -> RenderError {
-            RenderError(claimID: claim.id, template: template.name, problems: [TemplateError(file: template.file, message: message)])
-        }
-        guard template.applies(to: claim.paymaster) else {
-            let allowed = template.appliesTo!.map(\.rawValue).joined(separator: ", ")
-            throw fail("is only for claims paid by \(allowed); this claim is paid by \(claim.paymaster.rawValue)")
-        }
-        guard let recipient = context.contact(for: template.recipient) else {
-            throw fail("is addressed to \(template.recipient.rawValue), but the practice profile has no contact for it")
-        }
-        let data = context.value(for: recipient)
-
-        var check = StrictCheck(file: template.file, mode: .data)
-        for part in template.parts { check.walk(part.tags, stack: [data]) }
-        guard check.problems.isEmpty else {
-            throw RenderError(claimID: claim.id, template: template.name, problems: check.problems)
-        }
-        let values = data.mustacheValue
+        let prepared = try prepare(template, context: context)
+        let values = prepared.data.mustacheValue
         func line(_ part: DocumentTemplate.Part?) -> String? {
             part.map { $0.template.render(values).split(whereSeparator: \.isNewline).joined(separator: " ").trimmingSpaces() }
         }
+        func lines(_ parts: [DocumentTemplate.Part]) -> [String] { parts.compactMap { line($0) }.filter { !$0.isEmpty } }
         // The subject goes into a header as it is: a line break from the data must be refused
         // when the message is composed, never quietly joined up.
         let subject = template.subject.map { $0.template.render(values).trimmingSpaces() }
+        let practice = context.profile.practice
+        let recipient = prepared.recipient
         return RenderedDocument(
-            template: template.name, forms: template.forms, claimID: claim.id, practice: context.profile.practice,
+            template: template.name, forms: template.forms, claimID: claim.id, practice: practice,
             recipient: recipient, date: context.today, ourReference: claim.id, yourReference: claim.reference,
             subject: subject, heading: line(template.heading),
             salutation: recipient.salutation, signOff: recipient.signOff,
+            signatory: template.signer == .partner ? practice.partner! : practice.signatory,
+            onBehalfOf: template.signer == .partner ? practice.contractor : nil,
             paragraphs: Self.paragraphs(template.body.template.render(values)),
-            enclosures: template.enclosures.compactMap { line($0) }.filter { !$0.isEmpty },
-            warning: template.warning
+            cc: lines(template.cc), enclosures: lines(template.enclosures),
+            warning: line(template.warning).flatMap { $0.isEmpty ? nil : $0 }
         )
+    }
+
+    /// Checks that the template fits the claim and that every value it uses is there.
+    private func prepare(_ template: DocumentTemplate, context: DocumentContext) throws(RenderError) -> (recipient: Contact, data: TemplateValue) {
+        let claim = context.claim
+        let practice = context.profile.practice
+        func fail(_ message: String) -> RenderError {
+            RenderError(claimID: claim.id, template: template.name, problems: [TemplateError(file: template.file, message: message)])
+        }
+        guard template.applies(to: claim, practice: practice) else {
+            throw fail("is only for \(template.appliesToDescription); this claim is not")
+        }
+        var missing: [MissingSetting] = []
+        if template.signer == .partner {
+            if practice.partner == nil { missing.append(MissingSetting.forVariable("practice.partner", template: template.name, practice: practice)!) }
+            if practice.contractor == nil { missing.append(MissingSetting.forVariable("practice.contractor", template: template.name, practice: practice)!) }
+        }
+        guard let recipient = context.contact(for: template.recipient) else {
+            let setting = DocumentContext.setting(for: template.recipient, claim: claim)
+            if template.recipient == .disputeResolution {
+                missing.append(MissingSetting.forVariable("dispute_body", template: template.name, practice: practice)!)
+                throw RenderError(claimID: claim.id, template: template.name, problems: [], missingSettings: missing)
+            }
+            throw fail("is addressed to \(template.recipient.rawValue), but the practice profile has no \(setting)")
+        }
+        let data = context.value(for: recipient)
+        var check = StrictCheck(file: template.file, mode: .data)
+        for part in template.parts { check.walk(part.tags, stack: [data]) }
+        var problems: [TemplateError] = []
+        for problem in check.problems {
+            if let variable = problem.variable, let setting = MissingSetting.forVariable(variable, template: template.name, practice: practice) {
+                if !missing.contains(setting) { missing.append(setting) }
+            } else {
+                problems.append(problem)
+            }
+        }
+        guard problems.isEmpty, missing.isEmpty else {
+            throw RenderError(claimID: claim.id, template: template.name, problems: problems, missingSettings: missing)
+        }
+        return (recipient, data)
     }
 
     /// Splits rendered text at blank lines, dropping the blank runs that skipped sections leave.
@@ -76,19 +105,18 @@ extension Substring {
 }
 
 extension DocumentRenderer {
-    /// The problems rendering would hit for this claim, without rendering (for `check`).
-    public func problems(_ template: DocumentTemplate, context: DocumentContext) -> [TemplateError] {
-        guard template.applies(to: context.claim.paymaster) else { return [] }
-        guard let recipient = context.contact(for: template.recipient) else {
-            return [TemplateError(file: template.file, message: "is addressed to \(template.recipient.rawValue), but the practice profile has no contact for it")]
+    /// What rendering would hit for this claim (for `check`): nothing when the template is not
+    /// for the claim, settings the profile lacks, and the template's own problems.
+    public func problems(_ template: DocumentTemplate, context: DocumentContext) -> RenderError? {
+        guard template.applies(to: context.claim, practice: context.profile.practice) else { return nil }
+        let document: RenderedDocument
+        do { document = try render(template, context: context) } catch { return error }
+        if let subject = document.subject, subject.hasHeaderUnsafeCharacters {
+            let line = template.subject?.line
+            return RenderError(claimID: context.claim.id, template: template.name, problems: [
+                TemplateError(file: template.file, line: line, message: "the subject would contain a line break or control character from the data; it goes into an email header, so it is refused"),
+            ])
         }
-        var check = StrictCheck(file: template.file, mode: .data)
-        let data = context.value(for: recipient)
-        for part in template.parts { check.walk(part.tags, stack: [data]) }
-        if check.problems.isEmpty, let subject = template.subject,
-           subject.template.render(data.mustacheValue).trimmingSpaces().hasHeaderUnsafeCharacters {
-            return [TemplateError(file: template.file, line: subject.line, message: "the subject would contain a line break or control character from the data; it goes into an email header, so it is refused")]
-        }
-        return check.problems
+        return nil
     }
 }

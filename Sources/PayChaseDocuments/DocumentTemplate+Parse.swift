@@ -3,7 +3,9 @@ import PayChaseDomain
 import Yams
 
 extension DocumentTemplate {
-    static let frontMatterKeys = ["kind", "to", "subject", "heading", "applies_to", "enclosures", "warning", "attach_letter"]
+    static let frontMatterKeys = [
+        "kind", "to", "applies_to", "subject", "heading", "signed_by", "cc", "enclosures", "warning", "attach_letter", "sources",
+    ]
 
     /// Parses `---` front matter and the body that follows it.
     public init(name: String, file: String, text: String) throws(TemplateError) {
@@ -33,17 +35,34 @@ extension DocumentTemplate {
         guard !forms.isEmpty, forms.count == kindWords.count else {
             throw fail("kind", "must be email, letter, or email + letter")
         }
-        guard let recipientText = front["to"]?.string, let recipient = Recipient(rawValue: recipientText) else {
-            throw fail("to", "must be paymaster, lmc or nhs-england")
+        guard let recipientText = front["to"]?.string, let recipient = Recipient(parsing: recipientText) else {
+            throw fail("to", "must be \(Recipient.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        var appliesTo: [PaymasterRole]?
+        var appliesTo: [String]?
         if let node = front["applies_to"] {
             let names = node.sequence.map { $0.compactMap(\.string) } ?? node.string.map { [$0] } ?? []
-            appliesTo = names.compactMap(PaymasterRole.init(parsing:))
-            guard !names.isEmpty, appliesTo!.count == names.count else {
-                throw fail("applies_to", "must list nhs-england, ccg or local-authority")
+            guard !names.isEmpty, names.allSatisfy(Self.routeNames.contains) else {
+                throw fail("applies_to", "must list some of \(Self.routeNames.joined(separator: ", "))")
             }
+            appliesTo = names
         }
+        var signer = Signer.signatory
+        if let node = front["signed_by"] {
+            guard let text = node.string, let value = Signer(rawValue: text) else { throw fail("signed_by", "must be signatory or partner") }
+            signer = value
+        }
+        func texts(_ key: String) throws(TemplateError) -> [(String, Int)] {
+            guard let node = front[key] else { return [] }
+            guard let items = node.sequence else { throw fail(key, "must be a list") }
+            var values: [(String, Int)] = []
+            for item in items {
+                guard let source = item.string else { throw fail(key, "every item must be text") }
+                values.append((source, (item.mark?.line ?? 0) + 1))
+            }
+            return values
+        }
+        let sources = try texts("sources").map(\.0)
+        if let bad = sources.first(where: { !$0.hasPrefix("https://") }) { throw fail("sources", "'\(bad)' must be an https:// address") }
 
         func part(_ key: String) throws(TemplateError) -> Part? {
             guard let node = front[key] else { return nil }
@@ -52,16 +71,13 @@ extension DocumentTemplate {
         }
         let subject = try part("subject")
         let heading = try part("heading")
+        let warning = try part("warning")
         if forms.contains(.email) && subject == nil { throw fail("kind", "an email needs a subject:") }
         if forms.contains(.letter) && heading == nil { throw fail("kind", "a letter needs a heading:") }
+        var cc: [Part] = []
+        for (source, line) in try texts("cc") { cc.append(try Self.part(source, file: file, line: line)) }
         var enclosures: [Part] = []
-        if let node = front["enclosures"] {
-            guard let items = node.sequence else { throw fail("enclosures", "must be a list") }
-            for item in items {
-                guard let source = item.string else { throw fail("enclosures", "every enclosure must be text") }
-                enclosures.append(try Self.part(source, file: file, line: (item.mark?.line ?? 0) + 1))
-            }
-        }
+        for (source, line) in try texts("enclosures") { enclosures.append(try Self.part(source, file: file, line: line)) }
         var attachLetter = false
         if let node = front["attach_letter"] {
             guard let value = node.bool else { throw fail("attach_letter", "must be true or false") }
@@ -72,8 +88,8 @@ extension DocumentTemplate {
         }
         let body = lines[(end + 1)...].joined(separator: "\n")
         self.init(
-            name: name, file: file, forms: forms, recipient: recipient, appliesTo: appliesTo,
-            warning: front["warning"]?.string, attachLetter: attachLetter, subject: subject, heading: heading, enclosures: enclosures,
+            name: name, file: file, forms: forms, recipient: recipient, appliesTo: appliesTo, signer: signer, sources: sources,
+            attachLetter: attachLetter, subject: subject, heading: heading, warning: warning, cc: cc, enclosures: enclosures,
             body: try Self.part(body, file: file, line: end + 2)
         )
     }

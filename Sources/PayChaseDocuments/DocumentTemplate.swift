@@ -15,8 +15,21 @@ public struct DocumentTemplate: Sendable {
         case paymaster
         /// The Local Medical Committee.
         case lmc
-        /// NHS England, whoever pays the claim (the contract is with NHS England).
-        case nhsEngland = "nhs-england"
+        /// The other party to the GP contract (the ICB for NHS England), at its address for notices.
+        case commissioner
+        /// The Secretary of State, through NHS Resolution's Primary Care Appeals.
+        case disputeResolution = "dispute-resolution"
+
+        /// Reads the names above; `nhs-england`, from templates written before ICBs, is the commissioner.
+        init?(parsing text: String) {
+            self.init(rawValue: text == "nhs-england" ? Self.commissioner.rawValue : text)
+        }
+    }
+
+    /// Who signs: the practice's usual signatory, or a partner for and on behalf of the contractor.
+    public enum Signer: String, Sendable, CaseIterable {
+        case signatory
+        case partner
     }
 
     /// A piece of template text and the tags in it.
@@ -31,41 +44,62 @@ public struct DocumentTemplate: Sendable {
     public let file: String
     public let forms: [Form]
     public let recipient: Recipient
-    /// Only claims paid by these paymasters; nil for any.
-    public let appliesTo: [PaymasterRole]?
-    /// A caution printed whenever the document is drafted.
-    public let warning: String?
+    /// Only claims with one of these routes (`gp-contract`, `public-health`, `nhs-contract`,
+    /// `private-law`) or paymasters; nil for any.
+    public let appliesTo: [String]?
+    public let signer: Signer
+    /// The legislation.gov.uk (or other public) pages its citations were checked against.
+    public let sources: [String]
     /// The email carries the letter as a PDF attachment.
     public let attachLetter: Bool
     let subject: Part?
     let heading: Part?
+    /// A caution shown whenever the document is drafted, filled in for the claim.
+    let warning: Part?
+    let cc: [Part]
     let enclosures: [Part]
     let body: Part
 
     init(
-        name: String, file: String, forms: [Form], recipient: Recipient, appliesTo: [PaymasterRole]?, warning: String?,
-        attachLetter: Bool, subject: Part?, heading: Part?, enclosures: [Part], body: Part
+        name: String, file: String, forms: [Form], recipient: Recipient, appliesTo: [String]?, signer: Signer, sources: [String],
+        attachLetter: Bool, subject: Part?, heading: Part?, warning: Part?, cc: [Part], enclosures: [Part], body: Part
     ) {
         self.name = name
         self.file = file
         self.forms = forms
         self.recipient = recipient
         self.appliesTo = appliesTo
-        self.warning = warning
+        self.signer = signer
+        self.sources = sources
         self.attachLetter = attachLetter
         self.subject = subject
         self.heading = heading
+        self.warning = warning
+        self.cc = cc
         self.enclosures = enclosures
         self.body = body
     }
 
-    var parts: [Part] { [subject, heading].compactMap { $0 } + enclosures + [body] }
+    var parts: [Part] { [subject, heading, warning].compactMap { $0 } + cc + enclosures + [body] }
 
     public func isEmail() -> Bool { forms.contains(.email) }
     public func isLetter() -> Bool { forms.contains(.letter) }
 
-    /// Does this document fit a claim paid by `role`?
-    public func applies(to role: PaymasterRole) -> Bool { appliesTo?.contains(role) ?? true }
+    /// The names `applies_to` may use.
+    static let routeNames = ContractRoute.allCases.map(\.rawValue) + [ClaimRoute.nhsContract, ClaimRoute.privateLaw]
+        + PaymasterRole.allCases.map(\.rawValue) + [PaymasterRole.formerCCG]
+
+    /// Does this document fit this claim, by its contract route (or, in older templates, its paymaster)?
+    public func applies(to claim: Claim, practice: Practice) -> Bool {
+        guard let appliesTo else { return true }
+        let tags = ClaimRoute.tags(of: claim, practice: practice)
+        return appliesTo.contains { tags.contains(PaymasterRole(parsing: $0)?.rawValue ?? $0) }
+    }
+
+    /// "claims under the GP contract", for a message about a claim it does not fit.
+    public var appliesToDescription: String {
+        (appliesTo ?? []).map(ClaimRoute.describe).joined(separator: " or ")
+    }
 
     /// Checks every tag against the variables PayChase provides.
     public func check(against schema: TemplateValue) -> [TemplateError] {

@@ -10,16 +10,21 @@ extension RenderedDocument {
         var lines = ["\(salutation),", ""]
         for paragraph in paragraphs { lines += [paragraph, ""] }
         if let attachment {
-            lines += ["The letter is attached as a PDF (\(attachment)), ready to print and file.", ""]
+            lines += ["The signed letter is attached as a PDF (\(attachment)).", ""]
         }
+        lines += ["\(signOff),", ""] + signatureLines
         lines += [
-            "\(signOff),", "",
-            practice.signatory.name,
-            practice.signatory.role,
             "\(practice.name) (ODS code \(practice.odsCode))",
             practice.address.joined(separator: ", "),
             "Tel: \(practice.phone)",
         ]
+        if !cc.isEmpty { lines += ["", "cc: " + cc.joined(separator: "; ")] }
+        if !enclosures.isEmpty { lines += ["", "Enclosures:"] + enclosures.map { "- \($0)" } }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Who signs, their role, and "for and on behalf of" the contractor on a notice.
+    public var signatureLines: [String] {
+        [signatory.name, signatory.role] + (onBehalfOf.map { ["for and on behalf of \($0)"] } ?? [])
     }
 }

@@ -14,9 +14,17 @@ public struct RenderedDocument: Sendable, Hashable {
     public var heading: String?
     public var salutation: String
     public var signOff: String
+    /// Who signs: the practice's signatory, or a partner for a notice.
+    public var signatory: Signatory
+    /// "for and on behalf of" this contractor, under the signature of a notice.
+    public var onBehalfOf: String?
     /// The body, one entry per paragraph; a paragraph may hold line breaks (lists).
     public var paragraphs: [String]
+    /// Copies to, as short names.
+    public var cc: [String]
+    /// Enclosures, as short titles.
     public var enclosures: [String]
+    /// A caution for the practice before it sends this document; never part of the document.
     public var warning: String?
 }
 
@@ -25,8 +33,17 @@ public struct RenderError: Error, Sendable, CustomStringConvertible {
     public var claimID: String
     public var template: String
     public var problems: [TemplateError]
+    /// Settings the profile lacks for this document: a matter of configuration, not of the template.
+    public var missingSettings: [MissingSetting]
+
+    public init(claimID: String, template: String, problems: [TemplateError], missingSettings: [MissingSetting] = []) {
+        self.claimID = claimID
+        self.template = template
+        self.problems = problems
+        self.missingSettings = missingSettings
+    }
 
     public var description: String {
-        problems.map { "\($0) (claim \(claimID))" }.joined(separator: "\n")
+        (missingSettings.map(\.description) + problems.map(\.description)).map { "\($0) (claim \(claimID))" }.joined(separator: "\n")
     }
 }

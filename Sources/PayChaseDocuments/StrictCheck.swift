@@ -31,7 +31,7 @@ struct StrictCheck {
                     let hint = value == nil
                         ? "wrap it in {{#\(tag.name)}}...{{/\(tag.name)}} if it may be blank"
                         : "it is a list or group; use it as a section"
-                    report(tag, "no value for \(tag.name) (\(hint))")
+                    report(tag, "no value for \(tag.name) (\(hint))", variable: value == nil ? tag.name : nil)
                 }
             case .section(let tag, let inverted, let children):
                 let value = resolve(tag, in: stack)
@@ -60,8 +60,8 @@ struct StrictCheck {
         }
     }
 
-    private mutating func report(_ tag: TemplateTag, _ message: String) {
-        let problem = TemplateError(file: file, line: tag.line, message: message)
+    private mutating func report(_ tag: TemplateTag, _ message: String, variable: String? = nil) {
+        let problem = TemplateError(file: file, line: tag.line, message: message, variable: variable)
         if !problems.contains(problem) { problems.append(problem) }
     }
 

@@ -1,11 +1,22 @@
-/// A document the paymaster (or the LMC) was sent about a claim, as the delivery log proves.
+/// A document the practice sent about a claim, as the record proves: an email the server
+/// accepted, or a letter recorded as posted.
 public struct Attempt: Sendable, Hashable, Codable {
+    public enum Method: String, Sendable, Hashable, Codable {
+        case email
+        case post
+    }
+
     public var template: String
     public var date: CalendarDate
+    public var method: Method
+    /// Who it went to, as the record names them (an email address or a body's name).
+    public var to: String?
 
-    public init(template: String, date: CalendarDate) {
+    public init(template: String, date: CalendarDate, method: Method = .email, to: String? = nil) {
         self.template = template
         self.date = date
+        self.method = method
+        self.to = to
     }
 }
 
@@ -17,6 +28,10 @@ public enum DocumentName {
     public static let latePaymentNotice = "late-payment-notice"
     public static let formalComplaint = "formal-complaint"
     public static let disputeResolution = "dispute-resolution"
+    public static let letterBeforeClaim = "letter-before-claim"
 
-    public static let all = [chase, appeal, lmcReferral, latePaymentNotice, formalComplaint, disputeResolution]
+    /// In the order of the escalation ladder.
+    public static let all = [
+        chase, appeal, lmcReferral, latePaymentNotice, disputeResolution, letterBeforeClaim, formalComplaint,
+    ]
 }

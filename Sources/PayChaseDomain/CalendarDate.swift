@@ -39,7 +39,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         "July", "August", "September", "October", "November", "December",
     ]
 
-    static func daysIn(month: Int, year: Int) -> Int {
+    public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: 30
@@ -117,5 +117,14 @@ extension CalendarDate {
         }
         guard let date = CalendarDate(year: year, month: month, day: day) else { throw .impossible(text) }
         self = date
+    }
+}
+
+extension CalendarDate {
+    /// The same day `months` later, or the month's last day when it has fewer days.
+    public func adding(months: Int) -> CalendarDate {
+        let index = year * 12 + (month - 1) + months
+        let (targetYear, targetMonth) = (index / 12, index % 12 + 1)
+        return CalendarDate(year: targetYear, month: targetMonth, day: min(day, Self.daysIn(month: targetMonth, year: targetYear)))!
     }
 }

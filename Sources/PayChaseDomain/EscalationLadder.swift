@@ -1,84 +1,73 @@
-/// What to do next about a claim, given what has been sent so far.
-public struct NextStep: Sendable, Hashable, Codable {
-    public enum Action: String, Sendable, Codable {
-        /// Nothing is owed.
-        case none
-        /// Too early: wait until `date`, then send `templates`.
-        case wait
-        /// Send `templates` now.
-        case send
-        /// The matter is with someone else (dispute resolution, the LMC); follow it up by hand.
-        case followUp = "follow-up"
-    }
-
-    public var action: Action
-    public var templates: [String]
-    public var date: CalendarDate?
-    /// A caution the practice should read before acting.
-    public var warning: String?
-
-    public init(action: Action, templates: [String] = [], date: CalendarDate? = nil, warning: String? = nil) {
-        self.action = action
-        self.templates = templates
-        self.date = date
-        self.warning = warning
-    }
-
-    /// One line for a table: `chase`, `wait until 14 October 2013, then appeal`.
-    public var summary: String {
-        let names = templates.joined(separator: " + ")
-        switch action {
-        case .none: return "none (paid in full)"
-        case .send: return names
-        case .wait: return names.isEmpty ? "wait" : "wait until \(date!.formatted), then \(names)"
-        case .followUp: return names.isEmpty ? "follow up by hand" : "follow up: \(names)"
-        }
-    }
-}
-
-/// The default escalation ladder of DESIGN.md, with its intervals configurable.
+/// The default escalation ladder of DESIGN.md, with its intervals configurable. It routes by the
+/// contract the money is owed under, and counts only what the record shows was sent or posted.
 public struct EscalationLadder: Sendable, Hashable {
-    /// Days after a chase before appealing (NHS England) or chasing again.
+    /// Days after a chase before appealing (GP contract) or chasing again.
     public var daysBeforeSecondStep = 14
-    /// Days after the appeal or second chase before the LMC referral and late-payment notice.
-    public var daysBeforeThirdStep = 14
-    /// Days a late-payment notice must run before dispute resolution (or termination).
+    /// Days after the appeal or second chase before the LMC referral.
+    public var daysBeforeLMC = 14
+    /// Days the LMC referral has before a late-payment notice or letter before claim.
+    public var daysForLMC = 14
+    /// Days a late-payment notice runs before dispute resolution (or termination).
     public var noticeDays = 28
     /// Dispute resolution must start within this many years of the matter.
     public var disputeWindowYears = 3
+    /// A complaint must be made within this many months of the matter.
+    public var complaintWindowMonths = 12
+    /// A time limit is warned about from this many days before it.
+    public var warnDaysBefore = 90
 
     public init() {}
 
     public func nextStep(for claim: Claim, attempts: [Attempt], practice: Practice, asOf today: CalendarDate) -> NextStep {
         guard claim.outstanding > .zero else { return NextStep(action: .none) }
+        var step = rung(for: claim, attempts: attempts.sorted { $0.date < $1.date }, practice: practice, today: today)
+        let warnings = [step.warning].compactMap { $0 } + limitWarnings(for: claim, asOf: today)
+        step.warning = warnings.isEmpty ? nil : warnings.joined(separator: "; ")
+        return step
+    }
+
+    /// The time limits that run for this claim's route.
+    public func limits(for claim: Claim) -> [TimeLimit] {
+        guard claim.contract == .gpContract else { return [] }
+        return [
+            TimeLimit(name: "formal complaint", deadline: claim.dueOn.adding(months: complaintWindowMonths)),
+            TimeLimit(name: "dispute resolution", deadline: claim.dueOn.adding(years: disputeWindowYears)),
+        ]
+    }
+
+    private func rung(for claim: Claim, attempts sorted: [Attempt], practice: Practice, today: CalendarDate) -> NextStep {
         guard claim.isOverdue(asOf: today) else {
             return NextStep(action: .wait, templates: [DocumentName.chase], date: claim.dueOn.adding(days: 1))
         }
-        let sorted = attempts.sorted { $0.date < $1.date }
+        func last(_ template: String) -> Attempt? { sorted.last { $0.template == template } }
+        let gpContract = claim.contract == .gpContract
+        for ended in [DocumentName.disputeResolution, DocumentName.letterBeforeClaim] {
+            if let sent = last(ended) { return NextStep(action: .followUp, templates: [ended], date: sent.date) }
+        }
+        if gpContract, let notice = last(DocumentName.latePaymentNotice) {
+            let steps = practice.nhsBody
+                ? [DocumentName.disputeResolution]
+                : [DocumentName.disputeResolution, DocumentName.letterBeforeClaim]
+            return timed(steps, after: notice.date, days: noticeDays, today: today)
+        }
+        if let referral = last(DocumentName.lmcReferral) {
+            guard gpContract else { return timed([DocumentName.letterBeforeClaim], after: referral.date, days: daysForLMC, today: today) }
+            guard claim.dueBasis.isConfirmed else {
+                return NextStep(
+                    action: .followUp, date: referral.date,
+                    warning: "the due date is assumed (30 days after the claim): confirm it, or add approved_on or due_on, before any late-payment notice"
+                )
+            }
+            var notice = timed([DocumentName.latePaymentNotice], after: referral.date, days: daysForLMC, today: today)
+            notice.serious = true
+            return notice
+        }
         let chases = sorted.filter { $0.template == DocumentName.chase }
-        let byNHSEngland = claim.paymaster == .nhsEngland
-
-        if let referral = sorted.last(where: { $0.template == DocumentName.disputeResolution }) {
-            return NextStep(action: .followUp, templates: [DocumentName.disputeResolution], date: referral.date)
-        }
-        if let notice = sorted.last(where: { $0.template == DocumentName.latePaymentNotice || $0.template == DocumentName.lmcReferral }) {
-            guard byNHSEngland else { return NextStep(action: .followUp, templates: [DocumentName.lmcReferral], date: notice.date) }
-            let step = [DocumentName.disputeResolution]
-            let due = (sorted.last { $0.template == DocumentName.latePaymentNotice } ?? notice).date.adding(days: noticeDays)
-            var next = today >= due ? NextStep(action: .send, templates: step) : NextStep(action: .wait, templates: step, date: due)
-            next.warning = disputeWarning(for: claim, practice: practice, asOf: today)
-            return next
-        }
-        let second = sorted.last { $0.template == DocumentName.appeal } ?? (chases.count >= 2 ? chases.last : nil)
-        if let second {
-            let step = byNHSEngland
-                ? [DocumentName.lmcReferral, DocumentName.latePaymentNotice]
-                : [DocumentName.lmcReferral, DocumentName.formalComplaint]
-            return timed(step, after: second.date, days: daysBeforeThirdStep, today: today)
+        if let second = last(DocumentName.appeal) ?? (chases.count >= 2 ? chases.last : nil) {
+            return timed([DocumentName.lmcReferral], after: second.date, days: daysBeforeLMC, today: today)
         }
         if let first = chases.last {
-            let step = byNHSEngland ? [DocumentName.appeal] : [DocumentName.chase]
-            return timed(step, after: first.date, days: daysBeforeSecondStep, today: today)
+            return timed([gpContract ? DocumentName.appeal : DocumentName.chase], after: first.date, days: daysBeforeSecondStep, today: today)
         }
         return NextStep(action: .send, templates: [DocumentName.chase])
     }
@@ -90,14 +79,12 @@ public struct EscalationLadder: Sendable, Hashable {
             : NextStep(action: .wait, templates: templates, date: due)
     }
 
-    private func disputeWarning(for claim: Claim, practice: Practice, asOf today: CalendarDate) -> String? {
-        var notes: [String] = []
-        if today > claim.dueOn.adding(years: disputeWindowYears) {
-            notes.append("more than \(disputeWindowYears) years since payment was due: dispute resolution may be out of time")
+    /// A limit past or within `warnDaysBefore` days, said plainly.
+    private func limitWarnings(for claim: Claim, asOf today: CalendarDate) -> [String] {
+        limits(for: claim).compactMap { limit in
+            if today > limit.deadline { return "past the time limit for \(limit.name) (\(limit.deadline.formatted))" }
+            if today.days(until: limit.deadline) <= warnDaysBefore { return "\(limit.name) must start by \(limit.deadline.formatted)" }
+            return nil
         }
-        if !practice.nhsBody {
-            notes.append("a private-law contract may go to court instead of NHS dispute resolution")
-        }
-        return notes.isEmpty ? nil : notes.joined(separator: "; ")
     }
 }

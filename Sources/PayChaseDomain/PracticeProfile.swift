@@ -1,20 +1,53 @@
 /// Everything `paychase.yaml` says about the practice and the people it writes to.
 public struct PracticeProfile: Sendable, Hashable {
     public var practice: Practice
+    /// The other party to the GP contract: the ICB acting for NHS England.
+    public var commissioner: Commissioner
     public var paymasters: [PaymasterRole: Contact]
     public var lmc: Contact
+    /// Where a request for NHS dispute resolution is sent: NHS Resolution's Primary Care Appeals,
+    /// for the Secretary of State. Its address is the practice's to confirm, so it has no default.
+    public var disputeResolution: Contact?
+    public var paymentTerms: [ContractRoute: PaymentTerms]
+    /// Days a document gives the reader to reply.
+    public var replyDays: Int
     public var smtp: SMTPSettings?
     public var receipts: Receipts
+    /// What reading the profile noticed without refusing it (an old key read as a new one).
+    public var notes: [String] = []
 
     public init(
-        practice: Practice, paymasters: [PaymasterRole: Contact], lmc: Contact,
-        smtp: SMTPSettings? = nil, receipts: Receipts
+        practice: Practice, commissioner: Commissioner, paymasters: [PaymasterRole: Contact], lmc: Contact,
+        disputeResolution: Contact? = nil, paymentTerms: [ContractRoute: PaymentTerms] = [:],
+        replyDays: Int = 14, smtp: SMTPSettings? = nil, receipts: Receipts
     ) {
         self.practice = practice
+        self.commissioner = commissioner
         self.paymasters = paymasters
         self.lmc = lmc
+        self.disputeResolution = disputeResolution
+        self.paymentTerms = paymentTerms
+        self.replyDays = replyDays
         self.smtp = smtp
         self.receipts = receipts
+    }
+
+    /// The payment terms for claims under `route`: the profile's, or the stated default.
+    public func terms(for route: ContractRoute) -> PaymentTerms {
+        paymentTerms[route] ?? PaymentTerms.defaults(for: route)
+    }
+}
+
+/// The commissioner of the GP contract: an ICB acting for NHS England under delegation.
+public struct Commissioner: Sendable, Hashable {
+    /// Name, email and the address where contract notices are served.
+    public var contact: Contact
+    /// The body it acts for ("NHS England").
+    public var onBehalfOf: String?
+
+    public init(contact: Contact, onBehalfOf: String?) {
+        self.contact = contact
+        self.onBehalfOf = onBehalfOf
     }
 }
 
@@ -43,8 +76,14 @@ public struct Practice: Sendable, Hashable {
     public var phone: String
     public var email: String
     public var signatory: Signatory
-    /// The regulation the late-payment notice cites; defaults to the GMS one for GMS contracts.
+    /// The contractor as the contract names it (the partners, or the company); it gives contract notices.
+    public var contractor: String?
+    /// The partner who signs notices for and on behalf of the contractor.
+    public var partner: Signatory?
+    /// The provision the late-payment notice cites; GMS has a verified default.
     public var latePaymentProvision: String?
+    /// The provision under which a dispute goes to NHS dispute resolution; GMS has verified defaults.
+    public var disputeResolutionProvision: String?
 
     /// The GMS provision, verified: NHS (General Medical Services Contracts) Regulations 2015, Sch. 3 para 63.
     public static let gmsLatePaymentProvision =
@@ -52,7 +91,8 @@ public struct Practice: Sendable, Hashable {
 
     public init(
         name: String, odsCode: String, contract: ContractType, nhsBody: Bool, address: [String], phone: String,
-        email: String, signatory: Signatory, latePaymentProvision: String? = nil
+        email: String, signatory: Signatory, contractor: String? = nil, partner: Signatory? = nil,
+        latePaymentProvision: String? = nil, disputeResolutionProvision: String? = nil
     ) {
         self.name = name
         self.odsCode = odsCode
@@ -62,12 +102,36 @@ public struct Practice: Sendable, Hashable {
         self.phone = phone
         self.email = email
         self.signatory = signatory
+        self.contractor = contractor
+        self.partner = partner
         self.latePaymentProvision = latePaymentProvision
+        self.disputeResolutionProvision = disputeResolutionProvision
     }
 
     /// The citation to use in a late-payment notice, if one is known for this contract.
     public var effectiveLatePaymentProvision: String? {
         latePaymentProvision ?? (contract == .gms ? Self.gmsLatePaymentProvision : nil)
+    }
+
+    /// GMS, verified: regulation 83 is the NHS dispute resolution procedure; regulation 82 lets a
+    /// contractor whose contract is not an NHS contract refer a dispute to the Secretary of State.
+    public static let gmsDisputeProvision =
+        "regulation 83 of the National Health Service (General Medical Services Contracts) Regulations 2015"
+    public static let gmsNonNHSDisputeProvision =
+        "regulations 82 and 83 of the National Health Service (General Medical Services Contracts) Regulations 2015"
+    /// PMS, verified for agreements that are not NHS contracts only.
+    public static let pmsNonNHSDisputeProvision =
+        "regulation 75 of the National Health Service (Personal Medical Services Agreements) Regulations 2015"
+
+    /// The provision a request for dispute resolution cites, if one is verified for this contract.
+    public var effectiveDisputeResolutionProvision: String? {
+        if let disputeResolutionProvision { return disputeResolutionProvision }
+        switch (contract, nhsBody) {
+        case (.gms, true): return Self.gmsDisputeProvision
+        case (.gms, false): return Self.gmsNonNHSDisputeProvision
+        case (.pms, false): return Self.pmsNonNHSDisputeProvision
+        default: return nil
+        }
     }
 }
 

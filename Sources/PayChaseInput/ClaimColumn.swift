@@ -6,14 +6,17 @@ enum ClaimColumn: String, CaseIterable {
     case service, category, period, amount, paid
     case submittedOn = "submitted_on"
     case dueOn = "due_on"
+    case approvedOn = "approved_on"
     case evidence
     case evidenceSubmittedOn = "evidence_submitted_on"
-    case paymaster, reference, notes
+    case paymaster, reference
+    case invoiceRef = "invoice_ref"
+    case calculation, notes
 
     static let required: [ClaimColumn] = [.claimID, .service, .category, .period, .amount, .submittedOn]
 
     /// Text from these columns can reach an email subject or header.
-    static let headerBound: Set<ClaimColumn> = [.claimID, .service, .category, .period, .reference, .paymaster]
+    static let headerBound: Set<ClaimColumn> = [.claimID, .service, .category, .period, .reference, .invoiceRef, .paymaster]
 
     /// Matches `claim_id`, `Claim ID`, `claim-id`.
     init?(header: String) {

@@ -11,6 +11,8 @@ struct ClaimRowChecker {
     let file: String
     let profile: PracticeProfile?
     private(set) var diagnostics: [Diagnostic] = []
+    /// Said once per file, not refused: rows that name the abolished CCG.
+    private(set) var notes: [Diagnostic] = []
     private var seenIDs: [String: Int] = [:]
 
     init(file: String, profile: PracticeProfile?) {
@@ -67,11 +69,18 @@ struct ClaimRowChecker {
         if let submitted, let due, due < submitted {
             report(line, .dueOn, "\(due.formatted) is before the claim was submitted (\(submitted.formatted))")
         }
+        let approved = date(text(.approvedOn), .approvedOn, line: line)
+        if let submitted, let approved, approved < submitted {
+            report(line, .approvedOn, "\(approved.formatted) is before the claim was submitted (\(submitted.formatted))")
+        }
         let evidenceDate = date(text(.evidenceSubmittedOn), .evidenceSubmittedOn, line: line)
         var paymaster: PaymasterRole? = nil
         if let value = text(.paymaster) {
             paymaster = PaymasterRole(parsing: value)
-            if paymaster == nil { report(line, .paymaster, "'\(value)' is not a paymaster; use nhs-england, ccg or local-authority") }
+            if paymaster == nil { report(line, .paymaster, "'\(value)' is not a paymaster; use icb, local-authority or nhs-england") }
+            if paymaster != nil, value.trimmingSpaces().lowercased() == PaymasterRole.formerCCG, notes.isEmpty {
+                notes.append(Diagnostic(file: file, line: line, field: ClaimColumn.paymaster.rawValue, message: "'ccg' is read as icb: CCGs were abolished on 1 July 2022 and ICBs took over their work (this and any later rows)"))
+            }
         }
         if let profile, let role = paymaster ?? category?.defaultPaymaster, profile.paymasters[role] == nil {
             let who = paymaster == nil ? "\(category!.rawValue) claims are paid by \(role.rawValue)" : "this claim is paid by \(role.rawValue)"
@@ -82,8 +91,9 @@ struct ClaimRowChecker {
               let service = text(.service), let period = text(.period) else { return nil }
         return Claim(
             id: id, service: service, category: category, period: period, amount: amount, paid: paid,
-            submittedOn: submitted, dueOn: due, evidence: text(.evidence), evidenceSubmittedOn: evidenceDate,
-            paymaster: paymaster, reference: text(.reference), notes: text(.notes), line: line
+            submittedOn: submitted, approvedOn: approved, dueOn: due, terms: profile?.terms(for: category.contract),
+            evidence: text(.evidence), evidenceSubmittedOn: evidenceDate, paymaster: paymaster, reference: text(.reference),
+            invoiceRef: text(.invoiceRef), calculation: text(.calculation), notes: text(.notes), line: line
         )
     }
 

@@ -11,12 +11,21 @@ public struct ClaimsLoader: Sendable {
 
     /// Every claim in the file, or every problem in it at once.
     public func load(path: String) throws(InputError) -> [Claim] {
+        try read(path: path).claims
+    }
+
+    /// The claims, with what reading them noticed without refusing them.
+    public func read(path: String) throws(InputError) -> (claims: [Claim], notes: [Diagnostic]) {
         let text = try TextFile.read(path, kind: .data)
-        return try parse(text, file: path)
+        return try read(text, file: path)
+    }
+
+    public func parse(_ text: String, file: String) throws(InputError) -> [Claim] {
+        try read(text, file: file).claims
     }
 
     /// Parses text as JSON when it starts with `[`, otherwise as CSV.
-    public func parse(_ text: String, file: String) throws(InputError) -> [Claim] {
+    public func read(_ text: String, file: String) throws(InputError) -> (claims: [Claim], notes: [Diagnostic]) {
         var checker = ClaimRowChecker(file: file, profile: profile)
         let firstCharacter = text.first { !$0.isWhitespace }
         let rows = firstCharacter == "["
@@ -35,6 +44,6 @@ public struct ClaimsLoader: Sendable {
             let ordered = checker.diagnostics.enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }
             throw InputError(kind: .data, diagnostics: ordered.map(\.element))
         }
-        return claims
+        return (claims, checker.notes)
     }
 }

@@ -18,21 +18,38 @@ public struct ProfileLoader: Sendable {
         } catch {
             throw InputError(kind: .configuration, diagnostics: [Diagnostic(file: file, message: "is not valid YAML: \(error)")])
         }
-        let top = reader.mapping(root, at: "", allowed: ["practice", "paymasters", "lmc", "smtp", "receipts"])
+        let top = reader.mapping(root, at: "", allowed: Self.sections)
         let practice = readPractice(top?["practice"], &reader)
         let paymasters = readPaymasters(top?["paymasters"], &reader)
+        let commissioner = readCommissioner(top?["commissioner"], paymasters: paymasters, &reader)
         let lmc = readContact(top?["lmc"], at: "lmc", addressRequired: false, &reader)
+        let disputes = top?["dispute_resolution"].map { readContact($0, at: "dispute_resolution", addressRequired: true, &reader) }
+        let terms = readPaymentTerms(top?["payment_terms"], &reader)
+        let replyDays = reader.integer(top, "reply_days", at: "", in: 1...90) ?? 14
         let smtp = SMTPSettingsReader.read(top?["smtp"], &reader)
         let receipts = readReceipts(top?["receipts"], practiceEmail: practice?.email, &reader)
-        guard reader.diagnostics.isEmpty, let practice, let lmc else {
+        guard reader.diagnostics.isEmpty, let practice, let lmc, let commissioner else {
             throw InputError(kind: .configuration, diagnostics: reader.diagnostics)
         }
-        return PracticeProfile(practice: practice, paymasters: paymasters, lmc: lmc, smtp: smtp, receipts: receipts)
+        var profile = PracticeProfile(
+            practice: practice, commissioner: commissioner, paymasters: paymasters, lmc: lmc,
+            disputeResolution: disputes ?? nil, paymentTerms: terms, replyDays: replyDays,
+            smtp: smtp, receipts: receipts
+        )
+        profile.notes = reader.notes.map(\.description)
+        return profile
     }
+
+    static let sections = [
+        "practice", "commissioner", "paymasters", "lmc", "dispute_resolution", "payment_terms", "reply_days", "smtp", "receipts",
+    ]
 
     private func readPractice(_ node: Node?, _ reader: inout YAMLReader) -> Practice? {
         let key = "practice"
-        let allowed = ["name", "ods_code", "contract", "nhs_body", "address", "phone", "email", "signatory", "late_payment_provision"]
+        let allowed = [
+            "name", "contractor", "ods_code", "contract", "nhs_body", "address", "phone", "email", "signatory", "partner",
+            "late_payment_provision", "dispute_resolution_provision",
+        ]
         guard let map = reader.mapping(node, at: key, allowed: allowed) else { return nil }
         let before = reader.diagnostics.count
         let name = reader.string(map, "name", at: key)
@@ -49,27 +66,85 @@ public struct ProfileLoader: Sendable {
         let address = reader.lines(map, "address", at: key)
         let phone = reader.string(map, "phone", at: key)
         let email = reader.email(map, "email", at: key)
-        let signatoryMap = reader.mapping(map["signatory"], at: "practice.signatory", allowed: ["name", "role"])
-        let signatoryName = reader.string(signatoryMap, "name", at: "practice.signatory")
-        let signatoryRole = reader.string(signatoryMap, "role", at: "practice.signatory")
+        let signatory = readSignatory(map["signatory"], at: "practice.signatory", required: true, &reader)
+        let partner = readSignatory(map["partner"], at: "practice.partner", required: false, &reader)
+        let contractor = reader.string(map, "contractor", at: key, required: false)
         let provision = reader.string(map, "late_payment_provision", at: key, required: false)
-        guard reader.diagnostics.count == before, let name, let ods, let contract, let phone, let email,
-              let signatoryName, let signatoryRole else { return nil }
+        let disputeProvision = reader.string(map, "dispute_resolution_provision", at: key, required: false)
+        guard reader.diagnostics.count == before, let name, let ods, let contract, let phone, let email, let signatory else { return nil }
         return Practice(
             name: name, odsCode: ods.uppercased(), contract: contract, nhsBody: nhsBody, address: address, phone: phone,
-            email: email, signatory: Signatory(name: signatoryName, role: signatoryRole), latePaymentProvision: provision
+            email: email, signatory: signatory, contractor: contractor, partner: partner, latePaymentProvision: provision,
+            disputeResolutionProvision: disputeProvision
         )
     }
 
+    private func readSignatory(_ node: Node?, at key: String, required: Bool, _ reader: inout YAMLReader) -> Signatory? {
+        guard node != nil || required else { return nil }
+        let map = reader.mapping(node, at: key, allowed: ["name", "role"])
+        guard let name = reader.string(map, "name", at: key), let role = reader.string(map, "role", at: key) else { return nil }
+        return Signatory(name: name, role: role)
+    }
+
+    /// `commissioner:`, or, in a profile written before it existed, the ICB paymaster (noted by `check`).
+    private func readCommissioner(_ node: Node?, paymasters: [PaymasterRole: Contact], _ reader: inout YAMLReader) -> Commissioner? {
+        let key = "commissioner"
+        guard let node else {
+            guard let icb = paymasters[.icb] ?? paymasters[.nhsEngland] else {
+                reader.report(key, "is missing: name the Integrated Care Board that holds the GP contract for NHS England (name, on_behalf_of, email, notice_address)")
+                return nil
+            }
+            reader.note(key, "is not set, so \(icb.name) (from paymasters) is taken as the commissioner and its address for notices; add commissioner: with notice_address to be sure")
+            return Commissioner(contact: icb, onBehalfOf: "NHS England")
+        }
+        let allowed = ["name", "on_behalf_of", "email", "notice_address", "person", "dear"]
+        guard let map = reader.mapping(node, at: key, allowed: allowed) else { return nil }
+        let before = reader.diagnostics.count
+        let name = reader.string(map, "name", at: key)
+        let onBehalfOf = reader.string(map, "on_behalf_of", at: key, required: false)
+        let email = reader.email(map, "email", at: key)
+        let address = reader.lines(map, "notice_address", at: key)
+        let person = reader.string(map, "person", at: key, required: false)
+        let dear = reader.string(map, "dear", at: key, required: false)
+        guard reader.diagnostics.count == before, let name, let email else { return nil }
+        return Commissioner(contact: Contact(name: name, email: email, address: address, person: person, dear: dear), onBehalfOf: onBehalfOf)
+    }
+
+    /// `payment_terms: { gp-contract: end-of-following-month, public-health: 30 days }`.
+    private func readPaymentTerms(_ node: Node?, _ reader: inout YAMLReader) -> [ContractRoute: PaymentTerms] {
+        let key = "payment_terms"
+        let routes = ContractRoute.allCases.map(\.rawValue)
+        guard let map = reader.mapping(node, at: key, allowed: routes, required: false) else { return [:] }
+        var terms: [ContractRoute: PaymentTerms] = [:]
+        for route in ContractRoute.allCases {
+            guard let text = reader.string(map, route.rawValue, at: key, required: false) else { continue }
+            guard let value = PaymentTerms(parsing: text) else {
+                reader.report("\(key).\(route.rawValue)", "'\(text)' must be end-of-following-month or a number of days, such as 30 days")
+                continue
+            }
+            terms[route] = value
+        }
+        return terms
+    }
+
     private func readPaymasters(_ node: Node?, _ reader: inout YAMLReader) -> [PaymasterRole: Contact] {
-        let roles = PaymasterRole.allCases.map(\.rawValue)
+        let former = PaymasterRole.formerCCG
+        let roles = PaymasterRole.allCases.map(\.rawValue) + [former]
         guard let map = reader.mapping(node, at: "paymasters", allowed: roles) else { return [:] }
         var contacts: [PaymasterRole: Contact] = [:]
         for role in PaymasterRole.allCases {
             guard let entry = map[role.rawValue] else { continue }
             contacts[role] = readContact(entry, at: "paymasters.\(role.rawValue)", addressRequired: true, &reader)
         }
-        if map.isEmpty { reader.report("paymasters", "names nobody; add nhs-england, ccg and local-authority contacts") }
+        if let entry = map[former] {
+            if contacts[.icb] != nil {
+                reader.report("paymasters.\(former)", "is given as well as paymasters.icb; CCGs were abolished on 1 July 2022, so remove it")
+            } else {
+                contacts[.icb] = readContact(entry, at: "paymasters.\(former)", addressRequired: true, &reader)
+                reader.note("paymasters.\(former)", "is read as paymasters.icb: CCGs were abolished on 1 July 2022 and ICBs took over their work; rename it icb")
+            }
+        }
+        if map.isEmpty { reader.report("paymasters", "names nobody; add icb and local-authority contacts") }
         return contacts
     }
 

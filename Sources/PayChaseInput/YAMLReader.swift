@@ -5,11 +5,27 @@ import Yams
 struct YAMLReader {
     let file: String
     private(set) var diagnostics: [Diagnostic] = []
+    /// Things worth saying that do not stop the profile being used (an old key read as a new one).
+    private(set) var notes: [Diagnostic] = []
 
     init(file: String) { self.file = file }
 
     mutating func report(_ key: String, _ message: String) {
         diagnostics.append(Diagnostic(file: file, field: key, message: message))
+    }
+
+    mutating func note(_ key: String, _ message: String) {
+        notes.append(Diagnostic(file: file, field: key, message: message))
+    }
+
+    /// A whole number within `range`, or nil when absent.
+    mutating func integer(_ mapping: Node.Mapping?, _ name: String, at key: String, in range: ClosedRange<Int>) -> Int? {
+        guard let node = mapping?[name], node.null == nil else { return nil }
+        guard let value = node.int, range.contains(value) else {
+            report(join(key, name), "must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+            return nil
+        }
+        return value
     }
 
     /// The mapping at `key`, reporting any key it has that is not in `allowed`.

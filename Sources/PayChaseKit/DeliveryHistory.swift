@@ -4,12 +4,23 @@ import PayChaseOutbox
 
 /// What the delivery log proves was sent, as the escalation ladder and the templates see it.
 enum DeliveryHistory {
-    /// Accepted (or confirmed) documents per claim, dated in Europe/London.
+    /// Emails the server accepted (or the practice confirmed) and letters recorded as posted,
+    /// per claim, dated in Europe/London.
     static func attempts(in log: DeliveryLog) -> [String: [Attempt]] {
         var history: [String: [Attempt]] = [:]
-        for record in log.entries() where record.outcome == .accepted || record.outcome == .confirmed {
-            guard let date = londonDate(record.time) else { continue }
-            history[record.claimID, default: []].append(Attempt(template: record.template, date: date))
+        for record in log.entries() {
+            let attempt: Attempt
+            switch record.outcome {
+            case .accepted, .confirmed:
+                guard let date = londonDate(record.time) else { continue }
+                attempt = Attempt(template: record.template, date: date, method: .email, to: record.to.joined(separator: ", "))
+            case .posted:
+                guard let text = record.postedOn, let date = try? CalendarDate(parsing: text) else { continue }
+                attempt = Attempt(template: record.template, date: date, method: .post, to: record.to.joined(separator: ", "))
+            case .deferred, .refused, .uncertain:
+                continue
+            }
+            history[record.claimID, default: []].append(attempt)
         }
         return history
     }

@@ -28,13 +28,13 @@ struct DocumentBatch {
         let template = try TemplateChoice.load(template, from: workspace)
         let chosen = try choose(from: claims)
         let history = workspace.attempts()
-        var report = DraftJob.Report(warning: template.warning)
+        let rates = workspace.bankRates()
+        var report = DraftJob.Report()
 
         var eligible: [Claim] = []
         for claim in chosen {
-            guard template.applies(to: claim.paymaster) else {
-                let who = template.appliesTo!.map(\.rawValue).joined(separator: ", ")
-                let note = "\(claim.id): skipped, \(template.name) is for claims paid by \(who) and this one is paid by \(claim.paymaster.rawValue)"
+            guard template.applies(to: claim, practice: profile.practice) else {
+                let note = "\(claim.id): skipped, \(template.name) is only for \(template.appliesToDescription)"
                 if case .ids = selection { report.problems.append(note) } else { report.notes.append(note) }
                 continue
             }
@@ -42,12 +42,16 @@ struct DocumentBatch {
         }
         let asOf = asOf
         let claimsPath = workspace.claimsPath
+        var warnings: [String: [String]] = [:]
         for start in stride(from: 0, to: eligible.count, by: Self.chunk) {
             let part = Array(eligible[start..<min(start + Self.chunk, eligible.count)])
-            let made = ParallelMap.map(part) { claim -> Result<Made, BatchFailure> in
-                let context = DocumentContext(claim: claim, profile: profile, attempts: history[claim.id] ?? [], today: asOf)
+            let made = ParallelMap.map(part) { claim -> Result<(Made, String?), BatchFailure> in
+                let context = DocumentContext(claim: claim, profile: profile, attempts: history[claim.id] ?? [], today: asOf, rates: rates)
                 do {
-                    return .success(try make(claim, try DocumentRenderer().render(template, context: context), template, profile))
+                    let document = try DocumentRenderer().render(template, context: context)
+                    return .success((try make(claim, document, template, profile), document.warning))
+                } catch let error as RenderError where !error.missingSettings.isEmpty && error.problems.isEmpty {
+                    return .failure(.run(PayChaseError(.configuration, error.missingSettings.map(\.description))))
                 } catch let error as RenderError {
                     return .failure(.claim(error.description))
                 } catch let error as LetterError {
@@ -62,7 +66,8 @@ struct DocumentBatch {
             }
             for (claim, result) in zip(part, made) {
                 switch result {
-                case .success(let value):
+                case .success(let (value, warning)):
+                    if let warning { warnings[warning, default: []].append(claim.id) }
                     do { try keep(claim, value) } catch let error as PayChaseError { throw error } catch {
                         throw PayChaseError(.temporaryFailure, "\(error)")
                     }
@@ -72,6 +77,9 @@ struct DocumentBatch {
                     throw error
                 }
             }
+        }
+        report.warnings = warnings.sorted { $0.value.first! < $1.value.first! }.map { warning, ids in
+            "\(template.name) for \(ids.count == 1 ? "claim" : "claims") \(ids.prefix(3).joined(separator: ", "))\(ids.count > 3 ? " and \(ids.count - 3) more" : ""): \(warning)"
         }
         return (report, profile)
     }

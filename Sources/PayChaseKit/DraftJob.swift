@@ -34,8 +34,8 @@ public struct DraftJob: Sendable {
         public var notes: [String] = []
         /// Claims that failed; nothing was written for them.
         public var problems: [String] = []
-        /// The template's own caution, if it has one.
-        public var warning: String?
+        /// The template's cautions for the claims drafted, each naming its claims.
+        public var warnings: [String] = []
         /// Set when the files were written but could not be handed on (to a printer).
         public var handOffFailure: PayChaseError?
     }

@@ -1,4 +1,5 @@
 import Foundation
+import PayChaseDocuments
 import PayChaseDomain
 
 /// `paychase status`: where each claim stands and what to do next.
@@ -10,9 +11,15 @@ public struct StatusReport: Sendable, Encodable {
         public var paymasterName: String
         public var outstanding: Money
         public var dueOn: CalendarDate
+        /// Where the due date comes from; `assumed` is 30 days after the claim and needs confirming.
+        public var dueBasis: DueBasis
         public var daysOverdue: Int
+        /// Statutory interest and the fixed sum accrued, where the Late Payment Act applies.
+        public var interest: StatutoryInterest?
         public var attempts: Int
         public var nextStep: NextStep
+        /// Time limits that run for the claim (complaint, dispute resolution).
+        public var limits: [TimeLimit]
     }
 
     public struct Total: Sendable, Encodable {
@@ -27,16 +34,21 @@ public struct StatusReport: Sendable, Encodable {
     public var rows: [Row]
     public var totals: [Total]
 
-    public init(claims: [Claim], profile: PracticeProfile, attempts: [String: [Attempt]], asOf: CalendarDate, ladder: EscalationLadder = .init()) {
+    public init(
+        claims: [Claim], profile: PracticeProfile, attempts: [String: [Attempt]], asOf: CalendarDate, rates: BankRateTable? = nil,
+        ladder: EscalationLadder = .init()
+    ) {
         self.asOf = asOf
         rows = claims.map { claim in
             let history = attempts[claim.id] ?? []
+            let context = DocumentContext(claim: claim, profile: profile, attempts: history, today: asOf, ladder: ladder, rates: rates)
             return Row(
                 claimID: claim.id, service: claim.service, paymaster: claim.paymaster.rawValue,
                 paymasterName: profile.paymasters[claim.paymaster]?.name ?? claim.paymaster.rawValue,
-                outstanding: claim.outstanding, dueOn: claim.dueOn, daysOverdue: claim.daysOverdue(asOf: asOf),
-                attempts: history.count,
-                nextStep: ladder.nextStep(for: claim, attempts: history, practice: profile.practice, asOf: asOf)
+                outstanding: claim.outstanding, dueOn: claim.dueOn, dueBasis: claim.dueBasis, daysOverdue: claim.daysOverdue(asOf: asOf),
+                interest: context.interest, attempts: history.count,
+                nextStep: ladder.nextStep(for: claim, attempts: history, practice: profile.practice, asOf: asOf),
+                limits: claim.outstanding > .zero ? ladder.limits(for: claim) : []
             )
         }
         let grouped = Dictionary(grouping: claims, by: \.paymaster)
@@ -54,16 +66,24 @@ public struct StatusReport: Sendable, Encodable {
 extension StatusReport {
     /// An aligned table, then the totals per paymaster.
     public var table: String {
-        let header = ["CLAIM", "PAYMASTER", "OUTSTANDING", "DUE", "OVERDUE", "SENT", "NEXT STEP"]
+        let header = ["CLAIM", "PAYMASTER", "OUTSTANDING", "DUE", "OVERDUE", "INTEREST", "SENT", "NEXT STEP"]
         let body = rows.map { row in
             [
-                row.claimID, row.paymaster, row.outstanding.formatted, row.dueOn.formatted,
-                row.daysOverdue > 0 ? "\(row.daysOverdue) days" : "-", String(row.attempts),
+                row.claimID, row.paymaster, row.outstanding.formatted,
+                row.dueOn.formatted + (row.dueBasis == .assumed ? " (assumed)" : ""),
+                row.daysOverdue > 0 ? "\(row.daysOverdue) days" : "-",
+                row.interest.map { ($0.interest + $0.fixedSum).formatted } ?? "-", String(row.attempts),
                 row.nextStep.summary + (row.nextStep.warning.map { " (\($0))" } ?? ""),
             ]
         }
         var lines = ["Claims as of \(asOf.formatted)", ""]
-        lines += Self.align([header] + body, rightAligned: [2, 4, 5])
+        lines += Self.align([header] + body, rightAligned: [2, 4, 5, 6])
+        if rows.contains(where: { $0.dueBasis == .assumed && $0.outstanding > .zero }) {
+            lines += ["", "(assumed) no due_on or approved_on was given: the date is taken as 30 days after the claim; confirm it with the paymaster."]
+        }
+        if rows.contains(where: { $0.interest != nil }) {
+            lines += ["INTEREST is statutory interest and the fixed sum under the Late Payment of Commercial Debts (Interest) Act 1998, where it applies."]
+        }
         lines += ["", "Totals"]
         let totalRows = totals.map { [$0.paymasterName, "\($0.claims) claim\($0.claims == 1 ? "" : "s")", $0.outstanding.formatted + " outstanding", $0.overdue.formatted + " overdue"] }
         let all = ["All paymasters", "\(rows.count) claims", totals.reduce(Money.zero) { $0 + $1.outstanding }.formatted + " outstanding",
@@ -111,7 +131,10 @@ private struct JSONView: Encodable {
         var paymasterName: String
         var outstanding: Amount
         var dueOn: String
+        var dueBasis: String
         var daysOverdue: Int
+        var interest: Amount?
+        var fixedSum: Amount?
         var attempts: Int
         var nextStep: String
         var nextAction: String
@@ -137,8 +160,9 @@ private struct JSONView: Encodable {
         claims = report.rows.map {
             Row(
                 claimId: $0.claimID, service: $0.service, paymaster: $0.paymaster, paymasterName: $0.paymasterName,
-                outstanding: Amount($0.outstanding), dueOn: $0.dueOn.description, daysOverdue: $0.daysOverdue,
-                attempts: $0.attempts, nextStep: $0.nextStep.summary, nextAction: $0.nextStep.action.rawValue,
+                outstanding: Amount($0.outstanding), dueOn: $0.dueOn.description, dueBasis: $0.dueBasis.rawValue,
+                daysOverdue: $0.daysOverdue, interest: $0.interest.map { Amount($0.interest) },
+                fixedSum: $0.interest.map { Amount($0.fixedSum) }, attempts: $0.attempts, nextStep: $0.nextStep.summary, nextAction: $0.nextStep.action.rawValue,
                 nextTemplates: $0.nextStep.templates, nextDate: $0.nextStep.date?.description, warning: $0.nextStep.warning
             )
         }

@@ -12,7 +12,7 @@ public struct TemplateListing: Sendable {
         for name in library.names {
             let template = library[name]!
             let forms = template.forms.map(\.rawValue).joined(separator: " + ")
-            let scope = template.appliesTo.map { " (only \($0.map(\.rawValue).joined(separator: ", ")))" } ?? ""
+            let scope = template.appliesTo == nil ? "" : " (only for \(template.appliesToDescription))"
             lines.append("\(name): \(forms) to \(template.recipient.rawValue)\(scope)  [\(template.file)]")
             lines.append("  variables: " + template.variables(schema: DocumentSchema.value).joined(separator: ", "))
         }

@@ -34,6 +34,17 @@ public struct Workspace: Sendable {
         TemplateLibrary(builtins: builtinTemplatesPath, overrides: templatesPath)
     }
 
+    /// `bank-rate.csv` beside the built-in templates.
+    public var bankRatePath: String { "\(builtinTemplatesPath)/bank-rate.csv" }
+
+    /// The Bank Rate history, or the problems reading it.
+    public func loadBankRates() throws(PayChaseError) -> BankRateTable {
+        do { return try BankRateReader.load(path: bankRatePath) } catch { throw Self.failure(error) }
+    }
+
+    /// The Bank Rate history when it can be read; documents needing it then say what is missing.
+    public func bankRates() -> BankRateTable? { try? loadBankRates() }
+
     /// The documents the delivery log proves were sent, per claim.
     public func attempts() -> [String: [Attempt]] { DeliveryHistory.attempts(in: DeliveryLog(outbox: outbox)) }
 

@@ -56,7 +56,10 @@ struct Paginator {
     mutating func place(_ blocks: [LetterBlock]) {
         for (index, block) in blocks.enumerated() {
             if !atTopOfPage { y += block.spaceBefore }
-            switch block.kind {
+            // Nothing may run off the page: a block that cannot fit on a whole page breaks between lines.
+            let tooTall = block.height > PageGeometry.bottom - PageGeometry.continuationTop || (atTopOfPage && block.height > space)
+            let kind = tooTall ? .lines : block.kind
+            switch kind {
             case .whole:
                 if block.height > space && !atTopOfPage { newPage() }
                 put(block, lines: 0..<block.lines.count)

@@ -36,10 +36,14 @@ public enum LetterPDF {
         ]
         if let heading = document.heading { blocks.append(block(heading, LetterFonts.bold, .keepWithNext, before: 10)) }
         for paragraph in document.paragraphs { blocks.append(block(paragraph, LetterFonts.body, .lines, before: 8)) }
-        let signature = "\(document.signOff),\n\n\n\n\(practice.signatory.name)\n\(practice.signatory.role)"
-        blocks.append(block(signature, LetterFonts.body, .whole, before: 14))
+        // Room for a handwritten signature between the sign-off and the name.
+        let signature = ["\(document.signOff),", "", "", ""] + document.signatureLines
+        blocks.append(block(signature.joined(separator: "\n"), LetterFonts.body, .whole, before: 14))
+        if !document.cc.isEmpty {
+            blocks.append(block("cc: " + document.cc.joined(separator: "\n      "), LetterFonts.body, .lines, before: 16))
+        }
         if !document.enclosures.isEmpty {
-            blocks.append(block(document.enclosures.map { "Enc: \($0)" }.joined(separator: "\n"), LetterFonts.body, .whole, before: 16))
+            blocks.append(block("Enc:\n" + document.enclosures.map { "\u{2022} \($0)" }.joined(separator: "\n"), LetterFonts.body, .lines, before: 16))
         }
 
         var paginator = Paginator(startingAt: ruleY + 22)

@@ -1,4 +1,5 @@
-/// One line of `Outbox/deliveries.jsonl`: one attempt to deliver one message.
+/// One line of `Outbox/deliveries.jsonl`: one attempt to deliver one message, or one letter
+/// recorded as posted.
 public struct DeliveryRecord: Codable, Sendable, Hashable {
     public enum Outcome: String, Codable, Sendable {
         case accepted, deferred, refused
@@ -6,6 +7,8 @@ public struct DeliveryRecord: Codable, Sendable, Hashable {
         case uncertain
         /// The practice confirmed an uncertain message arrived.
         case confirmed
+        /// A printed letter was posted (the PDF's SHA-256 is `sha256`).
+        case posted
     }
 
     /// UTC, ISO 8601 with milliseconds.
@@ -26,6 +29,12 @@ public struct DeliveryRecord: Codable, Sendable, Hashable {
     public var sha256: String
     public var dsnRequested: Bool
     public var attempt: Int
+    /// For a posted letter: the day it was posted (ISO 8601 date), how, and the tracking number.
+    public var postedOn: String?
+    public var method: String?
+    public var tracking: String?
+    /// For a posted letter: the PDF, relative to the Outbox.
+    public var document: String?
     /// SHA-256 of the previous entry (64 zeros for the first).
     public var previous: String
     /// SHA-256 of this entry: its fields and `previous`.
@@ -59,5 +68,7 @@ public struct DeliveryRecord: Codable, Sendable, Hashable {
         case queueID = "queue_id"
         case messageID = "message_id"
         case dsnRequested = "dsn_requested"
+        case postedOn = "posted_on"
+        case method, tracking, document
     }
 }

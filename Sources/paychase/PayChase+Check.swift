@@ -12,8 +12,9 @@ extension PayChase {
 
         func run() throws {
             let job = CheckJob(workspace: try options.workspace(), asOf: dates.date)
-            let summary = try PayChase.run { () throws(PayChaseError) in try job.run(logger: options.logger()) }
-            print(summary)
+            let report = try PayChase.run { () throws(PayChaseError) in try job.run(logger: options.logger()) }
+            PayChase.report(report.notes.map { "note: \($0)" } + report.warnings.map { "warning: \($0)" })
+            print(report.summary)
         }
     }
 }

@@ -23,7 +23,7 @@ extension PayChase {
                 workspace: try options.workspace(), template: template, selection: selection.selection, asOf: dates.date, printer: printer
             )
             let report = try PayChase.run { () throws(PayChaseError) in try job.run(logger: options.logger()) }
-            if let warning = report.warning { PayChase.report(["warning: \(template): \(warning)"]) }
+            PayChase.report(report.warnings.map { "warning: \($0)" })
             for path in report.written { print(path) }
             PayChase.report(report.notes + report.problems)
             if let failure = report.handOffFailure {

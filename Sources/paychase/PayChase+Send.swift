@@ -69,7 +69,7 @@ extension PayChase {
                 try job.run(logger: options.logger(), progress: display.show)
             }
             display.finish()
-            if let warning = report.drafts.warning { PayChase.report(["warning: \(template ?? ""): \(warning)"]) }
+            PayChase.report(report.drafts.warnings.map { "warning: \($0)" })
             for path in report.drafts.written { print(path) }
             PayChase.report(report.drafts.notes + report.drafts.problems + report.notes)
             if let reason = report.stoppedBy { PayChase.report(["stopped: \(reason)"]) }

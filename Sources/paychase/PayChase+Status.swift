@@ -18,7 +18,7 @@ extension PayChase {
             let report = try PayChase.run { () throws(PayChaseError) in
                 let profile = try workspace.loadProfile()
                 let claims = try workspace.loadClaims(profile: profile)
-                return StatusReport(claims: claims, profile: profile, attempts: workspace.attempts(), asOf: dates.date)
+                return StatusReport(claims: claims, profile: profile, attempts: workspace.attempts(), asOf: dates.date, rates: workspace.bankRates())
             }
             print(json ? report.json() : report.table, terminator: "")
         }

@@ -1,0 +1,26 @@
+import PayChaseDomain
+
+/// The route names a template's `applies_to` can use for a claim.
+public enum ClaimRoute {
+    /// A GP contract that is an NHS contract (the contractor is a health service body).
+    public static let nhsContract = "nhs-contract"
+    /// A contract enforceable in the courts: a GP contract without health service body status, or a
+    /// local authority's public-health contract.
+    public static let privateLaw = "private-law"
+
+    /// Every name that fits this claim: its contract route, the law of that contract, its paymaster.
+    public static func tags(of claim: Claim, practice: Practice) -> Set<String> {
+        let nhsContract = claim.contract == .gpContract && practice.nhsBody
+        return [claim.contract.rawValue, nhsContract ? Self.nhsContract : privateLaw, claim.paymaster.rawValue]
+    }
+
+    static func describe(_ name: String) -> String {
+        switch name {
+        case ContractRoute.gpContract.rawValue: "claims under the GP contract"
+        case ContractRoute.publicHealth.rawValue: "public-health claims"
+        case nhsContract: "GP contract claims where the contract is an NHS contract"
+        case privateLaw: "claims under a private-law contract (a local authority's, or a GP contract that is not an NHS contract)"
+        default: "claims paid by \(PaymasterRole(parsing: name)?.rawValue ?? name)"
+        }
+    }
+}

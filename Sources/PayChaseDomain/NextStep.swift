@@ -1,0 +1,53 @@
+/// What to do next about a claim, given what the record shows was sent.
+public struct NextStep: Sendable, Hashable, Codable {
+    public enum Action: String, Sendable, Codable {
+        /// Nothing is owed.
+        case none
+        /// Too early: wait until `date`, then send `templates`.
+        case wait
+        /// Send `templates` now.
+        case send
+        /// The matter is with someone else, or needs a person's judgement; follow it up by hand.
+        case followUp = "follow-up"
+    }
+
+    public var action: Action
+    public var templates: [String]
+    public var date: CalendarDate?
+    /// A step with consequences for the contract (a late-payment notice): labelled as such.
+    public var serious: Bool
+    /// A caution the practice should read before acting.
+    public var warning: String?
+
+    public init(action: Action, templates: [String] = [], date: CalendarDate? = nil, serious: Bool = false, warning: String? = nil) {
+        self.action = action
+        self.templates = templates
+        self.date = date
+        self.serious = serious
+        self.warning = warning
+    }
+
+    /// One line for a table: `chase`, `wait until 14 October 2013, then appeal`.
+    public var summary: String {
+        let names = templates.joined(separator: " or ")
+        let text: String
+        switch action {
+        case .none: text = "none (paid in full)"
+        case .send: text = names
+        case .wait: text = names.isEmpty ? "wait" : "wait until \(date!.formatted), then \(names)"
+        case .followUp: text = names.isEmpty ? "follow up by hand" : "follow up: \(names)"
+        }
+        return serious ? "\(text) [serious step]" : text
+    }
+}
+
+/// A time limit that runs for a claim, shown from the first step.
+public struct TimeLimit: Sendable, Hashable, Codable {
+    public var name: String
+    public var deadline: CalendarDate
+
+    public init(name: String, deadline: CalendarDate) {
+        self.name = name
+        self.deadline = deadline
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import Logging
+import PayChaseDocuments
+import PayChaseDomain
+import PayChaseOutbox
+
+/// `paychase record-posting`: a printed letter went in the post. Each one becomes a record entry
+/// with the SHA-256 of the PDF that was printed, and from then on counts as sent.
+public struct PostingJob: Sendable {
+    public var workspace: Workspace
+    public var template: String
+    public var claimIDs: [String]
+    public var postedOn: CalendarDate
+    /// "first class", "second class", "recorded delivery", "hand delivered".
+    public var method: String
+    public var tracking: String?
+
+    public init(workspace: Workspace, template: String, claimIDs: [String], postedOn: CalendarDate, method: String, tracking: String?) {
+        self.workspace = workspace
+        self.template = template
+        self.claimIDs = claimIDs
+        self.postedOn = postedOn
+        self.method = method
+        self.tracking = tracking
+    }
+
+    public struct Report: Sendable {
+        /// One line per letter recorded.
+        public var recorded: [String] = []
+        /// Letters already recorded as posted: not recorded twice.
+        public var notes: [String] = []
+    }
+
+    public func run(logger: Logger, now: Date = Date()) throws(PayChaseError) -> Report {
+        for (name, value) in [("--method", method), ("--tracking", tracking ?? "")] where value.hasHeaderUnsafeCharacters || value.count > 200 {
+            throw PayChaseError(.usage, "\(name) must be one line of at most 200 characters")
+        }
+        let profile = try workspace.loadProfile()
+        let claims = try workspace.loadClaims(profile: profile)
+        let template = try TemplateChoice.load(template, from: workspace)
+        guard template.isLetter() else {
+            throw PayChaseError(.usage, "\(template.name) is an email, not a letter; only letters are posted")
+        }
+        let byID = Dictionary(uniqueKeysWithValues: claims.map { ($0.id, $0) })
+        let missing = claimIDs.filter { byID[$0] == nil }
+        guard missing.isEmpty else { throw PayChaseError(.usage, missing.map { "claim '\($0)' is not in \(workspace.claimsPath)" }) }
+        var letters: [(claim: Claim, path: String, bytes: [UInt8])] = []
+        for id in claimIDs {
+            guard let found = letter(for: id) else {
+                throw PayChaseError(.usage, "there is no printed \(template.name) for claim \(id): run 'paychase print \(template.name) --claim \(id)' and post that letter, then record it")
+            }
+            letters.append((byID[id]!, found.path, found.bytes))
+        }
+        do {
+            let lock = try OutboxLock(outbox: workspace.outbox)
+            defer { withExtendedLifetime(lock) {} }
+            let log = DeliveryLog(outbox: workspace.outbox)
+            let posted = log.entries().filter { $0.outcome == .posted }
+            let writer = try log.writer()
+            var report = Report()
+            for letter in letters {
+                let sha = SHA256Hex.digest(letter.bytes)
+                if let earlier = posted.first(where: { $0.claimID == letter.claim.id && $0.template == template.name && $0.sha256 == sha }) {
+                    report.notes.append("\(letter.claim.id): this \(template.name) was already recorded as posted on \(earlier.postedOn ?? "?"); not recorded again")
+                    continue
+                }
+                let record = DeliveryRecord(
+                    time: DeliveryHistory.format(now), claimID: letter.claim.id, template: template.name, queueID: "", messageID: "",
+                    from: profile.practice.email,
+                    to: [DocumentContext(claim: letter.claim, profile: profile, today: postedOn).contact(for: template.recipient)?.name ?? template.recipient.rawValue],
+                    subject: template.name, server: "", reply: "posted \(method)" + (tracking.map { ", tracking \($0)" } ?? ""),
+                    outcome: .posted, sha256: sha, dsnRequested: false, attempt: 1
+                )
+                var entry = record
+                entry.postedOn = postedOn.description
+                entry.method = method
+                entry.tracking = tracking
+                entry.document = String(letter.path.dropFirst(workspace.outbox.root.count + 1))
+                try writer.append(entry)
+                logger.debug("recorded posting", metadata: ["claim": "\(letter.claim.id)", "sha256": "\(sha)"])
+                report.recorded.append("\(letter.claim.id): \(template.name) posted \(postedOn.formatted) (\(method)\(tracking.map { ", tracking \($0)" } ?? "")), PDF SHA-256 \(sha)")
+            }
+            return report
+        } catch {
+            throw PayChaseError(.temporaryFailure, error.description)
+        }
+    }
+
+    /// The printed letter (`letters/`), or the drafted one (`drafts/`), for a claim.
+    private func letter(for claimID: String) -> (path: String, bytes: [UInt8])? {
+        let outbox = workspace.outbox
+        let candidates = [
+            "\(outbox.letters)/\(claimID)-\(template).pdf",
+            outbox.draftPath(claimID: claimID, template: template, fileExtension: "pdf"),
+        ]
+        for path in candidates {
+            if let data = FileManager.default.contents(atPath: path) { return (path, Array(data)) }
+        }
+        return nil
+    }
+}
