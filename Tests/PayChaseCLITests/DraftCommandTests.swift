@@ -14,7 +14,7 @@ struct DraftCommandTests {
         let parsed = try ParsedEmail.parse(path: folder.url.appendingPathComponent(expected[0]).path)
         #expect(parsed.defects.isEmpty)
         #expect(parsed.header("Subject") == "Payment query: QOF achievement 2025/26 (F84001, our ref Q-2026-001)")
-        #expect(parsed.toAddresses == ["payments@england.example"])
+        #expect(parsed.toAddresses == ["nelicb.payments@nhs.example"], "QOF is paid by the ICB")
         #expect(parsed.fromAddresses == ["manager@riverside.example"])
         #expect(parsed.header("X-Unsent") == "1")
         #expect(parsed.header("Disposition-Notification-To") == "<manager@riverside.example>")
@@ -25,17 +25,19 @@ struct DraftCommandTests {
         #expect(body.contains("Payment was due by: 30 June 2026"))
         #expect(body.contains("145 days overdue"))
 
-        let ccg = try ParsedEmail.parse(path: folder.url.appendingPathComponent(expected[2]).path)
-        #expect(ccg.toNames == ["Tower Hamlets CCG"])
-        #expect(ccg.body?.hasPrefix("Dear Ms Ní Bhriain,") == true)
-        #expect(ccg.body?.contains("Yours sincerely,") == true)
+        let icb = try ParsedEmail.parse(path: folder.url.appendingPathComponent(expected[2]).path)
+        #expect(icb.toNames == ["NHS North East London ICB (primary care payments)"])
+        #expect(icb.body?.hasPrefix("Dear Ms Ní Bhriain,") == true)
+        #expect(icb.body?.contains("Yours sincerely,") == true)
+        let council = try ParsedEmail.parse(path: folder.url.appendingPathComponent(expected[3]).path)
+        #expect(council.toNames == ["London Borough of Tower Hamlets"])
     }
 
     @Test func everyDraftIsStrictRFC5322() throws {
         let folder = try PracticeFolder()
         _ = try folder.paychase("draft", "appeal", "--overdue", "--as-of", "2026-11-22")
         let ids = folder.files(under: "Outbox/drafts").filter { $0.hasSuffix(".eml") }
-        #expect(ids.count == 2)
+        #expect(ids.count == 3, "every GP contract claim overdue, whoever pays it")
         var messageIDs = Set<String>()
         for name in ids {
             let bytes = try Data(contentsOf: folder.url.appendingPathComponent(name))
@@ -68,7 +70,8 @@ struct DraftCommandTests {
         let folder = try PracticeFolder()
         let result = try folder.paychase("draft", "formal-complaint", "--claim", "L-2026-007", "--as-of", "2026-11-22")
         #expect(result.status == 0)
-        #expect(result.stderr.contains("warning: formal-complaint: Regulation 8(1)(a)"))
+        #expect(result.stderr.contains("warning: formal-complaint for claim L-2026-007: A GP contractor is a responsible body"))
+        #expect(result.stderr.contains("regulation 8(1)(a) says a complaint by a responsible body does not have to be dealt with"))
         #expect(folder.exists("Outbox/drafts/L-2026-007/formal-complaint.pdf"))
     }
 
@@ -149,8 +152,9 @@ struct DraftCommandTests {
         let folder = try PracticeFolder()
         let result = try folder.paychase("draft", "appeal", "--overdue", "--as-of", "2026-11-22")
         #expect(result.status == 0)
-        #expect(result.stderr.contains("L-2026-007: skipped, appeal is for claims paid by nhs-england and this one is paid by ccg"))
-        let explicit = try folder.paychase("draft", "appeal", "--claim", "L-2026-007")
+        #expect(result.stderr.contains("P-2026-003: skipped, appeal is only for claims under the GP contract"))
+        #expect(folder.exists("Outbox/drafts/L-2026-007/appeal.eml"), "an ICB-paid LES takes the contract route")
+        let explicit = try folder.paychase("draft", "appeal", "--claim", "P-2026-003")
         #expect(explicit.status == 65)
     }
 }

@@ -10,7 +10,7 @@ struct LettersCommandTests {
         let email = try ParsedEmail.parse(path: folder.path + "/Outbox/drafts/Q-2026-001/appeal.eml")
         #expect(email.defects.isEmpty)
         #expect(email.header("Content-Type")?.hasPrefix("multipart/mixed; boundary=") == true)
-        #expect(email.body?.contains("The letter is attached as a PDF (Q-2026-001-appeal.pdf)") == true)
+        #expect(email.body?.contains("The signed letter is attached as a PDF (Q-2026-001-appeal.pdf)") == true)
         let attachment = try #require(email.attachments.first)
         #expect(email.attachments.count == 1)
         #expect(attachment.filename == "Q-2026-001-appeal.pdf")
@@ -27,7 +27,8 @@ struct LettersCommandTests {
         let folder = try PracticeFolder()
         let result = try folder.paychase("print", "formal-complaint", "--overdue", "--as-of", "2026-11-22")
         #expect(result.status == 0, "\(result.stderr)")
-        let expected = ["Q-2026-001", "D-2026-014", "L-2026-007", "P-2026-003"].map { "Outbox/letters/\($0)-formal-complaint.pdf" }
+        // The council's public-health claim is not an NHS complaint: the 2009 Regulations do not cover it.
+        let expected = ["Q-2026-001", "D-2026-014", "L-2026-007"].map { "Outbox/letters/\($0)-formal-complaint.pdf" }
         #expect(result.stdout.split(separator: "\n").map(String.init) == expected)
         for path in expected {
             let info = try PDFTools.info(folder.path + "/" + path)

@@ -9,7 +9,7 @@ struct StatusCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
         let q1 = try #require(lines.first { $0.hasPrefix("Q-2026-001") })
-        #expect(q1.contains("nhs-england"))
+        #expect(q1.contains("icb"))
         #expect(q1.contains("£3,480.00"))
         #expect(q1.contains("30 June 2026"))
         #expect(q1.contains("145 days"))
@@ -17,7 +17,11 @@ struct StatusCommandTests {
         let notDue = try #require(lines.first { $0.hasPrefix("L-2026-011") })
         #expect(notDue.hasSuffix("wait until 11 December 2026, then chase"))
         #expect(lines.contains { $0.hasPrefix("D-2026-020") && $0.hasSuffix("none (paid in full)") })
-        #expect(lines.contains { $0.hasPrefix("Tower Hamlets CCG") && $0.contains("£1,800.50 outstanding") && $0.contains("£780.00 overdue") })
+        #expect(lines.contains { $0.hasPrefix("NHS North East London ICB") && $0.contains("£6,515.06 outstanding") && $0.contains("£5,494.56 overdue") })
+        let assumed = try #require(lines.first { $0.hasPrefix("L-2026-007") })
+        #expect(assumed.contains("14 August 2026 (assumed)"), "a due date PayChase assumed says so")
+        let council = try #require(lines.first { $0.hasPrefix("P-2026-003") })
+        #expect(council.contains("£142.67"), "statutory interest and the fixed sum: 105 days at 11.75% on £2,150.00 is £72.67, plus £70")
         #expect(lines.contains { $0.hasPrefix("All paymasters") && $0.contains("£8,665.06 outstanding") })
     }
 
@@ -31,14 +35,18 @@ struct StatusCommandTests {
         #expect(claims.count == 6)
         let first = claims[0]
         #expect(first["claim_id"] as? String == "Q-2026-001")
-        #expect(first["paymaster"] as? String == "nhs-england")
+        #expect(first["paymaster"] as? String == "icb")
+        #expect(first["due_basis"] as? String == "given")
         #expect((first["outstanding"] as? [String: Any])?["pence"] as? Int == 348_000)
         #expect((first["outstanding"] as? [String: Any])?["text"] as? String == "3480.00")
         #expect(first["due_on"] as? String == "2026-06-30")
         #expect(first["days_overdue"] as? Int == 145)
         #expect(first["next_templates"] as? [String] == ["chase"])
         let totals = try #require(json["totals"] as? [[String: Any]])
-        #expect(totals.map { $0["paymaster"] as? String } == ["nhs-england", "ccg", "local-authority"])
-        #expect((totals[1]["outstanding"] as? [String: Any])?["pence"] as? Int == 180_050)
+        #expect(totals.map { $0["paymaster"] as? String } == ["icb", "local-authority"])
+        #expect((totals[1]["outstanding"] as? [String: Any])?["pence"] as? Int == 215_000)
+        let council = try #require(claims.first { $0["claim_id"] as? String == "P-2026-003" })
+        #expect((council["interest"] as? [String: Any])?["pence"] as? Int == 7_267)
+        #expect((council["fixed_sum"] as? [String: Any])?["pence"] as? Int == 7_000)
     }
 }

@@ -11,7 +11,7 @@ struct TemplatesCommandTests {
         for name in ["chase", "appeal", "lmc-referral", "late-payment-notice", "formal-complaint", "dispute-resolution"] {
             #expect(lines.contains { $0.hasPrefix("\(name): ") }, "\(name) is listed")
         }
-        #expect(lines.contains { $0.hasPrefix("appeal: email + letter to paymaster (only nhs-england)") })
+        #expect(lines.contains { $0.hasPrefix("appeal: email + letter to commissioner (only for claims under the GP contract)") })
         let chaseVariables = try #require(lines.firstIndex { $0.hasPrefix("chase: ") }.map { lines[$0 + 1] })
         #expect(chaseVariables.contains("claim.outstanding"))
         #expect(chaseVariables.contains("attempts.date"))
@@ -26,6 +26,6 @@ struct TemplatesCommandTests {
             directory: elsewhere.path, environment: ["PATH": "/usr/bin:/bin"]
         )
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.hasSuffix("; 6 templates\n"))
+        #expect(result.stdout.hasSuffix("; 7 templates\n"))
     }
 }

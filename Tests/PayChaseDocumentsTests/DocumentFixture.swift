@@ -6,7 +6,7 @@ import PayChaseTestSupport
 
 enum DocumentFixture {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    static let asOf = CalendarDate(year: 2014, month: 1, day: 20)!
+    static let asOf = CalendarDate(year: 2026, month: 11, day: 25)!
 
     static func path(_ name: String) -> String { directory.appendingPathComponent("Fixtures/\(name)").path }
 
@@ -16,9 +16,32 @@ enum DocumentFixture {
 
     static func claim(_ id: String) -> Claim { claims.first { $0.id == id }! }
 
-    static func render(_ template: String, claim id: String, attempts: [Attempt] = []) throws -> RenderedDocument {
-        let context = DocumentContext(claim: claim(id), profile: profile, attempts: attempts, today: asOf)
+    static let rates = try! BankRateReader.load(path: TestPaths.templates.appendingPathComponent("bank-rate.csv").path)
+
+    static func render(
+        _ template: String, claim id: String, attempts: [Attempt] = [], profile: PracticeProfile = profile, today: CalendarDate = asOf
+    ) throws -> RenderedDocument {
+        let context = DocumentContext(claim: claim(id), profile: profile, attempts: attempts, today: today, rates: rates)
         return try DocumentRenderer().render(builtins[template]!, context: context)
+    }
+
+    /// The same practice under other contracts: a PMS agreement with and without its provision
+    /// set, and a GMS contract that is not an NHS contract.
+    static func profile(_ variant: String) -> PracticeProfile {
+        var changed = profile
+        switch variant {
+        case "pms":
+            changed.practice.contract = .pms
+            changed.practice.latePaymentProvision = "clause 12.4 of the practice's PMS agreement"
+            changed.practice.disputeResolutionProvision = "clause 30 of the practice's PMS agreement"
+        case "pms-unset":
+            changed.practice.contract = .pms
+        case "private-law":
+            changed.practice.nhsBody = false
+        default:
+            break
+        }
+        return changed
     }
 
     /// Writes a template to a temporary file and parses it.

@@ -4,43 +4,96 @@ import PayChaseDomain
 import PayChaseTestSupport
 import Testing
 
-/// Every built-in email rendered for an example claim, compared with a reviewed golden file.
-/// After a deliberate change to a template, run with UPDATE_GOLDEN=1, then read the diff.
+/// Every built-in document, for every route it serves, compared with a reviewed golden file.
+/// A difference fails. After a deliberate change run with UPDATE_GOLDEN=1: the new text is
+/// written beside the old for review with `git diff`, and the test still fails that run.
 struct GoldenTests {
-    static let cases: [(template: String, claim: String, attempts: [Attempt], golden: String)] = [
-        ("chase", "D-1", [], "chase"),
-        ("chase", "L-2", [Attempt(template: "chase", date: CalendarDate(year: 2013, month: 9, day: 1)!)], "chase-second"),
-        ("appeal", "D-1", [Attempt(template: "chase", date: CalendarDate(year: 2013, month: 11, day: 4)!)], "appeal"),
-        ("lmc-referral", "L-2", [
-            Attempt(template: "chase", date: CalendarDate(year: 2013, month: 9, day: 1)!),
-            Attempt(template: "chase", date: CalendarDate(year: 2013, month: 9, day: 16)!),
-        ], "lmc-referral"),
-        ("late-payment-notice", "D-1", [], "late-payment-notice"),
-        ("formal-complaint", "P-3", [], "formal-complaint"),
-        ("dispute-resolution", "D-1", [], "dispute-resolution"),
+    struct Case: Sendable, CustomTestStringConvertible {
+        var golden: String
+        var template: String
+        var claim: String
+        var attempts: [Attempt] = []
+        var profile = "gms"
+        var testDescription: String { golden }
+    }
+
+    static func on(_ month: Int, _ day: Int) -> CalendarDate { CalendarDate(year: 2026, month: month, day: day)! }
+    static let chased = [Attempt(template: "chase", date: on(9, 1), to: "nelicb.payments@nhs.example")]
+    static let chasedTwice = chased + [Attempt(template: "chase", date: on(9, 16), to: "nelicb.payments@nhs.example")]
+    static let referred = chasedTwice + [Attempt(template: "lmc-referral", date: on(10, 1), to: "help@lmc.example")]
+    static let noticed = referred + [Attempt(template: "late-payment-notice", date: on(10, 20), method: .post, to: "NHS North East London Integrated Care Board")]
+
+    static let cases: [Case] = [
+        Case(golden: "chase-icb-part-paid", template: "chase", claim: "D-1"),
+        Case(golden: "chase-second-assumed-due", template: "chase", claim: "L-2", attempts: chased),
+        Case(golden: "chase-local-authority", template: "chase", claim: "P-3"),
+        Case(golden: "appeal-gms", template: "appeal", claim: "D-1", attempts: chased),
+        Case(golden: "lmc-referral-icb", template: "lmc-referral", claim: "L-2", attempts: chasedTwice),
+        Case(golden: "lmc-referral-local-authority", template: "lmc-referral", claim: "P-3", attempts: chasedTwice),
+        Case(golden: "late-payment-notice-gms", template: "late-payment-notice", claim: "D-1", attempts: referred),
+        Case(golden: "late-payment-notice-pms", template: "late-payment-notice", claim: "D-1", attempts: referred, profile: "pms"),
+        Case(golden: "late-payment-notice-pms-unset", template: "late-payment-notice", claim: "D-1", profile: "pms-unset"),
+        Case(golden: "formal-complaint-in-time", template: "formal-complaint", claim: "D-1", attempts: chased),
+        Case(golden: "formal-complaint-out-of-time", template: "formal-complaint", claim: "Q-4"),
+        Case(golden: "dispute-resolution-nhs-contract", template: "dispute-resolution", claim: "D-1", attempts: noticed),
+        Case(golden: "dispute-resolution-private-law", template: "dispute-resolution", claim: "D-1", attempts: noticed, profile: "private-law"),
+        Case(golden: "dispute-resolution-out-of-time", template: "dispute-resolution", claim: "Q-4"),
+        Case(golden: "letter-before-claim-local-authority", template: "letter-before-claim", claim: "P-3", attempts: chasedTwice),
+        Case(golden: "letter-before-claim-private-law", template: "letter-before-claim", claim: "D-1", attempts: noticed, profile: "private-law"),
     ]
 
-    @Test(arguments: 0..<cases.count)
-    func templateMatchesItsGoldenFile(index: Int) throws {
-        let item = Self.cases[index]
-        let document = try DocumentFixture.render(item.template, claim: item.claim, attempts: item.attempts)
-        var outputs: [(String, String)] = []
-        if document.forms.contains(.email) { outputs.append(("\(item.golden).email.txt", document.emailText)) }
-        // Letters are checked as printed PDFs in PayChaseLettersTests.
-        guard !outputs.isEmpty else { return }
-        for (name, text) in outputs {
-            let url = DocumentFixture.directory.appendingPathComponent("Golden/\(name)")
-            if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
-                try text.write(to: url, atomically: true, encoding: .utf8)
-            }
-            let golden = try String(contentsOf: url, encoding: .utf8)
-            #expect(text == golden, "\(name) differs from its golden file")
+    @Test(arguments: cases)
+    func documentMatchesItsGoldenFile(_ item: Case) throws {
+        let text: String
+        do {
+            let document = try DocumentFixture.render(
+                item.template, claim: item.claim, attempts: item.attempts, profile: DocumentFixture.profile(item.profile)
+            )
+            text = Self.text(of: document)
+        } catch let error as RenderError {
+            text = "not drafted:\n\(error.description)\n"
         }
+        let url = DocumentFixture.directory.appendingPathComponent("Golden/\(item.golden).txt")
+        let golden = try? String(contentsOf: url, encoding: .utf8)
+        if text != golden, ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        #expect(text == golden, "\(item.golden).txt differs from the document (UPDATE_GOLDEN=1 writes the new text for review)")
+    }
+
+    /// What the practice reviews: the warning, then the email text or the letter's parts.
+    static func text(of document: RenderedDocument) -> String {
+        var lines: [String] = []
+        if let warning = document.warning { lines += ["WARNING: \(warning)", ""] }
+        lines += ["To: \(document.recipient.name) <\(document.recipient.email)>"]
+        if let subject = document.subject { lines += ["Subject: \(subject)"] }
+        if let heading = document.heading { lines += ["Heading: \(heading)"] }
+        lines += [""]
+        if document.forms.contains(.email) {
+            lines += [document.emailText]
+        } else {
+            lines += ["\(document.salutation),", ""] + document.paragraphs.flatMap { [$0, ""] }
+            lines += ["\(document.signOff),"] + document.signatureLines
+            if !document.cc.isEmpty { lines += ["cc: " + document.cc.joined(separator: "; ")] }
+            lines += document.enclosures.map { "Enc: \($0)" }
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 
     @Test func everyBuiltInTemplateHasAGoldenCase() {
         #expect(Set(Self.cases.map(\.template)) == Set(DocumentName.all))
         #expect(DocumentFixture.builtins.problems.isEmpty)
         #expect(DocumentFixture.builtins.names == DocumentName.all)
+    }
+
+    @Test func everyTemplateThatCitesLawListsItsSources() {
+        for name in DocumentFixture.builtins.names {
+            let template = DocumentFixture.builtins[name]!
+            let text = (try? String(contentsOfFile: template.file, encoding: .utf8)) ?? ""
+            let cites = ["Regulations", "Act 1998", "Practice Direction", "paragraph", "regulation"].contains { text.contains($0) }
+                || name == "late-payment-notice" || name == "dispute-resolution"
+            if cites { #expect(!template.sources.isEmpty, "\(name) cites law but lists no sources") }
+            #expect(template.sources.allSatisfy { $0.hasPrefix("https://") })
+        }
     }
 }

@@ -10,18 +10,21 @@ struct RenderingTests {
         #expect(text.contains("Amount claimed: £1,234.56"))
         #expect(text.contains("Received so far: £234.56"))
         #expect(text.contains("Outstanding: £1,000.00"))
-        #expect(text.contains("Claimed on: 30 September 2013"))
-        #expect(text.contains("Payment was due by: 30 October 2013"))
+        #expect(text.contains("Claimed on: 30 July 2026"))
+        #expect(text.contains("Approved on: 5 August 2026"))
+        #expect(text.contains("Payment was due by: 4 September 2026\n"), "30 days after approval, and not called an assumption")
         #expect(text.contains("Your reference: CQRS-1234"))
+        #expect(text.contains("How the amount was worked out: 41 patients × £30.11"))
         #expect(text.contains("Riverside Medical Centre (ODS code F84001)"))
-        #expect(document.subject == "Payment query: Dementia DES Q2 2013/14 (F84001, our ref D-1)")
+        #expect(text.contains("by 9 December 2026"), "a reply-by date 14 days on")
+        #expect(document.subject == "Payment query: Dementia DES Q1 2026/27 (F84001, our ref D-1)")
         #expect(!text.contains("{{"), "no tag is left unrendered")
     }
 
     @Test func choosesTheSignOffFromTheSalutation() throws {
-        let toNHSEngland = try DocumentFixture.render("chase", claim: "D-1")
-        #expect(toNHSEngland.salutation == "Dear Sir or Madam")
-        #expect(toNHSEngland.emailText.contains("Yours faithfully,"))
+        let toTheCouncil = try DocumentFixture.render("chase", claim: "P-3")
+        #expect(toTheCouncil.salutation == "Dear Sir or Madam")
+        #expect(toTheCouncil.emailText.contains("Yours faithfully,"))
         let toNamedPerson = try DocumentFixture.render("chase", claim: "L-2")
         #expect(toNamedPerson.salutation == "Dear Ms Ní Bhriain")
         #expect(toNamedPerson.emailText.contains("Yours sincerely,"))
@@ -37,8 +40,12 @@ struct RenderingTests {
     @Test func lateNoticeCitesTheRegulationAndTheTerminationDate() throws {
         let text = try DocumentFixture.render("late-payment-notice", claim: "D-1").paragraphs.joined(separator: "\n\n")
         #expect(text.contains("paragraph 63 of Schedule 3 to the National Health Service (General Medical Services Contracts) Regulations 2015"))
-        #expect(text.contains("on or after 17 February 2014"), "28 days after 20 January 2014")
-        #expect(text.contains("does not itself terminate the contract"))
+        #expect(text.contains("on or after 23 December 2026"), "28 days after 25 November 2026")
+        #expect(text.contains("does not itself end the contract"))
+        let document = try DocumentFixture.render("late-payment-notice", claim: "D-1")
+        #expect(document.recipient.address.first == "Primary Care Contracts", "served at the commissioner's notice address")
+        #expect(document.signatureLines == ["Dr A Shah", "Senior Partner", "for and on behalf of Dr A Shah, Dr B Jones and Dr C Okafor (a partnership)"])
+        #expect(document.warning?.hasPrefix("A serious step") == true)
     }
 
     @Test func aPMSPracticeMustNameItsOwnProvision() throws {
@@ -46,7 +53,9 @@ struct RenderingTests {
         profile.practice.contract = .pms
         let context = DocumentContext(claim: DocumentFixture.claim("D-1"), profile: profile, today: DocumentFixture.asOf)
         let template = DocumentFixture.builtins["late-payment-notice"]!
-        #expect(throws: RenderError.self) { try DocumentRenderer().render(template, context: context) }
+        let error = #expect(throws: RenderError.self) { try DocumentRenderer().render(template, context: context) }
+        #expect(error?.missingSettings.map(\.setting) == ["practice.late_payment_provision"])
+        #expect(error?.problems.isEmpty == true, "a missing setting, not a broken template")
         profile.practice.latePaymentProvision = "paragraph X of Schedule 2 to the PMS Regulations 2015"
         let fixed = DocumentContext(claim: DocumentFixture.claim("D-1"), profile: profile, today: DocumentFixture.asOf)
         #expect(try DocumentRenderer().render(template, context: fixed).paragraphs[0].contains("paragraph X of Schedule 2"))
@@ -124,7 +133,41 @@ struct RenderingTests {
         #expect(library["appeal"]!.file.hasPrefix(TestPaths.templates.path))
     }
 
-    @Test func appealIsOnlyForNHSEngland() {
-        #expect(throws: RenderError.self) { try DocumentFixture.render("appeal", claim: "L-2") }
+    @Test func theAppealIsForGPContractClaimsOnly() throws {
+        let error = #expect(throws: RenderError.self) { try DocumentFixture.render("appeal", claim: "P-3") }
+        #expect(error?.description.contains("is only for claims under the GP contract") == true)
+        #expect(try DocumentFixture.render("appeal", claim: "L-2").recipient.name == "NHS North East London Integrated Care Board")
+    }
+
+    @Test func aPartPaidClaimSpeaksOfTheBalance() throws {
+        let text = try DocumentFixture.render("chase", claim: "D-1").emailText
+        #expect(text.contains("the balance of £1,000.00 still owed"))
+        #expect(!text.contains("has not yet been received"))
+        #expect(!text.contains("receipt"), "no receipts sentence in a first, polite chase")
+    }
+
+    @Test func anAssumedDueDateIsSaidToBeOne() throws {
+        let text = try DocumentFixture.render("chase", claim: "L-2").emailText
+        #expect(text.contains("Payment was due by: 14 August 2026 (no due date has been given to us, so we have taken it as 30 days after the claim"))
+    }
+
+    @Test func theLMCIsCopiedInOnceItIsInvolved() throws {
+        let referral = [Attempt(template: "lmc-referral", date: CalendarDate(year: 2026, month: 10, day: 1)!, to: "help@lmc.example")]
+        #expect(try DocumentFixture.render("appeal", claim: "D-1").cc.isEmpty)
+        #expect(try DocumentFixture.render("appeal", claim: "D-1", attempts: referral).cc == ["Londonwide LMCs"])
+    }
+
+    @Test func enclosuresAreShortTitlesNeverTheEvidenceText() throws {
+        let document = try DocumentFixture.render("appeal", claim: "D-1")
+        #expect(document.enclosures == ["Evidence submitted with the claim"])
+    }
+
+    @Test func statutoryInterestIsWorkedOutToTheDay() throws {
+        // P-3: £2,150.00 due 9 August 2026; interest from 10 August at 8% + 3.75% (Bank Rate on 30 June 2026).
+        let text = try DocumentFixture.render("letter-before-claim", claim: "P-3").paragraphs.joined(separator: "\n")
+        #expect(text.contains("Interest from 10 August 2026 to 25 November 2026 (108 days at 11.75%): £74.75"))
+        #expect(text.contains("Fixed sum for the cost of recovering the debt (section 5A of the Act): £70.00"))
+        #expect(text.contains("Total due on 25 November 2026: £2,294.75"))
+        #expect(text.contains("by 25 December 2026"), "30 days to reply")
     }
 }

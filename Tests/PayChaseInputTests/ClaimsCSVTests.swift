@@ -14,7 +14,7 @@ struct ClaimsCSVTests {
         #expect(qof.dueOn == CalendarDate(year: 2013, month: 10, day: 30))
         #expect(qof.evidence == "Register extract, 41 patients")
         #expect(qof.notes == "He said \"paid soon\"")
-        #expect(qof.paymaster == .nhsEngland)
+        #expect(qof.paymaster == .icb, "the GP contract is paid by the ICB")
         #expect(qof.line == 2)
 
         let des = claims[1]
@@ -54,7 +54,7 @@ struct ClaimsCSVTests {
     @Test func namesUnknownAndMissingColumns() {
         let unknown = Fixture.path("unknown-columns.csv")
         #expect(Fixture.problems { () throws(InputError) in _ = try ClaimsLoader(profile: nil).load(path: unknown) } == [
-            "\(unknown):1: unknown columns 'colour', 'Size'; the columns are claim_id, service, category, period, amount, paid, submitted_on, due_on, evidence, evidence_submitted_on, paymaster, reference, notes",
+            "\(unknown):1: unknown columns 'colour', 'Size'; the columns are claim_id, service, category, period, amount, paid, submitted_on, due_on, approved_on, evidence, evidence_submitted_on, paymaster, reference, invoice_ref, calculation, notes",
         ])
         let missing = Fixture.path("missing-columns.csv")
         #expect(Fixture.problems { () throws(InputError) in _ = try ClaimsLoader(profile: nil).load(path: missing) } == [

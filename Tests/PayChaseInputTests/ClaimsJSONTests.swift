@@ -10,7 +10,7 @@ struct ClaimsJSONTests {
         #expect(claims[0].outstanding.formatted == "£1,200.00")
         #expect(claims[0].reference == nil)
         #expect(claims[1].submittedOn.formatted == "30 September 2013")
-        #expect(claims[1].paymaster == .ccg)
+        #expect(claims[1].paymaster == .icb, "ccg is read as icb")
         #expect(claims.map(\.line) == [2, 12])
     }
 
@@ -18,7 +18,7 @@ struct ClaimsJSONTests {
         let file = Fixture.path("bad.json")
         #expect(Fixture.problems { () throws(InputError) in _ = try ClaimsLoader(profile: nil).load(path: file) } == [
             "\(file):2: amount: '12.345' has more than two decimal places; amounts are exact pence",
-            "\(file):4: unknown field 'colour'; the fields are claim_id, service, category, period, amount, paid, submitted_on, due_on, evidence, evidence_submitted_on, paymaster, reference, notes",
+            "\(file):4: unknown field 'colour'; the fields are claim_id, service, category, period, amount, paid, submitted_on, due_on, approved_on, evidence, evidence_submitted_on, paymaster, reference, invoice_ref, calculation, notes",
         ])
     }
 

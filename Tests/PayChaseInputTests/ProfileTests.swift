@@ -11,12 +11,42 @@ struct ProfileTests {
         #expect(profile.practice.address == ["1 River Road", "London", "E1 1AA"])
         #expect(profile.practice.signatory == Signatory(name: "Jane Doe", role: "Practice Manager"))
         #expect(profile.practice.effectiveLatePaymentProvision?.contains("paragraph 63 of Schedule 3") == true)
-        #expect(profile.paymasters[.ccg]?.dear == "Ms Ní Bhriain")
-        #expect(profile.paymasters[.ccg]?.signOff == "Yours sincerely")
+        #expect(profile.paymasters[.icb]?.dear == "Ms Ní Bhriain")
+        #expect(profile.paymasters[.icb]?.signOff == "Yours sincerely")
         #expect(profile.paymasters[.nhsEngland]?.salutation == "Dear Sir or Madam")
         #expect(profile.paymasters[.nhsEngland]?.signOff == "Yours faithfully")
         #expect(profile.receipts == Receipts(read: true, delivery: true, to: "manager@riverside.example"))
         #expect(profile.smtp == nil)
+    }
+
+    @Test func aProfileWrittenForCCGsStillReadsAndSaysWhatChanged() throws {
+        let profile = try Fixture.profile()
+        #expect(profile.paymasters[.icb]?.name == "Tower Hamlets CCG", "ccg is read as icb")
+        #expect(profile.commissioner.contact.name == "NHS England (London region)", "without commissioner:, the ICB (or NHS England) paymaster")
+        #expect(profile.notes.contains { $0.contains("paymasters.ccg: is read as paymasters.icb: CCGs were abolished on 1 July 2022") })
+        #expect(profile.notes.contains { $0.contains("commissioner: is not set") })
+    }
+
+    @Test func readsTheCommissionerAndTheNewSettings() throws {
+        let text = try String(contentsOfFile: Fixture.path("profile.yaml"), encoding: .utf8) + """
+            commissioner:
+              name: NHS North East London Integrated Care Board
+              on_behalf_of: NHS England
+              email: nel@nhs.example
+              notice_address: ["4th Floor", "London", "E15 1DA"]
+            payment_terms: { gp-contract: end-of-following-month, public-health: 45 days }
+            reply_days: 21
+
+            """
+        let profile = try ProfileLoader().parse(text, file: "p.yaml")
+        #expect(profile.commissioner.contact.address == ["4th Floor", "London", "E15 1DA"])
+        #expect(profile.commissioner.onBehalfOf == "NHS England")
+        #expect(profile.terms(for: .gpContract) == .endOfFollowingMonth)
+        #expect(profile.terms(for: .publicHealth) == .days(45))
+        #expect(profile.replyDays == 21)
+        #expect(!profile.notes.contains { $0.contains("commissioner") })
+        let bad = text.replacingOccurrences(of: "45 days", with: "soon")
+        #expect(throws: InputError.self) { try ProfileLoader().parse(bad, file: "p.yaml") }
     }
 
     @Test func listsEveryProfileProblemByKey() {
@@ -28,7 +58,7 @@ struct ProfileTests {
             "\(file): practice.address: must be a list, such as [\"1 River Road\", \"London\", \"E1 1AA\"]",
             "\(file): practice.email: 'not-an-address' is not an email address like name@example.nhs.uk",
             "\(file): practice.signatory.role: is missing",
-            "\(file): paymasters.primary-care-trust: is not a setting PayChase knows (expected one of: nhs-england, ccg, local-authority)",
+            "\(file): paymasters.primary-care-trust: is not a setting PayChase knows (expected one of: icb, nhs-england, local-authority, ccg)",
             "\(file): smtp.password: never put the password itself in paychase.yaml; use password_env (an environment variable) or password_file (a file only you can read)",
             "\(file): smtp.url: 'http://mail.example' must start with smtp:// (STARTTLS) or smtps:// (TLS)",
             "\(file): smtp.username: is set but there is no password_env or password_file",

@@ -11,9 +11,10 @@ enum LetterFixture {
     static let profile = try! ProfileLoader().load(path: TestPaths.examples.appendingPathComponent("paychase.yaml").path)
     static let claims = try! ClaimsLoader(profile: profile).load(path: TestPaths.examples.appendingPathComponent("claims.csv").path)
     static let templates = TemplateLibrary(builtins: TestPaths.templates.path, overrides: nil)
+    static let rates = try! BankRateReader.load(path: TestPaths.templates.appendingPathComponent("bank-rate.csv").path)
 
     static func document(_ template: String, claim: Claim, profile: PracticeProfile = profile) throws -> RenderedDocument {
-        try DocumentRenderer().render(templates[template]!, context: DocumentContext(claim: claim, profile: profile, today: asOf))
+        try DocumentRenderer().render(templates[template]!, context: DocumentContext(claim: claim, profile: profile, today: asOf, rates: rates))
     }
 
     static func claim(_ id: String) -> Claim { claims.first { $0.id == id }! }

@@ -43,6 +43,22 @@ public enum PDFTools {
         }
     }
 
+    /// Every word on every page with its page number, text and bottom edge, from `pdftotext -bbox`.
+    public static func words(_ path: String) throws -> [(page: Int, text: String, yMax: Double)] {
+        let html = try run("/usr/bin/pdftotext", ["-bbox", path, "-"])
+        var words: [(Int, String, Double)] = []
+        var page = 0
+        let pattern = try NSRegularExpression(pattern: #"<page |<word [^>]*yMax="([0-9.]+)">([^<]*)</word>"#)
+        for match in pattern.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
+            guard let y = Range(match.range(at: 1), in: html), let text = Range(match.range(at: 2), in: html) else {
+                page += 1
+                continue
+            }
+            words.append((page, String(html[text]), Double(html[y]) ?? 0))
+        }
+        return words
+    }
+
     static func run(_ tool: String, _ arguments: [String]) throws -> String {
         let result = try Command.run(tool, arguments)
         guard result.status == 0 else { throw CommandFailure(result: result) }
