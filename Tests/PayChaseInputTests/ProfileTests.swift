@@ -22,7 +22,7 @@ struct ProfileTests {
     @Test func aProfileWrittenForCCGsStillReadsAndSaysWhatChanged() throws {
         let profile = try Fixture.profile()
         #expect(profile.paymasters[.icb]?.name == "Tower Hamlets CCG", "ccg is read as icb")
-        #expect(profile.commissioner.contact.name == "NHS England (London region)", "without commissioner:, the ICB (or NHS England) paymaster")
+        #expect(profile.commissioner.contact.name == "Tower Hamlets CCG", "without commissioner:, the ICB paymaster (here read from ccg)")
         #expect(profile.notes.contains { $0.contains("paymasters.ccg: is read as paymasters.icb: CCGs were abolished on 1 July 2022") })
         #expect(profile.notes.contains { $0.contains("commissioner: is not set") })
     }
