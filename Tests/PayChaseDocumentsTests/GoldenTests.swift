@@ -40,6 +40,8 @@ struct GoldenTests {
         Case(golden: "dispute-resolution-out-of-time", template: "dispute-resolution", claim: "Q-4"),
         Case(golden: "letter-before-claim-local-authority", template: "letter-before-claim", claim: "P-3", attempts: chasedTwice),
         Case(golden: "letter-before-claim-private-law", template: "letter-before-claim", claim: "D-1", attempts: noticed, profile: "private-law"),
+        Case(golden: "letter-before-claim-assumed-due", template: "letter-before-claim", claim: "L-2", attempts: chasedTwice, profile: "private-law"),
+        Case(golden: "late-payment-notice-assumed-due", template: "late-payment-notice", claim: "L-2", attempts: referred),
     ]
 
     @Test(arguments: cases)

@@ -90,7 +90,7 @@ extension SendTests {
             guard meta["state"] as? String != "queued" else { continue }
             #expect(meta["state"] as? String == "uncertain")
             let messageID = meta["message_id"] as! String
-            if rig.messageIDCounts(to: "payments@england.example")[messageID, default: 0] > 0 {
+            if rig.messageIDCounts(to: "nelicb.payments@nhs.example")[messageID, default: 0] > 0 {
                 let confirmed = try practice.paychase("queue", "--delivered", meta["id"] as! String)
                 #expect(confirmed.status == 0, "\(confirmed.stderr)")
             }
@@ -121,10 +121,10 @@ extension SendTests {
         #expect(claimIDs == Set((1...claims).map { "\(prefix)-\($0)" }), "every claim's message was sent")
         try rig.waitUntilPostfixIdle()
         let deadline = Date().addingTimeInterval(30)
-        var copies = rig.acceptances(to: "payments@england.example")
+        var copies = rig.acceptances(to: "nelicb.payments@nhs.example")
         while Date() < deadline, ids.contains(where: { copies[$0] == nil }) {
             Thread.sleep(forTimeInterval: 0.2)
-            copies = rig.acceptances(to: "payments@england.example")
+            copies = rig.acceptances(to: "nelicb.payments@nhs.example")
         }
         let missing = ids.filter { copies[$0] == nil }
         let twice = ids.filter { id in

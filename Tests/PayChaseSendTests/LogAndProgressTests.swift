@@ -11,7 +11,7 @@ extension SendTests {
         #expect(table.status == 0)
         let rows = table.stdout.split(separator: "\n")
         #expect(rows.count == 2)
-        #expect(rows[1].contains("L-2026-007") && rows[1].contains("finance@ccg.example") && rows[1].contains("accepted") && rows[1].contains("250 2.0.0 Ok: queued as "))
+        #expect(rows[1].contains("L-2026-007") && rows[1].contains("nelicb.payments@nhs.example") && rows[1].contains("accepted") && rows[1].contains("250 2.0.0 Ok: queued as "))
 
         let json = try practice.paychase("log", "--json")
         let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
@@ -49,9 +49,9 @@ extension SendTests {
         let result = try practice.paychase("send", "appeal", "--claim", "Q-2026-001", "--as-of", "2026-11-22")
         #expect(result.status == 0, "\(result.stderr)")
         let messageID = try #require(try practice.logEntries().first?["message_id"] as? String)
-        #expect(practice.rig.waitForDelivery(to: "payments@england.example", count: 1))
+        #expect(practice.rig.waitForDelivery(to: "nelicb.primarycare@nhs.example", count: 1))
         try practice.rig.waitUntilPostfixIdle()
-        let arrived = try #require(practice.rig.deliveredFiles(to: "payments@england.example").first {
+        let arrived = try #require(practice.rig.deliveredFiles(to: "nelicb.primarycare@nhs.example").first {
             (try? String(contentsOfFile: $0, encoding: .utf8))?.contains(messageID) == true
         })
         let parsed = try ParsedEmail.parse(path: arrived)

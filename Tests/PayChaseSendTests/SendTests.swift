@@ -9,14 +9,14 @@ struct SendTests {
     @Test func sendsOverOneSTARTTLSConnectionWithReceiptsRequested() throws {
         let practice = try SendingPractice()
         let rig = practice.rig
-        let before = rig.deliveredFiles(to: "payments@england.example").count
+        let before = rig.deliveredFiles(to: "nelicb.payments@nhs.example").count
         let result = try practice.paychase("send", "chase", "--overdue", "--as-of", "2026-11-22")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasSuffix("4 messages sent to the server: 4 accepted, 0 deferred, 0 refused\n"))
-        #expect(result.stderr.contains("[1/4] accepted: Q-2026-001 chase to payments@england.example: 250 2.0.0 Ok: queued as "))
+        #expect(result.stderr.contains("[1/4] accepted: Q-2026-001 chase to nelicb.payments@nhs.example: 250 2.0.0 Ok: queued as "))
 
         // What arrived, headers included, is what was sent.
-        #expect(rig.waitForDelivery(to: "payments@england.example", count: before + 2))
+        #expect(rig.waitForDelivery(to: "nelicb.payments@nhs.example", count: before + 2))
         let sent = practice.folder.files(under: "Outbox/sent")
         #expect(sent.count == 4)
         #expect(practice.folder.files(under: "Outbox/queue").isEmpty)
@@ -56,7 +56,7 @@ struct SendTests {
         #expect(sessions.count == 1, "all messages went over one connection")
 
         // Dovecot serves the same mailbox over IMAP.
-        let subjects = try rig.imapSubjects(user: "finance@ccg.example")
+        let subjects = try rig.imapSubjects(user: "nelicb.payments@nhs.example")
         #expect(subjects.contains("Payment query: Implanon LES Q1 2026/27 (F84001, our ref L-2026-007)"))
 
         // The log now counts as history: status and the ladder see the chase.
@@ -108,12 +108,12 @@ struct SendTests {
     @Test func credentialsWithoutALoginMeanNothingIsSent() throws {
         let rig = try MailRig.current()
         let practice = try SendingPractice(url: "smtp://localhost:\(rig.noAuthPort)")
-        let before = rig.messageIDCounts(to: "payments@england.example")
+        let before = rig.messageIDCounts(to: "nelicb.payments@nhs.example")
         let result = try practice.paychase("send", "chase", "--claim", "D-2026-014", "--as-of", "2026-11-22")
         #expect(result.status == 78)
         #expect(result.stderr.contains("did not log us in although smtp.username is set"))
         Thread.sleep(forTimeInterval: 0.5)
-        #expect(rig.messageIDCounts(to: "payments@england.example") == before, "nothing was delivered")
+        #expect(rig.messageIDCounts(to: "nelicb.payments@nhs.example") == before, "nothing was delivered")
         #expect(practice.folder.files(under: "Outbox/queue").count == 2)
     }
 
@@ -173,9 +173,13 @@ struct SendTests {
     @Test func deferredAndRefusedRecipientsDoNotBlockTheRest() throws {
         let practice = try SendingPractice()
         var profile = try practice.folder.read("paychase.yaml")
-        profile = profile.replacingOccurrences(of: "email: finance@ccg.example", with: "email: deferred@ccg.example")
-        profile = profile.replacingOccurrences(of: "email: publichealth@la.example", with: "email: nouser@ccg.example")
+        // L-2026-007 is paid by NHS England here, whose server defers; the council's address is unknown.
+        profile = profile.replacingOccurrences(
+            of: "paymasters:", with: "paymasters:\n  nhs-england: { name: NHS England, email: deferred@nhs.example, address: [Quarry House, Leeds, LS2 7UE] }")
+        profile = profile.replacingOccurrences(of: "email: publichealth@la.example", with: "email: nouser@nhs.example")
         try practice.folder.write("paychase.yaml", profile)
+        let claims = try practice.folder.read("claims.csv")
+        try practice.folder.write("claims.csv", claims.replacingOccurrences(of: "15/07/2026,,TH-LES-0441", with: "15/07/2026,nhs-england,TH-LES-0441"))
         let result = try practice.paychase("send", "chase", "--overdue", "--as-of", "2026-11-22")
         #expect(result.status == 75, "deferred messages mean: try again later")
         #expect(result.stdout.hasSuffix("4 messages sent to the server: 2 accepted, 1 deferred, 1 refused\n"))
@@ -183,9 +187,9 @@ struct SendTests {
         let entries = try practice.logEntries()
         let byClaim = Dictionary(uniqueKeysWithValues: entries.map { ($0["claim_id"] as! String, $0) })
         #expect(byClaim["L-2026-007"]?["outcome"] as? String == "deferred")
-        #expect(byClaim["L-2026-007"]?["reply"] as? String == "451 4.3.0 <deferred@ccg.example>: Recipient address rejected: try again later")
+        #expect(byClaim["L-2026-007"]?["reply"] as? String == "451 4.3.0 <deferred@nhs.example>: Recipient address rejected: try again later")
         #expect(byClaim["P-2026-003"]?["outcome"] as? String == "refused")
-        #expect((byClaim["P-2026-003"]?["reply"] as? String)?.hasPrefix("550 5.1.1 <nouser@ccg.example>") == true)
+        #expect((byClaim["P-2026-003"]?["reply"] as? String)?.hasPrefix("550 5.1.1 <nouser@nhs.example>") == true)
         #expect(byClaim["D-2026-014"]?["outcome"] as? String == "accepted")
 
         let failed = practice.folder.files(under: "Outbox/failed")
