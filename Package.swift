@@ -26,7 +26,6 @@ let swiftSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "PayChase",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "paychase", targets: ["paychase"]),
         .library(name: "PayChaseKit", targets: ["PayChaseKit"]),
@@ -50,7 +49,7 @@ let package = Package(
         .target(
             name: "PayChaseInput",
             dependencies: [
-                "PayChaseDomain",
+                "PayChaseDomain", "PayChaseCurl",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "CSV", package: "CSV.swift"),
             ],
@@ -71,7 +70,11 @@ let package = Package(
         // The Outbox folder: drafts, the send queue, sent, failed, letters, the hash-chained delivery log.
         .target(
             name: "PayChaseOutbox",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "PayChaseDomain",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         // libcurl, from Debian's libcurl4-openssl-dev.
@@ -84,18 +87,20 @@ let package = Package(
             dependencies: ["CPangoCairo", "PayChaseDocuments"],
             swiftSettings: swiftSettings + [.unsafeFlags(headerSearchFlags("pangocairo"))]
         ),
-        // Sending over SMTP with libcurl: one connection for a batch, receipts, exact server replies.
+        // libcurl behind one Swift type that owns the handle, and the mail server settings it is given.
+        .target(name: "PayChaseCurl", dependencies: ["CCurl"], swiftSettings: swiftSettings),
+        // Sending over SMTP: one connection for a batch, receipts, exact server replies.
         .target(
             name: "PayChaseSMTP",
-            dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["PayChaseCurl", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
-        // The jobs the command line runs: check, draft, status, templates.
+        // The jobs the command line (and next the web service) runs; they return typed results and never print.
         .target(
             name: "PayChaseKit",
             dependencies: [
-                "PayChaseDomain", "PayChaseInput", "PayChaseDocuments", "PayChaseMail", "PayChaseOutbox", "PayChaseSMTP",
-                "PayChaseLetters",
+                "PayChaseDomain", "PayChaseInput", "PayChaseDocuments", "PayChaseMail", "PayChaseOutbox", "PayChaseCurl",
+                "PayChaseSMTP", "PayChaseLetters",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -103,7 +108,7 @@ let package = Package(
         .executableTarget(
             name: "paychase",
             dependencies: [
-                "PayChaseKit",
+                "PayChaseKit", "PayChaseDomain", "PayChaseOutbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -114,7 +119,7 @@ let package = Package(
         .testTarget(name: "PayChaseDomainTests", dependencies: ["PayChaseDomain"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PayChaseInputTests",
-            dependencies: ["PayChaseInput", "PayChaseTestSupport"],
+            dependencies: ["PayChaseInput", "PayChaseCurl", "PayChaseTestSupport"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

@@ -11,7 +11,6 @@ public struct PracticeProfile: Sendable, Hashable {
     public var paymentTerms: [ContractRoute: PaymentTerms]
     /// Days a document gives the reader to reply.
     public var replyDays: Int
-    public var smtp: SMTPSettings?
     public var receipts: Receipts
     /// What reading the profile noticed without refusing it (an old key read as a new one).
     public var notes: [String] = []
@@ -19,7 +18,7 @@ public struct PracticeProfile: Sendable, Hashable {
     public init(
         practice: Practice, commissioner: Commissioner, paymasters: [PaymasterRole: Contact], lmc: Contact,
         disputeResolution: Contact? = nil, paymentTerms: [ContractRoute: PaymentTerms] = [:],
-        replyDays: Int = 14, smtp: SMTPSettings? = nil, receipts: Receipts
+        replyDays: Int = 14, receipts: Receipts
     ) {
         self.practice = practice
         self.commissioner = commissioner
@@ -28,7 +27,6 @@ public struct PracticeProfile: Sendable, Hashable {
         self.disputeResolution = disputeResolution
         self.paymentTerms = paymentTerms
         self.replyDays = replyDays
-        self.smtp = smtp
         self.receipts = receipts
     }
 
@@ -185,33 +183,5 @@ public struct Receipts: Sendable, Hashable {
         self.read = read
         self.delivery = delivery
         self.to = to
-    }
-}
-
-/// How to reach the practice's mail server. The password itself is never held here.
-public struct SMTPSettings: Sendable, Hashable {
-    public enum Auth: String, Sendable, CaseIterable, Hashable {
-        case plain = "PLAIN"
-        case login = "LOGIN"
-        case xoauth2 = "XOAUTH2"
-    }
-
-    public enum PasswordSource: Sendable, Hashable {
-        case environment(String)
-        case file(String)
-    }
-
-    public var url: String
-    public var username: String?
-    public var password: PasswordSource?
-    public var auth: Auth
-    public var caFile: String?
-
-    public init(url: String, username: String?, password: PasswordSource?, auth: Auth, caFile: String?) {
-        self.url = url
-        self.username = username
-        self.password = password
-        self.auth = auth
-        self.caFile = caFile
     }
 }

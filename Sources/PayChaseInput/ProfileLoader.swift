@@ -1,3 +1,4 @@
+import PayChaseCurl
 import PayChaseDomain
 import Yams
 
@@ -6,11 +7,20 @@ public struct ProfileLoader: Sendable {
     public init() {}
 
     public func load(path: String) throws(InputError) -> PracticeProfile {
-        let text = try TextFile.read(path, kind: .configuration)
-        return try parse(text, file: path)
+        try loadSettings(path: path).profile
     }
 
     public func parse(_ text: String, file: String) throws(InputError) -> PracticeProfile {
+        try parseSettings(text, file: file).profile
+    }
+
+    /// The profile and the mail server settings beside it.
+    public func loadSettings(path: String) throws(InputError) -> PracticeSettings {
+        let text = try TextFile.read(path, kind: .configuration)
+        return try parseSettings(text, file: path)
+    }
+
+    public func parseSettings(_ text: String, file: String) throws(InputError) -> PracticeSettings {
         var reader = YAMLReader(file: file)
         let root: Node?
         do {
@@ -26,18 +36,17 @@ public struct ProfileLoader: Sendable {
         let disputes = top?["dispute_resolution"].map { readContact($0, at: "dispute_resolution", addressRequired: true, &reader) }
         let terms = readPaymentTerms(top?["payment_terms"], &reader)
         let replyDays = reader.integer(top, "reply_days", at: "", in: 1...90) ?? 14
-        let smtp = SMTPSettingsReader.read(top?["smtp"], &reader)
+        let smtp = MailServerSettingsReader.read(top?["smtp"], at: "smtp", schemes: ["smtp", "smtps"], &reader)
         let receipts = readReceipts(top?["receipts"], practiceEmail: practice?.email, &reader)
         guard reader.diagnostics.isEmpty, let practice, let lmc, let commissioner else {
             throw InputError(kind: .configuration, diagnostics: reader.diagnostics)
         }
         var profile = PracticeProfile(
             practice: practice, commissioner: commissioner, paymasters: paymasters, lmc: lmc,
-            disputeResolution: disputes ?? nil, paymentTerms: terms, replyDays: replyDays,
-            smtp: smtp, receipts: receipts
+            disputeResolution: disputes ?? nil, paymentTerms: terms, replyDays: replyDays, receipts: receipts
         )
         profile.notes = reader.notes.map(\.description)
-        return profile
+        return PracticeSettings(profile: profile, smtp: smtp)
     }
 
     static let sections = [

@@ -30,12 +30,43 @@ public struct DeliveryLog: Sendable {
         return (text.replacingOccurrences(of: "\"entry\":\"\"", with: "\"entry\":\"\(sealed.entry)\""), sealed)
     }
 
-    /// Opens the log for appending. Call with the Outbox lock held.
-    public func writer() throws(OutboxError) -> DeliveryLogWriter { try DeliveryLogWriter(log: self) }
-
-    /// Every entry, oldest first; an unreadable line is skipped here (`verify` reports it).
-    public func entries() -> [DeliveryRecord] {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
-        return text.split(separator: "\n").compactMap { try? JSONDecoder().decode(DeliveryRecord.self, from: Data($0.utf8)) }
+    /// What one read of the file found.
+    public struct Contents: Sendable {
+        /// Every entry that decodes, oldest first (`verify` reports a line that does not).
+        public var records: [DeliveryRecord] = []
+        /// Complete lines, decodable or not.
+        public var lines = 0
+        /// The last complete line's hash: what the next entry chains to.
+        public var last = SHA256Hex.zero
+        /// Bytes up to the end of the last complete line.
+        public var completeLength = 0
+        /// A last line with no newline: a write a crash cut off.
+        public var torn = false
     }
+
+    /// Reads the whole file once.
+    public func read() -> Contents {
+        var contents = Contents()
+        guard let data = FileManager.default.contents(atPath: path), !data.isEmpty else { return contents }
+        let text = String(decoding: data, as: UTF8.self)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: true)
+        if !text.hasSuffix("\n") {
+            contents.torn = true
+            lines.removeLast()
+        }
+        contents.lines = lines.count
+        contents.completeLength = lines.reduce(0) { $0 + $1.utf8.count + 1 }
+        let decoder = JSONDecoder()
+        contents.records = lines.compactMap { try? decoder.decode(DeliveryRecord.self, from: Data($0.utf8)) }
+        if let line = lines.last, let record = try? decoder.decode(DeliveryRecord.self, from: Data(line.utf8)) {
+            contents.last = record.entry
+        }
+        return contents
+    }
+
+    /// Every entry, oldest first.
+    public func entries() -> [DeliveryRecord] { read().records }
+
+    /// Opens the log for appending, reading it first. Call with the Outbox lock held.
+    public func writer() throws(OutboxError) -> DeliveryLogWriter { try DeliveryLogWriter(log: self, contents: read()) }
 }

@@ -13,25 +13,23 @@ public final class DeliveryLogWriter {
     private var previous: String
     private var count: Int
 
-    init(log: DeliveryLog) throws(OutboxError) {
+    /// Opens the log for appending after `contents`, the read the caller already made. Call with
+    /// the Outbox lock held.
+    public init(log: DeliveryLog, contents: DeliveryLog.Contents) throws(OutboxError) {
         self.log = log
         try AtomicFile.makeDirectories(AtomicFile.parent(of: log.path))
         fd = open(log.path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw OutboxError(path: log.path, operation: "open", errno: errno) }
-        let existing = (try? String(contentsOfFile: log.path, encoding: .utf8)) ?? ""
-        var lines = existing.split(separator: "\n", omittingEmptySubsequences: true)
-        if !existing.isEmpty && !existing.hasSuffix("\n") {
+        if contents.torn {
             // A line cut off by a crash was never complete: drop it so the chain goes on whole.
-            lines.removeLast()
-            let keep = lines.reduce(0) { $0 + $1.utf8.count + 1 }
-            guard ftruncate(fd, off_t(keep)) == 0 else {
+            guard ftruncate(fd, off_t(contents.completeLength)) == 0 else {
                 let code = errno
                 close(fd)
                 throw OutboxError(path: log.path, operation: "repair", errno: code)
             }
         }
-        previous = lines.last.flatMap { try? JSONDecoder().decode(DeliveryRecord.self, from: Data($0.utf8)).entry } ?? SHA256Hex.zero
-        count = lines.count
+        previous = contents.last
+        count = contents.lines
         headFD = open(log.headPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard headFD >= 0 else {
             let code = errno

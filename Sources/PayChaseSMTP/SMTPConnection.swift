@@ -1,5 +1,5 @@
-import CCurl
 import Logging
+import PayChaseCurl
 
 /// Sends messages over one SMTP connection that stays open for the whole batch.
 ///
@@ -18,47 +18,30 @@ public final class SMTPConnection {
 
     public init(configuration: SMTPConfiguration, logger: Logger) throws(SMTPError) {
         self.configuration = configuration
-        curl = try CurlHandle()
+        do { curl = try CurlHandle() } catch { throw SMTPError(.configuration, error.message) }
         state = TransferState(logger: logger)
-        try configure(verbose: logger.logLevel <= .debug)
+        do { try configure(verbose: logger.logLevel <= .debug) } catch { throw SMTPError(.configuration, error.message) }
     }
 
-    private func configure(verbose: Bool) throws(SMTPError) {
+    private func configure(verbose: Bool) throws(CurlError) {
         let lower = configuration.url.lowercased()
         guard lower.hasPrefix("smtp://") || lower.hasPrefix("smtps://") else {
-            throw SMTPError(.configuration, "smtp.url '\(configuration.url)' must start with smtp:// or smtps://")
+            throw CurlError("smtp.url '\(configuration.url)' must start with smtp:// or smtps://")
         }
         // The URL's path is the name libcurl gives in EHLO.
         let base = configuration.url.hasSuffix("/") ? String(configuration.url.dropLast()) : configuration.url
         let hasPath = base.split(separator: "://", maxSplits: 1).last?.contains("/") ?? false
-        try curl.set(CURLOPT_URL, hasPath ? base : "\(base)/\(configuration.heloDomain)")
-        try curl.set(CURLOPT_USE_SSL, configuration.insecureAllowPlaintext ? Int(CURLUSESSL_NONE.rawValue) : Int(CURLUSESSL_ALL.rawValue))
-        try curl.set(CURLOPT_SSL_VERIFYPEER, configuration.insecureSkipVerify ? 0 : 1)
-        try curl.set(CURLOPT_SSL_VERIFYHOST, configuration.insecureSkipVerify ? 0 : 2)
-        if let caFile = configuration.caFile { try curl.set(CURLOPT_CAINFO, caFile) }
+        try curl.setURL(hasPath ? base : "\(base)/\(configuration.heloDomain)")
+        try curl.setTLS(required: !configuration.insecureAllowPlaintext, verify: !configuration.insecureSkipVerify, caFile: configuration.settings.caFile)
         if let username = configuration.username {
-            try curl.set(CURLOPT_USERNAME, username)
-            if configuration.auth == .xoauth2 {
-                try curl.set(CURLOPT_XOAUTH2_BEARER, configuration.password)
-            } else {
-                try curl.set(CURLOPT_PASSWORD, configuration.password)
-            }
-            try curl.set(CURLOPT_LOGIN_OPTIONS, "AUTH=\(configuration.auth.rawValue)")
+            try curl.setLogin(username: username, secret: configuration.password, auth: configuration.auth)
         }
-        try curl.set(CURLOPT_UPLOAD, 1)
-        try curl.set(CURLOPT_CONNECTTIMEOUT, configuration.connectTimeoutSeconds)
-        try curl.set(CURLOPT_TIMEOUT, configuration.messageTimeoutSeconds)
-        try curl.set(CURLOPT_NOSIGNAL, 1)
-        let context = Unmanaged.passUnretained(state).toOpaque()
-        try curl.set(CURLOPT_READDATA, pointer: context)
-        try curl.set(CURLOPT_READFUNCTION, callback: readCallback)
-        try curl.set(CURLOPT_HEADERDATA, pointer: context)
-        try curl.set(CURLOPT_HEADERFUNCTION, callback: headerCallback)
-        if verbose {
-            try curl.set(CURLOPT_DEBUGDATA, pointer: context)
-            try curl.setDebug(debugCallback)
-            try curl.set(CURLOPT_VERBOSE, 1)
-        }
+        try curl.setTimeouts(connectSeconds: configuration.connectTimeoutSeconds, totalSeconds: configuration.messageTimeoutSeconds)
+        let state = state
+        curl.onUpload = { state.read(into: $0) }
+        curl.onReplyLine = { state.receive(line: $0) }
+        curl.onTrace = { state.trace($0, $1) }
+        try curl.setVerbose(verbose)
     }
 
     /// Sends one message. `beforeCommit` runs just before the final dot, when the server would
@@ -68,35 +51,40 @@ public final class SMTPConnection {
             return SMTPResult(outcome: .refused, reply: "not sent: the envelope address '\(address.debugDescription)' is not a plain address", dsnRequested: false, serverAnswered: false)
         }
         let dsn = Self.libcurlSupportsDSN && state.serverAdvertisesDSN && !needsFreshConnection
-        try curl.set(CURLOPT_MAIL_FROM, dsn ? "<\(from)> RET=HDRS ENVID=\(Self.xtext(envelopeID))" : "<\(from)>")
-        try curl.setRecipients(recipients.map { dsn ? "<\($0)> NOTIFY=SUCCESS,FAILURE" : "<\($0)>" })
-        try curl.setUploadSize(message.count)
-        try curl.set(CURLOPT_FRESH_CONNECT, needsFreshConnection ? 1 : 0)
+        do {
+            try curl.setMailFrom(dsn ? "<\(from)> RET=HDRS ENVID=\(Self.xtext(envelopeID))" : "<\(from)>")
+            try curl.setMailRecipients(recipients.map { dsn ? "<\($0)> NOTIFY=SUCCESS,FAILURE" : "<\($0)>" })
+            try curl.setUpload(size: message.count)
+            try curl.setFreshConnection(needsFreshConnection)
+        } catch {
+            throw SMTPError(.configuration, error.message)
+        }
         state.reset(body: message, requireLogin: configuration.username != nil, beforeCommit: beforeCommit)
 
-        let (code, detail) = curl.perform()
-        needsFreshConnection = code != CURLE_OK
+        let outcome = curl.perform()
+        let detail = outcome.message
+        needsFreshConnection = !outcome.succeeded
         let reply = state.lastReply.joined(separator: "\n")
         func result(_ outcome: SMTPResult.Outcome, _ text: String) -> SMTPResult {
             SMTPResult(outcome: outcome, reply: text, dsnRequested: dsn, serverAnswered: state.answered)
         }
 
-        if code == CURLE_OK { return result(.accepted, reply) }
+        if outcome.succeeded { return result(.accepted, reply) }
         if state.notLoggedIn {
             throw SMTPError(.configuration, "\(configuration.server) did not log us in although smtp.username is set (it offered no AUTH); nothing was sent")
         }
         if state.commitRefused { return result(.deferred, "not sent: the queue could not record the attempt") }
-        switch code {
-        case CURLE_LOGIN_DENIED:
+        switch outcome.failure {
+        case .loginDenied:
             let why = state.failure?.joined(separator: " / ") ?? detail
             throw SMTPError(.configuration, "\(configuration.server) refused the login for \(configuration.username ?? "?") with AUTH=\(configuration.auth.rawValue): \(why)")
-        case CURLE_USE_SSL_FAILED:
+        case .tlsNotOffered:
             throw SMTPError(.unavailable, "\(configuration.server) does not offer STARTTLS, and PayChase does not send without TLS")
-        case CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CONNECT_ERROR, CURLE_SSL_CACERT_BADFILE, CURLE_SSL_CERTPROBLEM:
+        case .tlsFailed:
             throw SMTPError(.unavailable, "TLS with \(configuration.server) failed: \(detail)")
-        case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:
+        case .cannotConnect:
             throw SMTPError(.unavailable, "could not connect to \(configuration.server): \(detail)")
-        default:
+        case .other, nil:
             break
         }
         if state.committed {
@@ -127,24 +115,4 @@ public final class SMTPConnection {
                 ? String(UnicodeScalar(byte)) : "+" + String(byte, radix: 16, uppercase: true)
         }.joined()
     }
-}
-
-private func readCallback(buffer: UnsafeMutablePointer<CChar>?, size: Int, count: Int, context: UnsafeMutableRawPointer?) -> Int {
-    guard let buffer, let context else { return pc_read_abort() }
-    return Unmanaged<TransferState>.fromOpaque(context).takeUnretainedValue().read(into: buffer, capacity: size * count)
-}
-
-private func headerCallback(buffer: UnsafeMutablePointer<CChar>?, size: Int, count: Int, context: UnsafeMutableRawPointer?) -> Int {
-    guard let buffer, let context else { return 0 }
-    let length = size * count
-    let line = String(decoding: UnsafeRawBufferPointer(start: buffer, count: length), as: UTF8.self)
-    Unmanaged<TransferState>.fromOpaque(context).takeUnretainedValue().receive(line: line)
-    return length
-}
-
-private func debugCallback(handle: UnsafeMutableRawPointer?, type: curl_infotype, data: UnsafeMutablePointer<CChar>?, size: Int, context: UnsafeMutableRawPointer?) -> Int32 {
-    guard let data, let context else { return 0 }
-    let text = String(decoding: UnsafeRawBufferPointer(start: data, count: size), as: UTF8.self)
-    Unmanaged<TransferState>.fromOpaque(context).takeUnretainedValue().debug(type: type, text: text)
-    return 0
 }

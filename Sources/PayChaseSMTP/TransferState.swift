@@ -1,6 +1,6 @@
-import CCurl
 import Foundation
 import Logging
+import PayChaseCurl
 
 /// What libcurl's callbacks see and record during one message: the bytes to upload, the
 /// server's replies line by line, and whether we logged in. Lives as long as the connection.
@@ -71,36 +71,37 @@ final class TransferState {
 
     /// Fills libcurl's upload buffer. Before handing over the last bytes (libcurl knows the size,
     /// so it may never ask again), records the commit point: after this the server may have it.
-    func read(into buffer: UnsafeMutablePointer<CChar>, capacity: Int) -> Int {
+    /// Returns the bytes written, or nil to abort the transfer.
+    func read(into buffer: UnsafeMutableRawBufferPointer) -> Int? {
         if offset == 0 && !committed && requireLogin && !authenticated {
             // libcurl skips AUTH silently when the server offers none; stop before the message goes.
             notLoggedIn = true
-            return pc_read_abort()
+            return nil
         }
-        let count = min(body.count - offset, capacity)
+        let count = min(body.count - offset, buffer.count)
         if offset + count == body.count && !committed {
             guard beforeCommit() else {
                 commitRefused = true
-                return pc_read_abort()
+                return nil
             }
             committed = true
         }
         guard count > 0 else { return 0 }
         body.withUnsafeBytes { source in
-            UnsafeMutableRawPointer(buffer).copyMemory(from: source.baseAddress! + offset, byteCount: count)
+            buffer.baseAddress!.copyMemory(from: source.baseAddress! + offset, byteCount: count)
         }
         offset += count
         return count
     }
 
     /// Verbose output with every credential hidden: AUTH lines and what follows them never appear.
-    func debug(type: curl_infotype, text: String) {
-        switch type {
-        case CURLINFO_TEXT:
+    func trace(_ kind: CurlTrace, _ text: String) {
+        switch kind {
+        case .text:
             logger.debug("* \(text.trimmingCharacters(in: .newlines))")
-        case CURLINFO_HEADER_IN:
+        case .fromServer:
             logger.debug("< \(text.trimmingCharacters(in: .newlines))")
-        case CURLINFO_HEADER_OUT:
+        case .toServer:
             let line = text.trimmingCharacters(in: .newlines)
             let verb = line.split(separator: " ").first.map { $0.uppercased() } ?? ""
             let safe = ["EHLO", "HELO", "STARTTLS", "MAIL", "RCPT", "DATA", "RSET", "QUIT", "NOOP", "BDAT"]
@@ -112,8 +113,6 @@ final class TransferState {
             } else {
                 logger.debug("> [credentials hidden]")
             }
-        default:
-            break
         }
     }
 }

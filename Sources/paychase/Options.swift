@@ -23,7 +23,7 @@ struct WorkspaceOptions: ParsableArguments {
     func workspace() throws -> Workspace {
         guard let builtins = BuiltinTemplates.locate() else {
             PayChase.report(["cannot find the built-in templates; set PAYCHASE_TEMPLATES to the Templates folder, or use --templates"])
-            throw ExitCode(ExitStatus.configuration.rawValue)
+            throw ExitCode(ExitCodes.configuration)
         }
         return Workspace(
             configPath: config, claimsPath: claims, templatesPath: templates,
@@ -43,7 +43,7 @@ struct DateOptions: ParsableArguments {
     @Option(name: .customLong("as-of"), help: "Treat this date as today (2026-11-22 or 22/11/2026).", transform: parseDate)
     var asOf: CalendarDate?
 
-    var date: CalendarDate { asOf ?? Today.inLondon() }
+    var date: CalendarDate { asOf ?? WallClock.system.today }
 }
 
 func parseDate(_ text: String) throws -> CalendarDate {

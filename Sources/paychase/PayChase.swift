@@ -22,12 +22,21 @@ extension PayChase {
             return try job()
         } catch {
             report(error.lines)
-            throw ExitCode(error.status.rawValue)
+            throw ExitCode(ExitCodes.code(for: error.kind))
         }
     }
 
     static func report(_ lines: [String]) {
         guard !lines.isEmpty else { return }
         FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+    }
+}
+
+extension PayChase {
+    /// What drafting or printing made: warnings, then the files written (stdout), then notes and problems.
+    static func show(_ result: DraftResult) {
+        report(result.warnings.map { "warning: \($0)" })
+        for path in result.written { print(path) }
+        report(result.notes + result.problems.map(\.description))
     }
 }

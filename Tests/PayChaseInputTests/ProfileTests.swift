@@ -1,3 +1,4 @@
+import PayChaseCurl
 import PayChaseDomain
 import PayChaseInput
 import Testing
@@ -16,7 +17,20 @@ struct ProfileTests {
         #expect(profile.paymasters[.nhsEngland]?.salutation == "Dear Sir or Madam")
         #expect(profile.paymasters[.nhsEngland]?.signOff == "Yours faithfully")
         #expect(profile.receipts == Receipts(read: true, delivery: true, to: "manager@riverside.example"))
-        #expect(profile.smtp == nil)
+        #expect(try ProfileLoader().loadSettings(path: Fixture.path("profile.yaml")).smtp == nil)
+    }
+
+    @Test func readsTheMailServerSettingsBesideTheProfile() throws {
+        let text = try String(contentsOfFile: Fixture.path("profile.yaml"), encoding: .utf8) + """
+            smtp:
+              url: smtp://mail.example:587
+              username: manager@riverside.example
+              password_file: secret.txt
+              auth: login
+            """
+        let smtp = try #require(try ProfileLoader().parseSettings(text, file: "p.yaml").smtp)
+        #expect(smtp == MailServerSettings(url: "smtp://mail.example:587", username: "manager@riverside.example", password: .file("secret.txt"), auth: .login, caFile: nil))
+        #expect(smtp.server == "mail.example:587")
     }
 
     @Test func aProfileWrittenForCCGsStillReadsAndSaysWhatChanged() throws {

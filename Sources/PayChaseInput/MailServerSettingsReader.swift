@@ -1,0 +1,39 @@
+import PayChaseCurl
+import Yams
+
+/// Reads a mail server section (`smtp:`); a password written into the file is refused.
+enum MailServerSettingsReader {
+    /// `schemes`: the URL schemes allowed, the plain one (upgraded with STARTTLS) first.
+    static func read(_ node: Node?, at key: String, schemes: [String], _ reader: inout YAMLReader) -> MailServerSettings? {
+        guard node != nil else { return nil }
+        if let map = node?.mapping, map["password"] != nil {
+            reader.report("\(key).password", "never put the password itself in paychase.yaml; use password_env (an environment variable) or password_file (a file only you can read)")
+        }
+        let allowed = ["url", "username", "password", "password_env", "password_file", "auth", "ca_file"]
+        guard let map = reader.mapping(node, at: key, allowed: allowed) else { return nil }
+        let before = reader.diagnostics.count
+        let url = reader.string(map, "url", at: key)
+        if let url, !schemes.contains(where: { url.lowercased().hasPrefix("\($0)://") }) {
+            reader.report("\(key).url", "'\(url)' must start with \(schemes[0]):// (STARTTLS) or \(schemes[1]):// (TLS)")
+        }
+        let username = reader.string(map, "username", at: key, required: false)
+        let passwordEnv = reader.string(map, "password_env", at: key, required: false)
+        let passwordFile = reader.string(map, "password_file", at: key, required: false)
+        if passwordEnv != nil && passwordFile != nil {
+            reader.report(key, "give password_env or password_file, not both")
+        }
+        if username != nil && passwordEnv == nil && passwordFile == nil {
+            reader.report("\(key).username", "is set but there is no password_env or password_file")
+        }
+        var auth = MailServerSettings.Auth.plain
+        if let text = reader.string(map, "auth", at: key, required: false) {
+            if let value = MailServerSettings.Auth(rawValue: text.uppercased()) { auth = value } else {
+                reader.report("\(key).auth", "'\(text)' must be PLAIN, LOGIN or XOAUTH2")
+            }
+        }
+        let caFile = reader.string(map, "ca_file", at: key, required: false)
+        guard reader.diagnostics.count == before, let url else { return nil }
+        let password: MailServerSettings.PasswordSource? = passwordEnv.map { .environment($0) } ?? passwordFile.map { .file($0) }
+        return MailServerSettings(url: url, username: username, password: password, auth: auth, caFile: caFile)
+    }
+}

@@ -1,0 +1,112 @@
+import Logging
+import PayChaseDocuments
+import PayChaseDomain
+import PayChaseLetters
+import PayChaseMail
+
+/// Renders one template for each chosen claim, the way `draft`, `send` and `print` all need:
+/// claims the template is not for are skipped (or refused when named), and a claim that cannot
+/// be filled in is reported with nothing made for it.
+struct DocumentBatch {
+    var workspace: Workspace
+    var template: String
+    var selection: ClaimSelection
+    var asOf: CalendarDate
+    var profile: PracticeProfile
+    /// What the record shows was sent, per claim (read once by the job's Outbox session).
+    var history: [String: [Attempt]]
+
+    /// Claims rendered and made ready in parallel, this many at a time, then kept in order.
+    static let chunk = 256
+
+    /// For every claim that renders, runs `make` (on all cores: pure work such as composing the
+    /// email or laying out the letter), then `keep` in claim order (writing files). What `make`
+    /// throws is reported against its claim; what `keep` throws stops the run.
+    func run<Made: Sendable>(
+        make: @escaping @Sendable (Claim, RenderedDocument, DocumentTemplate, PracticeProfile) throws -> Made,
+        keep: (Claim, Made) throws -> Void
+    ) throws(PayChaseError) -> DraftResult {
+        let profile = profile
+        let history = history
+        let claims = try workspace.loadClaims(profile: profile)
+        let template = try TemplateChoice.load(template, from: workspace)
+        let chosen = try choose(from: claims)
+        let rates = workspace.bankRates()
+        var report = DraftResult()
+
+        var eligible: [Claim] = []
+        for claim in chosen {
+            guard template.applies(to: claim, practice: profile.practice) else {
+                let note = "\(claim.id): skipped, \(template.name) is only for \(template.appliesToDescription)"
+                if case .ids = selection { report.problems.append(Problem(claimID: claim.id, note)) } else { report.notes.append(note) }
+                continue
+            }
+            eligible.append(claim)
+        }
+        let asOf = asOf
+        let claimsPath = workspace.claimsPath
+        var warnings: [String: [String]] = [:]
+        for start in stride(from: 0, to: eligible.count, by: Self.chunk) {
+            let part = Array(eligible[start..<min(start + Self.chunk, eligible.count)])
+            let made = ParallelMap.map(part) { claim -> Result<(Made, String?), BatchFailure> in
+                let context = DocumentContext(claim: claim, profile: profile, attempts: history[claim.id] ?? [], today: asOf, rates: rates)
+                do {
+                    let document = try DocumentRenderer().render(template, context: context)
+                    return .success((try make(claim, document, template, profile), document.warning))
+                } catch let error as RenderError where !error.missingSettings.isEmpty && error.problems.isEmpty {
+                    return .failure(.run(PayChaseError(.configuration, error.missingSettings.map(\.description))))
+                } catch let error as RenderError {
+                    return .failure(.claim(Problem(claimID: claim.id, error.description)))
+                } catch let error as LetterError {
+                    return .failure(.claim(Problem(claimID: claim.id, "claim \(claim.id): \(template.name): the letter could not be laid out: \(error)")))
+                } catch let error as MailError {
+                    return .failure(.claim(Problem(
+                        file: claimsPath, line: claim.line, claimID: claim.id, "claim \(claim.id): \(template.name): \(error)"
+                    )))
+                } catch let error as PayChaseError {
+                    return .failure(.run(error))
+                } catch {
+                    return .failure(.run(PayChaseError(.temporaryFailure, "\(error)")))
+                }
+            }
+            for (claim, result) in zip(part, made) {
+                switch result {
+                case .success(let (value, warning)):
+                    if let warning { warnings[warning, default: []].append(claim.id) }
+                    do { try keep(claim, value) } catch let error as PayChaseError { throw error } catch {
+                        throw PayChaseError(.temporaryFailure, "\(error)")
+                    }
+                case .failure(.claim(let problem)):
+                    report.problems.append(problem)
+                case .failure(.run(let error)):
+                    throw error
+                }
+            }
+        }
+        report.warnings = warnings.sorted { $0.value.first! < $1.value.first! }.map { warning, ids in
+            "\(template.name) for \(ids.count == 1 ? "claim" : "claims") \(ClaimList.summary(ids)): \(warning)"
+        }
+        return report
+    }
+
+    /// Why a claim produced nothing: its own problem, or one that ends the run.
+    enum BatchFailure: Error {
+        case claim(Problem)
+        case run(PayChaseError)
+    }
+
+    private func choose(from claims: [Claim]) throws(PayChaseError) -> [Claim] {
+        switch selection {
+        case .overdue:
+            return claims.filter { $0.isOverdue(asOf: asOf) }
+        case .ids(let ids):
+            let byID = Dictionary(uniqueKeysWithValues: claims.map { ($0.id, $0) })
+            let missing = ids.filter { byID[$0] == nil }
+            guard missing.isEmpty else {
+                throw PayChaseError(.usage, missing.map { "claim '\($0)' is not in \(workspace.claimsPath)" })
+            }
+            var seen = Set<String>()
+            return ids.filter { seen.insert($0).inserted }.map { byID[$0]! }
+        }
+    }
+}

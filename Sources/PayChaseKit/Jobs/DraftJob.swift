@@ -1,0 +1,74 @@
+import Foundation
+import Logging
+import PayChaseDocuments
+import PayChaseDomain
+import PayChaseLetters
+import PayChaseMail
+import PayChaseOutbox
+
+/// `paychase draft`: renders a template for each chosen claim into `Outbox/drafts/`.
+public struct DraftJob: Sendable {
+    public var workspace: Workspace
+    public var template: String
+    public var selection: ClaimSelection
+    public var asOf: CalendarDate
+
+    public init(workspace: Workspace, template: String, selection: ClaimSelection, asOf: CalendarDate) {
+        self.workspace = workspace
+        self.template = template
+        self.selection = selection
+        self.asOf = asOf
+    }
+
+    /// One claim's email, composed once so the draft and the queued copy share a Message-ID.
+    public struct PreparedEmail: Sendable {
+        public var claim: Claim
+        public var message: MailMessage
+    }
+
+    public func run(logger: Logger, clock: WallClock = .system) throws(PayChaseError) -> DraftResult {
+        let profile = try workspace.loadProfile()
+        return try prepare(profile: profile, history: OutboxSession(reading: workspace.outbox).attempts(), logger: logger, clock: clock).result
+    }
+
+    /// Renders and writes the drafts, returning the emails ready to queue as well.
+    func prepare(
+        profile: PracticeProfile, history: [String: [Attempt]], logger: Logger, clock: WallClock
+    ) throws(PayChaseError) -> (result: DraftResult, emails: [PreparedEmail]) {
+        var emails: [PreparedEmail] = []
+        var written: [String] = []
+        let outputs = AtomicBatch()
+        let batch = DocumentBatch(workspace: workspace, template: template, selection: selection, asOf: asOf, profile: profile, history: history)
+        let date = clock.now()
+        var result = try batch.run(make: { claim, document, template, profile in
+            // Everything for this claim is made in memory first, so a refusal writes nothing.
+            var files: [(bytes: [UInt8], fileExtension: String)] = []
+            var email: MailMessage?
+            let letter = template.isLetter() ? try LetterPDF.render(document) : nil
+            if template.isEmail() {
+                let message = EmailBuilder.message(for: document, profile: profile, letter: template.attachLetter ? letter : nil, date: date)
+                files.append((try MailComposer.compose(message, draft: true), "eml"))
+                email = message
+            }
+            if let letter { files.append((letter, "pdf")) }
+            return DraftFiles(template: template.name, files: files, email: email)
+        }, keep: { claim, made in
+            for file in made.files {
+                let path = try workspace.outbox.writeDraft(file.bytes, claimID: claim.id, template: made.template, fileExtension: file.fileExtension, batch: outputs)
+                written.append(path)
+                logger.debug("wrote draft", metadata: ["claim": "\(claim.id)", "path": "\(path)"])
+            }
+            if let email = made.email { emails.append(PreparedEmail(claim: claim, message: email)) }
+        })
+        do { try outputs.commit() } catch { throw error.failure }
+        result.written = written
+        return (result, emails)
+    }
+}
+
+/// One claim's drafts, made in memory before any is written.
+struct DraftFiles: Sendable {
+    var template: String
+    var files: [(bytes: [UInt8], fileExtension: String)]
+    var email: MailMessage?
+}

@@ -1,0 +1,110 @@
+import Foundation
+import Logging
+import PayChaseDocuments
+import PayChaseDomain
+import PayChaseOutbox
+
+/// `paychase record-posting`: a printed letter went in the post. Each one becomes a record entry
+/// with the SHA-256 of the PDF that was printed, and from then on counts as sent.
+public struct PostingJob: Sendable {
+    public var workspace: Workspace
+    public var template: String
+    public var claimIDs: [String]
+    public var postedOn: CalendarDate
+    /// "first class", "second class", "recorded delivery", "hand delivered".
+    public var method: String
+    public var tracking: String?
+
+    public init(workspace: Workspace, template: String, claimIDs: [String], postedOn: CalendarDate, method: String, tracking: String?) {
+        self.workspace = workspace
+        self.template = template
+        self.claimIDs = claimIDs
+        self.postedOn = postedOn
+        self.method = method
+        self.tracking = tracking
+    }
+
+    /// One letter in the post.
+    public struct Posting: Sendable, Hashable {
+        public var claimID: String
+        public var template: String
+        public var postedOn: CalendarDate
+        public var method: String
+        public var tracking: String?
+        /// SHA-256 of the PDF posted.
+        public var sha256: String
+        /// When this same PDF was recorded before (then it is not recorded again).
+        public var alreadyRecordedOn: String?
+    }
+
+    public struct Result: Sendable {
+        /// Letters recorded now.
+        public var recorded: [Posting] = []
+        /// Letters already recorded as posted: not recorded twice.
+        public var alreadyRecorded: [Posting] = []
+    }
+
+    public func run(logger: Logger, clock: WallClock = .system) throws(PayChaseError) -> Result {
+        for (name, value) in [("--method", method), ("--tracking", tracking ?? "")] where value.hasHeaderUnsafeCharacters || value.count > 200 {
+            throw PayChaseError(.usage, "\(name) must be one line of at most 200 characters")
+        }
+        let profile = try workspace.loadProfile()
+        let claims = try workspace.loadClaims(profile: profile)
+        let template = try TemplateChoice.load(template, from: workspace)
+        guard template.isLetter() else {
+            throw PayChaseError(.usage, "\(template.name) is an email, not a letter; only letters are posted")
+        }
+        let byID = Dictionary(uniqueKeysWithValues: claims.map { ($0.id, $0) })
+        let missing = claimIDs.filter { byID[$0] == nil }
+        guard missing.isEmpty else { throw PayChaseError(.usage, missing.map { "claim '\($0)' is not in \(workspace.claimsPath)" }) }
+        var letters: [(claim: Claim, path: String, bytes: [UInt8])] = []
+        for id in claimIDs {
+            guard let found = letter(for: id) else {
+                throw PayChaseError(.usage, "there is no printed \(template.name) for claim \(id): run 'paychase print \(template.name) --claim \(id)' and post that letter, then record it")
+            }
+            letters.append((byID[id]!, found.path, found.bytes))
+        }
+        let outbox: OutboxSession
+        do { outbox = try OutboxSession(working: workspace.outbox, logger: logger) } catch { throw error.failure }
+        var result = Result()
+        for letter in letters {
+            var posting = Posting(
+                claimID: letter.claim.id, template: template.name, postedOn: postedOn, method: method, tracking: tracking,
+                sha256: SHA256Hex.digest(letter.bytes)
+            )
+            if let earlier = outbox.posting(claimID: posting.claimID, template: posting.template, sha256: posting.sha256) {
+                posting.alreadyRecordedOn = earlier.postedOn ?? "?"
+                result.alreadyRecorded.append(posting)
+                continue
+            }
+            var record = DeliveryRecord(
+                time: RecordTime.format(clock.now()), claimID: letter.claim.id, template: template.name, queueID: "", messageID: "",
+                from: profile.practice.email,
+                to: [DocumentContext(claim: letter.claim, profile: profile, today: postedOn).contact(for: template.recipient)?.name ?? template.recipient.rawValue],
+                subject: template.name, server: "", reply: "posted \(method)" + (tracking.map { ", tracking \($0)" } ?? ""),
+                outcome: .posted, sha256: posting.sha256, dsnRequested: false, attempt: 1
+            )
+            record.postedOn = postedOn.description
+            record.method = method
+            record.tracking = tracking
+            record.document = String(letter.path.dropFirst(workspace.outbox.root.count + 1))
+            do { try outbox.append(record) } catch { throw error.failure }
+            logger.debug("recorded posting", metadata: ["claim": "\(letter.claim.id)", "sha256": "\(posting.sha256)"])
+            result.recorded.append(posting)
+        }
+        return result
+    }
+
+    /// The printed letter (`letters/`), or the drafted one (`drafts/`), for a claim.
+    private func letter(for claimID: String) -> (path: String, bytes: [UInt8])? {
+        let outbox = workspace.outbox
+        let candidates = [
+            "\(outbox.letters)/\(claimID)-\(template).pdf",
+            outbox.draftPath(claimID: claimID, template: template, fileExtension: "pdf"),
+        ]
+        for path in candidates {
+            if let data = FileManager.default.contents(atPath: path) { return (path, Array(data)) }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,51 @@
+import Logging
+import PayChaseOutbox
+
+/// `paychase queue`: what waits to be sent, and settling a message the server may already have.
+public struct QueueJob: Sendable {
+    public var workspace: Workspace
+
+    public init(workspace: Workspace) { self.workspace = workspace }
+
+    /// Every queued message, oldest first. While no send runs, what a killed one left is
+    /// finished first, so the states read true.
+    public func list(logger: Logger) throws(PayChaseError) -> [QueuedMessage] {
+        do {
+            return try OutboxSession.listing(workspace.outbox, logger: logger).queue.all()
+        } catch {
+            throw error.failure
+        }
+    }
+
+    /// The practice checked with the recipient: an uncertain message did arrive. It moves to
+    /// `sent/` and the record notes the confirmation (not a server reply).
+    public func confirmDelivered(_ id: String, logger: Logger, clock: WallClock = .system) throws(PayChaseError) -> QueuedMessage {
+        let outbox: OutboxSession
+        let messages: [QueuedMessage]
+        do {
+            outbox = try OutboxSession(working: workspace.outbox, logger: logger)
+            messages = try outbox.queue.all()
+        } catch {
+            throw error.failure
+        }
+        guard let message = messages.first(where: { $0.id == id }) else {
+            throw PayChaseError(.usage, "there is no queued message \(id); see 'paychase queue'")
+        }
+        guard message.state == .uncertain else {
+            throw PayChaseError(.usage, "\(id) is \(message.state.rawValue), not uncertain; only a message the server may already have can be confirmed")
+        }
+        do {
+            try outbox.append(DeliveryRecord(
+                time: RecordTime.format(clock.now()), claimID: message.claimID, template: message.template, queueID: message.id,
+                messageID: message.messageID, from: message.from, to: message.to, subject: message.subject, server: "-",
+                reply: "confirmed delivered by the practice after an uncertain attempt", outcome: .confirmed,
+                sha256: message.sha256, dsnRequested: false, attempt: message.attempts
+            ))
+            try outbox.queue.markSent(message)
+            try outbox.queue.sync()
+        } catch {
+            throw error.failure
+        }
+        return message
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import Logging
+import PayChaseDomain
+import PayChaseInput
+import PayChaseMail
+import PayChaseOutbox
+import PayChaseSMTP
+
+/// `paychase send`: queue a template's emails (after drafting them as `draft` does) or just work
+/// the queue, then hand each due message to the practice's SMTP server over one connection.
+public struct SendJob: Sendable {
+    public enum Source: Sendable {
+        case template(String, ClaimSelection)
+        /// Only what is already queued (`send --queued`).
+        case queued
+    }
+
+    public struct Options: Sendable {
+        /// Try deferred messages now instead of waiting for their retry time.
+        public var retryNow = false
+        /// Send again the messages held as uncertain (after checking the recipient did not get them).
+        public var resendUncertain = false
+        /// Queue even when the same document went to the same claim in the last 14 days.
+        public var again = false
+        public var insecurity = SMTPSetup.Insecurity()
+        public init() {}
+    }
+
+    public var workspace: Workspace
+    public var source: Source
+    public var asOf: CalendarDate
+    public var options: Options
+
+    /// A second copy of the same document within this many days needs `--again`.
+    public static let resendGuardDays = 14
+
+    public init(workspace: Workspace, source: Source, asOf: CalendarDate, options: Options) {
+        self.workspace = workspace
+        self.source = source
+        self.asOf = asOf
+        self.options = options
+    }
+
+    public func run(logger: Logger, clock: WallClock = .system, progress: (SendProgress) -> Void = { _ in }) throws(PayChaseError) -> SendResult {
+        var result = SendResult()
+        let settings = try workspace.loadSettings()
+        let configuration: SMTPConfiguration
+        do {
+            configuration = try SMTPSetup.configuration(settings: settings, configPath: workspace.configPath, insecurity: options.insecurity)
+        } catch {
+            // Nothing can be sent, but the drafts are still written for the practice to send by hand.
+            if case .template = source {
+                let history = OutboxSession(reading: workspace.outbox).attempts()
+                result.drafts = try draft(profile: settings.profile, history: history, logger: logger, clock: clock).result
+            }
+            result.stop = error
+            return result
+        }
+        do {
+            let outbox = try OutboxSession(working: workspace.outbox, logger: logger)
+            if case .template = source {
+                let (drafts, emails) = try draft(profile: settings.profile, history: outbox.attempts(), logger: logger, clock: clock)
+                result.drafts = drafts
+                try enqueue(emails, into: outbox, result: &result, clock: clock)
+            }
+            try dispatch(outbox, configuration: configuration, result: &result, logger: logger, clock: clock, progress: progress)
+        } catch {
+            throw PayChaseError(.temporaryFailure, "\(error); what is queued stays queued")
+        }
+        return result
+    }
+
+    private func draft(
+        profile: PracticeProfile, history: [String: [Attempt]], logger: Logger, clock: WallClock
+    ) throws(PayChaseError) -> (result: DraftResult, emails: [DraftJob.PreparedEmail]) {
+        guard case .template(let name, let selection) = source else { return (DraftResult(), []) }
+        return try DraftJob(workspace: workspace, template: name, selection: selection, asOf: asOf)
+            .prepare(profile: profile, history: history, logger: logger, clock: clock)
+    }
+
+    /// Sends every due message over one connection; counts the rest as waiting or held.
+    private func dispatch(
+        _ outbox: OutboxSession, configuration: SMTPConfiguration, result: inout SendResult, logger: Logger, clock: WallClock,
+        progress: (SendProgress) -> Void
+    ) throws(OutboxError) {
+        let now = clock.now()
+        var due: [QueuedMessage] = []
+        for message in try outbox.queue.all() {
+            switch message.state {
+            case .queued where message.nextAttempt <= now || options.retryNow:
+                due.append(message)
+            case .queued:
+                result.waiting += 1
+            case .uncertain where options.resendUncertain:
+                due.append(message)
+            case .uncertain:
+                result.held += 1
+                result.notes.append("\(message.id): held, the server may already have it (\(message.lastReply ?? "no reply")); check with \(message.to.joined(separator: ", ")), then run 'paychase send --queued --resend-uncertain' or 'paychase queue --delivered \(message.id)'")
+            }
+        }
+        guard !due.isEmpty else { return }
+        let connection: SMTPConnection
+        do { connection = try SMTPConnection(configuration: configuration, logger: logger) } catch {
+            result.stop = PayChaseError(.configuration, error.message)
+            return
+        }
+        try Dispatcher(outbox: outbox, clock: clock, logger: logger).send(due, over: connection, result: &result, progress: progress)
+        if result.stop != nil {
+            result.waiting += due.count - result.attempted
+        }
+    }
+
+    /// Queues each email unless the same document is already queued or went out recently.
+    private func enqueue(_ emails: [DraftJob.PreparedEmail], into outbox: OutboxSession, result: inout SendResult, clock: WallClock) throws(OutboxError) {
+        guard !emails.isEmpty else { return }
+        let batch = AtomicBatch()
+        defer { _ = try? batch.commit() }
+        let waiting = try outbox.queue.all()
+        for email in emails {
+            let template = email.message.extraHeaders.first { $0.name == "X-PayChase-Template" }?.value ?? ""
+            if let queued = waiting.first(where: { $0.claimID == email.claim.id && $0.template == template }) {
+                result.notes.append("\(email.claim.id): \(template) is already queued (\(queued.id)); it goes with 'paychase send --queued'")
+                continue
+            }
+            if !options.again, let last = outbox.lastSent(claimID: email.claim.id, template: template),
+               last.date.days(until: asOf) < Self.resendGuardDays {
+                result.notes.append("\(email.claim.id): \(template) was already sent on \(last.date.formatted) (\(last.record.messageID)); use --again to send another")
+                continue
+            }
+            let bytes: [UInt8]
+            do { bytes = try MailComposer.compose(email.message, draft: false) } catch {
+                result.drafts.problems.append(Problem(claimID: email.claim.id, "claim \(email.claim.id): \(template): \(error)"))
+                continue
+            }
+            let now = clock.now()
+            let message = QueuedMessage(
+                id: MessageQueue.newID(claimID: email.claim.id, template: template, at: now), claimID: email.claim.id, template: template,
+                messageID: email.message.messageID, from: email.message.from.address, to: email.message.to.map(\.address),
+                subject: email.message.subject, sha256: SHA256Hex.digest(bytes), queuedAt: now
+            )
+            try outbox.queue.enqueue(bytes, as: message, batch: batch)
+            result.queued += 1
+        }
+        try batch.commit()
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Logging
+import PayChaseOutbox
+import PayChaseSMTP
+
+/// Works the queue inside a working Outbox session: sends each due message over one
+/// connection, recording every attempt before moving the message.
+struct Dispatcher {
+    let outbox: OutboxSession
+    let clock: WallClock
+    let logger: Logger
+
+    /// Messages handed over between two flushes.
+    static let window = 64
+
+    /// Sends `due` in order; stops early (setting `result.stop`) when the server cannot be used.
+    func send(
+        _ due: [QueuedMessage], over connection: SMTPConnection, result: inout SendResult,
+        progress: (SendProgress) -> Void
+    ) throws(OutboxError) {
+        let queue = outbox.queue
+        defer { try? queue.endWindow() }
+        var window: InFlightWindow?
+        for (index, original) in due.enumerated() {
+            if index % Self.window == 0 {
+                window = try queue.beginWindow(due[index..<min(index + Self.window, due.count)].map(\.id))
+            }
+            let journal = window!
+            let bytes = try queue.bytes(of: original)
+            var message = original
+            message.attempts += 1
+            guard SHA256Hex.digest(bytes) == message.sha256 else {
+                try queue.markFailed(message, bytes: bytes, reason: "the queued copy no longer matches what was queued (damaged); not sent")
+                result.refused += 1
+                continue
+            }
+            let committing = message
+            let reply: SMTPResult
+            do {
+                reply = try connection.send(bytes, from: message.from, to: message.to, envelopeID: message.id) {
+                    (try? journal.committing(committing.id)) != nil
+                }
+            } catch {
+                result.stop = PayChaseError(error.kind == .configuration ? .configuration : .unavailable, error.message)
+                return
+            }
+            try outbox.append(record(for: message, result: reply, server: connection.configuration.server), durable: false)
+            try settle(&message, bytes: bytes, after: reply, result: &result)
+            try journal.settled(message.id)
+            progress(SendProgress(
+                done: index + 1, total: due.count, accepted: result.accepted, deferred: result.deferred,
+                refused: result.refused, uncertain: result.uncertain, claimID: message.claimID, template: message.template,
+                to: message.to, outcome: reply.outcome.rawValue, reply: reply.reply
+            ))
+        }
+    }
+
+    /// Moves the message where the server's answer puts it, and counts it.
+    private func settle(_ message: inout QueuedMessage, bytes: [UInt8], after reply: SMTPResult, result: inout SendResult) throws(OutboxError) {
+        let queue = outbox.queue
+        switch reply.outcome {
+        case .accepted:
+            try queue.markSent(message)
+            result.accepted += 1
+        case .deferred:
+            message.state = .queued
+            message.nextAttempt = clock.now().addingTimeInterval(Self.backoff(afterAttempts: message.attempts))
+            message.lastReply = reply.reply
+            try queue.save(message, durable: false)
+            result.deferred += 1
+        case .refused:
+            try queue.markFailed(message, bytes: bytes, reason: reply.reply)
+            result.refused += 1
+        case .uncertain:
+            message.state = .uncertain
+            message.lastReply = reply.reply
+            try queue.save(message, durable: false)
+            result.uncertain += 1
+        }
+    }
+
+    func record(for message: QueuedMessage, result: SMTPResult, server: String) -> DeliveryRecord {
+        DeliveryRecord(
+            time: RecordTime.format(clock.now()), claimID: message.claimID, template: message.template, queueID: message.id,
+            messageID: message.messageID, from: message.from, to: message.to, subject: message.subject, server: server,
+            reply: result.reply, outcome: DeliveryRecord.Outcome(rawValue: result.outcome.rawValue)!, sha256: message.sha256,
+            dsnRequested: result.dsnRequested, attempt: message.attempts
+        )
+    }
+
+    /// Five minutes, doubling with each attempt, at most six hours.
+    static func backoff(afterAttempts attempts: Int) -> TimeInterval {
+        min(300 * pow(2, Double(max(0, attempts - 1))), 6 * 3600)
+    }
+}

@@ -1,0 +1,40 @@
+/// What a send did: drafted, queued, and what the server said to each message.
+public struct SendResult: Sendable {
+    /// Drafts written and notes from rendering (as `draft` reports them).
+    public var drafts = DraftResult()
+    /// Notes on messages not queued or not sent (already queued, sent recently, uncertain).
+    public var notes: [String] = []
+    public var queued = 0
+    public var accepted = 0
+    public var deferred = 0
+    public var refused = 0
+    public var uncertain = 0
+    /// Queued messages whose retry time has not come.
+    public var waiting = 0
+    /// Messages held because the server may already have them.
+    public var held = 0
+    /// Why the batch stopped early or never started: settings (`configuration`) or a server
+    /// that could not be used (`unavailable`). What is queued stays queued.
+    public var stop: PayChaseError?
+
+    public init() {}
+
+    public var attempted: Int { accepted + deferred + refused + uncertain }
+}
+
+/// Live progress for a batch: how far through, the counts so far, and the message just tried.
+public struct SendProgress: Sendable {
+    public var done: Int
+    public var total: Int
+    public var accepted: Int
+    public var deferred: Int
+    public var refused: Int
+    public var uncertain: Int
+    public var claimID: String
+    public var template: String
+    public var to: [String]
+    /// accepted, deferred, refused or uncertain.
+    public var outcome: String
+    /// The server's reply, every line.
+    public var reply: String
+}

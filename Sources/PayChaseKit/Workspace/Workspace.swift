@@ -1,0 +1,65 @@
+import Foundation
+import PayChaseDocuments
+import PayChaseDomain
+import PayChaseInput
+import PayChaseOutbox
+
+/// Where a run reads its profile, claims and templates, and where it writes.
+public struct Workspace: Sendable {
+    public var configPath: String
+    public var claimsPath: String
+    /// The practice's own templates, overriding built-ins by name.
+    public var templatesPath: String?
+    public var builtinTemplatesPath: String
+    public var outbox: Outbox
+
+    public init(configPath: String, claimsPath: String, templatesPath: String?, builtinTemplatesPath: String, outboxPath: String) {
+        self.configPath = configPath
+        self.claimsPath = claimsPath
+        self.templatesPath = templatesPath
+        self.builtinTemplatesPath = builtinTemplatesPath
+        self.outbox = Outbox(root: outboxPath)
+    }
+
+    /// The profile and the mail server settings beside it.
+    public func loadSettings() throws(PayChaseError) -> PracticeSettings {
+        do { return try ProfileLoader().loadSettings(path: configPath) } catch { throw Self.failure(error) }
+    }
+
+    public func loadProfile() throws(PayChaseError) -> PracticeProfile { try loadSettings().profile }
+
+    public func loadClaims(profile: PracticeProfile?) throws(PayChaseError) -> [Claim] {
+        do { return try ClaimsLoader(profile: profile).load(path: claimsPath) } catch { throw Self.failure(error) }
+    }
+
+    public func loadTemplates() -> TemplateLibrary {
+        TemplateLibrary(builtins: builtinTemplatesPath, overrides: templatesPath)
+    }
+
+    /// `bank-rate.csv` beside the built-in templates.
+    public var bankRatePath: String { "\(builtinTemplatesPath)/bank-rate.csv" }
+
+    /// The Bank Rate history, or the problems reading it.
+    public func loadBankRates() throws(PayChaseError) -> BankRateTable {
+        do { return try BankRateReader.load(path: bankRatePath) } catch { throw Self.failure(error) }
+    }
+
+    /// The Bank Rate history when it can be read; documents needing it then say what is missing.
+    public func bankRates() -> BankRateTable? { try? loadBankRates() }
+
+    static func failure(_ error: InputError) -> PayChaseError {
+        PayChaseError(error.kind == .configuration ? .configuration : .invalidData, error.diagnostics.map(Problem.init))
+    }
+}
+
+extension Problem {
+    /// A problem an input file has, keeping its file, line and field.
+    init(_ diagnostic: Diagnostic) {
+        self.init(file: diagnostic.file, line: diagnostic.line, field: diagnostic.field, diagnostic.message)
+    }
+}
+
+extension OutboxError {
+    /// The Outbox could not be read or written: worth trying again once the cause is fixed.
+    var failure: PayChaseError { PayChaseError(.temporaryFailure, description) }
+}

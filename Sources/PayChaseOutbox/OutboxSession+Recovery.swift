@@ -1,0 +1,27 @@
+import Logging
+
+extension OutboxSession {
+    /// Completes moves a crash interrupted. A message the record shows accepted goes to `sent/`;
+    /// one that was being handed over with no record is held as uncertain, never resent blindly;
+    /// after a power cut, so is every message of the window that was in flight.
+    func recover(logger: Logger) throws(OutboxError) {
+        try queue.sweep()
+        let doubtful = queue.inDoubt()
+        var messages = try queue.all()
+        if !messages.isEmpty {
+            let delivered = deliveredQueueIDs
+            for index in messages.indices {
+                let message = messages[index]
+                if delivered.contains(message.id) {
+                    try queue.markSent(message)
+                    logger.info("finished moving \(message.id) to sent/: the record shows the server accepted it")
+                } else if message.state == .queued && doubtful.contains(message.id) {
+                    messages[index].state = .uncertain
+                    messages[index].lastReply = "the run stopped while the server was being given the whole message; the server may have it"
+                    try queue.save(messages[index])
+                }
+            }
+        }
+        if queue.hasOpenWindow { try queue.endWindow() }
+    }
+}

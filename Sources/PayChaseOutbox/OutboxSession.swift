@@ -1,0 +1,63 @@
+import Foundation
+import Logging
+
+/// The one owner of an Outbox for the length of a job. It reads the record once, holds the
+/// Outbox lock when the job writes, finishes what a killed run left, and answers every job's
+/// question of what was sent, delivered or posted for a claim.
+public final class OutboxSession {
+    public let outbox: Outbox
+    public let queue: MessageQueue
+    /// Every record entry, oldest first: read once when the session opened, then kept up to
+    /// date by `append`.
+    public private(set) var records: [DeliveryRecord]
+    private let log: DeliveryLog
+    private let lock: OutboxLock?
+    private let writer: DeliveryLogWriter?
+
+    /// For a job that only reads (status, check, drafting): no lock, nothing written.
+    public init(reading outbox: Outbox) {
+        self.outbox = outbox
+        queue = MessageQueue(outbox: outbox)
+        log = DeliveryLog(outbox: outbox)
+        records = log.read().records
+        lock = nil
+        writer = nil
+    }
+
+    /// For a job that writes: holds the lock until the session ends, then finishes what a
+    /// killed run left half done.
+    public init(working outbox: Outbox, logger: Logger) throws(OutboxError) {
+        self.outbox = outbox
+        lock = try OutboxLock(outbox: outbox)
+        queue = MessageQueue(outbox: outbox)
+        log = DeliveryLog(outbox: outbox)
+        let contents = log.read()
+        records = contents.records
+        writer = try DeliveryLogWriter(log: log, contents: contents)
+        try recover(logger: logger)
+    }
+
+    /// Takes the lock when it is free (and recovers); reads only while a send holds it.
+    public static func listing(_ outbox: Outbox, logger: Logger) throws(OutboxError) -> OutboxSession {
+        do {
+            return try OutboxSession(working: outbox, logger: logger)
+        } catch where error.code == EWOULDBLOCK {
+            return OutboxSession(reading: outbox)
+        }
+    }
+
+    public var isWorking: Bool { writer != nil }
+
+    /// Appends one entry to the record. `durable` fsyncs it at once; otherwise it survives a
+    /// killed process at once and a power cut from the queue's next `sync()`.
+    @discardableResult
+    public func append(_ record: DeliveryRecord, durable: Bool = true) throws(OutboxError) -> DeliveryRecord {
+        guard let writer else { preconditionFailure("append on a session opened for reading") }
+        let sealed = try writer.append(record, durable: durable)
+        records.append(sealed)
+        return sealed
+    }
+
+    /// Checks the record's hash chain and head.
+    public func verify() -> DeliveryLog.Verification { log.verify() }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import PayChaseKit
+
+extension PayChase {
+    struct Log: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show the delivery log, or check that nothing in it was edited, removed or reordered."
+        )
+
+        @Option(name: .customLong("claim"), help: "Only this claim's entries.")
+        var claimID: String?
+
+        @Flag(help: "Print the entries as JSON.")
+        var json = false
+
+        @Flag(help: "Check the hash chain: exit 0 when intact, otherwise name the first line that was tampered with.")
+        var verify = false
+
+        @OptionGroup var options: WorkspaceOptions
+
+        func run() throws {
+            let job = LogJob(workspace: try options.workspace())
+            if verify {
+                print(LogTable.verified(try PayChase.run { () throws(PayChaseError) in try job.verify() }))
+            } else {
+                let records = job.entries(claim: claimID)
+                print(json ? LogTable.json(records) : LogTable.text(records, claim: claimID), terminator: "")
+            }
+        }
+    }
+}

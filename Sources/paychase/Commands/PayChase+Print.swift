@@ -1,0 +1,31 @@
+import ArgumentParser
+import PayChaseKit
+
+extension PayChase {
+    struct Print: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a template's letters as A4 PDF into Outbox/letters, and print them with --printer.",
+            discussion: "The PDFs print anywhere; with --printer NAME they also go to that CUPS printer (lp)."
+        )
+
+        @Argument(help: "A letter template: appeal, late-payment-notice, formal-complaint, dispute-resolution, or one of your own.")
+        var template: String
+
+        @Option(help: "A CUPS printer to send the letters to.")
+        var printer: String?
+
+        @OptionGroup var selection: SelectionOptions
+        @OptionGroup var dates: DateOptions
+        @OptionGroup var options: WorkspaceOptions
+
+        func run() throws {
+            let job = PrintJob(
+                workspace: try options.workspace(), template: template, selection: selection.selection, asOf: dates.date, printer: printer
+            )
+            let result = try PayChase.run { () throws(PayChaseError) in try job.run(logger: options.logger()) }
+            PayChase.show(result)
+            if let failure = result.handOffFailure { PayChase.report(failure.lines) }
+            try ExitCodes.exit(ExitCodes.code(for: result))
+        }
+    }
+}

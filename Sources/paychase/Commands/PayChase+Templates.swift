@@ -1,0 +1,16 @@
+import ArgumentParser
+import PayChaseKit
+
+extension PayChase {
+    struct Templates: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the templates in use and the variables each one uses."
+        )
+
+        @OptionGroup var options: WorkspaceOptions
+
+        func run() throws {
+            print(TemplatesJob(workspace: try options.workspace()).run().text, terminator: "")
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+import PayChaseDomain
+import PayChaseOutbox
+
+/// The record as the practice reads it.
+enum LogTable {
+    /// One line per attempt: when (UK time), claim, document, to whom, outcome and the server's reply.
+    static func text(_ records: [DeliveryRecord], claim: String?) -> String {
+        let rows = records.map { record -> [String] in
+            let when = RecordTime.parse(record.time).map(LondonTime.clock) ?? record.time
+            return [when, record.claimID, record.template, record.to.joined(separator: ", "), record.outcome.rawValue,
+                    record.reply.replacingOccurrences(of: "\n", with: " / ")]
+        }
+        guard !rows.isEmpty else { return "No deliveries recorded\(claim.map { " for \($0)" } ?? "").\n" }
+        return TextTable.align([["WHEN (UK)", "CLAIM", "DOCUMENT", "TO", "OUTCOME", "SERVER REPLY"]] + rows, rightAligned: [])
+            .joined(separator: "\n") + "\n"
+    }
+
+    static func json(_ records: [DeliveryRecord]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(records)) ?? Data("[]".utf8), as: UTF8.self) + "\n"
+    }
+
+    static func verified(_ entries: Int) -> String {
+        "OK: \(entries) entr\(entries == 1 ? "y" : "ies"), each one chained to the one before; nothing edited, removed or reordered"
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import PayChaseDomain
+import PayChaseKit
+
+extension StatusReport {
+    /// The same report as JSON for scripts: amounts in pence and as text, dates ISO 8601.
+    func json() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return String(decoding: try! encoder.encode(JSONView(self)), as: UTF8.self) + "\n"
+    }
+}
+
+/// The JSON shape of a status report.
+private struct JSONView: Encodable {
+    struct Amount: Encodable {
+        var pence: Int64
+        var text: String
+        init(_ money: Money) {
+            pence = money.pence
+            text = money.decimalString
+        }
+    }
+
+    struct Row: Encodable {
+        var claimId: String
+        var service: String
+        var paymaster: String
+        var paymasterName: String
+        var outstanding: Amount
+        var dueOn: String
+        var dueBasis: String
+        var daysOverdue: Int
+        var interest: Amount?
+        var fixedSum: Amount?
+        var attempts: Int
+        var nextStep: String
+        var nextAction: String
+        var nextTemplates: [String]
+        var nextDate: String?
+        var warning: String?
+    }
+
+    struct Total: Encodable {
+        var paymaster: String
+        var paymasterName: String
+        var claims: Int
+        var outstanding: Amount
+        var overdue: Amount
+    }
+
+    var asOf: String
+    var claims: [Row]
+    var totals: [Total]
+
+    init(_ report: StatusReport) {
+        asOf = report.asOf.description
+        claims = report.rows.map {
+            Row(
+                claimId: $0.claimID, service: $0.service, paymaster: $0.paymaster, paymasterName: $0.paymasterName,
+                outstanding: Amount($0.outstanding), dueOn: $0.dueOn.description, dueBasis: $0.dueBasis.rawValue,
+                daysOverdue: $0.daysOverdue, interest: $0.interest.map { Amount($0.interest) },
+                fixedSum: $0.interest.map { Amount($0.fixedSum) }, attempts: $0.attempts, nextStep: $0.nextStep.summary, nextAction: $0.nextStep.action.rawValue,
+                nextTemplates: $0.nextStep.templates, nextDate: $0.nextStep.date?.description, warning: $0.nextStep.warning
+            )
+        }
+        totals = report.totals.map {
+            Total(paymaster: $0.paymaster, paymasterName: $0.paymasterName, claims: $0.claims,
+                  outstanding: Amount($0.outstanding), overdue: Amount($0.overdue))
+        }
+    }
+}
