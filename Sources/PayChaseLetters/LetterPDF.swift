@@ -7,22 +7,51 @@ public enum LetterPDF {
     public static func render(_ document: RenderedDocument) throws(LetterError) -> [UInt8] {
         let practice = document.practice
         let renderer = try LetterRenderer(title: document.heading ?? document.template, author: practice.name)
+        let (letterhead, ruleY) = letterhead(document, renderer)
+        var paginator = Paginator(startingAt: ruleY + 22)
+        paginator.place(blocks(document, renderer))
+        let pages = paginator.pages
+        let running = renderer.layout("\(practice.name) · Our ref: \(document.ourReference) · \(document.date.formatted)", font: LetterFonts.small)
 
-        // Letterhead, first page only.
+        for (number, page) in pages.enumerated() {
+            if number == 0 {
+                for line in letterhead { renderer.draw(layout: line.layout, line: line.line, y: line.y) }
+                renderer.rule(y: ruleY)
+            } else {
+                renderer.draw(layout: running.index, line: 0, y: PageGeometry.top + (running.lines.first?.baseline ?? 8))
+            }
+            for line in page { renderer.draw(layout: line.layout, line: line.line, y: line.y) }
+            if pages.count > 1 {
+                let footer = renderer.layout("Page \(number + 1) of \(pages.count)", font: LetterFonts.small)
+                let centred = PageGeometry.left + (PageGeometry.textWidth - (footer.lines.first?.width ?? 0)) / 2
+                renderer.draw(layout: footer.index, line: 0, y: PageGeometry.footerBaseline, x: centred)
+            }
+            renderer.endPage()
+        }
+        return try renderer.finish()
+    }
+
+    /// The first page's letterhead lines, and where the rule under them goes.
+    private static func letterhead(_ document: RenderedDocument, _ renderer: LetterRenderer) -> (lines: [PlacedLine], ruleY: Double) {
+        let practice = document.practice
         let name = renderer.layout(practice.name, font: LetterFonts.practiceName)
         let address = renderer.layout(practice.address.joined(separator: " · "), font: LetterFonts.small)
         let contact = renderer.layout("Tel \(practice.phone) · \(practice.email) · ODS code \(practice.odsCode)", font: LetterFonts.small)
         var headY = PageGeometry.top
-        var letterhead: [PlacedLine] = []
+        var lines: [PlacedLine] = []
         for part in [name, address, contact] {
             for (index, line) in part.lines.enumerated() {
-                letterhead.append(PlacedLine(layout: part.index, line: index, y: headY + line.top + line.baseline))
+                lines.append(PlacedLine(layout: part.index, line: index, y: headY + line.top + line.baseline))
             }
             headY += part.lines.last.map { $0.top + $0.height } ?? 0
             headY += 2
         }
-        let ruleY = headY + 4
+        return (lines, headY + 4)
+    }
 
+    /// The letter's body as blocks the paginator places: date, address, references, salutation,
+    /// heading, paragraphs, signature, copies and enclosures.
+    private static func blocks(_ document: RenderedDocument, _ renderer: LetterRenderer) -> [LetterBlock] {
         func block(_ text: String, _ font: String, _ kind: LetterBlock.Kind, before: Double) -> LetterBlock {
             let laid = renderer.layout(text, font: font)
             return LetterBlock(kind: kind, spaceBefore: before, layout: laid.index, lines: laid.lines)
@@ -45,27 +74,6 @@ public enum LetterPDF {
         if !document.enclosures.isEmpty {
             blocks.append(block("Enc:\n" + document.enclosures.map { "\u{2022} \($0)" }.joined(separator: "\n"), LetterFonts.body, .lines, before: 16))
         }
-
-        var paginator = Paginator(startingAt: ruleY + 22)
-        paginator.place(blocks)
-        let pages = paginator.pages
-        let running = renderer.layout("\(practice.name) · Our ref: \(document.ourReference) · \(document.date.formatted)", font: LetterFonts.small)
-
-        for (number, page) in pages.enumerated() {
-            if number == 0 {
-                for line in letterhead { renderer.draw(layout: line.layout, line: line.line, y: line.y) }
-                renderer.rule(y: ruleY)
-            } else {
-                renderer.draw(layout: running.index, line: 0, y: PageGeometry.top + (running.lines.first?.baseline ?? 8))
-            }
-            for line in page { renderer.draw(layout: line.layout, line: line.line, y: line.y) }
-            if pages.count > 1 {
-                let footer = renderer.layout("Page \(number + 1) of \(pages.count)", font: LetterFonts.small)
-                let centred = PageGeometry.left + (PageGeometry.textWidth - (footer.lines.first?.width ?? 0)) / 2
-                renderer.draw(layout: footer.index, line: 0, y: PageGeometry.footerBaseline, x: centred)
-            }
-            renderer.endPage()
-        }
-        return try renderer.finish()
+        return blocks
     }
 }

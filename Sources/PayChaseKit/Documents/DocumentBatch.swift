@@ -48,26 +48,10 @@ struct DocumentBatch {
         var warnings: [String: [String]] = [:]
         for start in stride(from: 0, to: eligible.count, by: Self.chunk) {
             let part = Array(eligible[start..<min(start + Self.chunk, eligible.count)])
-            let made = ParallelMap.map(part) { claim -> Result<(Made, String?), BatchFailure> in
-                let context = DocumentContext(claim: claim, profile: profile, attempts: history[claim.id] ?? [], today: asOf, rates: rates)
-                do {
-                    let document = try DocumentRenderer().render(template, context: context)
-                    return .success((try make(claim, document, template, profile), document.warning))
-                } catch let error as RenderError where !error.missingSettings.isEmpty && error.problems.isEmpty {
-                    return .failure(.run(PayChaseError(.configuration, error.missingSettings.map(\.description))))
-                } catch let error as RenderError {
-                    return .failure(.claim(Problem(claimID: claim.id, error.description)))
-                } catch let error as LetterError {
-                    return .failure(.claim(Problem(claimID: claim.id, "claim \(claim.id): \(template.name): the letter could not be laid out: \(error)")))
-                } catch let error as MailError {
-                    return .failure(.claim(Problem(
-                        file: claimsPath, line: claim.line, claimID: claim.id, "claim \(claim.id): \(template.name): \(error)"
-                    )))
-                } catch let error as PayChaseError {
-                    return .failure(.run(error))
-                } catch {
-                    return .failure(.run(PayChaseError(.temporaryFailure, "\(error)")))
-                }
+            let made = ParallelMap.map(part) { claim in
+                Self.make(claim, template: template, context: DocumentContext(
+                    claim: claim, profile: profile, attempts: history[claim.id] ?? [], today: asOf, rates: rates
+                ), claimsPath: claimsPath, make: make)
             }
             for (claim, result) in zip(part, made) {
                 switch result {
@@ -87,6 +71,30 @@ struct DocumentBatch {
             "\(template.name) for \(ids.count == 1 ? "claim" : "claims") \(ClaimList.summary(ids)): \(warning)"
         }
         return report
+    }
+
+    /// Renders one claim's document and makes what the job needs of it, sorting what goes wrong
+    /// into the claim's own problem or one that ends the run.
+    private static func make<Made>(
+        _ claim: Claim, template: DocumentTemplate, context: DocumentContext, claimsPath: String,
+        make: (Claim, RenderedDocument, DocumentTemplate, PracticeProfile) throws -> Made
+    ) -> Result<(Made, String?), BatchFailure> {
+        do {
+            let document = try DocumentRenderer().render(template, context: context)
+            return .success((try make(claim, document, template, context.profile), document.warning))
+        } catch let error as RenderError where !error.missingSettings.isEmpty && error.problems.isEmpty {
+            return .failure(.run(PayChaseError(.configuration, error.missingSettings.map(\.description))))
+        } catch let error as RenderError {
+            return .failure(.claim(Problem(claimID: claim.id, error.description)))
+        } catch let error as LetterError {
+            return .failure(.claim(Problem(claimID: claim.id, "claim \(claim.id): \(template.name): the letter could not be laid out: \(error)")))
+        } catch let error as MailError {
+            return .failure(.claim(Problem(file: claimsPath, line: claim.line, claimID: claim.id, "claim \(claim.id): \(template.name): \(error)")))
+        } catch let error as PayChaseError {
+            return .failure(.run(error))
+        } catch {
+            return .failure(.run(PayChaseError(.temporaryFailure, "\(error)")))
+        }
     }
 
     /// Why a claim produced nothing: its own problem, or one that ends the run.
