@@ -132,7 +132,7 @@ let package = Package(
         .testTarget(name: "PayChaseMailTests", dependencies: ["PayChaseMail", "PayChaseTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PayChaseSendTests",
-            dependencies: ["PayChaseKit", "PayChaseTestSupport"],
+            dependencies: ["PayChaseKit", "PayChaseDomain", "PayChaseTestSupport", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -144,6 +144,14 @@ let package = Package(
             name: "PayChaseLettersTests",
             dependencies: ["PayChaseLetters", "PayChaseInput", "PayChaseTestSupport"],
             exclude: ["Golden"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PayChaseKitTests",
+            dependencies: [
+                "PayChaseKit", "PayChaseDomain", "PayChaseOutbox", "PayChaseTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -4,7 +4,8 @@ import PayChaseTestSupport
 import Testing
 
 struct DeliveryLogTests {
-    func makeLog(entries: Int) throws -> (DeliveryLog, String) {
+    /// `lastReply` changes the newest entry, for a log that differs from another only there.
+    func makeLog(entries: Int, lastReply: String? = nil) throws -> (DeliveryLog, String) {
         let folder = try TestPaths.temporaryDirectory().path
         let log = DeliveryLog(outbox: Outbox(root: folder))
         let writer = try log.writer()
@@ -12,7 +13,8 @@ struct DeliveryLogTests {
             try writer.append(DeliveryRecord(
                 time: "2026-11-22T10:00:0\(index % 10).000Z", claimID: "C-\(index)", template: "chase", queueID: "q\(index)",
                 messageID: "m\(index)@riverside.example", from: "manager@riverside.example", to: ["payments@england.example"],
-                subject: "Payment query \(index)", server: "mail.example:587", reply: "250 2.0.0 Ok: queued as ABC\(index)",
+                subject: "Payment query \(index)", server: "mail.example:587",
+                reply: index == entries ? lastReply ?? "250 2.0.0 Ok: queued as ABC\(index)" : "250 2.0.0 Ok: queued as ABC\(index)",
                 outcome: .accepted, sha256: String(repeating: "a", count: 64), dsnRequested: false, attempt: 1
             ))
         }
@@ -73,6 +75,17 @@ struct DeliveryLogTests {
         text.removeLast()
         try write(text, to: path)
         #expect(log.verify().problem == "\(path):4: 1 newest entry was removed")
+    }
+
+    @Test func aReplacedNewestLineIsNamed() throws {
+        // The same first two entries, then a different third one that chains correctly: only
+        // deliveries.head, which still names the original third entry, can tell.
+        let (log, path) = try makeLog(entries: 3)
+        let (_, forged) = try makeLog(entries: 3, lastReply: "550 5.1.1 no such user here")
+        try FileManager.default.removeItem(atPath: path)
+        try FileManager.default.copyItem(atPath: forged, toPath: path)
+        #expect(try lines(path)[0...1] == (try lines(forged))[0...1])
+        #expect(log.verify().problem == "\(path):3: the newest entry was replaced")
     }
 
     @Test func aTornLastLineIsRepairedOnTheNextAppend() throws {

@@ -172,14 +172,11 @@ struct SendTests {
 
     @Test func deferredAndRefusedRecipientsDoNotBlockTheRest() throws {
         let practice = try SendingPractice()
-        var profile = try practice.folder.read("paychase.yaml")
         // L-2026-007 is paid by NHS England here, whose server defers; the council's address is unknown.
-        profile = profile.replacingOccurrences(
-            of: "paymasters:", with: "paymasters:\n  nhs-england: { name: NHS England, email: deferred@nhs.example, address: [Quarry House, Leeds, LS2 7UE] }")
+        try practice.deferL2026007()
+        var profile = try practice.folder.read("paychase.yaml")
         profile = profile.replacingOccurrences(of: "email: publichealth@la.example", with: "email: nouser@nhs.example")
         try practice.folder.write("paychase.yaml", profile)
-        let claims = try practice.folder.read("claims.csv")
-        try practice.folder.write("claims.csv", claims.replacingOccurrences(of: "15/07/2026,,TH-LES-0441", with: "15/07/2026,nhs-england,TH-LES-0441"))
         let result = try practice.paychase("send", "chase", "--overdue", "--as-of", "2026-11-22")
         #expect(result.status == 75, "deferred messages mean: try again later")
         #expect(result.stdout.hasSuffix("4 messages sent to the server: 2 accepted, 1 deferred, 1 refused\n"))

@@ -7,13 +7,23 @@ struct SendingPractice {
     let rig: MailRig
 
     /// `port` defaults to the STARTTLS + AUTH submission port.
-    init(url: String? = nil, caFile: Bool = true, username: Bool = true) throws {
+    init(url: String? = nil, caFile: Bool = true, username: Bool = true, auth: String = "PLAIN") throws {
         rig = try MailRig.current()
         folder = try PracticeFolder()
         try folder.configureSMTP(
             url: url ?? "smtp://localhost:\(rig.submissionPort)", username: username ? rig.username : nil,
-            caFile: caFile ? rig.caFile : nil
+            caFile: caFile ? rig.caFile : nil, auth: auth
         )
+    }
+
+    /// L-2026-007 paid by NHS England, whose server defers everything (451).
+    func deferL2026007() throws {
+        var profile = try folder.read("paychase.yaml")
+        profile = profile.replacingOccurrences(
+            of: "paymasters:", with: "paymasters:\n  nhs-england: { name: NHS England, email: deferred@nhs.example, address: [Quarry House, Leeds, LS2 7UE] }")
+        try folder.write("paychase.yaml", profile)
+        let claims = try folder.read("claims.csv")
+        try folder.write("claims.csv", claims.replacingOccurrences(of: "15/07/2026,,TH-LES-0441", with: "15/07/2026,nhs-england,TH-LES-0441"))
     }
 
     var passwordEnvironment: [String: String] { ["PAYCHASE_SMTP_PASSWORD": rig.password] }

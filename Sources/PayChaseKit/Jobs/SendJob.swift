@@ -23,6 +23,8 @@ public struct SendJob: Sendable {
         /// Queue even when the same document went to the same claim in the last 14 days.
         public var again = false
         public var insecurity = SMTPSetup.Insecurity()
+        /// Where `smtp.password_env` is looked up: the process's environment unless given.
+        public var environment: [String: String]?
         public init() {}
     }
 
@@ -46,7 +48,10 @@ public struct SendJob: Sendable {
         let settings = try workspace.loadSettings()
         let configuration: SMTPConfiguration
         do {
-            configuration = try SMTPSetup.configuration(settings: settings, configPath: workspace.configPath, insecurity: options.insecurity)
+            configuration = try SMTPSetup.configuration(
+                settings: settings, configPath: workspace.configPath, insecurity: options.insecurity,
+                environment: options.environment ?? ProcessInfo.processInfo.environment
+            )
         } catch {
             // Nothing can be sent, but the drafts are still written for the practice to send by hand.
             if case .template = source {
@@ -116,7 +121,7 @@ public struct SendJob: Sendable {
         let batch = AtomicBatch()
         defer { _ = try? batch.commit() }
         let waiting = try outbox.queue.all()
-        for email in emails {
+        for (sequence, email) in emails.enumerated() {
             let template = email.message.extraHeaders.first { $0.name == "X-PayChase-Template" }?.value ?? ""
             if let queued = waiting.first(where: { $0.claimID == email.claim.id && $0.template == template }) {
                 result.notes.append("\(email.claim.id): \(template) is already queued (\(queued.id)); it goes with 'paychase send --queued'")
@@ -134,7 +139,7 @@ public struct SendJob: Sendable {
             }
             let now = clock.now()
             let message = QueuedMessage(
-                id: MessageQueue.newID(claimID: email.claim.id, template: template, at: now), claimID: email.claim.id, template: template,
+                id: MessageQueue.newID(claimID: email.claim.id, template: template, at: now, sequence: sequence), claimID: email.claim.id, template: template,
                 messageID: email.message.messageID, from: email.message.from.address, to: email.message.to.map(\.address),
                 subject: email.message.subject, sha256: SHA256Hex.digest(bytes), queuedAt: now
             )

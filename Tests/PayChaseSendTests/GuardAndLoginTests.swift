@@ -1,0 +1,89 @@
+import Foundation
+import Logging
+import PayChaseDomain
+import PayChaseKit
+import PayChaseTestSupport
+import Testing
+
+extension SendTests {
+    @Test func theSameDocumentTwiceWithin14DaysNeedsAgain() throws {
+        let practice = try SendingPractice()
+        #expect(try practice.paychase("send", "chase", "--claim", "D-2026-014", "--as-of", "2026-11-22").status == 0)
+        let twice = try practice.paychase("send", "chase", "--claim", "D-2026-014", "--as-of", "2026-11-22")
+        #expect(twice.status == 0)
+        #expect(twice.stderr.contains("D-2026-014: chase was already sent on "))
+        #expect(twice.stderr.contains("use --again to send another"))
+        #expect(twice.stdout.hasSuffix("0 messages sent to the server: 0 accepted, 0 deferred, 0 refused\n"))
+        #expect(try practice.logEntries().count == 1, "nothing sent the second time")
+
+        let again = try practice.paychase("send", "chase", "--claim", "D-2026-014", "--as-of", "2026-11-22", "--again")
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try practice.logEntries().map { $0["outcome"] as? String } == ["accepted", "accepted"])
+    }
+
+    @Test func aMessageAlreadyQueuedIsNotQueuedTwiceAndTheQueueListsIt() throws {
+        let practice = try SendingPractice()
+        try practice.deferL2026007()
+        #expect(try practice.paychase("send", "chase", "--claim", "L-2026-007", "--as-of", "2026-11-22").status == 75)
+        let twice = try practice.paychase("send", "chase", "--claim", "L-2026-007", "--as-of", "2026-11-22")
+        #expect(twice.stderr.contains("L-2026-007: chase is already queued ("))
+        #expect(practice.folder.files(under: "Outbox/queue").filter { $0.hasSuffix(".json") }.count == 1)
+
+        let listing = try practice.paychase("queue")
+        #expect(listing.status == 0)
+        let rows = listing.stdout.split(separator: "\n")
+        #expect(rows.count == 2)
+        #expect(rows[0].hasPrefix("ID") && rows[0].contains("STATE") && rows[0].contains("LAST REPLY"))
+        #expect(rows[1].contains("-L-2026-007-chase-") && rows[1].contains("  queued  "))
+        #expect(rows[1].hasSuffix("451 4.3.0 <deferred@nhs.example>: Recipient address rejected: try again later"))
+    }
+
+    @Test func aServerWithoutTLSGetsMailOnlyWithTheInsecureOption() throws {
+        let rig = try MailRig.current()
+        let practice = try SendingPractice(url: "smtp://localhost:\(rig.plainPort)", username: false)
+        let result = try practice.paychase("send", "chase", "--claim", "D-2026-014", "--as-of", "2026-11-22", "--insecure-allow-plaintext")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("WARNING: --insecure-allow-plaintext: the password and the messages may cross the network unencrypted."))
+        #expect(try practice.logEntries().first?["outcome"] as? String == "accepted")
+    }
+
+    @Test func loginUsesTheMechanismTheProfileNames() throws {
+        let practice = try SendingPractice(auth: "LOGIN")
+        let result = try practice.paychase("send", "chase", "--claim", "D-2026-014", "--as-of", "2026-11-22", "--verbose")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("> AUTH LOGIN [credentials hidden]"))
+        #expect(!result.stderr.contains("> AUTH PLAIN"))
+    }
+
+    @Test func aMechanismTheServerLacksIsNeverSwappedForAnother() throws {
+        let practice = try SendingPractice(auth: "XOAUTH2")
+        let before = practice.rig.messageIDCounts(to: "nelicb.payments@nhs.example")
+        let result = try practice.paychase("send", "chase", "--claim", "D-2026-014", "--as-of", "2026-11-22", "--verbose")
+        #expect(result.status == 78)
+        #expect(!result.stderr.contains("> AUTH PLAIN") && !result.stderr.contains("> AUTH LOGIN"), "no fallback to a weaker mechanism")
+        #expect(try practice.logEntries().isEmpty)
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(practice.rig.messageIDCounts(to: "nelicb.payments@nhs.example") == before)
+        #expect(practice.folder.files(under: "Outbox/queue").count == 2, "the message stays queued")
+    }
+
+    /// The web service will call the job as the command line does: the typed result says it all.
+    @Test func theSendJobReturnsWhatTheServerSaid() throws {
+        let practice = try SendingPractice()
+        let folder = practice.folder.path
+        let workspace = Workspace(
+            configPath: folder + "/paychase.yaml", claimsPath: folder + "/claims.csv", templatesPath: nil,
+            builtinTemplatesPath: TestPaths.templates.path, outboxPath: folder + "/Outbox"
+        )
+        var options = SendJob.Options()
+        options.environment = practice.passwordEnvironment
+        var progress: [String] = []
+        let result = try SendJob(
+            workspace: workspace, source: .template("chase", .overdue), asOf: CalendarDate(year: 2026, month: 11, day: 22)!, options: options
+        ).run(logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }) { progress.append("\($0.done)/\($0.total) \($0.claimID) \($0.outcome)") }
+        #expect(result.stop == nil)
+        #expect(result.drafts.written.count == 4)
+        #expect((result.queued, result.accepted, result.deferred, result.refused) == (4, 4, 0, 0))
+        #expect(progress == ["1/4 Q-2026-001 accepted", "2/4 D-2026-014 accepted", "3/4 L-2026-007 accepted", "4/4 P-2026-003 accepted"])
+    }
+}
