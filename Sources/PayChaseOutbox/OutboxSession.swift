@@ -58,6 +58,6 @@ public final class OutboxSession {
         return sealed
     }
 
-    /// Checks the record's hash chain and head.
-    public func verify() -> DeliveryLog.Verification { log.verify() }
+    /// Checks the record's hash chain and head, reading the file once, as it is on disk.
+    public static func verify(_ outbox: Outbox) -> DeliveryLog.Verification { DeliveryLog(outbox: outbox).verify() }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// The record's time format: `2026-11-22T22:40:58.123Z`, UTC with milliseconds, so entries sort
 /// and compare as text and read the same anywhere.
 public enum RecordTime {
-    private static let utc: Calendar = {
+    static let utc: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         return calendar

@@ -14,7 +14,7 @@ public struct LogJob: Sendable {
     /// How many entries the intact record holds; a record that does not verify is invalid data
     /// naming the first line edited, removed or reordered.
     public func verify() throws(PayChaseError) -> Int {
-        let result = OutboxSession(reading: workspace.outbox).verify()
+        let result = OutboxSession.verify(workspace.outbox)
         if let problem = result.problem { throw PayChaseError(.invalidData, problem) }
         return result.entries
     }
