@@ -13,6 +13,13 @@ extension String {
 
 /// A plain `local@domain` address, checked before it can reach a header or the envelope.
 public enum EmailAddress {
+    /// An RFC 2047 encoded word (`=?UTF-8?B?QmNj?=`) anywhere in the address: a display
+    /// program decodes it, a mail server does not, so the address reads one way and goes another.
+    public static func hasEncodedWord(_ text: String) -> Bool {
+        guard let start = text.range(of: "=?") else { return false }
+        return text[start.upperBound...].contains("?=")
+    }
+
     /// Accepts `manager@riverside.example`; refuses spaces, display names, quotes, controls.
     public static func isValid(_ text: String) -> Bool {
         let bytes = Array(text.utf8)

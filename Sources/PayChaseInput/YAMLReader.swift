@@ -72,6 +72,10 @@ struct YAMLReader {
             report(join(key, name), "'\(value)' is not an email address like name@example.nhs.uk")
             return nil
         }
+        if EmailAddress.hasEncodedWord(value) {
+            report(join(key, name), "'\(value)' has an encoded word (=?...?=) in it, which mail programs decode into a different address than servers deliver to; write the address as plain letters")
+            return nil
+        }
         return value
     }
 

@@ -80,6 +80,16 @@ struct ProfileTests {
         #expect(!problems.joined().contains("hunter2"), "a password never appears in an error")
     }
 
+    @Test func refusesAnAddressWithAnEncodedWord() throws {
+        let text = try String(contentsOfFile: Fixture.path("profile.yaml"), encoding: .utf8)
+        let tricky = text.replacingOccurrences(of: "email: help@lmc.example", with: "email: \"=?UTF-8?B?QmNj?=@x.example\"")
+        #expect(tricky != text)
+        let problems = Fixture.problems { () throws(InputError) in _ = try ProfileLoader().parse(tricky, file: "p.yaml") }
+        #expect(problems == [
+            "p.yaml: lmc.email: '=?UTF-8?B?QmNj?=@x.example' has an encoded word (=?...?=) in it, which mail programs decode into a different address than servers deliver to; write the address as plain letters",
+        ])
+    }
+
     @Test func refusesALineBreakInAValueThatReachesAHeader() {
         let yaml = """
             practice:
