@@ -87,6 +87,11 @@ public final class SMTPConnection {
         case .other, nil:
             break
         }
+        if !state.committed, let failure = state.failure, failure.first?.hasPrefix("530") == true {
+            // 530 is the server asking for TLS or a login first (RFC 3207, RFC 4954): the settings
+            // are wrong, not the message, so the message stays queued.
+            throw SMTPError(.configuration, "\(configuration.server) will not take mail on this connection until it is given STARTTLS or a login: \(failure.joined(separator: " / ")). Check smtp: in paychase.yaml; nothing was sent")
+        }
         if state.committed {
             // The whole message went; only the server's own answer tells whether it has it.
             guard let answer = state.replyAfterCommit else {

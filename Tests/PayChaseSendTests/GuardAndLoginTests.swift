@@ -47,6 +47,17 @@ extension SendTests {
         #expect(try practice.logEntries().first?["outcome"] as? String == "accepted")
     }
 
+    @Test func aServerThatDemandsSTARTTLSIsASettingsProblemNotARefusal() throws {
+        let rig = try MailRig.current()
+        let practice = try SendingPractice(url: "smtp://localhost:\(rig.submissionPort)", username: false)
+        let result = try practice.paychase("send", "chase", "--claim", "D-2026-014", "--as-of", "2026-11-22", "--insecure-allow-plaintext")
+        #expect(result.status == 78)
+        #expect(result.stderr.contains("will not take mail on this connection until it is given STARTTLS or a login: 530 5.7.0 Must issue a STARTTLS command first"))
+        #expect(practice.folder.files(under: "Outbox/queue").count == 2, "the message stays queued (.eml + .json)")
+        #expect(practice.folder.files(under: "Outbox/failed").isEmpty)
+        #expect(try practice.logEntries().isEmpty)
+    }
+
     @Test func loginUsesTheMechanismTheProfileNames() throws {
         let practice = try SendingPractice(auth: "LOGIN")
         let result = try practice.paychase("send", "chase", "--claim", "D-2026-014", "--as-of", "2026-11-22", "--verbose")
