@@ -37,6 +37,20 @@ public struct MessageQueue: Sendable {
     public func messagePath(_ id: String) -> String { "\(outbox.queue)/\(id).eml" }
     func metadataPath(_ id: String) -> String { "\(outbox.queue)/\(id).json" }
 
+    /// `queue/.batch.journal`: the renames of a batch being queued.
+    var batchJournal: String { "\(outbox.queue)/.batch.journal" }
+
+    /// A batch for queueing: all of it is queued, or none of it, however the process ends.
+    public func newBatch() throws(OutboxError) -> AtomicBatch {
+        try AtomicFile.makeDirectories(outbox.queue)
+        return AtomicBatch(journal: batchJournal)
+    }
+
+    /// Finishes queueing a batch a killed run left half renamed. Call with the lock held,
+    /// before `sweep` (which would remove the batch's files).
+    @discardableResult
+    public func finishBatch() throws(OutboxError) -> Int { try AtomicBatch.finish(journal: batchJournal) }
+
     /// Queues a message through `batch`: once the batch commits, it is never lost. The .eml is
     /// added before the .json that makes it queued, and renames keep that order.
     public func enqueue(_ bytes: [UInt8], as message: QueuedMessage, batch: AtomicBatch) throws(OutboxError) {

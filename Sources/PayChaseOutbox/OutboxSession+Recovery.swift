@@ -5,6 +5,8 @@ extension OutboxSession {
     /// one that was being handed over with no record is held as uncertain, never resent blindly;
     /// after a power cut, so is every message of the window that was in flight.
     func recover(logger: Logger) throws(OutboxError) {
+        let finished = try queue.finishBatch()
+        if finished > 0 { logger.info("finished queueing a batch a stopped run had begun (\(finished) files)") }
         try queue.sweep()
         let doubtful = queue.inDoubt()
         var messages = try queue.all()

@@ -118,8 +118,7 @@ public struct SendJob: Sendable {
     /// Queues each email unless the same document is already queued or went out recently.
     private func enqueue(_ emails: [DraftJob.PreparedEmail], into outbox: OutboxSession, result: inout SendResult, clock: WallClock) throws(OutboxError) {
         guard !emails.isEmpty else { return }
-        let batch = AtomicBatch()
-        defer { _ = try? batch.commit() }
+        let batch = try outbox.queue.newBatch()
         let waiting = try outbox.queue.all()
         for (sequence, email) in emails.enumerated() {
             let template = email.message.extraHeaders.first { $0.name == "X-PayChase-Template" }?.value ?? ""
