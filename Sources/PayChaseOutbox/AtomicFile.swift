@@ -99,20 +99,3 @@ public enum AtomicFile {
         path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
     }
 }
-
-/// A file-system operation on the Outbox that failed.
-public struct OutboxError: Error, Sendable, CustomStringConvertible {
-    public var path: String
-    public var operation: String
-    public var code: Int32
-
-    public init(path: String, operation: String, errno code: Int32) {
-        self.path = path
-        self.operation = operation
-        self.code = code
-    }
-
-    public var description: String {
-        "\(path): cannot \(operation): \(String(cString: strerror(code)))"
-    }
-}

@@ -6,14 +6,27 @@ extension DeliveryLog {
         public var entries: Int
         /// The first problem, naming the line; nil when the log is intact.
         public var problem: String?
+        /// The last line was cut off by a crash while it was written: the head, written after
+        /// each complete line, still matches the lines before it. It is dropped at the next append.
+        public var tornByCrash = false
     }
 
     /// Checks every line's own hash, the chain between lines, and the last line against the head.
     public func verify() -> Verification {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            let exists = FileManager.default.fileExists(atPath: path)
-            return Verification(entries: 0, problem: exists ? "\(path): cannot be read" : nil)
-        }
+        guard FileManager.default.fileExists(atPath: path) else { return Verification(entries: 0, problem: nil) }
+        guard FileManager.default.isReadableFile(atPath: path) else { return Verification(entries: 0, problem: "\(path): cannot be read") }
+        return verify(read())
+    }
+
+    /// Checks what one read found. A last line without its newline is a crash's only when the
+    /// complete lines before it verify against the head; otherwise it is damage like any other.
+    public func verify(_ contents: Contents) -> Verification {
+        var result = verify(text: String(decoding: contents.text.utf8.prefix(contents.completeLength), as: UTF8.self))
+        if contents.torn && result.problem == nil { result.tornByCrash = true }
+        return result
+    }
+
+    private func verify(text: String) -> Verification {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }
         var previous = SHA256Hex.zero

@@ -40,8 +40,10 @@ public struct DeliveryLog: Sendable {
         public var last = SHA256Hex.zero
         /// Bytes up to the end of the last complete line.
         public var completeLength = 0
-        /// A last line with no newline: a write a crash cut off.
+        /// A last line with no newline: a write cut off, by a crash or by an edit.
         public var torn = false
+        /// The whole file as read.
+        public var text = ""
     }
 
     /// Reads the whole file once.
@@ -49,6 +51,7 @@ public struct DeliveryLog: Sendable {
         var contents = Contents()
         guard let data = FileManager.default.contents(atPath: path), !data.isEmpty else { return contents }
         let text = String(decoding: data, as: UTF8.self)
+        contents.text = text
         var lines = text.split(separator: "\n", omittingEmptySubsequences: true)
         if !text.hasSuffix("\n") {
             contents.torn = true

@@ -9,6 +9,8 @@ public struct DeliveryRecord: Codable, Sendable, Hashable {
         case confirmed
         /// A printed letter was posted (the PDF's SHA-256 is `sha256`).
         case posted
+        /// The practice repaired a record that did not verify; `sha256` is the damaged file's.
+        case repaired
     }
 
     /// UTC, ISO 8601 with milliseconds.

@@ -14,14 +14,25 @@ public final class OutboxSession {
     private let lock: OutboxLock?
     private let writer: DeliveryLogWriter?
 
-    /// For a job that only reads (status, check, drafting): no lock, nothing written.
-    public init(reading outbox: Outbox) {
+    /// For a job that only reads (status, check, drafting): no lock, nothing written. A record
+    /// that does not verify is refused: what it says cannot be acted on.
+    public init(reading outbox: Outbox) throws(OutboxError) {
         self.outbox = outbox
         queue = MessageQueue(outbox: outbox)
         log = DeliveryLog(outbox: outbox)
-        records = log.read().records
+        let contents = log.read()
+        try Self.check(contents, of: log)
+        records = contents.records
         lock = nil
         writer = nil
+    }
+
+    /// The record's entries as they stand, verified or not: for showing it, never acting on it.
+    public static func entries(_ outbox: Outbox) -> [DeliveryRecord] { DeliveryLog(outbox: outbox).read().records }
+
+    /// Refuses a record that does not verify. A last line cut off by a crash is not damage.
+    private static func check(_ contents: DeliveryLog.Contents, of log: DeliveryLog) throws(OutboxError) {
+        if let problem = log.verify(contents).problem { throw .damagedRecord(log.path, problem) }
     }
 
     /// For a job that writes: holds the lock until the session ends, then finishes what a
@@ -32,6 +43,7 @@ public final class OutboxSession {
         queue = MessageQueue(outbox: outbox)
         log = DeliveryLog(outbox: outbox)
         let contents = log.read()
+        try Self.check(contents, of: log)
         records = contents.records
         writer = try DeliveryLogWriter(log: log, contents: contents)
         try recover(logger: logger)
@@ -42,7 +54,7 @@ public final class OutboxSession {
         do {
             return try OutboxSession(working: outbox, logger: logger)
         } catch where error.code == EWOULDBLOCK {
-            return OutboxSession(reading: outbox)
+            return try OutboxSession(reading: outbox)
         }
     }
 

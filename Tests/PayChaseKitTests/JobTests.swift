@@ -98,7 +98,7 @@ struct JobTests {
         let entries = LogJob(workspace: kit.workspace).entries(claim: "D-2026-014")
         #expect(entries.map(\.outcome) == [.posted])
         #expect(entries.first?.time == "2026-11-23T12:00:00.000Z", "the record is timed by the job's clock")
-        #expect(try LogJob(workspace: kit.workspace).verify() == 1)
+        #expect(try LogJob(workspace: kit.workspace).verify().entries == 1)
     }
 
     @Test func aTamperedRecordIsInvalidData() throws {

@@ -2,7 +2,6 @@ import Logging
 import PayChaseDocuments
 import PayChaseDomain
 import PayChaseInput
-import PayChaseOutbox
 
 /// `paychase check`: the profile, the claims and the templates, validated together.
 public struct CheckJob: Sendable {
@@ -54,9 +53,11 @@ public struct CheckJob: Sendable {
         for name in library.names {
             dataProblems += library[name]!.check(against: DocumentSchema.value).map(Problem.init)
         }
+        var history: [String: [Attempt]] = [:]
+        do { history = try workspace.history() } catch { dataProblems += error.problems }
         var warnings: [String] = []
         if let profile, dataProblems.isEmpty {
-            let found = renderProblems(library: library, profile: profile, claims: claims, rates: rates)
+            let found = renderProblems(library: library, profile: profile, claims: claims, history: history, rates: rates)
             dataProblems += found.problems
             warnings = found.blocked
         }
@@ -72,10 +73,9 @@ public struct CheckJob: Sendable {
     /// Renders every template for every claim in a dry run, grouping claims that fail the same
     /// way. Settings the profile lacks are warnings naming the documents they block.
     private func renderProblems(
-        library: TemplateLibrary, profile: PracticeProfile, claims: [Claim], rates: BankRateTable?
+        library: TemplateLibrary, profile: PracticeProfile, claims: [Claim], history: [String: [Attempt]], rates: BankRateTable?
     ) -> (problems: [Problem], blocked: [String]) {
         let renderer = DocumentRenderer()
-        let history = OutboxSession(reading: workspace.outbox).attempts()
         var order: [String] = []
         var claimsByProblem: [String: [String]] = [:]
         var blocked: [String] = []

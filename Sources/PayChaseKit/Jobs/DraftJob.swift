@@ -28,7 +28,7 @@ public struct DraftJob: Sendable {
 
     public func run(logger: Logger, clock: WallClock = .system) throws(PayChaseError) -> DraftResult {
         let profile = try workspace.loadProfile()
-        return try prepare(profile: profile, history: OutboxSession(reading: workspace.outbox).attempts(), logger: logger, clock: clock).result
+        return try prepare(profile: profile, history: try workspace.history(), logger: logger, clock: clock).result
     }
 
     /// Renders and writes the drafts, returning the emails ready to queue as well.

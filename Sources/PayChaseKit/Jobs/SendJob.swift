@@ -55,7 +55,7 @@ public struct SendJob: Sendable {
         } catch {
             // Nothing can be sent, but the drafts are still written for the practice to send by hand.
             if case .template = source {
-                let history = OutboxSession(reading: workspace.outbox).attempts()
+                let history = try workspace.history()
                 result.drafts = try draft(profile: settings.profile, history: history, logger: logger, clock: clock).result
             }
             result.stop = error
@@ -69,6 +69,10 @@ public struct SendJob: Sendable {
                 try enqueue(emails, into: outbox, result: &result, clock: clock)
             }
             try dispatch(outbox, configuration: configuration, result: &result, logger: logger, clock: clock, progress: progress)
+        } catch let error as PayChaseError {
+            throw error
+        } catch let error as OutboxError where error.recordProblem != nil {
+            throw error.failure
         } catch {
             throw PayChaseError(.temporaryFailure, "\(error); what is queued stays queued")
         }

@@ -1,6 +1,5 @@
 import Logging
 import PayChaseDomain
-import PayChaseOutbox
 
 /// `paychase status`: where each claim stands and what to do next, as of a day.
 public struct StatusJob: Sendable {
@@ -15,8 +14,8 @@ public struct StatusJob: Sendable {
     public func run(logger: Logger) throws(PayChaseError) -> StatusReport {
         let profile = try workspace.loadProfile()
         let claims = try workspace.loadClaims(profile: profile)
-        let outbox = OutboxSession(reading: workspace.outbox)
-        logger.debug("status", metadata: ["claims": "\(claims.count)", "records": "\(outbox.records.count)"])
-        return StatusReport(claims: claims, profile: profile, attempts: outbox.attempts(), asOf: asOf, rates: workspace.bankRates())
+        let history = try workspace.history()
+        logger.debug("status", metadata: ["claims": "\(claims.count)", "claims with history": "\(history.count)"])
+        return StatusReport(claims: claims, profile: profile, attempts: history, asOf: asOf, rates: workspace.bankRates())
     }
 }

@@ -60,6 +60,14 @@ extension Problem {
 }
 
 extension OutboxError {
-    /// The Outbox could not be read or written: worth trying again once the cause is fixed.
-    var failure: PayChaseError { PayChaseError(.temporaryFailure, description) }
+    /// A record that does not verify is invalid data; an Outbox that could not be read or
+    /// written is worth trying again once the cause is fixed.
+    var failure: PayChaseError { PayChaseError(recordProblem == nil ? .temporaryFailure : .invalidData, description) }
+}
+
+extension Workspace {
+    /// What the record proves was sent, per claim, from a record that verifies.
+    func history() throws(PayChaseError) -> [String: [Attempt]] {
+        do { return try OutboxSession(reading: outbox).attempts() } catch { throw error.failure }
+    }
 }

@@ -16,12 +16,20 @@ extension PayChase {
         @Flag(help: "Check the hash chain: exit 0 when intact, otherwise name the first line that was tampered with.")
         var verify = false
 
+        @Flag(help: "Start a new record from the entries that verify, keeping the damaged one beside it.")
+        var repair = false
+
         @OptionGroup var options: WorkspaceOptions
 
         func run() throws {
             let job = LogJob(workspace: try options.workspace())
-            if verify {
-                print(LogTable.verified(try PayChase.run { () throws(PayChaseError) in try job.verify() }))
+            if repair {
+                let repair = try PayChase.run { () throws(PayChaseError) in try job.repair() }
+                print(LogTable.repaired(repair))
+            } else if verify {
+                let verified = try PayChase.run { () throws(PayChaseError) in try job.verify() }
+                print(LogTable.verified(verified.entries))
+                if verified.tornByCrash { PayChase.report([LogTable.tornNote]) }
             } else {
                 let records = job.entries(claim: claimID)
                 print(json ? LogTable.json(records) : LogTable.text(records, claim: claimID), terminator: "")

@@ -22,6 +22,13 @@ enum LogTable {
         return String(decoding: (try? encoder.encode(records)) ?? Data("[]".utf8), as: UTF8.self) + "\n"
     }
 
+    static let tornNote = "note: the last line was cut off by a crash while it was being written (the head shows it never completed); the next command that records drops it"
+
+    static func repaired(_ repair: OutboxSession.RecordRepair) -> String {
+        "Repaired: \(repair.problem). Kept the \(repair.kept) entr\(repair.kept == 1 ? "y" : "ies") before it and recorded the repair; "
+            + "the damaged record is kept as \(repair.damagedCopy) (SHA-256 \(repair.damagedSHA256))"
+    }
+
     static func verified(_ entries: Int) -> String {
         "OK: \(entries) entr\(entries == 1 ? "y" : "ies"), each one chained to the one before; nothing edited, removed or reordered"
     }

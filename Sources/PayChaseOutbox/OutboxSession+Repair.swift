@@ -1,0 +1,48 @@
+import Foundation
+
+extension OutboxSession {
+    /// What an explicit repair did.
+    public struct RecordRepair: Sendable {
+        /// Entries that verified and were kept.
+        public var kept: Int
+        /// Why the record did not verify.
+        public var problem: String
+        /// The damaged record, kept beside the new one under this name.
+        public var damagedCopy: String
+        public var damagedSHA256: String
+    }
+
+    /// Starts a new record from the entries of a damaged one that verify, keeping the damaged
+    /// file (and its head) beside it, and records the repair as the new record's last entry.
+    /// Returns nil, changing nothing, when the record verifies.
+    public static func repair(_ outbox: Outbox, at time: Date) throws(OutboxError) -> RecordRepair? {
+        let lock = try OutboxLock(outbox: outbox)
+        defer { withExtendedLifetime(lock) {} }
+        let log = DeliveryLog(outbox: outbox)
+        let contents = log.read()
+        let verification = log.verify(contents)
+        guard let problem = verification.problem else { return nil }
+
+        let stamp = RecordTime.format(time).filter { $0.isNumber || $0 == "T" }
+        let damaged = "\(log.path).damaged-\(stamp)"
+        let sha = SHA256Hex.digest(Array(contents.text.utf8))
+        guard rename(log.path, damaged) == 0 else { throw OutboxError(path: log.path, operation: "keep the damaged record", errno: errno) }
+        if rename(log.headPath, "\(log.headPath).damaged-\(stamp)") != 0 && errno != ENOENT {
+            throw OutboxError(path: log.headPath, operation: "keep the damaged head", errno: errno)
+        }
+        let kept = contents.text.split(separator: "\n", omittingEmptySubsequences: false).prefix(verification.entries)
+        try AtomicFile.write(Array(kept.map { $0 + "\n" }.joined().utf8), to: log.path)
+
+        let writer = try DeliveryLogWriter(log: log, contents: log.read())
+        let name = String(damaged.split(separator: "/").last ?? "")
+        var entry = DeliveryRecord(
+            time: RecordTime.format(time), claimID: "-", template: "record", queueID: "", messageID: "", from: "", to: [],
+            subject: "record repaired", server: "",
+            reply: "repaired by the practice: \(problem); the damaged record is kept as \(name)", outcome: .repaired,
+            sha256: sha, dsnRequested: false, attempt: 1
+        )
+        entry.document = name
+        try writer.append(entry)
+        return RecordRepair(kept: verification.entries, problem: problem, damagedCopy: damaged, damagedSHA256: sha)
+    }
+}
