@@ -28,7 +28,9 @@ struct SendingPractice {
 
     var passwordEnvironment: [String: String] { ["PAYCHASE_SMTP_PASSWORD": rig.password] }
 
-    func paychase(_ arguments: String...) throws -> CommandResult {
+    func paychase(_ arguments: String...) throws -> CommandResult { try paychase(arguments) }
+
+    func paychase(_ arguments: [String]) throws -> CommandResult {
         try Command.run(Command.paychase, arguments, directory: folder.path, environment: folder.environment(passwordEnvironment))
     }
 

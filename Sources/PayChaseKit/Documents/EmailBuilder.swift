@@ -2,11 +2,15 @@ import Foundation
 import PayChaseDocuments
 import PayChaseDomain
 import PayChaseMail
+import PayChaseOutbox
 
 /// Turns a rendered document into an email from the practice, with the receipts the profile asks for.
 public enum EmailBuilder {
-    /// `letter`, when given, goes with the email as a PDF attachment.
-    public static func message(for document: RenderedDocument, profile: PracticeProfile, letter: [UInt8]? = nil, date: Date = Date()) -> MailMessage {
+    /// `letter`, when given, goes with the email as a PDF attachment; `record`, the head of the
+    /// record as it stood, goes in `X-PayChase-Record` for the recipient's mailbox to witness.
+    public static func message(
+        for document: RenderedDocument, profile: PracticeProfile, letter: [UInt8]? = nil, date: Date = Date(), record: RecordHead? = nil
+    ) -> MailMessage {
         let practice = profile.practice
         let attachment = letter.map { MailAttachment(filename: letterFileName(document), contentType: "application/pdf", bytes: $0) }
         return MailMessage(
@@ -17,7 +21,8 @@ public enum EmailBuilder {
             date: date,
             readReceiptTo: profile.receipts.read ? profile.receipts.to : nil,
             deliveryReceiptTo: profile.receipts.delivery ? profile.receipts.to : nil,
-            extraHeaders: [("X-PayChase-Claim", document.claimID), ("X-PayChase-Template", document.template)],
+            extraHeaders: [("X-PayChase-Claim", document.claimID), ("X-PayChase-Template", document.template)]
+                + (record.map { [(RecordHead.headerName, $0.headerValue)] } ?? []),
             attachments: attachment.map { [$0] } ?? []
         )
     }

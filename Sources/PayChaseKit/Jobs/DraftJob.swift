@@ -28,12 +28,13 @@ public struct DraftJob: Sendable {
 
     public func run(logger: Logger, clock: WallClock = .system) throws(PayChaseError) -> DraftResult {
         let profile = try workspace.loadProfile()
-        return try prepare(profile: profile, history: try workspace.history(), logger: logger, clock: clock).result
+        let outbox = try workspace.readRecord()
+        return try prepare(profile: profile, history: outbox.attempts(), head: outbox.head, logger: logger, clock: clock).result
     }
 
     /// Renders and writes the drafts, returning the emails ready to queue as well.
     func prepare(
-        profile: PracticeProfile, history: [String: [Attempt]], logger: Logger, clock: WallClock
+        profile: PracticeProfile, history: [String: [Attempt]], head: RecordHead, logger: Logger, clock: WallClock
     ) throws(PayChaseError) -> (result: DraftResult, emails: [PreparedEmail]) {
         var emails: [PreparedEmail] = []
         var written: [String] = []
@@ -46,7 +47,9 @@ public struct DraftJob: Sendable {
             var email: MailMessage?
             let letter = template.isLetter() ? try LetterPDF.render(document) : nil
             if template.isEmail() {
-                let message = EmailBuilder.message(for: document, profile: profile, letter: template.attachLetter ? letter : nil, date: date)
+                let message = EmailBuilder.message(
+                    for: document, profile: profile, letter: template.attachLetter ? letter : nil, date: date, record: head
+                )
                 files.append((try MailComposer.compose(message, draft: true), "eml"))
                 email = message
             }

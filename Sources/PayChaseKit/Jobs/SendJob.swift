@@ -55,8 +55,8 @@ public struct SendJob: Sendable {
         } catch {
             // Nothing can be sent, but the drafts are still written for the practice to send by hand.
             if case .template = source {
-                let history = try workspace.history()
-                result.drafts = try draft(profile: settings.profile, history: history, logger: logger, clock: clock).result
+                let outbox = try workspace.readRecord()
+                result.drafts = try draft(profile: settings.profile, outbox: outbox, logger: logger, clock: clock).result
             }
             result.stop = error
             return result
@@ -64,7 +64,7 @@ public struct SendJob: Sendable {
         do {
             let outbox = try OutboxSession(working: workspace.outbox, logger: logger)
             if case .template = source {
-                let (drafts, emails) = try draft(profile: settings.profile, history: outbox.attempts(), logger: logger, clock: clock)
+                let (drafts, emails) = try draft(profile: settings.profile, outbox: outbox, logger: logger, clock: clock)
                 result.drafts = drafts
                 try enqueue(emails, into: outbox, result: &result, clock: clock)
             }
@@ -79,12 +79,13 @@ public struct SendJob: Sendable {
         return result
     }
 
+    /// Drafts the emails; each carries the record's head as it stands before any of them is sent.
     private func draft(
-        profile: PracticeProfile, history: [String: [Attempt]], logger: Logger, clock: WallClock
+        profile: PracticeProfile, outbox: OutboxSession, logger: Logger, clock: WallClock
     ) throws(PayChaseError) -> (result: DraftResult, emails: [DraftJob.PreparedEmail]) {
         guard case .template(let name, let selection) = source else { return (DraftResult(), []) }
         return try DraftJob(workspace: workspace, template: name, selection: selection, asOf: asOf)
-            .prepare(profile: profile, history: history, logger: logger, clock: clock)
+            .prepare(profile: profile, history: outbox.attempts(), head: outbox.head, logger: logger, clock: clock)
     }
 
     /// Sends every due message over one connection; counts the rest as waiting or held.

@@ -67,7 +67,10 @@ extension OutboxError {
 
 extension Workspace {
     /// What the record proves was sent, per claim, from a record that verifies.
-    func history() throws(PayChaseError) -> [String: [Attempt]] {
-        do { return try OutboxSession(reading: outbox).attempts() } catch { throw error.failure }
+    func history() throws(PayChaseError) -> [String: [Attempt]] { try readRecord().attempts() }
+
+    /// The Outbox opened for reading, its record verified.
+    func readRecord() throws(PayChaseError) -> OutboxSession {
+        do { return try OutboxSession(reading: outbox) } catch { throw error.failure }
     }
 }

@@ -16,6 +16,9 @@ extension PayChase {
         @Flag(help: "Check the hash chain: exit 0 when intact, otherwise name the first line that was tampered with.")
         var verify = false
 
+        @Option(name: .customLong("against"), parsing: .upToNextOption, help: "With --verify: emails (.eml) whose X-PayChase-Record heads the record must still hold.")
+        var witnesses: [String] = []
+
         @Flag(help: "Start a new record from the entries that verify, keeping the damaged one beside it.")
         var repair = false
 
@@ -27,9 +30,11 @@ extension PayChase {
                 let repair = try PayChase.run { () throws(PayChaseError) in try job.repair() }
                 print(LogTable.repaired(repair))
             } else if verify {
-                let verified = try PayChase.run { () throws(PayChaseError) in try job.verify() }
-                print(LogTable.verified(verified.entries))
-                if verified.tornByCrash { PayChase.report([LogTable.tornNote]) }
+                let emails = witnesses
+                let checked = try PayChase.run { () throws(PayChaseError) in try job.verify(against: emails) }
+                print(LogTable.verified(checked.verified.entries))
+                for witness in checked.witnesses { print(LogTable.witnessed(witness)) }
+                if checked.verified.tornByCrash { PayChase.report([LogTable.tornNote]) }
             } else {
                 let records = job.entries(claim: claimID)
                 print(json ? LogTable.json(records) : LogTable.text(records, claim: claimID), terminator: "")

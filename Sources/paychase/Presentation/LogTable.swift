@@ -1,5 +1,6 @@
 import Foundation
 import PayChaseDomain
+import PayChaseKit
 import PayChaseOutbox
 
 /// The record as the practice reads it.
@@ -27,6 +28,11 @@ enum LogTable {
     static func repaired(_ repair: OutboxSession.RecordRepair) -> String {
         "Repaired: \(repair.problem). Kept the \(repair.kept) entr\(repair.kept == 1 ? "y" : "ies") before it and recorded the repair; "
             + "the damaged record is kept as \(repair.damagedCopy) (SHA-256 \(repair.damagedSHA256))"
+    }
+
+    static func witnessed(_ witness: LogJob.Witness) -> String {
+        guard let head = witness.head else { return "\(witness.file): carries no \(RecordHead.headerName) (not sent by this PayChase)" }
+        return "\(witness.file): agrees: the record still holds entry \(head.entries) as it stood when this was sent"
     }
 
     static func verified(_ entries: Int) -> String {

@@ -1,0 +1,41 @@
+import Foundation
+import PayChaseTestSupport
+import Testing
+
+extension SendTests {
+    /// Each email carries the record's head as it stood; the copies in the recipients' mailboxes
+    /// then show a record that was cut back and given a matching head, which the chain alone cannot.
+    @Test func theRecipientsMailboxesWitnessTheRecord() throws {
+        let practice = try SendingPractice()
+        var arrived: [String] = []
+        for claim in ["D-2026-014", "Q-2026-001", "L-2026-007"] {
+            let result = try practice.paychase("send", "chase", "--claim", claim, "--as-of", "2026-11-22")
+            #expect(result.status == 0, "\(result.stderr)")
+            let messageID = try #require(try practice.logEntries().last?["message_id"] as? String)
+            #expect(practice.rig.waitForDelivery(to: "nelicb.payments@nhs.example", count: 1))
+            try practice.rig.waitUntilPostfixIdle()
+            arrived.append(try #require(practice.rig.deliveredFiles(to: "nelicb.payments@nhs.example").first {
+                (try? String(contentsOfFile: $0, encoding: .utf8))?.contains(messageID) == true
+            }))
+        }
+        let entries = try practice.logEntries()
+        let heads = try arrived.map { try ParsedEmail.parse(path: $0).header("X-PayChase-Record") }
+        #expect(heads == [
+            "entries=0 sha256=" + String(repeating: "0", count: 64), "entries=1 sha256=\(entries[0]["entry"]!)", "entries=2 sha256=\(entries[1]["entry"]!)",
+        ])
+
+        let agreed = try practice.paychase(["log", "--verify", "--against"] + arrived)
+        #expect(agreed.status == 0, "\(agreed.stderr)")
+        #expect(agreed.stdout.split(separator: "\n").filter { $0.contains(": agrees: the record still holds entry ") }.count == 3)
+
+        // Cut the record back to its first entry and write a head to match: the chain verifies.
+        let first = try practice.folder.read("Outbox/deliveries.jsonl").split(separator: "\n")[0]
+        try practice.folder.write("Outbox/deliveries.jsonl", first + "\n")
+        try practice.folder.write("Outbox/deliveries.head", "{\"entries\":1,\"last\":\"\(entries[0]["entry"]!)\"}\n")
+        #expect(try practice.paychase("log", "--verify").status == 0, "the chain alone cannot tell")
+
+        let caught = try practice.paychase(["log", "--verify", "--against"] + arrived)
+        #expect(caught.status == 65)
+        #expect(caught.stderr.contains("\(arrived[2]): X-PayChase-Record: it shows the record had 2 entries, but the record now has 1: entries were removed"))
+    }
+}
