@@ -116,24 +116,29 @@ struct MailComposerTests {
     }
 
     @Test(arguments: [
-        ("Subject", "Payment\r\nBcc: victim@example.org"),
-        ("Subject", "Payment\nquery"),
-        ("Subject", "Payment\0query"),
-        ("To", "finance@ccg.example\r\nRCPT TO:<x@evil.example>"),
-        ("To name", "CCG\r\nBcc: x@evil.example"),
-        ("From", "manager@riverside.example>\r\n"),
-        ("Header", "D-1\r\nX-Evil: 1"),
+        ("Subject", "Payment\r\nBcc: victim@example.org", "Subject"),
+        ("Subject", "Payment\nquery", "Subject"),
+        ("Subject", "Payment\0query", "Subject"),
+        ("To", "finance@ccg.example\r\nRCPT TO:<x@evil.example>", "To"),
+        ("To name", "CCG\r\nBcc: x@evil.example", "To"),
+        ("From", "manager@riverside.example>\r\n", "From"),
+        ("From name", "Riverside\nBcc: x@evil.example", "From"),
+        ("Header", "D-1\r\nX-Evil: 1", "X-PayChase-Claim"),
     ])
-    func refusesLineBreaksAndNULsThatCouldForgeHeaders(field: String, value: String) {
+    func refusesLineBreaksAndNULsThatCouldForgeHeaders(field: String, value: String, named: String) {
         var mail = message()
         switch field {
         case "Subject": mail.subject = value
         case "To": mail.to = [Mailbox(address: value)]
         case "To name": mail.to = [Mailbox(name: value, address: "finance@ccg.example")]
         case "From": mail.from = Mailbox(address: value)
+        case "From name": mail.from = Mailbox(name: value, address: "manager@riverside.example")
         default: mail.extraHeaders = [("X-PayChase-Claim", value)]
         }
-        #expect(throws: MailError.self) { try MailComposer.compose(mail, draft: true) }
+        let error = #expect(throws: MailError.self) { try MailComposer.compose(mail, draft: true) }
+        #expect(error?.field == named)
+        #expect(error?.description.hasPrefix("\(named): '") == true, "the message names the field, then shows the value")
+        #expect(error?.description.contains(value) == false, "control characters are shown escaped, never raw")
     }
 
     @Test func messageIDsAreUniqueAtTheSendersDomain() {
