@@ -32,8 +32,9 @@ struct CSVClaimReader {
             }
             rows.append(ClaimRow(fields: fields, line: start))
         }
-        if text.utf8.reduce(0, { $0 + ($1 == UInt8(ascii: "\"") ? 1 : 0) }) % 2 == 1 {
-            checker.report(rows.last?.line ?? 1, nil, "a quoted field is never closed: a \" is missing before the end of the file")
+        for problem in Self.quoteProblems(in: text) {
+            let column = problem.record > 0 && problem.field < columns.count ? columns[problem.field] : nil
+            checker.report(problem.line, column, problem.message)
         }
         return rows
     }

@@ -4,19 +4,25 @@ import Foundation
 enum HeaderEncoding {
     /// Soft limit for a header line, as RFC 5322 recommends.
     static let foldWidth = 78
+    /// RFC 2047's limit for one encoded word.
+    static let encodedWordWidth = 75
 
-    /// `Name: value`, folded at spaces (or between encoded words) to stay near 78 columns.
+    /// `Name: value`, folded at spaces (or between encoded words) to stay within 78 columns.
     static func field(_ name: String, _ value: String) -> String {
-        let words = unstructuredWords(value)
-        return fold(name: name, words: words)
+        fold(name: name, words: unstructuredWords(value, room: room(after: name)))
     }
+
+    /// What is left of the first line after `Name: `. A word no longer than this fits on any line.
+    static func room(after name: String) -> Int { foldWidth - name.utf8.count - 2 }
 
     /// A mailbox: `Name <addr>`, with the name quoted or encoded as needed.
-    static func mailbox(_ mailbox: Mailbox) -> [String] {
+    static func mailbox(_ mailbox: Mailbox, room: Int) -> [String] {
         guard let name = mailbox.name, !name.isEmpty else { return ["<\(mailbox.address)>"] }
-        return phrase(name) + ["<\(mailbox.address)>"]
+        return phrase(name, room: room) + ["<\(mailbox.address)>"]
     }
 
+    /// Puts words on lines of at most 78 columns when each fits; folding only ever adds a line
+    /// break before a space, so a word that does not fit must already be cut into encoded words.
     static func fold(name: String, words: [String]) -> String {
         var lines: [String] = []
         var current = "\(name):"
@@ -32,12 +38,14 @@ enum HeaderEncoding {
         return lines.joined(separator: "\r\n")
     }
 
-    /// Unstructured text (Subject): plain words when ASCII, otherwise encoded words throughout.
-    static func unstructuredWords(_ text: String) -> [String] {
+    /// Unstructured text (Subject): plain words when ASCII and each fits a line, otherwise
+    /// encoded words throughout, since one word cannot be folded and spaces between encoded words vanish.
+    static func unstructuredWords(_ text: String, room: Int) -> [String] {
         if isPlainASCII(text) {
-            return words(text)
+            let plain = words(text)
+            if plain.allSatisfy({ $0.utf8.count <= room }) { return plain }
         }
-        return encodedWords(text)
+        return encodedWords(text, room: room)
     }
 
     /// Space-separated words of ASCII text, split on the byte.
@@ -45,16 +53,21 @@ enum HeaderEncoding {
         text.utf8.split(separator: 32).map { String(Substring($0)) }
     }
 
-    /// A display name: atoms as they are, a quoted string for specials, encoded words for non-ASCII.
-    static func phrase(_ text: String) -> [String] {
+    /// A display name: atoms as they are, a quoted string for specials (cut at its spaces, where
+    /// it may fold and unfold to the same text), encoded words for non-ASCII or for a word too
+    /// long for a line.
+    static func phrase(_ text: String, room: Int) -> [String] {
         if isPlainASCII(text) {
+            let plain: [String]
             if text.utf8.allSatisfy({ isAlphanumeric($0) || atextSpecials.contains($0) }) {
-                return words(text)
+                plain = words(text)
+            } else {
+                let quoted = "\"\(text.replacing("\\", with: "\\\\").replacing("\"", with: "\\\""))\""
+                plain = quoted.utf8.split(separator: 32, omittingEmptySubsequences: false).map { String(Substring($0)) }
             }
-            let escaped = text.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"")
-            return ["\"\(escaped)\""]
+            if plain.allSatisfy({ $0.utf8.count <= room }) { return plain }
         }
-        return encodedWords(text)
+        return encodedWords(text, room: room)
     }
 
     private static let atextSpecials = Set("!#$%&'*+-/=?^_`{|}~ ".utf8)
@@ -73,16 +86,22 @@ enum HeaderEncoding {
         return true
     }
 
-    /// `=?UTF-8?B?…?=` words of at most 75 characters, never splitting a character.
-    static func encodedWords(_ text: String) -> [String] {
-        let maxBytes = 45  // 60 base64 characters + 12 of wrapper = 72
+    /// `=?UTF-8?B?…?=` words of at most 75 characters, the first no longer than `room` so it fits
+    /// beside the header name. Cut between Unicode scalars, as RFC 2047 asks (whole characters of
+    /// the charset), so even a grapheme of many combining marks cannot make a word too long.
+    static func encodedWords(_ text: String, room: Int) -> [String] {
+        // Base64 makes 4 characters of 3 bytes; `=?UTF-8?B?` and `?=` add 12. At least 6 bytes,
+        // so any scalar (4 bytes at most) fits when a long header name leaves little room.
+        func capacity(_ width: Int) -> Int { max(6, (min(width, encodedWordWidth) - 12) / 4 * 3) }
+        var maxBytes = capacity(room)
         var words: [String] = []
         var chunk: [UInt8] = []
-        for character in text {
-            let bytes = Array(String(character).utf8)
+        for scalar in text.unicodeScalars {
+            let bytes = Array(String(scalar).utf8)
             if chunk.count + bytes.count > maxBytes, !chunk.isEmpty {
                 words.append("=?UTF-8?B?\(Data(chunk).base64EncodedString())?=")
                 chunk = []
+                maxBytes = capacity(foldWidth - 1)
             }
             chunk += bytes
         }

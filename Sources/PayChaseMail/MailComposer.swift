@@ -12,8 +12,8 @@ public enum MailComposer {
         try check(message)
         var fields: [String] = [
             HeaderEncoding.field("Date", RFC5322Date.format(message.date)),
-            HeaderEncoding.fold(name: "From", words: HeaderEncoding.mailbox(message.from)),
-            HeaderEncoding.fold(name: "To", words: addressList(message.to)),
+            HeaderEncoding.fold(name: "From", words: HeaderEncoding.mailbox(message.from, room: HeaderEncoding.room(after: "From"))),
+            HeaderEncoding.fold(name: "To", words: addressList(message.to, room: HeaderEncoding.room(after: "To"))),
             HeaderEncoding.field("Subject", message.subject),
             "Message-ID: <\(message.messageID)>",
             "MIME-Version: 1.0",
@@ -63,10 +63,10 @@ public enum MailComposer {
         return bytes
     }
 
-    private static func addressList(_ mailboxes: [Mailbox]) -> [String] {
+    private static func addressList(_ mailboxes: [Mailbox], room: Int) -> [String] {
         var words: [String] = []
         for (index, mailbox) in mailboxes.enumerated() {
-            var parts = HeaderEncoding.mailbox(mailbox)
+            var parts = HeaderEncoding.mailbox(mailbox, room: room)
             if index < mailboxes.count - 1 { parts[parts.count - 1] += "," }
             words += parts
         }
@@ -92,20 +92,28 @@ public enum MailComposer {
         guard !message.messageID.hasHeaderUnsafeCharacters, !message.messageID.contains(" ") else {
             throw MailError(field: "Message-ID", message: "contains a line break or control character")
         }
+        // Names, ids and file names cannot be folded: bounded, so no line nears RFC 5322's 998.
+        guard message.messageID.utf8.count <= 250 else {
+            throw MailError(field: "Message-ID", message: "is longer than 250 characters")
+        }
         for header in message.extraHeaders {
             guard header.name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
                 throw MailError(field: header.name, message: "is not a valid header name")
+            }
+            guard header.name.utf8.count <= 64 else {
+                throw MailError(field: "header", message: "'\(printable(header.name))' is longer than 64 characters, too long for a header name")
             }
             try checkText(header.name, header.value)
         }
         if message.body.hasNUL { throw MailError(field: "body", message: "contains a NUL character") }
         for attachment in message.attachments {
             let safe = attachment.filename.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value < 0x7F && $0 != "\"" && $0 != "\\" && $0 != "/" }
-            guard safe, !attachment.filename.isEmpty else {
-                throw MailError(field: "attachment", message: "'\(printable(attachment.filename))' is not a plain file name")
+            guard safe, !attachment.filename.isEmpty, attachment.filename.utf8.count <= 255 else {
+                throw MailError(field: "attachment", message: "'\(printable(attachment.filename))' is not a plain file name of at most 255 characters")
             }
-            guard attachment.contentType.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "/.+-".contains($0)) }) else {
-                throw MailError(field: "attachment", message: "'\(printable(attachment.contentType))' is not a content type")
+            guard attachment.contentType.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "/.+-".contains($0)) }),
+                  attachment.contentType.utf8.count <= 255 else {
+                throw MailError(field: "attachment", message: "'\(printable(attachment.contentType))' is not a content type of at most 255 characters")
             }
         }
     }

@@ -48,19 +48,12 @@ public enum AtomicFile {
     static func writeAll(_ bytes: [UInt8], to path: String, mode: mode_t, sync: Bool) throws(OutboxError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd >= 0 else { throw OutboxError(path: path, operation: "create", errno: errno) }
-        var written = 0
-        while written < bytes.count {
-            let result = bytes.withUnsafeBytes { buffer in
-                Glibc.write(fd, buffer.baseAddress! + written, buffer.count - written)
-            }
-            if result < 0 {
-                if errno == EINTR { continue }
-                let code = errno
-                close(fd)
-                unlink(path)
-                throw OutboxError(path: path, operation: "write", errno: code)
-            }
-            written += result
+        do throws(OutboxError) {
+            try FileDescriptorWrite.all(bytes, to: fd, path: path, operation: "write")
+        } catch {
+            close(fd)
+            unlink(path)
+            throw error
         }
         if sync && fsync(fd) != 0 {
             let code = errno

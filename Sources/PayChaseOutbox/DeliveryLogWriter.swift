@@ -49,17 +49,14 @@ public final class DeliveryLogWriter {
     public func append(_ record: DeliveryRecord, durable: Bool = true) throws(OutboxError) -> DeliveryRecord {
         let (line, sealed) = DeliveryLog.seal(record, after: previous)
         let bytes = Array((line + "\n").utf8)
-        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        guard written == bytes.count else { throw OutboxError(path: log.path, operation: "append", errno: errno) }
+        try FileDescriptorWrite.all(bytes, to: fd, path: log.path, operation: "append")
         if durable { guard fsync(fd) == 0 else { throw OutboxError(path: log.path, operation: "sync", errno: errno) } }
         previous = sealed.entry
         count += 1
         // Always the same length, so rewriting it in place never leaves a tail of the old one.
         var head = Array("{\"entries\":\(count),\"last\":\"\(sealed.entry)\"}".utf8)
         head += [UInt8](repeating: 32, count: max(0, 127 - head.count)) + [10]
-        guard head.withUnsafeBytes({ pwrite(headFD, $0.baseAddress, $0.count, 0) }) == head.count else {
-            throw OutboxError(path: log.headPath, operation: "write", errno: errno)
-        }
+        try FileDescriptorWrite.all(head, to: headFD, at: 0, path: log.headPath, operation: "write")
         if durable { guard fsync(headFD) == 0 else { throw OutboxError(path: log.headPath, operation: "sync", errno: errno) } }
         return sealed
     }

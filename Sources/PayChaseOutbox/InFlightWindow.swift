@@ -39,10 +39,7 @@ public final class InFlightWindow {
     public func settled(_ id: String) throws(OutboxError) { try note("settled \(id)\n") }
 
     private func note(_ line: String) throws(OutboxError) {
-        let bytes = Array(line.utf8)
-        guard bytes.withUnsafeBytes({ write(fd, $0.baseAddress, $0.count) }) == bytes.count else {
-            throw OutboxError(path: path, operation: "append", errno: errno)
-        }
+        try FileDescriptorWrite.all(Array(line.utf8), to: fd, path: path, operation: "append")
     }
 
     /// Changes at every boot; unchanged means no power cut since the window was written.

@@ -156,5 +156,6 @@ struct DraftCommandTests {
         #expect(folder.exists("Outbox/drafts/L-2026-007/appeal.eml"), "an ICB-paid LES takes the contract route")
         let explicit = try folder.paychase("draft", "appeal", "--claim", "P-2026-003")
         #expect(explicit.status == 65)
+        #expect(explicit.stderr == "P-2026-003: skipped, appeal is only for claims under the GP contract\n1 claim(s) not drafted; nothing was written for them.\n")
     }
 }

@@ -66,7 +66,56 @@ struct ClaimsCSVTests {
     @Test func findsAnUnclosedQuote() {
         let file = Fixture.path("unterminated.csv")
         let problems = Fixture.problems { () throws(InputError) in _ = try ClaimsLoader(profile: nil).load(path: file) }
-        #expect(problems.contains("\(file):3: a quoted field is never closed: a \" is missing before the end of the file"))
+        #expect(problems.contains("\(file):3: service: a quoted field is never closed: a \" is missing before the end of the file"))
+    }
+
+    /// Reads `lines` as a claims file, with its header, and gives every problem found.
+    private func problems(_ lines: [String]) -> [String] {
+        let text = (["claim_id,service,category,period,amount,submitted_on,notes"] + lines).joined(separator: "\n") + "\n"
+        return Fixture.problems { () throws(InputError) in _ = try ClaimsLoader(profile: nil).parse(text, file: "claims.csv") }
+    }
+
+    @Test func aQuoteInsideAnUnquotedFieldIsTextAndMovesNoLine() throws {
+        let text = "claim_id,service,category,period,amount,submitted_on,notes\nA,S,DES,P,1,30/09/2013,Dr \"Bob\" Smith\n"
+        let claims = try ClaimsLoader(profile: nil).parse(text, file: "claims.csv")
+        #expect(claims.first?.notes == "Dr \"Bob\" Smith", "read as it is written, as Excel opens it")
+        #expect(problems([
+            "A,S,DES,P,1,30/09/2013,",
+            "B,S,DES,P,1,30/09/2013,Dr \"Bob\" Smith",
+            "C,S,DES,P,1,30/09/2013,\"notes, over\ntwo lines\"",
+            "D,S,DES,P,12.345,30/09/2013,",
+        ]) == ["claims.csv:6: amount: '12.345' has more than two decimal places; amounts are exact pence"])
+    }
+
+    @Test func aLoneStrayQuoteIsNotAnUnclosedField() {
+        #expect(problems([
+            "A,S,DES,P,1,30/09/2013,",
+            "B,S,DES,P,1,30/09/2013,a 5\" floppy disk",
+            "C,S,DES,P,1,30/09/2013,",
+            "D,S,DES,P,12.345,30/09/2013,",
+        ]) == ["claims.csv:5: amount: '12.345' has more than two decimal places; amounts are exact pence"])
+    }
+
+    @Test func anUnclosedFieldIsFoundAfterAStrayQuoteAndNamedWhereItOpens() {
+        #expect(problems([
+            "A,S,DES,P,1,30/09/2013,",
+            "B,S,DES,P,1,30/09/2013,Dr \"Bob Smith",
+            "C,S,DES,P,1,30/09/2013,",
+            "D,S,DES,P,1,30/09/2013,\"never closed",
+            "E,S,DES,P,1,30/09/2013,",
+        ]) == ["claims.csv:5: notes: a quoted field is never closed: a \" is missing before the end of the file"])
+    }
+
+    @Test func aQuoteInsideAQuotedFieldMustBeDoubled() {
+        #expect(problems([
+            "A,S,DES,P,1,30/09/2013,",
+            "B,S,DES,P,1,30/09/2013,\"Dr \"Bob\" Smith\"",
+            "C,S,DES,P,1,30/09/2013,",
+            "D,S,DES,P,12.345,30/09/2013,",
+        ]) == [
+            "claims.csv:3: notes: a quote (\") inside a quoted field must be doubled (\"\"), or the text after it is misread",
+            "claims.csv:5: amount: '12.345' has more than two decimal places; amounts are exact pence",
+        ])
     }
 
     @Test func readsExcelsWindowsEncodingToo() throws {

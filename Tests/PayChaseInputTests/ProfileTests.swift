@@ -60,7 +60,9 @@ struct ProfileTests {
         #expect(profile.replyDays == 21)
         #expect(!profile.notes.contains { $0.contains("commissioner") })
         let bad = text.replacingOccurrences(of: "45 days", with: "soon")
-        #expect(throws: InputError.self) { try ProfileLoader().parse(bad, file: "p.yaml") }
+        #expect(Fixture.problems { () throws(InputError) in _ = try ProfileLoader().parse(bad, file: "p.yaml") } == [
+            "p.yaml: payment_terms.public-health: 'soon' must be end-of-following-month or a number of days, such as 30 days",
+        ])
     }
 
     @Test func listsEveryProfileProblemByKey() {

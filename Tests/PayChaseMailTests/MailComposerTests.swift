@@ -74,25 +74,71 @@ struct MailComposerTests {
         #expect(parsed.header("Subject") == String(repeating: "Long subject ", count: 20).trimmingCharacters(in: .whitespaces))
     }
 
+    @Test func unbrokenWordsLongerThanALineAreFoldedAsEncodedWords() throws {
+        let subject = String(repeating: "x", count: 1200)
+        let evidence = String(repeating: "EV/2013-14/", count: 110)
+        let longName = String(repeating: "y", count: 1200)
+        let longQuotedName = Array(repeating: "NHS England (London region)", count: 40).joined(separator: " ")
+        var mail = message(subject: subject)
+        mail.from = Mailbox(name: longName, address: "manager@riverside.example")
+        mail.to = [Mailbox(name: longQuotedName, address: "payments@england.example"), Mailbox(name: longName, address: "finance@ccg.example")]
+        mail.extraHeaders = [("X-PayChase-Claim", "D-1"), ("X-PayChase-Evidence", evidence)]
+        let bytes = try MailComposer.compose(mail, draft: true)
+        let lines = String(decoding: bytes, as: UTF8.self).components(separatedBy: "\r\n")
+        let overLimit = lines.map(\.utf8.count).filter { $0 > MailComposer.maxLineLength }
+        #expect(overLimit.isEmpty, "lines over 998 octets: \(overLimit)")
+        let overFold = lines.filter { $0.utf8.count > 78 }.map { String($0.prefix(40)) + "… (\($0.utf8.count))" }
+        #expect(overFold.isEmpty, "lines over 78: \(overFold)")
+        let parsed = try ParsedEmail.parse(bytes: bytes)
+        #expect(parsed.defects.isEmpty)
+        #expect(parsed.header("Subject") == subject)
+        #expect(parsed.header("X-PayChase-Evidence") == evidence)
+        #expect(parsed.header("X-PayChase-Claim") == "D-1")
+        #expect(parsed.toNames.first == longQuotedName, "a long quoted name folds at its spaces")
+        #expect(parsed.toAddresses == ["payments@england.example", "finance@ccg.example"])
+        // An unbroken name needs several encoded words; Python's address parser puts a space
+        // between them (CPython gh-128110), so read it with Python's strict RFC 2047 decoder.
+        #expect(parsed.rfc2047Header("From") == "\(longName) <manager@riverside.example>")
+        #expect(parsed.rfc2047Header("To") == "\"\(longQuotedName)\" <payments@england.example>, \(longName) <finance@ccg.example>")
+    }
+
+    @Test func refusesIDsAndNamesTooLongForALineThatCannotFold() {
+        var longID = message()
+        longID.messageID = String(repeating: "a", count: 300) + "@riverside.example"
+        var longHeader = message()
+        longHeader.extraHeaders = [("X-" + String(repeating: "H", count: 1000), "1")]
+        var longFile = message()
+        longFile.attachments = [MailAttachment(filename: String(repeating: "f", count: 1000) + ".pdf", contentType: "application/pdf", bytes: [1])]
+        for (mail, field) in [(longID, "Message-ID"), (longHeader, "header"), (longFile, "attachment")] {
+            let error = #expect(throws: MailError.self) { try MailComposer.compose(mail, draft: true) }
+            #expect(error?.field == field)
+        }
+    }
+
     @Test(arguments: [
-        ("Subject", "Payment\r\nBcc: victim@example.org"),
-        ("Subject", "Payment\nquery"),
-        ("Subject", "Payment\0query"),
-        ("To", "finance@ccg.example\r\nRCPT TO:<x@evil.example>"),
-        ("To name", "CCG\r\nBcc: x@evil.example"),
-        ("From", "manager@riverside.example>\r\n"),
-        ("Header", "D-1\r\nX-Evil: 1"),
+        ("Subject", "Payment\r\nBcc: victim@example.org", "Subject"),
+        ("Subject", "Payment\nquery", "Subject"),
+        ("Subject", "Payment\0query", "Subject"),
+        ("To", "finance@ccg.example\r\nRCPT TO:<x@evil.example>", "To"),
+        ("To name", "CCG\r\nBcc: x@evil.example", "To"),
+        ("From", "manager@riverside.example>\r\n", "From"),
+        ("From name", "Riverside\nBcc: x@evil.example", "From"),
+        ("Header", "D-1\r\nX-Evil: 1", "X-PayChase-Claim"),
     ])
-    func refusesLineBreaksAndNULsThatCouldForgeHeaders(field: String, value: String) {
+    func refusesLineBreaksAndNULsThatCouldForgeHeaders(field: String, value: String, named: String) {
         var mail = message()
         switch field {
         case "Subject": mail.subject = value
         case "To": mail.to = [Mailbox(address: value)]
         case "To name": mail.to = [Mailbox(name: value, address: "finance@ccg.example")]
         case "From": mail.from = Mailbox(address: value)
+        case "From name": mail.from = Mailbox(name: value, address: "manager@riverside.example")
         default: mail.extraHeaders = [("X-PayChase-Claim", value)]
         }
-        #expect(throws: MailError.self) { try MailComposer.compose(mail, draft: true) }
+        let error = #expect(throws: MailError.self) { try MailComposer.compose(mail, draft: true) }
+        #expect(error?.field == named)
+        #expect(error?.description.hasPrefix("\(named): '") == true, "the message names the field, then shows the value")
+        #expect(error?.description.contains(value) == false, "control characters are shown escaped, never raw")
     }
 
     @Test func messageIDsAreUniqueAtTheSendersDomain() {

@@ -3,6 +3,8 @@ import Foundation
 /// An .eml as Python's `email` package reads it: an independent check of what PayChase writes.
 public struct ParsedEmail: Decodable, Sendable {
     public var headers: [[String]]
+    /// Header values decoded strictly by RFC 2047, for display names Python's parser gets wrong.
+    public var rfc2047Headers: [[String]]
     public var defects: [String]
     public var contentType: String
     public var charset: String?
@@ -31,6 +33,7 @@ public struct ParsedEmail: Decodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case headers, defects, charset, body, attachments
+        case rfc2047Headers = "rfc2047_headers"
         case contentType = "content_type"
         case transferEncoding = "transfer_encoding"
         case fromAddresses = "from_addresses"
@@ -45,6 +48,13 @@ public struct ParsedEmail: Decodable, Sendable {
     }
 
     public func header(_ name: String) -> String? { values(name).first }
+
+    /// A header as `email.header` decodes it: encoded words joined as RFC 2047 section 6.2 says,
+    /// where `policy.default` leaves a space between two encoded words of one display name
+    /// (CPython issue gh-128110).
+    public func rfc2047Header(_ name: String) -> String? {
+        rfc2047Headers.first { $0[0].lowercased() == name.lowercased() }?[1]
+    }
 
     /// Parses the file at `path` with `python3`.
     public static func parse(path: String) throws -> ParsedEmail {

@@ -4,8 +4,10 @@
 Used by the tests as an independent reader of the messages PayChase writes."""
 import email
 import hashlib
+import email.header
 import email.policy
 import json
+import re
 import sys
 
 raw = open(sys.argv[1], "rb").read()
@@ -13,6 +15,13 @@ message = email.message_from_bytes(raw, policy=email.policy.default)
 body = message.get_body(preferencelist=("plain",))
 result = {
     "headers": [[name, str(value)] for name, value in message.items()],
+    # The same values unfolded and decoded by email.header, which drops the space between two
+    # encoded words as RFC 2047 section 6.2 says; policy.default's address parser keeps it in a
+    # display name (CPython issue gh-128110).
+    "rfc2047_headers": [
+        [name, str(email.header.make_header(email.header.decode_header(re.sub(r"\r?\n(?=[ \t])", "", raw_value))))]
+        for name, raw_value in message.raw_items()
+    ],
     "defects": [type(d).__name__ for d in message.defects] + [type(d).__name__ for part in message.walk() for d in part.defects],
     "content_type": message.get_content_type(),
     "charset": message.get_content_charset(),
