@@ -43,7 +43,10 @@ enum HeaderEncoding {
     static func unstructuredWords(_ text: String, room: Int) -> [String] {
         if isPlainASCII(text) {
             let plain = words(text)
-            if plain.allSatisfy({ $0.utf8.count <= room }) { return plain }
+            // The first word shares its line with the name; the others may each start a line of their own.
+            if plain.first.map({ $0.utf8.count <= room }) ?? true, plain.dropFirst().allSatisfy({ $0.utf8.count <= foldWidth - 1 }) {
+                return plain
+            }
         }
         return encodedWords(text, room: room)
     }

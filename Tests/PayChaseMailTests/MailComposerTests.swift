@@ -141,6 +141,15 @@ struct MailComposerTests {
         #expect(error?.description.contains(value) == false, "control characters are shown escaped, never raw")
     }
 
+    @Test func aLongWordAfterTheFirstFoldsOntoALineOfItsOwnAsItIs() throws {
+        let hash = String(repeating: "ab", count: 32)
+        var mail = message()
+        mail.extraHeaders = [("X-PayChase-Record", "entries=2 sha256=\(hash)")]
+        let text = String(decoding: try MailComposer.compose(mail, draft: true), as: UTF8.self)
+        #expect(text.contains("\r\nX-PayChase-Record: entries=2\r\n sha256=\(hash)\r\n"), "folded, not encoded")
+        #expect(try ParsedEmail.parse(bytes: Array(text.utf8)).header("X-PayChase-Record") == "entries=2 sha256=\(hash)")
+    }
+
     @Test func messageIDsAreUniqueAtTheSendersDomain() {
         let ids = (0..<1000).map { _ in MessageID.make(domain: "manager@riverside.example") }
         #expect(Set(ids).count == 1000)
