@@ -24,6 +24,11 @@ struct ClaimRowChecker {
         diagnostics.append(Diagnostic(file: file, line: line, field: column?.rawValue, message: message))
     }
 
+    /// A syntax error at a line and character.
+    mutating func report(line: Int, character: Int, _ message: String) {
+        diagnostics.append(Diagnostic(file: file, line: line, column: character, message: message))
+    }
+
     mutating func claim(from row: ClaimRow) -> Claim? {
         let before = diagnostics.count
         let line = row.line

@@ -37,7 +37,7 @@ public struct ClaimsLoader: Sendable {
             if let claim = checker.claim(from: row) { claims.append(claim) }
         }
         if rows.isEmpty && checker.diagnostics.isEmpty {
-            checker.report(nil, nil, "has no claims in it")
+            checker.report(nil, nil, firstCharacter == "[" ? "has no claims in it" : "no claims after the header (line 1)")
         }
         guard checker.diagnostics.isEmpty else {
             // In file order; problems found on the same line keep the order they were found in.

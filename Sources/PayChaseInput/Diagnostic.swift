@@ -2,21 +2,25 @@
 public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var file: String
     public var line: Int?
+    /// The character on the line where a syntax error is (1 for the first).
+    public var column: Int?
     /// The column (claims) or key (profile) at fault.
     public var field: String?
     public var message: String
 
-    public init(file: String, line: Int? = nil, field: String? = nil, message: String) {
+    public init(file: String, line: Int? = nil, column: Int? = nil, field: String? = nil, message: String) {
         self.file = file
         self.line = line
+        self.column = column
         self.field = field
         self.message = message
     }
 
-    /// `claims.csv:4: amount: '12.345' has more than two decimal places`.
+    /// `claims.csv:4: amount: '12.345' has more than two decimal places`, `claims.json:3:17: ...`.
     public var description: String {
         var text = file
         if let line { text += ":\(line)" }
+        if let column, line != nil { text += ":\(column)" }
         text += ": "
         if let field { text += "\(field): " }
         return text + message

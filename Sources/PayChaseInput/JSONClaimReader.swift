@@ -10,7 +10,12 @@ struct JSONClaimReader {
         do {
             value = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
         } catch {
-            checker.report(nil, nil, "is not valid JSON (\(Self.reason(error)))")
+            let (reason, position) = Self.syntaxError(error, in: text)
+            if let position {
+                checker.report(line: position.line, character: position.character, "is not valid JSON: \(reason)")
+            } else {
+                checker.report(nil, nil, "is not valid JSON (\(reason))")
+            }
             return []
         }
         guard let array = value as? [Any] else {
@@ -50,7 +55,20 @@ struct JSONClaimReader {
         return rows
     }
 
-    private static func reason(_ error: any Error) -> String {
-        (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+    /// Foundation's reason, and where it is: it says "around character N" (a byte offset) or
+    /// "around line L, column C"; either becomes a line and a character on it.
+    static func syntaxError(_ error: any Error, in text: String) -> (reason: String, position: (line: Int, character: Int)?) {
+        let description = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+        if let match = description.firstMatch(of: /(.*?)\s*around line (\d+), column (\d+)\.?$/), let line = Int(match.2), let column = Int(match.3) {
+            return (String(match.1), (line, column))
+        }
+        guard let match = description.firstMatch(of: /(.*?)\s*around character (\d+)\.?$/), let offset = Int(match.2) else {
+            return (description, nil)
+        }
+        let before = text.utf8.prefix(offset)
+        let line = before.count(where: { $0 == 10 }) + 1
+        let lineStart = before.lastIndex(of: 10).map { before.index(after: $0) } ?? before.startIndex
+        let character = String(decoding: before[lineStart...], as: UTF8.self).count + 1
+        return (String(match.1), (line, character))
     }
 }

@@ -48,6 +48,14 @@ struct CheckCommandTests {
         #expect(result.stderr == "paychase.yaml: practice.contract: 'XMS' must be GMS, PMS or APMS\n")
     }
 
+    @Test func brokenJSONClaimsAreNamedByLineAndCharacter() throws {
+        let folder = try PracticeFolder()
+        try folder.write("claims.json", "[\n  {\"claim_id\": \"A-1\",\n   \"service\": \"X\", oops}\n]\n")
+        let result = try folder.paychase("check", "--claims", "claims.json")
+        #expect(result.status == 65)
+        #expect(result.stderr == "claims.json:3:20: is not valid JSON: Invalid value\n")
+    }
+
     @Test func aMissingProfileSaysWhere() throws {
         let folder = try PracticeFolder()
         let result = try folder.paychase("check", "--config", "elsewhere.yaml")

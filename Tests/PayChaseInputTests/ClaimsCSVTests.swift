@@ -124,6 +124,12 @@ struct ClaimsCSVTests {
         #expect(claims.first?.amount.formatted == "£1,000.00")
     }
 
+    @Test func aHeaderWithNoClaimsSaysSo() {
+        let header = "claim_id,service,category,period,amount,submitted_on\r\n"
+        let problems = Fixture.problems { () throws(InputError) in _ = try ClaimsLoader(profile: nil).parse(header, file: "claims.csv") }
+        #expect(problems == ["claims.csv: no claims after the header (line 1)"])
+    }
+
     @Test func refusesNULBytes() {
         let file = Fixture.path("nul.csv")
         #expect(Fixture.problems { () throws(InputError) in _ = try ClaimsLoader(profile: nil).load(path: file) } == [

@@ -79,9 +79,11 @@ struct ClaimsJSONTests {
         ])
     }
 
-    @Test func saysWhenJSONIsBroken() {
+    @Test func brokenJSONIsNamedByLineAndCharacter() {
         let problems = Fixture.problems { () throws(InputError) in _ = try ClaimsLoader(profile: nil).parse("[{\"claim_id\": }]", file: "c.json") }
-        #expect(problems.count == 1)
-        #expect(problems.first?.hasPrefix("c.json: is not valid JSON") == true)
+        #expect(problems == ["c.json:1:15: is not valid JSON: Invalid value"])
+        let text = "[\n  {\"claim_id\": \"A-1\",\n   \"service\": \"Zoë\", oops}\n]\n"
+        let later = Fixture.problems { () throws(InputError) in _ = try ClaimsLoader(profile: nil).parse(text, file: "claims.json") }
+        #expect(later == ["claims.json:3:22: is not valid JSON: Invalid value"], "characters, not bytes: ë counts once")
     }
 }

@@ -40,6 +40,8 @@ public struct PayChaseError: Error, Sendable, CustomStringConvertible {
 public struct Problem: Sendable, Hashable, CustomStringConvertible {
     public var file: String?
     public var line: Int?
+    /// The character on the line, for a syntax error.
+    public var column: Int?
     /// The column, profile key or template variable at fault.
     public var field: String?
     /// The claim concerned, when there is one.
@@ -57,6 +59,7 @@ public struct Problem: Sendable, Hashable, CustomStringConvertible {
     /// `claims.csv:4: amount: '12.345' has more than two decimal places`, or the message alone.
     public var description: String {
         guard let file else { return message }
-        return "\(file)\(line.map { ":\($0)" } ?? ""): \(field.map { "\($0): " } ?? "")\(message)"
+        let place = line.map { ":\($0)" + (column.map { ":\($0)" } ?? "") } ?? ""
+        return "\(file)\(place): \(field.map { "\($0): " } ?? "")\(message)"
     }
 }

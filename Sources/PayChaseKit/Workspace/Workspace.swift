@@ -56,6 +56,7 @@ extension Problem {
     /// A problem an input file has, keeping its file, line and field.
     init(_ diagnostic: Diagnostic) {
         self.init(file: diagnostic.file, line: diagnostic.line, field: diagnostic.field, diagnostic.message)
+        column = diagnostic.column
     }
 }
 
