@@ -63,32 +63,21 @@ struct CheckCommandTests {
         #expect(result.stderr == "elsewhere.yaml: the file does not exist\n")
     }
 
-    @Test func namesUnknownTemplateVariablesWithTheirLines() throws {
+    /// Checks with the practice's own chase template, whose body (line 6) is `body`.
+    func checkWithOwnChase(_ body: String) throws -> CommandResult {
         let folder = try PracticeFolder()
-        try folder.write("mine/chase.mustache", """
-            ---
-            kind: email
-            to: paymaster
-            subject: "Payment for {{claim.id}}"
-            ---
-            Please pay {{claim.outstandng}}.
-            """)
-        let result = try folder.paychase("check", "--templates", "mine")
+        try folder.write("mine/chase.mustache", "---\nkind: email\nto: paymaster\nsubject: \"Payment for {{claim.id}}\"\n---\n" + body)
+        return try folder.paychase("check", "--templates", "mine")
+    }
+
+    @Test func namesUnknownTemplateVariablesWithTheirLines() throws {
+        let result = try checkWithOwnChase("Please pay {{claim.outstandng}}.")
         #expect(result.status == 65)
         #expect(result.stderr == "mine/chase.mustache:6: unknown variable claim.outstandng\n")
     }
 
     @Test func findsTemplatesThatWouldPrintABlankForSomeClaims() throws {
-        let folder = try PracticeFolder()
-        try folder.write("mine/chase.mustache", """
-            ---
-            kind: email
-            to: paymaster
-            subject: "Payment for {{claim.id}}"
-            ---
-            Your reference: {{claim.reference}}
-            """)
-        let result = try folder.paychase("check", "--templates", "mine")
+        let result = try checkWithOwnChase("Your reference: {{claim.reference}}")
         #expect(result.status == 65)
         #expect(result.stderr.contains("mine/chase.mustache:6: no value for claim.reference"))
         #expect(result.stderr.contains("(claim L-2026-011)"))
