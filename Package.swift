@@ -95,12 +95,18 @@ let package = Package(
             dependencies: ["PayChaseCurl", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
+        // Reading the practice mailbox over IMAP: new messages only, fetched without marking them read.
+        .target(
+            name: "PayChaseIMAP",
+            dependencies: ["PayChaseCurl", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
         // The jobs the command line (and next the web service) runs; they return typed results and never print.
         .target(
             name: "PayChaseKit",
             dependencies: [
                 "PayChaseDomain", "PayChaseInput", "PayChaseDocuments", "PayChaseMail", "PayChaseOutbox", "PayChaseCurl",
-                "PayChaseSMTP", "PayChaseLetters",
+                "PayChaseSMTP", "PayChaseIMAP", "PayChaseLetters",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

@@ -11,6 +11,8 @@ public final class CurlHandle {
 
     /// A server reply line as it arrives (SMTP replies, IMAP untagged and tagged responses).
     public var onReplyLine: (String) -> Void = { _ in }
+    /// The same, as the exact bytes (an IMAP literal is not text); when set, `onReplyLine` is not called.
+    public var onReplyBytes: ((UnsafeRawBufferPointer) -> Void)?
     /// Fills the upload buffer; returns the bytes written, or nil to abort the transfer.
     public var onUpload: (UnsafeMutableRawBufferPointer) -> Int? = { _ in 0 }
     /// Body bytes the server sends (an IMAP FETCH literal, a listing).
@@ -170,7 +172,8 @@ private func curlRead(buffer: UnsafeMutablePointer<CChar>?, size: Int, count: In
 private func curlHeader(buffer: UnsafeMutablePointer<CChar>?, size: Int, count: Int, context: UnsafeMutableRawPointer?) -> Int {
     guard let buffer, let curl = owner(context) else { return 0 }
     let length = size * count
-    curl.onReplyLine(String(decoding: UnsafeRawBufferPointer(start: buffer, count: length), as: UTF8.self))
+    let bytes = UnsafeRawBufferPointer(start: buffer, count: length)
+    if let onReplyBytes = curl.onReplyBytes { onReplyBytes(bytes) } else { curl.onReplyLine(String(decoding: bytes, as: UTF8.self)) }
     return length
 }
 

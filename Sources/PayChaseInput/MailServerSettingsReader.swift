@@ -1,15 +1,16 @@
 import PayChaseCurl
 import Yams
 
-/// Reads a mail server section (`smtp:`); a password written into the file is refused.
+/// Reads a mail server section (`smtp:`, `imap:`); a password written into the file is refused.
 enum MailServerSettingsReader {
     /// `schemes`: the URL schemes allowed, the plain one (upgraded with STARTTLS) first.
-    static func read(_ node: Node?, at key: String, schemes: [String], _ reader: inout YAMLReader) -> MailServerSettings? {
+    /// `extraKeys`: further keys the section may have, which the caller reads.
+    static func read(_ node: Node?, at key: String, schemes: [String], extraKeys: [String] = [], _ reader: inout YAMLReader) -> MailServerSettings? {
         guard node != nil else { return nil }
         if let map = node?.mapping, map["password"] != nil {
             reader.report("\(key).password", "never put the password itself in paychase.yaml; use password_env (an environment variable) or password_file (a file only you can read)")
         }
-        let allowed = ["url", "username", "password", "password_env", "password_file", "auth", "ca_file"]
+        let allowed = ["url", "username", "password", "password_env", "password_file", "auth", "ca_file"] + extraKeys
         guard let map = reader.mapping(node, at: key, allowed: allowed) else { return nil }
         let before = reader.diagnostics.count
         let url = reader.string(map, "url", at: key)

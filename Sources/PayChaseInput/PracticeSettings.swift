@@ -7,9 +7,15 @@ public struct PracticeSettings: Sendable {
     public var profile: PracticeProfile
     /// `smtp:`, for sending; nil when the practice only drafts.
     public var smtp: MailServerSettings?
+    /// `imap:`, for reading receipts and replies back; nil when it is not read.
+    public var imap: MailServerSettings?
+    /// `imap.processed_folder`: where recorded receipts are moved; nil to leave them in INBOX, flagged \Seen.
+    public var processedFolder: String?
 
-    public init(profile: PracticeProfile, smtp: MailServerSettings?) {
+    public init(profile: PracticeProfile, smtp: MailServerSettings?, imap: MailServerSettings? = nil, processedFolder: String? = nil) {
         self.profile = profile
         self.smtp = smtp
+        self.imap = imap
+        self.processedFolder = processedFolder
     }
 }

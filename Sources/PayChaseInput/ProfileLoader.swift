@@ -37,6 +37,11 @@ public struct ProfileLoader: Sendable {
         let terms = readPaymentTerms(top?["payment_terms"], &reader)
         let replyDays = reader.integer(top, "reply_days", at: "", in: 1...90) ?? 14
         let smtp = MailServerSettingsReader.read(top?["smtp"], at: "smtp", schemes: ["smtp", "smtps"], &reader)
+        let imap = MailServerSettingsReader.read(top?["imap"], at: "imap", schemes: ["imap", "imaps"], extraKeys: ["processed_folder"], &reader)
+        let processedFolder = reader.string(top?["imap"]?.mapping, "processed_folder", at: "imap", required: false)
+        if let processedFolder, processedFolder.hasHeaderUnsafeCharacters || processedFolder.isEmpty {
+            reader.report("imap.processed_folder", "must be a folder name on one line")
+        }
         let receipts = readReceipts(top?["receipts"], practiceEmail: practice?.email, &reader)
         guard reader.diagnostics.isEmpty, let practice, let lmc, let commissioner else {
             throw InputError(kind: .configuration, diagnostics: reader.diagnostics)
@@ -46,11 +51,11 @@ public struct ProfileLoader: Sendable {
             disputeResolution: disputes ?? nil, paymentTerms: terms, replyDays: replyDays, receipts: receipts
         )
         profile.notes = reader.notes.map(\.description)
-        return PracticeSettings(profile: profile, smtp: smtp)
+        return PracticeSettings(profile: profile, smtp: smtp, imap: imap, processedFolder: processedFolder)
     }
 
     static let sections = [
-        "practice", "commissioner", "paymasters", "lmc", "dispute_resolution", "payment_terms", "reply_days", "smtp", "receipts",
+        "practice", "commissioner", "paymasters", "lmc", "dispute_resolution", "payment_terms", "reply_days", "smtp", "imap", "receipts",
     ]
 
     private func readPractice(_ node: Node?, _ reader: inout YAMLReader) -> Practice? {

@@ -22,7 +22,7 @@ public struct SendJob: Sendable {
         public var resendUncertain = false
         /// Queue even when the same document went to the same claim in the last 14 days.
         public var again = false
-        public var insecurity = SMTPSetup.Insecurity()
+        public var insecurity = MailServerSetup.Insecurity()
         /// Where `smtp.password_env` is looked up: the process's environment unless given.
         public var environment: [String: String]?
         public init() {}
@@ -48,7 +48,7 @@ public struct SendJob: Sendable {
         let settings = try workspace.loadSettings()
         let configuration: SMTPConfiguration
         do {
-            configuration = try SMTPSetup.configuration(
+            configuration = try MailServerSetup.configuration(
                 settings: settings, configPath: workspace.configPath, insecurity: options.insecurity,
                 environment: options.environment ?? ProcessInfo.processInfo.environment
             )

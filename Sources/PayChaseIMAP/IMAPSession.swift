@@ -1,0 +1,155 @@
+import Foundation
+import Logging
+import PayChaseCurl
+
+/// Reads one mailbox over one IMAP connection that stays open for the run.
+///
+/// TLS is required (STARTTLS for imap://, TLS from the start for imaps://) and the certificate
+/// verified; the login mechanism is pinned. Messages are fetched with BODY.PEEK[], so reading
+/// never marks them \Seen: that is done on purpose, message by message, once recorded.
+public final class IMAPSession {
+    public let configuration: IMAPConfiguration
+    private let curl: CurlHandle
+    private let transcript = IMAPTranscript()
+    private let base: String
+
+    public init(configuration: IMAPConfiguration, logger: Logger) throws(IMAPError) {
+        self.configuration = configuration
+        let url = configuration.settings.url
+        let lower = url.lowercased()
+        guard lower.hasPrefix("imap://") || lower.hasPrefix("imaps://") else {
+            throw IMAPError(.configuration, "imap.url '\(url)' must start with imap:// or imaps://")
+        }
+        base = url.hasSuffix("/") ? String(url.dropLast()) : url
+        do {
+            curl = try CurlHandle()
+            try curl.setTLS(required: !configuration.insecureAllowPlaintext, verify: !configuration.insecureSkipVerify, caFile: configuration.settings.caFile)
+            if let username = configuration.settings.username {
+                try curl.setLogin(username: username, secret: configuration.password, auth: configuration.settings.auth)
+            }
+            try curl.setTimeouts(connectSeconds: configuration.connectTimeoutSeconds, totalSeconds: configuration.commandTimeoutSeconds)
+            let transcript = transcript
+            curl.onReplyBytes = { transcript.append($0) }
+            curl.onTrace = { kind, text in Self.trace(kind, text, logger: logger) }
+            try curl.setVerbose(logger.logLevel <= .debug)
+        } catch {
+            throw IMAPError(.configuration, error.message)
+        }
+    }
+
+    /// UIDVALIDITY and UIDNEXT of `mailbox`, without selecting it.
+    public func status(of mailbox: String) throws(IMAPError) -> MailboxStatus {
+        let responses = try run("STATUS \(Self.quoted(mailbox)) (UIDVALIDITY UIDNEXT)", in: nil)
+        guard let line = responses.first(where: { $0.text.hasPrefix("* STATUS ") })?.text,
+              let validity = Self.number(after: "UIDVALIDITY ", in: line), let next = Self.number(after: "UIDNEXT ", in: line) else {
+            throw IMAPError(.refused, "\(configuration.server) gave no UIDVALIDITY for \(mailbox)")
+        }
+        return MailboxStatus(uidValidity: validity, uidNext: next)
+    }
+
+    /// UIDs of the messages in `mailbox` from `first` on, ascending.
+    public func uids(in mailbox: String, from first: UInt32) throws(IMAPError) -> [UInt32] {
+        let responses = try run("UID SEARCH UID \(max(first, 1)):*", in: mailbox)
+        let found = responses.filter { $0.text.hasPrefix("* SEARCH") }
+            .flatMap { $0.text.dropFirst(8).split(separator: " ").compactMap { UInt32($0) } }
+        return Array(Set(found.filter { $0 >= first })).sorted()
+    }
+
+    /// The exact bytes of each message, by UID.
+    public func fetch(_ uids: [UInt32], in mailbox: String) throws(IMAPError) -> [UInt32: [UInt8]] {
+        guard !uids.isEmpty else { return [:] }
+        let set = uids.map(String.init).joined(separator: ",")
+        var messages: [UInt32: [UInt8]] = [:]
+        for response in try run("UID FETCH \(set) BODY.PEEK[]", in: mailbox) where response.text.hasPrefix("* ") && response.text.contains(" FETCH (") {
+            guard let uid = Self.number(after: "UID ", in: response.text), let body = response.literals.first else { continue }
+            messages[uid] = body
+        }
+        return messages
+    }
+
+    /// Flags a message \Seen: done only once what it says is recorded.
+    public func markSeen(_ uid: UInt32, in mailbox: String) throws(IMAPError) {
+        _ = try run("UID STORE \(uid) +FLAGS.SILENT (\\Seen)", in: mailbox)
+    }
+
+    /// Moves a message to `folder`, creating the folder the first time.
+    public func move(_ uid: UInt32, in mailbox: String, to folder: String) throws(IMAPError) {
+        do {
+            _ = try run("UID MOVE \(uid) \(Self.quoted(folder))", in: mailbox)
+        } catch where error.message.contains("TRYCREATE") {
+            _ = try run("CREATE \(Self.quoted(folder))", in: nil)
+            _ = try run("UID MOVE \(uid) \(Self.quoted(folder))", in: mailbox)
+        }
+    }
+
+    /// Sends one command (libcurl selects `mailbox` first when it is not selected) and returns
+    /// what the server said; a NO or BAD is an error with the server's words.
+    private func run(_ command: String, in mailbox: String?) throws(IMAPError) -> [IMAPTranscript.Response] {
+        transcript.reset()
+        let outcome: CurlOutcome
+        do {
+            try curl.setURL(mailbox.map { "\(base)/\(Self.urlPath($0))" } ?? "\(base)/")
+            try curl.setCustomRequest(command)
+            outcome = curl.perform()
+        } catch {
+            throw IMAPError(.configuration, error.message)
+        }
+        let server = configuration.server
+        switch outcome.failure {
+        case nil:
+            return transcript.responses
+        case .loginDenied?:
+            throw IMAPError(.configuration, "\(server) refused the login for \(configuration.settings.username ?? "?") with AUTH=\(configuration.settings.auth.rawValue)")
+        case .tlsNotOffered?:
+            throw IMAPError(.unavailable, "\(server) does not offer STARTTLS, and PayChase does not read mail without TLS")
+        case .tlsFailed?:
+            throw IMAPError(.unavailable, "TLS with \(server) failed: \(outcome.message)")
+        case .cannotConnect?:
+            throw IMAPError(.unavailable, "could not connect to \(server): \(outcome.message)")
+        case .other?:
+            let said = transcript.completion.map { ": \($0)" } ?? ""
+            throw IMAPError(.refused, "\(server) did not carry out \(command.split(separator: " ").prefix(2).joined(separator: " "))\(said) (\(outcome.message))")
+        }
+    }
+
+    static func number(after key: String, in text: String) -> UInt32? {
+        guard let range = text.range(of: key) else { return nil }
+        return UInt32(text[range.upperBound...].prefix { $0.isNumber })
+    }
+
+    /// An IMAP quoted string.
+    static func quoted(_ name: String) -> String {
+        "\"" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    /// A mailbox name as a URL path segment.
+    static func urlPath(_ name: String) -> String {
+        name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? name
+    }
+
+    /// The protocol trace with every credential hidden.
+    private static func trace(_ kind: CurlTrace, _ text: String, logger: Logger) {
+        let line = text.trimmingCharacters(in: .newlines)
+        switch kind {
+        case .text: logger.debug("* \(line)")
+        case .fromServer: logger.debug("< \(line.prefix(200))")
+        case .toServer:
+            let words = line.split(separator: " ")
+            let verb = words.dropFirst().first.map { $0.uppercased() } ?? ""
+            if verb == "AUTHENTICATE" || verb == "LOGIN" {
+                logger.debug("> \(words.first ?? "") \(verb) \(verb == "AUTHENTICATE" ? (words.dropFirst(2).first ?? "") : "") [credentials hidden]")
+            } else if words.count <= 1 {
+                logger.debug("> [credentials hidden]")
+            } else {
+                logger.debug("> \(line)")
+            }
+        }
+    }
+}
+
+/// What STATUS says of a mailbox.
+public struct MailboxStatus: Sendable, Hashable {
+    /// Changes when the server renumbers the mailbox: remembered UIDs are then meaningless.
+    public var uidValidity: UInt32
+    public var uidNext: UInt32
+}
