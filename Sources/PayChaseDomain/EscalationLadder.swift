@@ -18,9 +18,17 @@ public struct EscalationLadder: Sendable, Hashable {
 
     public init() {}
 
-    public func nextStep(for claim: Claim, attempts: [Attempt], practice: Practice, asOf today: CalendarDate) -> NextStep {
+    /// What comes back changes it: a bounce means fixing the address, a reply means reading it.
+    public func nextStep(
+        for claim: Claim, attempts: [Attempt], practice: Practice, asOf today: CalendarDate, feedback: ClaimFeedback = .init()
+    ) -> NextStep {
         guard claim.outstanding > .zero else { return NextStep(action: .none) }
         var step = rung(for: claim, attempts: attempts.sorted { $0.date < $1.date }, practice: practice, today: today)
+        if let bounced = feedback.bounced {
+            step = NextStep(action: .fixAddress, templates: [bounced.template], date: bounced.date)
+        } else if let replied = feedback.replied, attempts.allSatisfy({ $0.date <= replied }) {
+            step = NextStep(action: .readReply, date: replied)
+        }
         let warnings = [step.warning].compactMap { $0 } + limitWarnings(for: claim, asOf: today)
         step.warning = warnings.isEmpty ? nil : warnings.joined(separator: "; ")
         return step

@@ -9,6 +9,10 @@ public struct NextStep: Sendable, Hashable, Codable {
         case send
         /// The matter is with someone else, or needs a person's judgement; follow it up by hand.
         case followUp = "follow-up"
+        /// The email of `templates` bounced: fix the address, then send it again.
+        case fixAddress = "fix-address"
+        /// Someone replied: read it, then decide.
+        case readReply = "read-reply"
     }
 
     public var action: Action
@@ -36,6 +40,8 @@ public struct NextStep: Sendable, Hashable, Codable {
         case .send: text = names
         case .wait: text = names.isEmpty ? "wait" : "wait until \(date!.formatted), then \(names)"
         case .followUp: text = names.isEmpty ? "follow up by hand" : "follow up: \(names)"
+        case .fixAddress: text = "fix the address and resend \(names)"
+        case .readReply: text = "read the reply and follow up"
         }
         return serious ? "\(text) [serious step]" : text
     }

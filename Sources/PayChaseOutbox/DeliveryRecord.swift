@@ -11,6 +11,13 @@ public struct DeliveryRecord: Codable, Sendable, Hashable {
         case posted
         /// The practice repaired a record that did not verify; `sha256` is the damaged file's.
         case repaired
+        /// Read back from the practice mailbox (`receipt` says what; `sha256` is its bytes').
+        case readReceipt = "read-receipt"
+        case deliveryStatus = "delivery-status"
+        case automaticReply = "automatic-reply"
+        case reply
+        /// A payment received (`payment` says how much).
+        case payment
     }
 
     /// UTC, ISO 8601 with milliseconds.
@@ -35,8 +42,12 @@ public struct DeliveryRecord: Codable, Sendable, Hashable {
     public var postedOn: String?
     public var method: String?
     public var tracking: String?
-    /// For a posted letter: the PDF, relative to the Outbox.
+    /// For a posted letter: the PDF, relative to the Outbox; for a receipt, its file.
     public var document: String?
+    /// For something read back from the mailbox.
+    public var receipt: ReceiptFacts?
+    /// For a payment received.
+    public var payment: PaymentFacts?
     /// SHA-256 of the previous entry (64 zeros for the first).
     public var previous: String
     /// SHA-256 of this entry: its fields and `previous`.
@@ -71,6 +82,6 @@ public struct DeliveryRecord: Codable, Sendable, Hashable {
         case messageID = "message_id"
         case dsnRequested = "dsn_requested"
         case postedOn = "posted_on"
-        case method, tracking, document
+        case method, tracking, document, receipt, payment
     }
 }

@@ -13,8 +13,8 @@ struct DocumentBatch {
     var selection: ClaimSelection
     var asOf: CalendarDate
     var profile: PracticeProfile
-    /// What the record shows was sent, per claim (read once by the job's Outbox session).
-    var history: [String: [Attempt]]
+    /// What the record shows, per claim (read once by the job's Outbox session).
+    var record: RecordView
 
     /// Claims rendered and made ready in parallel, this many at a time, then kept in order.
     static let chunk = 256
@@ -27,8 +27,8 @@ struct DocumentBatch {
         keep: (Claim, Made) throws -> Void
     ) throws(PayChaseError) -> DraftResult {
         let profile = profile
-        let history = history
-        let claims = try workspace.loadClaims(profile: profile)
+        let history = record.attempts
+        let claims = record.counting(try workspace.loadClaims(profile: profile))
         let template = try TemplateChoice.load(template, from: workspace)
         let chosen = try choose(from: claims)
         let rates = workspace.bankRates()

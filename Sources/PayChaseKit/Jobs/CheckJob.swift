@@ -54,7 +54,13 @@ public struct CheckJob: Sendable {
             dataProblems += library[name]!.check(against: DocumentSchema.value).map(Problem.init)
         }
         var history: [String: [Attempt]] = [:]
-        do { history = try workspace.history() } catch { dataProblems += error.problems }
+        do {
+            let record = try workspace.readRecordView()
+            history = record.attempts
+            claims = record.counting(claims)
+        } catch {
+            dataProblems += error.problems
+        }
         var warnings: [String] = []
         if let profile, dataProblems.isEmpty {
             let found = renderProblems(library: library, profile: profile, claims: claims, history: history, rates: rates)

@@ -28,18 +28,17 @@ public struct DraftJob: Sendable {
 
     public func run(logger: Logger, clock: WallClock = .system) throws(PayChaseError) -> DraftResult {
         let profile = try workspace.loadProfile()
-        let outbox = try workspace.readRecord()
-        return try prepare(profile: profile, history: outbox.attempts(), head: outbox.head, logger: logger, clock: clock).result
+        return try prepare(profile: profile, record: try workspace.readRecordView(), logger: logger, clock: clock).result
     }
 
     /// Renders and writes the drafts, returning the emails ready to queue as well.
     func prepare(
-        profile: PracticeProfile, history: [String: [Attempt]], head: RecordHead, logger: Logger, clock: WallClock
+        profile: PracticeProfile, record: RecordView, logger: Logger, clock: WallClock
     ) throws(PayChaseError) -> (result: DraftResult, emails: [PreparedEmail]) {
         var emails: [PreparedEmail] = []
         var written: [String] = []
         let outputs = AtomicBatch()
-        let batch = DocumentBatch(workspace: workspace, template: template, selection: selection, asOf: asOf, profile: profile, history: history)
+        let batch = DocumentBatch(workspace: workspace, template: template, selection: selection, asOf: asOf, profile: profile, record: record)
         let date = clock.now()
         var result = try batch.run(make: { claim, document, template, profile in
             // Everything for this claim is made in memory first, so a refusal writes nothing.
@@ -48,7 +47,7 @@ public struct DraftJob: Sendable {
             let letter = template.isLetter() ? try LetterPDF.render(document) : nil
             if template.isEmail() {
                 let message = EmailBuilder.message(
-                    for: document, profile: profile, letter: template.attachLetter ? letter : nil, date: date, record: head
+                    for: document, profile: profile, letter: template.attachLetter ? letter : nil, date: date, record: record.head
                 )
                 files.append((try MailComposer.compose(message, draft: true), "eml"))
                 email = message

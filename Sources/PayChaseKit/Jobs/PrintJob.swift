@@ -28,7 +28,7 @@ public struct PrintJob: Sendable {
         let files = AtomicBatch(limit: 64)
         let batch = DocumentBatch(
             workspace: workspace, template: template, selection: selection, asOf: asOf, profile: try workspace.loadProfile(),
-            history: try workspace.history()
+            record: try workspace.readRecordView()
         )
         let letters = workspace.outbox.letters
         var result = try batch.run(make: { _, document, template, _ in

@@ -55,8 +55,7 @@ public struct SendJob: Sendable {
         } catch {
             // Nothing can be sent, but the drafts are still written for the practice to send by hand.
             if case .template = source {
-                let outbox = try workspace.readRecord()
-                result.drafts = try draft(profile: settings.profile, outbox: outbox, logger: logger, clock: clock).result
+                result.drafts = try draft(profile: settings.profile, record: try workspace.readRecordView(), logger: logger, clock: clock).result
             }
             result.stop = error
             return result
@@ -64,7 +63,7 @@ public struct SendJob: Sendable {
         do {
             let outbox = try OutboxSession(working: workspace.outbox, logger: logger)
             if case .template = source {
-                let (drafts, emails) = try draft(profile: settings.profile, outbox: outbox, logger: logger, clock: clock)
+                let (drafts, emails) = try draft(profile: settings.profile, record: RecordView(outbox), logger: logger, clock: clock)
                 result.drafts = drafts
                 try enqueue(emails, into: outbox, result: &result, clock: clock)
             }
@@ -81,11 +80,11 @@ public struct SendJob: Sendable {
 
     /// Drafts the emails; each carries the record's head as it stands before any of them is sent.
     private func draft(
-        profile: PracticeProfile, outbox: OutboxSession, logger: Logger, clock: WallClock
+        profile: PracticeProfile, record: RecordView, logger: Logger, clock: WallClock
     ) throws(PayChaseError) -> (result: DraftResult, emails: [DraftJob.PreparedEmail]) {
         guard case .template(let name, let selection) = source else { return (DraftResult(), []) }
         return try DraftJob(workspace: workspace, template: name, selection: selection, asOf: asOf)
-            .prepare(profile: profile, history: outbox.attempts(), head: outbox.head, logger: logger, clock: clock)
+            .prepare(profile: profile, record: record, logger: logger, clock: clock)
     }
 
     /// Sends every due message over one connection; counts the rest as waiting or held.

@@ -13,9 +13,11 @@ public struct StatusJob: Sendable {
 
     public func run(logger: Logger) throws(PayChaseError) -> StatusReport {
         let profile = try workspace.loadProfile()
-        let claims = try workspace.loadClaims(profile: profile)
-        let history = try workspace.history()
-        logger.debug("status", metadata: ["claims": "\(claims.count)", "claims with history": "\(history.count)"])
-        return StatusReport(claims: claims, profile: profile, attempts: history, asOf: asOf, rates: workspace.bankRates())
+        let record = try workspace.readRecordView()
+        let claims = record.counting(try workspace.loadClaims(profile: profile))
+        logger.debug("status", metadata: ["claims": "\(claims.count)", "record entries": "\(record.head.entries)"])
+        return StatusReport(
+            claims: claims, profile: profile, attempts: record.attempts, feedback: record.feedback, asOf: asOf, rates: workspace.bankRates()
+        )
     }
 }

@@ -17,6 +17,8 @@ public struct StatusReport: Sendable, Encodable {
         /// Statutory interest and the fixed sum accrued, where the Late Payment Act applies.
         public var interest: StatutoryInterest?
         public var attempts: Int
+        /// Delivered, read, bounced, replied; payments recorded.
+        public var feedback: ClaimFeedback
         public var nextStep: NextStep
         /// Time limits that run for the claim (complaint, dispute resolution).
         public var limits: [TimeLimit]
@@ -35,7 +37,8 @@ public struct StatusReport: Sendable, Encodable {
     public var totals: [Total]
 
     public init(
-        claims: [Claim], profile: PracticeProfile, attempts: [String: [Attempt]], asOf: CalendarDate, rates: BankRateTable? = nil,
+        claims: [Claim], profile: PracticeProfile, attempts: [String: [Attempt]], feedback: [String: ClaimFeedback] = [:], asOf: CalendarDate,
+        rates: BankRateTable? = nil,
         ladder: EscalationLadder = .init()
     ) {
         self.asOf = asOf
@@ -47,7 +50,8 @@ public struct StatusReport: Sendable, Encodable {
                 paymasterName: profile.paymasters[claim.paymaster]?.name ?? claim.paymaster.rawValue,
                 outstanding: claim.outstanding, dueOn: claim.dueOn, dueBasis: claim.dueBasis, daysOverdue: claim.daysOverdue(asOf: asOf),
                 interest: context.interest, attempts: history.count,
-                nextStep: ladder.nextStep(for: claim, attempts: history, practice: profile.practice, asOf: asOf),
+                feedback: feedback[claim.id] ?? ClaimFeedback(),
+                nextStep: ladder.nextStep(for: claim, attempts: history, practice: profile.practice, asOf: asOf, feedback: feedback[claim.id] ?? ClaimFeedback()),
                 limits: claim.outstanding > .zero ? ladder.limits(for: claim) : []
             )
         }

@@ -67,8 +67,6 @@ extension OutboxError {
 }
 
 extension Workspace {
-    /// What the record proves was sent, per claim, from a record that verifies.
-    func history() throws(PayChaseError) -> [String: [Attempt]] { try readRecord().attempts() }
 
     /// The Outbox opened for reading, its record verified.
     func readRecord() throws(PayChaseError) -> OutboxSession {

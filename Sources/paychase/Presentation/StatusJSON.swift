@@ -35,6 +35,13 @@ private struct JSONView: Encodable {
         var interest: Amount?
         var fixedSum: Amount?
         var attempts: Int
+        var delivered: String?
+        var read: String?
+        var bounced: String?
+        var bounceStatus: String?
+        var replied: String?
+        var automaticReply: String?
+        var paymentsRecorded: Amount
         var nextStep: String
         var nextAction: String
         var nextTemplates: [String]
@@ -61,7 +68,11 @@ private struct JSONView: Encodable {
                 claimId: $0.claimID, service: $0.service, paymaster: $0.paymaster, paymasterName: $0.paymasterName,
                 outstanding: Amount($0.outstanding), dueOn: $0.dueOn.description, dueBasis: $0.dueBasis.rawValue,
                 daysOverdue: $0.daysOverdue, interest: $0.interest.map { Amount($0.interest) },
-                fixedSum: $0.interest.map { Amount($0.fixedSum) }, attempts: $0.attempts, nextStep: $0.nextStep.summary, nextAction: $0.nextStep.action.rawValue,
+                fixedSum: $0.interest.map { Amount($0.fixedSum) }, attempts: $0.attempts,
+                delivered: $0.feedback.delivered?.description, read: $0.feedback.read?.description,
+                bounced: $0.feedback.bounced?.date.description, bounceStatus: $0.feedback.bounced?.status,
+                replied: $0.feedback.replied?.description, automaticReply: $0.feedback.automaticReply?.description,
+                paymentsRecorded: Amount($0.feedback.paymentsRecorded), nextStep: $0.nextStep.summary, nextAction: $0.nextStep.action.rawValue,
                 nextTemplates: $0.nextStep.templates, nextDate: $0.nextStep.date?.description, warning: $0.nextStep.warning
             )
         }

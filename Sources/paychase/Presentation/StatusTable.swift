@@ -4,13 +4,14 @@ import PayChaseKit
 extension StatusReport {
     /// An aligned table, then the totals per paymaster.
     var table: String {
-        let header = ["CLAIM", "PAYMASTER", "OUTSTANDING", "DUE", "OVERDUE", "INTEREST", "SENT", "NEXT STEP"]
+        let header = ["CLAIM", "PAYMASTER", "OUTSTANDING", "DUE", "OVERDUE", "INTEREST", "SENT", "CAME BACK", "NEXT STEP"]
         let body = rows.map { row in
             [
                 row.claimID, row.paymaster, row.outstanding.formatted,
                 row.dueOn.formatted + (row.dueBasis == .assumed ? " (assumed)" : ""),
                 row.daysOverdue > 0 ? "\(row.daysOverdue) days" : "-",
                 row.interest.map { ($0.interest + $0.fixedSum).formatted } ?? "-", String(row.attempts),
+                row.feedback.summary.isEmpty ? "-" : row.feedback.summary,
                 row.nextStep.summary + (row.nextStep.warning.map { " (\($0))" } ?? ""),
             ]
         }
