@@ -12,7 +12,9 @@ public final class OutboxSession {
     public private(set) var records: [DeliveryRecord]
     private let log: DeliveryLog
     private let lock: OutboxLock?
-    private let writer: DeliveryLogWriter?
+    /// Opened at the first append, so a job that records nothing creates nothing.
+    private var writer: DeliveryLogWriter?
+    private var contents: DeliveryLog.Contents?
 
     /// For a job that only reads (status, check, drafting): no lock, nothing written. A record
     /// that does not verify is refused: what it says cannot be acted on.
@@ -45,7 +47,7 @@ public final class OutboxSession {
         let contents = log.read()
         try Self.check(contents, of: log)
         records = contents.records
-        writer = try DeliveryLogWriter(log: log, contents: contents)
+        self.contents = contents
         try recover(logger: logger)
     }
 
@@ -58,14 +60,15 @@ public final class OutboxSession {
         }
     }
 
-    public var isWorking: Bool { writer != nil }
+    public var isWorking: Bool { lock != nil }
 
     /// Appends one entry to the record. `durable` fsyncs it at once; otherwise it survives a
     /// killed process at once and a power cut from the queue's next `sync()`.
     @discardableResult
     public func append(_ record: DeliveryRecord, durable: Bool = true) throws(OutboxError) -> DeliveryRecord {
-        guard let writer else { preconditionFailure("append on a session opened for reading") }
-        let sealed = try writer.append(record, durable: durable)
+        guard let contents else { preconditionFailure("append on a session opened for reading") }
+        if writer == nil { writer = try DeliveryLogWriter(log: log, contents: contents) }
+        let sealed = try writer!.append(record, durable: durable)
         records.append(sealed)
         return sealed
     }
