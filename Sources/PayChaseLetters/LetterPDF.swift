@@ -11,22 +11,9 @@ public enum LetterPDF {
         var paginator = Paginator(startingAt: ruleY + 22)
         paginator.place(blocks(document, renderer))
         let pages = paginator.pages
-        let running = renderer.layout("\(practice.name) · Our ref: \(document.ourReference) · \(document.date.formatted)", font: LetterFonts.small)
-
-        for (number, page) in pages.enumerated() {
-            if number == 0 {
-                for line in letterhead { renderer.draw(layout: line.layout, line: line.line, y: line.y) }
-                renderer.rule(y: ruleY)
-            } else {
-                renderer.draw(layout: running.index, line: 0, y: PageGeometry.top + (running.lines.first?.baseline ?? 8))
-            }
-            for line in page { renderer.draw(layout: line.layout, line: line.line, y: line.y) }
-            if pages.count > 1 {
-                let footer = renderer.layout("Page \(number + 1) of \(pages.count)", font: LetterFonts.small)
-                let centred = PageGeometry.left + (PageGeometry.textWidth - (footer.lines.first?.width ?? 0)) / 2
-                renderer.draw(layout: footer.index, line: 0, y: PageGeometry.footerBaseline, x: centred)
-            }
-            renderer.endPage()
+        PageDrawing.draw(pages, with: renderer, running: "\(practice.name) · Our ref: \(document.ourReference) · \(document.date.formatted)") {
+            for line in letterhead { renderer.draw(layout: line.layout, line: line.line, y: line.y) }
+            renderer.rule(y: ruleY)
         }
         return try renderer.finish()
     }

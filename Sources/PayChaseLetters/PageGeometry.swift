@@ -19,4 +19,5 @@ enum LetterFonts {
     static let bold = "DejaVu Serif Bold 11"
     static let practiceName = "DejaVu Serif Bold 16"
     static let small = "DejaVu Sans 8.5"
+    static let fixed = "DejaVu Sans Mono 7.5"
 }
