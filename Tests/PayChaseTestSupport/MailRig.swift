@@ -8,6 +8,8 @@ public struct MailRig: Sendable {
     public let noAuthPort: Int
     public let plainPort: Int
     public let imapPort: Int
+    /// Dovecot's IMAP with implicit TLS; `imapPort` takes STARTTLS. Neither allows a login without TLS.
+    public let imapsPort: Int
     public let caFile: String
     public let mailRoot: String
     public let username: String
@@ -23,7 +25,7 @@ public struct MailRig: Sendable {
         return MailRig(
             directory: directory, submissionPort: port("PAYCHASE_RIG_SUBMISSION_PORT"), smtpsPort: port("PAYCHASE_RIG_SMTPS_PORT"),
             noAuthPort: port("PAYCHASE_RIG_NOAUTH_PORT"), plainPort: port("PAYCHASE_RIG_PLAIN_PORT"),
-            imapPort: port("PAYCHASE_RIG_IMAP_PORT"), caFile: env["PAYCHASE_RIG_CA"] ?? "",
+            imapPort: port("PAYCHASE_RIG_IMAP_PORT"), imapsPort: port("PAYCHASE_RIG_IMAPS_PORT"), caFile: env["PAYCHASE_RIG_CA"] ?? "",
             mailRoot: env["PAYCHASE_RIG_MAIL"] ?? "", username: env["PAYCHASE_RIG_SMTP_USER"] ?? "", password: password
         )
     }
@@ -101,24 +103,146 @@ public struct MailRig: Sendable {
 
     static var script: String { TestPaths.repository.appendingPathComponent("scripts/mailrig").path }
 
+    // Reading and filing mail over IMAP, as a mail client does: Dovecot refuses a login without TLS,
+    // so every helper below goes through `imap(user:_:_:)` (STARTTLS with the rig's certificate as CA,
+    // then LOGIN with the rig's password for the mailbox, `imap-` and its local part).
+
     /// Reads a mailbox over IMAP from Dovecot (Python's imaplib): the subjects of every message.
     public func imapSubjects(user: String) throws -> [String] {
-        let local = user.split(separator: "@").first.map(String.init) ?? user
-        let script = """
-            import imaplib, email, email.policy, json, sys
-            box = imaplib.IMAP4("127.0.0.1", \(imapPort))
-            box.login(sys.argv[1], sys.argv[2])
+        let output = try imap(user: user, #"""
+            import email, email.policy, json
             box.select("INBOX", readonly=True)
             _, ids = box.search(None, "ALL")
             subjects = []
             for i in ids[0].split():
                 _, data = box.fetch(i, "(BODY.PEEK[HEADER])")
                 subjects.append(str(email.message_from_bytes(data[0][1], policy=email.policy.default)["Subject"]))
-            box.logout()
             print(json.dumps(subjects))
+            """#)
+        return try JSONDecoder().decode([String].self, from: Data(output.utf8))
+    }
+
+    /// Puts `message` (the raw bytes of a whole message) into `user`'s INBOX with IMAP APPEND, the
+    /// way a mail client files one (bare line feeds go over the wire as CRLF); `seen` files it as read.
+    public func imapAppend(user: String, message: [UInt8], seen: Bool = false) throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("paychase-append-\(UUID().uuidString).eml")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data(message).write(to: file)
+        _ = try imap(user: user, #"""
+            with open(sys.argv[5], "rb") as f:
+                status, data = box.append("INBOX", sys.argv[6] or None, None, f.read())
+            if status != "OK":
+                sys.exit("APPEND refused: %r" % data)
+            """#, [file.path, seen ? #"\Seen"# : ""])
+    }
+
+    /// How many messages `user`'s INBOX holds, read over IMAP.
+    public func imapMessageCount(user: String) throws -> Int {
+        let output = try imap(user: user, #"""
+            status, data = box.select("INBOX", readonly=True)
+            if status != "OK":
+                sys.exit("SELECT INBOX refused: %r" % data)
+            print(int(data[0]))
+            """#)
+        return try JSONDecoder().decode(Int.self, from: Data(output.utf8))
+    }
+
+    /// For each message in `user`'s INBOX, in UID order, whether it has the \Seen flag. The mailbox
+    /// is opened read-only, so looking does not mark anything read.
+    public func imapSeenFlags(user: String) throws -> [Bool] {
+        let output = try imap(user: user, #"""
+            import json, re
+            box.select("INBOX", readonly=True)
+            _, data = box.uid("SEARCH", None, "ALL")
+            uids = data[0].split()
+            seen = {}
+            if uids:
+                _, data = box.uid("FETCH", b",".join(uids).decode(), "(FLAGS)")
+                for line in data:
+                    line = line[0] if isinstance(line, tuple) else line
+                    uid, flags = re.search(rb"UID (\d+)", line or b""), re.search(rb"FLAGS \(([^)]*)\)", line or b"")
+                    if uid and flags:
+                        seen[int(uid.group(1))] = b"\\Seen" in flags.group(1).split()
+            missing = [u for u in uids if int(u) not in seen]
+            if missing:
+                sys.exit("no FLAGS for UIDs %r" % missing)
+            print(json.dumps([seen[int(u)] for u in sorted(uids, key=int)]))
+            """#)
+        return try JSONDecoder().decode([Bool].self, from: Data(output.utf8))
+    }
+
+    /// How many messages `user`'s folder `folder` holds (IMAP STATUS), or 0 when there is no such
+    /// folder. Folder names are as the client shows them ("Sent", "Bounces/2024"); non-ASCII names
+    /// are sent in IMAP's modified UTF-7.
+    public func imapFolderCount(user: String, folder: String) throws -> Int {
+        let output = try imap(user: user, #"""
+            import base64, re
+            def mailbox_name(name):
+                out, run = [], []
+                def flush():
+                    if run:
+                        out.append("&" + base64.b64encode("".join(run).encode("utf-16-be")).decode().rstrip("=").replace("/", ",") + "-")
+                        run.clear()
+                for ch in name:
+                    if " " <= ch <= "~":
+                        flush()
+                        out.append("&-" if ch == "&" else ch)
+                    else:
+                        run.append(ch)
+                flush()
+                return '"' + "".join(out).replace("\\", "\\\\").replace('"', '\\"') + '"'
+            status, data = box.status(mailbox_name(sys.argv[5]), "(MESSAGES)")
+            if status != "OK":
+                print(0)
+            else:
+                found = re.search(rb"MESSAGES (\d+)", data[0] or b"")
+                if not found:
+                    sys.exit("STATUS without MESSAGES: %r" % data)
+                print(int(found.group(1)))
+            """#, [folder])
+        return try JSONDecoder().decode(Int.self, from: Data(output.utf8))
+    }
+
+    /// Waits until `user`'s INBOX holds a message whose raw bytes (as IMAP serves them, lines ending
+    /// in CRLF) contain `text`, polling over one IMAP session; false when `timeout` passes first.
+    public func waitForMessage(user: String, containing text: String, timeout: TimeInterval = 15) throws -> Bool {
+        let output = try imap(user: user, #"""
+            import os, time
+            needle, deadline = os.fsencode(sys.argv[5]), time.monotonic() + float(sys.argv[6])
+            checked, found = 0, False
+            while True:
+                box.select("INBOX", readonly=True)
+                _, data = box.uid("SEARCH", None, "UID %d:*" % (checked + 1))
+                for uid in sorted(int(u) for u in data[0].split()):
+                    if uid > checked and not found:
+                        _, parts = box.uid("FETCH", str(uid), "(BODY.PEEK[])")
+                        found = any(isinstance(part, tuple) and needle in part[1] for part in parts)
+                        checked = uid
+                if found or time.monotonic() >= deadline:
+                    break
+                time.sleep(0.2)
+            print("true" if found else "false")
+            """#, [text, String(timeout)])
+        return try JSONDecoder().decode(Bool.self, from: Data(output.utf8))
+    }
+
+    /// Runs the Python `body` with `box`, an imaplib connection logged in to `user`'s mailbox over
+    /// STARTTLS on `imapPort`, and `arguments` as `sys.argv[5...]`; returns what it printed. A failure
+    /// (refused login, a `sys.exit` with a message) throws with Python's error output.
+    private func imap(user: String, _ body: String, _ arguments: [String] = []) throws -> String {
+        let local = user.split(separator: "@").first.map(String.init) ?? user
+        let script = """
+            import imaplib, ssl, sys
+            box = imaplib.IMAP4("127.0.0.1", int(sys.argv[4]))
+            box.starttls(ssl_context=ssl.create_default_context(cafile=sys.argv[3]))
+            box.login(sys.argv[1], sys.argv[2])
+            \(body)
+            box.logout()
             """
-        let result = try Command.run("/usr/bin/env", ["python3", "-c", script, user, "imap-\(local)"])
+        let result = try Command.run(
+            "/usr/bin/env", ["python3", "-c", script, user, "imap-\(local)", caFile, String(imapPort)] + arguments
+        )
         guard result.status == 0 else { throw CommandFailure(result: result) }
-        return try JSONDecoder().decode([String].self, from: Data(result.stdout.utf8))
+        return result.stdout
     }
 }
