@@ -135,7 +135,12 @@ let package = Package(
             exclude: ["Golden", "Fixtures"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "PayChaseMailTests", dependencies: ["PayChaseMail", "PayChaseTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PayChaseMailTests",
+            dependencies: ["PayChaseMail", "PayChaseTestSupport"],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "PayChaseSendTests",
             dependencies: ["PayChaseKit", "PayChaseDomain", "PayChaseTestSupport", .product(name: "Logging", package: "swift-log")],

@@ -1,0 +1,99 @@
+/// What marks a bounce that is not a standard delivery report (qmail, Exim, old Sendmail,
+/// Exchange, webmail providers): who it is from, its subject, X-Failed-Recipients, and an SMTP
+/// status or the usual words in its text. One header sign and one more are needed, so a
+/// person who writes "your letter was rejected" is not taken for a mail server.
+struct BounceSigns {
+    let fromMailSystem: Bool
+    let subjectSaysUndelivered: Bool
+    let failedRecipients: [String]
+    let textSaysUndelivered: Bool
+    let status: SMTPStatusScan
+    private let text: String
+    private let subject: String
+    private let ownAddresses: Set<String>
+
+    /// Most text looked at, in bytes: bounces say what matters near the top.
+    static let maxText = 64 * 1024
+
+    init(_ message: MIMEMessage) {
+        let header = message.header
+        let from = (header.decoded("From") ?? "").trimmingWhitespace.lowercased()
+        let subject = (header.decoded("Subject") ?? "").trimmingWhitespace.lowercased()
+        let text = Self.text(of: message)
+        let lowered = text.lowercased()
+        self.subject = subject
+        self.text = text
+        fromMailSystem = from.isEmpty || from == "<>" || Self.mailSystemSenders.contains { from.contains($0) }
+        subjectSaysUndelivered = !Self.replyPrefixes.contains { subject.hasPrefix($0) } && Self.subjectPhrases.contains { subject.contains($0) }
+        failedRecipients = header.values("X-Failed-Recipients").flatMap { EmailAddressScan.addresses(in: $0) }
+        textSaysUndelivered = Self.textPhrases.contains { lowered.contains($0) }
+        status = SMTPStatusScan(text)
+        ownAddresses = Set((header.values("To") + header.values("Cc")).flatMap { EmailAddressScan.addresses(in: $0) }.map { $0.lowercased() })
+    }
+
+    var isBounce: Bool {
+        if !failedRecipients.isEmpty { return true }
+        if fromMailSystem && subjectSaysUndelivered { return true }
+        return (fromMailSystem || subjectSaysUndelivered) && (textSaysUndelivered || status.enhanced != nil || status.reply != nil)
+    }
+
+    /// Best effort: the failed addresses it names, each with the first status in the text.
+    /// With none named, one recipient without an address, so a failure still reads as one.
+    var recipients: [RecipientStatus] {
+        let action = self.action
+        var addresses = failedRecipients
+        if addresses.isEmpty { addresses = EmailAddressScan.recipients(inBounceText: text) }
+        addresses = addresses.filter { !ownAddresses.contains($0.lowercased()) }
+        var seen = Set<String>()
+        addresses = addresses.filter { seen.insert($0.lowercased()).inserted }
+        let status = status.enhanced
+        let diagnostic = self.status.line
+        if addresses.isEmpty { return [RecipientStatus(action: action, status: status, diagnosticCode: diagnostic)] }
+        return addresses.prefix(50).map { RecipientStatus(finalRecipient: $0, action: action, status: status, diagnosticCode: diagnostic) }
+    }
+
+    /// Failed unless it says it is only delayed: "Returned mail: Deferred" was returned, so failed.
+    var action: DeliveryAction {
+        if Self.failedSubjectWords.contains(where: { subject.contains($0) }) { return .failed }
+        let lowered = text.lowercased()
+        if Self.delayWords.contains(where: { subject.contains($0) || lowered.contains($0) }) { return .delayed }
+        if let code = status.enhanced ?? status.reply, code.hasPrefix("4") { return .delayed }
+        return .failed
+    }
+
+    /// The text parts through the multipart tree (not inside a returned message), up to
+    /// `maxText` bytes, each cut before it is decoded.
+    private static func text(of message: MIMEMessage) -> String {
+        var text = ""
+        var room = maxText
+        for part in message.partTree where room > 0 {
+            guard case .single = part.content else { continue }
+            let type = part.contentType
+            guard type.type == "text" || type.type == "multipart" || type.type == "message" else { continue }
+            let bytes = part.bodyBytes.prefix(room)
+            room -= bytes.count
+            text += Charset.decode(bytes, charset: type[parameter: "charset"]) + "\n"
+        }
+        return text
+    }
+
+    private static let mailSystemSenders = ["mailer-daemon", "mailer daemon", "mail-daemon", "postmaster", "mail delivery", "mmsc ndr"]
+    private static let replyPrefixes = ["re:", "aw:", "fw:", "fwd:", "wg:", "tr:"]
+    private static let subjectPhrases = [
+        "undeliver", "undelivered", "delivery status notification", "delivery notification", "failure notice", "delivery fail",
+        "mail delivery", "returned mail", "could not be delivered", "not delivered", "delivery problem", "non remis", "unzustellbar",
+        "non recapitabile", "no entregado", "mail system error", "nondeliverable", "non-deliverable", "delivery status",
+        "failed delivery", "delivery error", "error sending", "mail failure", "delivery delayed", "delayed mail",
+        "could not send", "returned to sender", "delivery failure",
+    ]
+    private static let textPhrases = [
+        "could not be delivered", "couldn't be delivered", "was not delivered", "delivery has failed", "delivery failed",
+        "undeliverable", "undelivered", "permanent error", "permanent fatal error", "user unknown", "mailbox unavailable",
+        "mailbox is full", "delivery to the following recipient", "did not reach the following recipient",
+        "following recipients returned", "could not deliver", "unable to deliver", "wasn't able to deliver", "failed permanently",
+        "returned to sender", "not be delivered", "hop count exceeded", "will continue trying", "has been delayed",
+        "no such user", "recipient address rejected", "message could not be sent",
+    ]
+    private static let failedSubjectWords = ["fail", "returned", "undeliver", "not delivered", "could not be delivered", "error"]
+    private static let delayWords = ["delay", "deferred", "will continue trying", "will be retried", "not yet been delivered", "still trying"]
+}

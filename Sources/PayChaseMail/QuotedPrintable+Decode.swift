@@ -1,0 +1,51 @@
+extension QuotedPrintable {
+    /// Decodes a quoted-printable body (RFC 2045 §6.7) leniently: soft breaks go, `=XX` becomes
+    /// the byte, an `=` that starts neither stays as it is, and whitespace at a line's end goes.
+    static func decode(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "=") {
+                if index + 2 < bytes.endIndex, let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) {
+                    out.append(high << 4 | low)
+                    index += 3
+                    continue
+                }
+                var next = index + 1
+                while next < bytes.endIndex, bytes[next] == 32 || bytes[next] == 9 { next += 1 }
+                if next < bytes.endIndex, bytes[next] == ByteLines.cr { next += 1 }
+                if next == bytes.endIndex {
+                    index = next
+                    continue
+                }
+                if bytes[next] == ByteLines.lf {
+                    index = next + 1
+                    continue
+                }
+                out.append(byte)
+                index += 1
+            } else if byte == 32 || byte == 9 {
+                var next = index
+                while next < bytes.endIndex, bytes[next] == 32 || bytes[next] == 9 { next += 1 }
+                let endsLine = next == bytes.endIndex || bytes[next] == ByteLines.lf || bytes[next] == ByteLines.cr
+                if !endsLine { out += bytes[index..<next] }
+                index = next
+            } else {
+                out.append(byte)
+                index += 1
+            }
+        }
+        return out
+    }
+
+    static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        default: nil
+        }
+    }
+}
