@@ -1,5 +1,6 @@
 import Foundation
 import PayChaseTestSupport
+import Testing
 
 /// A practice folder whose profile sends through the test mail rig.
 struct SendingPractice {
@@ -26,7 +27,20 @@ struct SendingPractice {
         try folder.write("claims.csv", claims.replacingOccurrences(of: "15/07/2026,,TH-LES-0441", with: "15/07/2026,nhs-england,TH-LES-0441"))
     }
 
-    var passwordEnvironment: [String: String] { ["PAYCHASE_SMTP_PASSWORD": rig.password] }
+    var passwordEnvironment: [String: String] { ["PAYCHASE_SMTP_PASSWORD": rig.password, "PAYCHASE_IMAP_PASSWORD": "imap-manager"] }
+
+    /// Adds an `imap:` section reading the practice mailbox (manager@riverside.example) over STARTTLS.
+    func configureIMAP(url: String? = nil, processedFolder: String? = nil) throws {
+        var section = "imap:\n  url: \(url ?? "imap://localhost:\(rig.imapPort)")\n  username: manager@riverside.example\n"
+        section += "  password_env: PAYCHASE_IMAP_PASSWORD\n  ca_file: \(rig.caFile)\n"
+        if let processedFolder { section += "  processed_folder: \(processedFolder)\n" }
+        try folder.write("paychase.yaml", try folder.read("paychase.yaml") + section)
+    }
+
+    /// The Message-ID the record holds for the email of `template` to `claim`.
+    func sentMessageID(_ claim: String, _ template: String = "chase") throws -> String {
+        try #require(try logEntries().first { $0["claim_id"] as? String == claim && $0["template"] as? String == template && $0["outcome"] as? String == "accepted" }?["message_id"] as? String)
+    }
 
     func paychase(_ arguments: String...) throws -> CommandResult { try paychase(arguments) }
 

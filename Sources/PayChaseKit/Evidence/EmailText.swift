@@ -1,0 +1,16 @@
+import Foundation
+import PayChaseMail
+
+/// An email as a reader of the evidence PDF sees it: who, when, the subject, then the text.
+enum EmailText {
+    static func lines(of bytes: [UInt8]) -> [String] {
+        let message = MIMEMessage(parsing: bytes)
+        var lines = ["From", "To", "Date", "Subject", "Message-ID"].compactMap { name in
+            message.header.fields.first { $0.name.lowercased() == name.lowercased() }.map { "\(name): \($0.value)" }
+        }
+        let text = message.partTree.first { $0.contentType.mediaType == "text/plain" && $0.parts.isEmpty }?.text ?? ""
+        lines += text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n\n")
+            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        return lines
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import PayChaseDomain
+import PayChaseLetters
+import PayChaseMail
+import PayChaseOutbox
+
+/// One file of an evidence pack: where it goes in the pack, and its bytes.
+struct EvidenceFile {
+    var path: String
+    var bytes: [UInt8]
+}
+
+/// What goes into one claim's evidence pack, gathered from the record and the Outbox.
+struct EvidenceContents {
+    let outbox: Outbox
+    let claim: Claim
+    let entries: [DeliveryRecord]
+
+    /// Every email, letter and receipt the record names, each checked against the SHA-256 the
+    /// record holds for it: a copy that no longer matches is refused, not packed.
+    func copies() throws(PayChaseError) -> [EvidenceFile] {
+        var files: [EvidenceFile] = []
+        for (index, entry) in entries.enumerated() {
+            let number = String(format: "%02d", index + 1)
+            let source: String
+            let name: String
+            switch entry.outcome {
+            case .accepted, .confirmed:
+                source = "\(outbox.sent)/\(entry.queueID).eml"
+                name = "emails/\(number)-\(entry.template).eml"
+            case .posted:
+                source = "\(outbox.root)/\(entry.document ?? "")"
+                name = "letters/\(number)-\(entry.template).pdf"
+            case .readReceipt, .deliveryStatus, .automaticReply, .reply:
+                source = "\(outbox.root)/\(entry.document ?? "")"
+                name = "receipts/\(number)-\(entry.outcome.rawValue).eml"
+            case .deferred, .refused, .uncertain, .repaired, .payment:
+                continue
+            }
+            guard let data = FileManager.default.contents(atPath: source) else {
+                throw PayChaseError(.invalidData, "\(source): the copy the record names (line for \(entry.template), \(entry.time)) is missing")
+            }
+            let bytes = Array(data)
+            guard SHA256Hex.digest(bytes) == entry.sha256 else {
+                throw PayChaseError(.invalidData, "\(source): no longer matches the SHA-256 the record holds for it (\(entry.sha256))")
+            }
+            files.append(EvidenceFile(path: name, bytes: bytes))
+        }
+        return files
+    }
+
+    /// The claim's lines of the record exactly as they are, so their hashes can be checked.
+    func recordLines() -> String {
+        let text = DeliveryLog(outbox: outbox).read().text
+        let decoder = JSONDecoder()
+        return text.split(separator: "\n").filter { line in
+            (try? decoder.decode(DeliveryRecord.self, from: Data(line.utf8)))?.claimID == claim.id
+        }.map { $0 + "\n" }.joined()
+    }
+
+    func lead(practice: Practice, at instant: Date) -> [String] {
+        var lines = [
+            "\(practice.name) (ODS code \(practice.odsCode))\(practice.contractor.map { ", contractor \($0)" } ?? "").",
+            "Claim \(claim.id): \(claim.service) (\(claim.category.rawValue)) for \(claim.period). Claimed \(claim.amount.formatted) on \(claim.submittedOn.formatted)"
+                + "\(claim.approvedOn.map { ", approved \($0.formatted)" } ?? ""); received so far \(claim.paid.formatted); outstanding \(claim.outstanding.formatted); "
+                + "payment was due by \(claim.dueOn.formatted)\(claim.dueBasis == .assumed ? " (assumed: 30 days after the claim)" : "").",
+        ]
+        let references = [claim.reference.map { "reference \($0)" }, claim.invoiceRef.map { "invoice \($0)" }].compactMap { $0 }
+        if !references.isEmpty { lines.append("References: " + references.joined(separator: ", ") + ".") }
+        lines.append("This pack was made by PayChase on \(LondonTime.clock(instant)) (UK time) from the practice's record of \(entries.count) event\(entries.count == 1 ? "" : "s") for this claim.")
+        return lines
+    }
+
+    func sections(files: [EvidenceFile]) -> [ReportPDF.Section] {
+        var sections = [ReportPDF.Section(heading: "What happened, in order", paragraphs: entries.map(Self.event))]
+        let emails = files.filter { $0.path.hasPrefix("emails/") }
+        if !emails.isEmpty {
+            sections.append(ReportPDF.Section(heading: "Each email as sent", paragraphs: emails.flatMap { [ "\($0.path):" ] + EmailText.lines(of: $0.bytes) }))
+        }
+        sections.append(ReportPDF.Section(
+            heading: "Files in this pack (SHA-256)", paragraphs: files.map { "\(SHA256Hex.digest($0.bytes))  \($0.path)" }, fixedWidth: true
+        ))
+        sections.append(ReportPDF.Section(heading: "How to check this pack", paragraphs: Self.howToCheck))
+        return sections
+    }
+
+    /// `2026-11-23 12:00:01 · chase · email to x@y · accepted: 250 2.0.0 Ok: queued as ABC (queue id …)`.
+    static func event(_ entry: DeliveryRecord) -> String {
+        let when = RecordTime.parse(entry.time).map(LondonTime.clock) ?? entry.time
+        let to = entry.to.joined(separator: ", ")
+        switch entry.outcome {
+        case .accepted, .deferred, .refused, .uncertain, .confirmed:
+            return "\(when) · \(entry.template) · email to \(to) · \(entry.outcome.rawValue): \(entry.reply)" + (entry.queueID.isEmpty ? "" : " (queue id \(entry.queueID))")
+        case .posted:
+            return "\(when) · \(entry.template) · letter by post to \(to) · \(entry.reply)"
+        case .readReceipt, .deliveryStatus, .automaticReply, .reply:
+            return "\(when) · \(entry.template) to \(to) · came back: \(entry.reply)" + (entry.from.isEmpty ? "" : " (from \(entry.from))")
+        case .payment:
+            return "\(when) · payment · \(entry.reply)"
+        case .repaired:
+            return "\(when) · the record was repaired: \(entry.reply)"
+        }
+    }
+
+    static let howToCheck = [
+        "1. Every file is listed in SHA256SUMS with its SHA-256. In this folder run: sha256sum -c SHA256SUMS. Every line must say OK; a file changed since the pack was made says FAILED.",
+        "2. record.jsonl holds this claim's entries of the practice's record exactly as written. Each entry carries the SHA-256 of the entry before it in the whole record (\"previous\") and its own (\"entry\"); the practice's full record (Outbox/deliveries.jsonl) checks with: paychase log --verify.",
+        "3. Each email's \"sha256\" in record.jsonl is the SHA-256 of the file in emails/ exactly as the mail server accepted it, and \"reply\" is the server's own answer, with its queue id.",
+        "4. Each email carries X-PayChase-Record: the record's size and newest entry when it was sent. The recipient's copy of any email checks the record against it: paychase log --verify --against that.eml.",
+    ]
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Logging
+import PayChaseDomain
+import PayChaseLetters
+import PayChaseOutbox
+import ZIPFoundation
+
+/// `paychase evidence`: everything the record holds about one claim, in one folder anyone can
+/// check: `evidence.pdf` (the facts, every event in order, each email as sent, how to check),
+/// every email, letter and receipt exactly as recorded, the claim's record entries, and
+/// `SHA256SUMS` for `sha256sum -c`. `--zip` makes one file of it.
+public struct EvidenceJob: Sendable {
+    public var workspace: Workspace
+    public var claimID: String
+    public var zip: Bool
+
+    public init(workspace: Workspace, claimID: String, zip: Bool) {
+        self.workspace = workspace
+        self.claimID = claimID
+        self.zip = zip
+    }
+
+    public struct Result: Sendable {
+        /// The pack's folder, and its files relative to it.
+        public var folder: String
+        public var files: [String]
+        public var events: Int
+        public var zipFile: String?
+    }
+
+    public func run(logger: Logger, clock: WallClock = .system) throws(PayChaseError) -> Result {
+        let profile = try workspace.loadProfile()
+        let outbox = try workspace.readRecord()
+        let record = RecordView(outbox)
+        guard let claim = record.counting(try workspace.loadClaims(profile: profile)).first(where: { $0.id == claimID }) else {
+            throw PayChaseError(.usage, "claim '\(claimID)' is not in \(workspace.claimsPath)")
+        }
+        let entries = outbox.records.filter { $0.claimID == claimID }
+        let contents = EvidenceContents(outbox: workspace.outbox, claim: claim, entries: entries)
+        var files = try contents.copies()
+        files.append(EvidenceFile(path: "record.jsonl", bytes: Array(contents.recordLines().utf8)))
+        let pdf: [UInt8]
+        do {
+            pdf = try ReportPDF.render(
+                title: "Evidence: claim \(claimID)", author: profile.practice.name,
+                lead: contents.lead(practice: profile.practice, at: clock.now()), sections: contents.sections(files: files)
+            )
+        } catch {
+            throw PayChaseError(.temporaryFailure, "the evidence PDF could not be laid out: \(error)")
+        }
+        files.insert(EvidenceFile(path: "evidence.pdf", bytes: pdf), at: 0)
+        files.append(EvidenceFile(path: "SHA256SUMS", bytes: Array(files.map { "\(SHA256Hex.digest($0.bytes))  \($0.path)\n" }.joined().utf8)))
+
+        let folder = "\(workspace.outbox.root)/evidence/\(claimID)"
+        do {
+            try EvidenceFolder.replace(folder, with: files)
+        } catch {
+            throw error.failure
+        }
+        logger.debug("wrote evidence pack", metadata: ["claim": "\(claimID)", "files": "\(files.count)"])
+        var result = Result(folder: folder, files: files.map(\.path), events: entries.count)
+        if zip {
+            let zipFile = "\(workspace.outbox.root)/evidence/\(claimID).zip"
+            do {
+                try? FileManager.default.removeItem(atPath: zipFile)
+                try FileManager.default.zipItem(at: URL(fileURLWithPath: folder), to: URL(fileURLWithPath: zipFile), shouldKeepParent: true)
+            } catch {
+                throw PayChaseError(.temporaryFailure, "\(zipFile): could not be written: \(error)")
+            }
+            result.zipFile = zipFile
+        }
+        return result
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import Logging
+import PayChaseIMAP
+import PayChaseMail
+import PayChaseOutbox
+
+/// The work of one `receipts` run inside a working Outbox session.
+struct ReceiptReader {
+    let outbox: OutboxSession
+    let session: IMAPSession
+    let mailbox: String
+    let processedFolder: String?
+    let server: String
+    let clock: WallClock
+    /// Emails PayChase sent, by Message-ID and by queue id (the envelope id a DSN may carry).
+    private let sent: [String: DeliveryRecord]
+    private var known: Set<String>
+
+    init(outbox: OutboxSession, session: IMAPSession, mailbox: String, processedFolder: String?, server: String, clock: WallClock) {
+        self.outbox = outbox
+        self.session = session
+        self.mailbox = mailbox
+        self.processedFolder = processedFolder
+        self.server = server
+        self.clock = clock
+        var sent = outbox.sentByMessageID
+        for record in outbox.records where record.outcome.reachedServer && !record.queueID.isEmpty { sent[record.queueID] = record }
+        self.sent = sent
+        known = outbox.recordedReceipts
+    }
+
+    /// Reads every message after the last one seen (all of them when UIDVALIDITY changed).
+    mutating func readNew(logger: Logger) throws -> ReceiptsJob.Result {
+        var result = ReceiptsJob.Result()
+        let status = try session.status(of: mailbox)
+        var state = ReceiptsState.load(outbox.outbox)
+        if state.uidValidity != status.uidValidity {
+            result.rescanned = state.uidValidity != nil
+            state = ReceiptsState(uidValidity: status.uidValidity, lastUID: 0)
+        }
+        let uids = try session.uids(in: mailbox, from: state.lastUID + 1)
+        logger.debug("reading the mailbox", metadata: ["new": "\(uids.count)", "uidvalidity": "\(status.uidValidity)"])
+        for start in stride(from: 0, to: uids.count, by: ReceiptsJob.chunk) {
+            let part = Array(uids[start..<min(start + ReceiptsJob.chunk, uids.count)])
+            let messages = try session.fetch(part, in: mailbox)
+            for uid in part {
+                if let bytes = messages[uid] {
+                    result.read += 1
+                    try take(uid, bytes, uidValidity: status.uidValidity, into: &result)
+                }
+                state.lastUID = uid
+            }
+            try state.save(outbox.outbox)
+        }
+        return result
+    }
+
+    /// Records one message if it names an email PayChase sent; flags it only once recorded.
+    private mutating func take(_ uid: UInt32, _ bytes: [UInt8], uidValidity: UInt32, into result: inout ReceiptsJob.Result) throws {
+        let mail = ReturnedMailReader.read(bytes)
+        guard let kind = ReceiptKind(mail.kind) else {
+            result.unrelated += 1
+            return
+        }
+        guard let match = mail.match(Set(sent.keys)), let original = sent[match.messageID] else {
+            if kind == .reply { result.unrelated += 1 } else { result.unmatched += 1 }
+            return
+        }
+        let sha = SHA256Hex.digest(bytes)
+        if known.contains(sha) {
+            result.alreadyRecorded += 1
+        } else {
+            let file = "receipts/\(original.claimID)/\(uidValidity)-\(uid).eml"
+            try AtomicFile.write(bytes, to: "\(outbox.outbox.root)/\(file)")
+            let facts = kind.facts(of: mail, original: original, matchedBy: match.source, mailbox: "\(uidValidity):\(uid)")
+            var entry = DeliveryRecord(
+                time: RecordTime.format(clock.now()), claimID: original.claimID, template: original.template, queueID: original.queueID,
+                messageID: original.messageID, from: mail.from ?? "", to: original.to, subject: mail.subject ?? "", server: server,
+                reply: "\(kind.outcome.rawValue): \(kind.summary(facts))", outcome: kind.outcome, sha256: sha, dsnRequested: false, attempt: 1
+            )
+            entry.document = file
+            entry.receipt = facts
+            try outbox.append(entry)
+            known.insert(sha)
+            result.recorded.append(.init(
+                claimID: original.claimID, kind: kind.outcome.rawValue, summary: kind.summary(facts), template: original.template,
+                to: original.to, file: file
+            ))
+        }
+        try session.markSeen(uid, in: mailbox)
+        if let processedFolder { try session.move(uid, in: mailbox, to: processedFolder) }
+    }
+}
