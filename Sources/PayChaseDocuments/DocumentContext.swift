@@ -7,21 +7,21 @@ public struct DocumentContext: Sendable {
     public var profile: PracticeProfile
     /// What the record shows was sent or posted about this claim.
     public var attempts: [Attempt]
-    /// Replies recorded for this claim (read back from the mailbox).
-    public var replies: Int
+    /// What came back about this claim's emails (replies, receipts, bounces), as recorded.
+    public var feedback: ClaimFeedback
     public var today: CalendarDate
     public var ladder: EscalationLadder
     /// Bank Rate history, for statutory interest; without it no interest is worked out.
     public var rates: BankRateTable?
 
     public init(
-        claim: Claim, profile: PracticeProfile, attempts: [Attempt] = [], replies: Int = 0, today: CalendarDate,
+        claim: Claim, profile: PracticeProfile, attempts: [Attempt] = [], feedback: ClaimFeedback = .init(), today: CalendarDate,
         ladder: EscalationLadder = .init(), rates: BankRateTable? = nil
     ) {
         self.claim = claim
         self.profile = profile
         self.attempts = attempts
-        self.replies = replies
+        self.feedback = feedback
         self.today = today
         self.ladder = ladder
         self.rates = rates
@@ -35,6 +35,13 @@ public struct DocumentContext: Sendable {
         case .lmc: profile.lmc
         case .disputeResolution: profile.disputeResolution
         }
+    }
+
+    /// The profile's contacts that a document's cc list names, other than its recipient, once each.
+    func contacts(named names: [String], besides recipient: Contact) -> [Contact] {
+        let known = [profile.lmc, profile.commissioner.contact] + [profile.paymasters[claim.paymaster], profile.disputeResolution].compactMap { $0 }
+        var seen: Set<String> = [recipient.email.lowercased()]
+        return names.compactMap { name in known.first { $0.name == name } }.filter { seen.insert($0.email.lowercased()).inserted }
     }
 
     /// The profile setting that supplies a recipient, for a message when it is missing.
@@ -85,7 +92,8 @@ public struct DocumentContext: Sendable {
         root.set("attempts", .list(sorted.map(Self.attemptValue)))
         root.set("has_attempts", .flag(!attempts.isEmpty))
         root["attempt_count"] = String(attempts.count)
-        root.set("has_replies", .flag(replies > 0))
+        root.set("has_replies", .flag(feedback.replied != nil))
+        root["replied_on"] = feedback.replied?.formatted
         root.set("notice", noticeValue)
         root.set("dispute", limitValue(deadline: claim.dueOn.adding(years: ladder.disputeWindowYears)))
         root.set("complaint", limitValue(deadline: claim.dueOn.adding(months: ladder.complaintWindowMonths)))

@@ -21,8 +21,10 @@ public enum DocumentSchema {
             evidence: "E", evidenceSubmittedOn: date, reference: "R", invoiceRef: "I", calculation: "C", notes: "N"
         )
         let rates = BankRateTable(changes: [.init(from: CalendarDate(year: 2000, month: 1, day: 1)!, basisPoints: 100)], source: "S")
+        var feedback = ClaimFeedback()
+        feedback.replied = date
         let context = DocumentContext(
-            claim: claim, profile: profile, attempts: [Attempt(template: "chase", date: date, to: "T")], replies: 1,
+            claim: claim, profile: profile, attempts: [Attempt(template: "chase", date: date, to: "T")], feedback: feedback,
             today: date.adding(days: 400), rates: rates
         )
         return context.value(for: contact)

@@ -28,6 +28,7 @@ struct DocumentBatch {
     ) throws(PayChaseError) -> DraftResult {
         let profile = profile
         let history = record.attempts
+        let feedback = record.feedback
         let claims = record.counting(try workspace.loadClaims(profile: profile))
         let template = try TemplateChoice.load(template, from: workspace)
         let chosen = try choose(from: claims)
@@ -50,7 +51,8 @@ struct DocumentBatch {
             let part = Array(eligible[start..<min(start + Self.chunk, eligible.count)])
             let made = ParallelMap.map(part) { claim in
                 Self.make(claim, template: template, context: DocumentContext(
-                    claim: claim, profile: profile, attempts: history[claim.id] ?? [], today: asOf, rates: rates
+                    claim: claim, profile: profile, attempts: history[claim.id] ?? [], feedback: feedback[claim.id] ?? .init(),
+                    today: asOf, rates: rates
                 ), claimsPath: claimsPath, make: make)
             }
             for (claim, result) in zip(part, made) {
