@@ -17,6 +17,7 @@ public struct DocumentRenderer: Sendable {
         let subject = template.subject.map { $0.template.render(values).trimmingSpaces() }
         let practice = context.profile.practice
         let recipient = prepared.recipient
+        let cc = lines(template.cc)
         return RenderedDocument(
             template: template.name, forms: template.forms, claimID: claim.id, practice: practice,
             recipient: recipient, date: context.today, ourReference: claim.id, yourReference: claim.reference,
@@ -25,7 +26,7 @@ public struct DocumentRenderer: Sendable {
             signatory: template.signer == .partner ? practice.partner! : practice.signatory,
             onBehalfOf: template.signer == .partner ? practice.contractor : nil,
             paragraphs: Self.paragraphs(template.body.template.render(values)),
-            cc: lines(template.cc), enclosures: lines(template.enclosures),
+            cc: cc, copiesTo: context.contacts(named: cc, besides: recipient), enclosures: lines(template.enclosures),
             warning: line(template.warning).flatMap { $0.isEmpty ? nil : $0 }
         )
     }

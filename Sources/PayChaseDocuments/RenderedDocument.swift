@@ -22,6 +22,8 @@ public struct RenderedDocument: Sendable, Hashable {
     public var paragraphs: [String]
     /// Copies to, as short names.
     public var cc: [String]
+    /// The contacts in the profile that `cc` names, for an email's `Cc:`.
+    public var copiesTo: [Contact]
     /// Enclosures, as short titles.
     public var enclosures: [String]
     /// A caution for the practice before it sends this document; never part of the document.

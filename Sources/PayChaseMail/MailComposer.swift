@@ -14,6 +14,11 @@ public enum MailComposer {
             HeaderEncoding.field("Date", RFC5322Date.format(message.date)),
             HeaderEncoding.fold(name: "From", words: HeaderEncoding.mailbox(message.from, room: HeaderEncoding.room(after: "From"))),
             HeaderEncoding.fold(name: "To", words: addressList(message.to, room: HeaderEncoding.room(after: "To"))),
+        ]
+        if !message.cc.isEmpty {
+            fields.append(HeaderEncoding.fold(name: "Cc", words: addressList(message.cc, room: HeaderEncoding.room(after: "Cc"))))
+        }
+        fields += [
             HeaderEncoding.field("Subject", message.subject),
             "Message-ID: <\(message.messageID)>",
             "MIME-Version: 1.0",
@@ -76,7 +81,7 @@ public enum MailComposer {
     /// Refuses anything that could inject a header or corrupt the envelope.
     static func check(_ message: MailMessage) throws(MailError) {
         guard !message.to.isEmpty else { throw MailError(field: "To", message: "a message needs a recipient") }
-        let mailboxes = [("From", message.from)] + message.to.map { ("To", $0) }
+        let mailboxes = [("From", message.from)] + message.to.map { ("To", $0) } + message.cc.map { ("Cc", $0) }
         for (field, mailbox) in mailboxes {
             try checkText(field, mailbox.name ?? "")
             guard EmailAddress.isValid(mailbox.address) else {

@@ -29,6 +29,8 @@ public struct MailAttachment: Sendable, Hashable {
 public struct MailMessage: Sendable {
     public var from: Mailbox
     public var to: [Mailbox]
+    /// Copies (`Cc:`), such as the LMC once it has been asked to help.
+    public var cc: [Mailbox]
     public var subject: String
     public var body: String
     public var date: Date
@@ -44,12 +46,13 @@ public struct MailMessage: Sendable {
     public var attachments: [MailAttachment]
 
     public init(
-        from: Mailbox, to: [Mailbox], subject: String, body: String, date: Date = Date(), messageID: String? = nil,
+        from: Mailbox, to: [Mailbox], cc: [Mailbox] = [], subject: String, body: String, date: Date = Date(), messageID: String? = nil,
         readReceiptTo: String? = nil, deliveryReceiptTo: String? = nil, extraHeaders: [(name: String, value: String)] = [],
         attachments: [MailAttachment] = []
     ) {
         self.from = from
         self.to = to
+        self.cc = cc
         self.subject = subject
         self.body = body
         self.date = date
@@ -59,6 +62,11 @@ public struct MailMessage: Sendable {
         self.extraHeaders = extraHeaders
         self.attachments = attachments
     }
+}
+
+extension MailMessage {
+    /// Everyone the server is asked to deliver to (RCPT TO): the To and Cc addresses.
+    public var envelopeRecipients: [String] { (to + cc).map(\.address) }
 }
 
 /// Unique Message-IDs at the sender's domain.

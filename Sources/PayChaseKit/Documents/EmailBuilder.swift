@@ -16,6 +16,7 @@ public enum EmailBuilder {
         return MailMessage(
             from: Mailbox(name: practice.name, address: practice.email),
             to: [Mailbox(name: document.recipient.name, address: document.recipient.email)],
+            cc: document.copiesTo.map { Mailbox(name: $0.name, address: $0.email) },
             subject: document.subject ?? document.heading ?? document.template,
             body: document.emailText(attaching: attachment?.filename),
             date: date,

@@ -143,7 +143,7 @@ public struct SendJob: Sendable {
             let now = clock.now()
             let message = QueuedMessage(
                 id: MessageQueue.newID(claimID: email.claim.id, template: template, at: now, sequence: sequence), claimID: email.claim.id, template: template,
-                messageID: email.message.messageID, from: email.message.from.address, to: email.message.to.map(\.address),
+                messageID: email.message.messageID, from: email.message.from.address, to: email.message.envelopeRecipients,
                 subject: email.message.subject, sha256: SHA256Hex.digest(bytes), queuedAt: now
             )
             try outbox.queue.enqueue(bytes, as: message, batch: batch)
