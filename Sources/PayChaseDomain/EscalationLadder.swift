@@ -59,7 +59,11 @@ public struct EscalationLadder: Sendable, Hashable {
             return timed(steps, after: notice.date, days: noticeDays, today: today)
         }
         if let referral = last(DocumentName.lmcReferral) {
-            guard gpContract else { return timed([DocumentName.letterBeforeClaim], after: referral.date, days: daysForLMC, today: today) }
+            guard gpContract else {
+                var step = timed([DocumentName.letterBeforeClaim], after: referral.date, days: daysForLMC, today: today)
+                step.warning = "first use the dispute clause of the contract with the local authority, if it has one"
+                return step
+            }
             guard claim.dueBasis.isConfirmed else {
                 return NextStep(
                     action: .followUp, date: referral.date,

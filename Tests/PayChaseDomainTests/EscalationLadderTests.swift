@@ -46,8 +46,10 @@ struct EscalationLadderTests {
         let twice = [("chase", "2013-11-01"), ("chase", "2013-11-20")]
         #expect(step(claim(.publicHealth), twice, on: "2013-12-04") == NextStep(action: .send, templates: ["lmc-referral"]))
         let referred = twice + [("lmc-referral", "2013-12-04")]
-        #expect(step(claim(.publicHealth), referred, on: "2013-12-18") == NextStep(action: .send, templates: ["letter-before-claim"]))
-        #expect(step(claim(.publicHealth), referred, on: "2013-12-18").warning == nil, "no NHS time limits on a council's contract")
+        let lettered = step(claim(.publicHealth), referred, on: "2013-12-18")
+        #expect(lettered.action == .send && lettered.templates == ["letter-before-claim"])
+        #expect(lettered.warning == "first use the dispute clause of the contract with the local authority, if it has one",
+                "the contract's own dispute clause comes first; no NHS time limits on a council's contract")
     }
 
     @Test func anICBPaidDESTakesTheContractRoute() {
