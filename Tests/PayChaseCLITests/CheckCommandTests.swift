@@ -83,3 +83,33 @@ struct CheckCommandTests {
         #expect(result.stderr.contains("(claim L-2026-011)"))
     }
 }
+
+extension CheckCommandTests {
+    @Test func aPMSPracticeWithoutItsProvisionPassesWithAWarningNamingWhatItBlocks() throws {
+        let folder = try PracticeFolder()
+        try folder.write("paychase.yaml", try folder.read("paychase.yaml").replacingOccurrences(of: "contract: GMS", with: "contract: PMS"))
+        let result = try folder.paychase("check", "--as-of", "2026-11-22")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("OK: 6 claims"))
+        let warnings = result.stderr.split(separator: "\n").filter { $0.hasPrefix("warning: ") }
+        #expect(warnings.contains { $0.hasPrefix("warning: late-payment-notice cannot be drafted until paychase.yaml sets practice.late_payment_provision:") })
+
+        // The notice itself is refused, naming the setting, and nothing is written for it.
+        let draft = try folder.paychase("draft", "late-payment-notice", "--claim", "Q-2026-001", "--as-of", "2026-11-22")
+        #expect(draft.status == 78)
+        #expect(draft.stderr.contains("practice.late_payment_provision"))
+        #expect(folder.files(under: "Outbox/drafts").isEmpty)
+    }
+
+    @Test func aCCGPaymasterIsReadAsTheICBWithANote() throws {
+        let folder = try PracticeFolder()
+        try folder.write("claims.csv", try folder.read("claims.csv").replacingOccurrences(of: ",icb,", with: ",ccg,"))
+        let result = try folder.paychase("check", "--as-of", "2026-11-22")
+        #expect(result.status == 0, "\(result.stderr)")
+        let notes = result.stderr.split(separator: "\n").filter { $0.hasPrefix("note: ") }
+        #expect(notes.count == 1)
+        #expect(notes.first?.contains("ccg") == true && notes.first?.contains("icb") == true)
+        let status = try folder.paychase("status", "--as-of", "2026-11-22")
+        #expect(status.stdout.split(separator: "\n").first { $0.hasPrefix("Q-2026-001") }?.contains(" icb ") == true)
+    }
+}

@@ -70,8 +70,10 @@ struct DraftCommandTests {
         let folder = try PracticeFolder()
         let result = try folder.paychase("draft", "formal-complaint", "--claim", "L-2026-007", "--as-of", "2026-11-22")
         #expect(result.status == 0)
-        #expect(result.stderr.contains("warning: formal-complaint for claim L-2026-007: A GP contractor is a responsible body"))
-        #expect(result.stderr.contains("regulation 8(1)(a) says a complaint by a responsible body does not have to be dealt with"))
+        #expect(result.stderr.contains("warning: formal-complaint for claim L-2026-007: The 2009 Complaints Regulations' definition of a responsible body (regulation 2) includes a GP contractor"))
+        #expect(result.stderr.contains("regulation 8(1)(a) says a complaint made by a responsible body does not have to be dealt with under the Regulations: NHS North East London Integrated Care Board can decline this complaint"))
+        #expect(!result.stderr.contains("may include") && !result.stderr.contains("require"), "the warning says plainly that the body can decline")
+        #expect(result.stderr.contains("A complaint must be made within 12 months: by 14 August 2027."))
         #expect(folder.exists("Outbox/drafts/L-2026-007/formal-complaint.pdf"))
     }
 

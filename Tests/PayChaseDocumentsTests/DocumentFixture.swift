@@ -19,9 +19,10 @@ enum DocumentFixture {
     static let rates = try! BankRateReader.load(path: TestPaths.templates.appendingPathComponent("bank-rate.csv").path)
 
     static func render(
-        _ template: String, claim id: String, attempts: [Attempt] = [], profile: PracticeProfile = profile, today: CalendarDate = asOf
+        _ template: String, claim id: String, attempts: [Attempt] = [], feedback: ClaimFeedback = .init(),
+        profile: PracticeProfile = profile, today: CalendarDate = asOf
     ) throws -> RenderedDocument {
-        let context = DocumentContext(claim: claim(id), profile: profile, attempts: attempts, today: today, rates: rates)
+        let context = DocumentContext(claim: claim(id), profile: profile, attempts: attempts, feedback: feedback, today: today, rates: rates)
         return try DocumentRenderer().render(builtins[template]!, context: context)
     }
 
@@ -36,6 +37,10 @@ enum DocumentFixture {
             changed.practice.disputeResolutionProvision = "clause 30 of the practice's PMS agreement"
         case "pms-unset":
             changed.practice.contract = .pms
+        case "apms":
+            changed.practice.contract = .apms
+            changed.practice.latePaymentProvision = "clause 9.2 of the practice's APMS contract"
+            changed.practice.disputeResolutionProvision = "clause 41 of the practice's APMS contract"
         case "private-law":
             changed.practice.nhsBody = false
         default:

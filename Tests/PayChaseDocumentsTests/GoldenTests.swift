@@ -13,6 +13,7 @@ struct GoldenTests {
         var template: String
         var claim: String
         var attempts: [Attempt] = []
+        var replied: CalendarDate?
         var profile = "gms"
         var testDescription: String { golden }
     }
@@ -21,6 +22,11 @@ struct GoldenTests {
     static let chased = [Attempt(template: "chase", date: on(9, 1), to: "nelicb.payments@nhs.example")]
     static let chasedTwice = chased + [Attempt(template: "chase", date: on(9, 16), to: "nelicb.payments@nhs.example")]
     static let referred = chasedTwice + [Attempt(template: "lmc-referral", date: on(10, 1), to: "help@lmc.example")]
+    /// The council's claim is chased at the council, never at the ICB.
+    static let chasedCouncilTwice = [
+        Attempt(template: "chase", date: on(9, 1), to: "publichealth@la.example"),
+        Attempt(template: "chase", date: on(9, 16), to: "publichealth@la.example"),
+    ]
     static let noticed = referred + [Attempt(template: "late-payment-notice", date: on(10, 20), method: .post, to: "NHS North East London Integrated Care Board")]
 
     static let cases: [Case] = [
@@ -29,16 +35,25 @@ struct GoldenTests {
         Case(golden: "chase-local-authority", template: "chase", claim: "P-3"),
         Case(golden: "appeal-gms", template: "appeal", claim: "D-1", attempts: chased),
         Case(golden: "lmc-referral-icb", template: "lmc-referral", claim: "L-2", attempts: chasedTwice),
-        Case(golden: "lmc-referral-local-authority", template: "lmc-referral", claim: "P-3", attempts: chasedTwice),
+        Case(golden: "lmc-referral-local-authority", template: "lmc-referral", claim: "P-3", attempts: chasedCouncilTwice),
+        Case(golden: "lmc-referral-replied", template: "lmc-referral", claim: "L-2", attempts: chasedTwice, replied: on(9, 20)),
+        Case(golden: "lmc-referral-out-of-time", template: "lmc-referral", claim: "Q-4", attempts: chasedTwice),
+        Case(golden: "chase-lmc-involved", template: "chase", claim: "D-1", attempts: referred),
+        Case(golden: "chase-local-authority-replied", template: "chase", claim: "P-3", attempts: chasedCouncilTwice, replied: on(9, 20)),
         Case(golden: "late-payment-notice-gms", template: "late-payment-notice", claim: "D-1", attempts: referred),
         Case(golden: "late-payment-notice-pms", template: "late-payment-notice", claim: "D-1", attempts: referred, profile: "pms"),
         Case(golden: "late-payment-notice-pms-unset", template: "late-payment-notice", claim: "D-1", profile: "pms-unset"),
+        Case(golden: "late-payment-notice-apms", template: "late-payment-notice", claim: "D-1", attempts: referred, profile: "apms"),
+        Case(golden: "formal-complaint-replied", template: "formal-complaint", claim: "D-1", attempts: chasedTwice, replied: on(9, 20)),
         Case(golden: "formal-complaint-in-time", template: "formal-complaint", claim: "D-1", attempts: chased),
         Case(golden: "formal-complaint-out-of-time", template: "formal-complaint", claim: "Q-4"),
         Case(golden: "dispute-resolution-nhs-contract", template: "dispute-resolution", claim: "D-1", attempts: noticed),
         Case(golden: "dispute-resolution-private-law", template: "dispute-resolution", claim: "D-1", attempts: noticed, profile: "private-law"),
         Case(golden: "dispute-resolution-out-of-time", template: "dispute-resolution", claim: "Q-4"),
-        Case(golden: "letter-before-claim-local-authority", template: "letter-before-claim", claim: "P-3", attempts: chasedTwice),
+        Case(golden: "dispute-resolution-pms", template: "dispute-resolution", claim: "D-1", attempts: noticed, profile: "pms"),
+        Case(golden: "dispute-resolution-pms-unset", template: "dispute-resolution", claim: "D-1", attempts: noticed, profile: "pms-unset"),
+        Case(golden: "dispute-resolution-replied", template: "dispute-resolution", claim: "D-1", attempts: noticed, replied: on(10, 2)),
+        Case(golden: "letter-before-claim-local-authority", template: "letter-before-claim", claim: "P-3", attempts: chasedCouncilTwice),
         Case(golden: "letter-before-claim-private-law", template: "letter-before-claim", claim: "D-1", attempts: noticed, profile: "private-law"),
         Case(golden: "letter-before-claim-assumed-due", template: "letter-before-claim", claim: "L-2", attempts: chasedTwice, profile: "private-law"),
         Case(golden: "late-payment-notice-assumed-due", template: "late-payment-notice", claim: "L-2", attempts: referred),
@@ -47,9 +62,11 @@ struct GoldenTests {
     @Test(arguments: cases)
     func documentMatchesItsGoldenFile(_ item: Case) throws {
         let text: String
+        var feedback = ClaimFeedback()
+        feedback.replied = item.replied
         do {
             let document = try DocumentFixture.render(
-                item.template, claim: item.claim, attempts: item.attempts, profile: DocumentFixture.profile(item.profile)
+                item.template, claim: item.claim, attempts: item.attempts, feedback: feedback, profile: DocumentFixture.profile(item.profile)
             )
             text = Self.text(of: document)
         } catch let error as RenderError {
@@ -68,6 +85,9 @@ struct GoldenTests {
         var lines: [String] = []
         if let warning = document.warning { lines += ["WARNING: \(warning)", ""] }
         lines += ["To: \(document.recipient.name) <\(document.recipient.email)>"]
+        if document.forms.contains(.email), !document.copiesTo.isEmpty {
+            lines += ["Cc: " + document.copiesTo.map { "\($0.name) <\($0.email)>" }.joined(separator: ", ")]
+        }
         if let subject = document.subject { lines += ["Subject: \(subject)"] }
         if let heading = document.heading { lines += ["Heading: \(heading)"] }
         lines += [""]

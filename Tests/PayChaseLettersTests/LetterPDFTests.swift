@@ -54,14 +54,9 @@ struct LetterPDFTests {
             #expect(try PDFTools.text(path, page: page).contains("Page \(page) of \(pages)"), "page \(page) is numbered")
         }
         #expect(try PDFTools.text(path, page: pages).contains("Jane Doe"), "the signature ends the letter")
-        let right = try PDFTools.wordRightEdges(path).max() ?? 0
-        #expect(right <= 595.28 - 56, "nothing runs past the right margin (widest word ends at \(right))")
         let flat = try PDFTools.text(path).filter { !$0.isWhitespace }
         #expect(flat.contains(unbroken), "a long unbroken string wraps instead of being cut")
-        // The body stops above the footer on every page; only "Page N of M" sits below it.
-        for word in try PDFTools.words(path) where !["Page", "of"].contains(word.text) && Int(word.text) == nil {
-            #expect(word.yMax <= 841.89 - 60, "'\(word.text)' on page \(word.page) runs into the footer (bottom at \(word.yMax))")
-        }
+        try Self.expectNothingOffThePage(path, pages: pages)
     }
 
     @Test func longEnclosuresAndEvidenceNeverRunOffThePage() throws {
@@ -76,9 +71,23 @@ struct LetterPDFTests {
         let path = try LetterFixture.pdf(document)
         let pages = try PDFTools.info(path).pages
         #expect(pages >= 2)
-        for word in try PDFTools.words(path) where !["Page", "of"].contains(word.text) && Int(word.text) == nil {
-            #expect(word.yMax <= 841.89 - 60, "'\(word.text)' on page \(word.page) runs into the footer")
-        }
+        try Self.expectNothingOffThePage(path, pages: pages)
         #expect(try PDFTools.text(path, page: pages).contains("Evidence submitted with the claim"))
+    }
+
+    /// On every page the body ends above the footer and inside the right margin, and the only
+    /// words below it are that page's own "Page N of M".
+    static func expectNothingOffThePage(_ path: String, pages: Int) throws {
+        let words = try PDFTools.words(path)
+        for page in 1...pages {
+            let onPage = words.filter { $0.page == page }
+            #expect(onPage.count > 20, "page \(page) has text to check")
+            let footer = onPage.filter { $0.yMax > 841.89 - 60 }.map(\.text)
+            #expect(footer == ["Page", "\(page)", "of", "\(pages)"], "only the page number sits in the footer of page \(page): \(footer)")
+            for word in onPage {
+                #expect(word.xMax <= 595.28 - 56, "'\(word.text)' on page \(page) runs past the right margin (\(word.xMax))")
+                #expect(word.yMax <= 841.89, "'\(word.text)' on page \(page) runs off the paper")
+            }
+        }
     }
 }

@@ -34,27 +34,19 @@ public enum PDFTools {
         }
     }
 
-    /// The right edge of every word, in points, from `pdftotext -bbox`.
-    public static func wordRightEdges(_ path: String) throws -> [Double] {
+    /// Every word pdftotext finds, with its page (from 1) and its box in points from the top left.
+    public static func words(_ path: String) throws -> [(page: Int, text: String, xMax: Double, yMax: Double)] {
         let html = try run("/usr/bin/pdftotext", ["-bbox", path, "-"])
-        let pattern = try NSRegularExpression(pattern: #"xMax="([0-9.]+)""#)
-        return pattern.matches(in: html, range: NSRange(html.startIndex..., in: html)).compactMap { match in
-            Range(match.range(at: 1), in: html).flatMap { Double(html[$0]) }
-        }
-    }
-
-    /// Every word on every page with its page number, text and bottom edge, from `pdftotext -bbox`.
-    public static func words(_ path: String) throws -> [(page: Int, text: String, yMax: Double)] {
-        let html = try run("/usr/bin/pdftotext", ["-bbox", path, "-"])
-        var words: [(Int, String, Double)] = []
+        var words: [(Int, String, Double, Double)] = []
         var page = 0
-        let pattern = try NSRegularExpression(pattern: #"<page |<word [^>]*yMax="([0-9.]+)">([^<]*)</word>"#)
+        let pattern = try NSRegularExpression(pattern: #"<page |<word [^>]*xMax="([0-9.]+)" yMax="([0-9.]+)">([^<]*)</word>"#)
         for match in pattern.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
-            guard let y = Range(match.range(at: 1), in: html), let text = Range(match.range(at: 2), in: html) else {
+            guard let x = Range(match.range(at: 1), in: html), let y = Range(match.range(at: 2), in: html),
+                  let text = Range(match.range(at: 3), in: html) else {
                 page += 1
                 continue
             }
-            words.append((page, String(html[text]), Double(html[y]) ?? 0))
+            words.append((page, String(html[text]), Double(html[x]) ?? 0, Double(html[y]) ?? 0))
         }
         return words
     }
