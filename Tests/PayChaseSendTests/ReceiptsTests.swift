@@ -81,6 +81,14 @@ extension SendTests {
         #expect(try row("Q-2026-001").contains("read \(today)"))
         #expect(try row("L-2026-007").contains("auto-reply \(today)"))
         #expect(try !row("L-2026-007").contains("read the reply"), "an automatic reply is not a reply")
+
+        // The next document says what came back: a reply for D-2026-014, none for L-2026-007.
+        #expect(try practice.paychase("draft", "lmc-referral", "--claim", "D-2026-014", "--claim", "L-2026-007", "--as-of", "2026-11-23").status == 0)
+        let replied = try ParsedEmail.parse(path: practice.folder.path + "/Outbox/drafts/D-2026-014/lmc-referral.eml").body ?? ""
+        #expect(replied.contains("We had a reply on \(today), which we can forward to you"))
+        #expect(!replied.contains("We have had no reply"))
+        let unanswered = try ParsedEmail.parse(path: practice.folder.path + "/Outbox/drafts/L-2026-007/lmc-referral.eml").body ?? ""
+        #expect(unanswered.contains("We have had no reply."), "an out-of-office is not a reply")
     }
 
     @Test func aRenumberedMailboxIsReadAgainWithoutRecordingTwice() throws {
