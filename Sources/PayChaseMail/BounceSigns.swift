@@ -1,12 +1,15 @@
 /// What marks a bounce that is not a standard delivery report (qmail, Exim, old Sendmail,
-/// Exchange, webmail providers): who it is from, its subject, X-Failed-Recipients, and an SMTP
-/// status or the usual words in its text. One header sign and one more are needed, so a
-/// person who writes "your letter was rejected" is not taken for a mail server.
+/// Exchange, webmail providers): who it is from, its subject, X-Failed-Recipients, a returned
+/// message, and an SMTP status or the usual words in its text. One sign of a mail system and
+/// one in the text are needed, so a person who writes "your letter was rejected" is not taken
+/// for a mail server.
 struct BounceSigns {
     let fromMailSystem: Bool
     let subjectSaysUndelivered: Bool
     let failedRecipients: [String]
     let textSaysUndelivered: Bool
+    /// It carries a message or its headers back (`message/rfc822`, `text/rfc822-headers`).
+    let returnsOriginal: Bool
     let status: SMTPStatusScan
     private let text: String
     private let subject: String
@@ -28,13 +31,14 @@ struct BounceSigns {
         failedRecipients = header.values("X-Failed-Recipients").flatMap { EmailAddressScan.addresses(in: $0) }
         textSaysUndelivered = Self.textPhrases.contains { lowered.contains($0) }
         status = SMTPStatusScan(text)
+        returnsOriginal = message.partTree.contains { Self.returnedTypes.contains($0.contentType.mediaType) }
         ownAddresses = Set((header.values("To") + header.values("Cc")).flatMap { EmailAddressScan.addresses(in: $0) }.map { $0.lowercased() })
     }
 
     var isBounce: Bool {
         if !failedRecipients.isEmpty { return true }
         if fromMailSystem && subjectSaysUndelivered { return true }
-        return (fromMailSystem || subjectSaysUndelivered) && (textSaysUndelivered || status.enhanced != nil || status.reply != nil)
+        return (fromMailSystem || subjectSaysUndelivered || returnsOriginal) && (textSaysUndelivered || status.enhanced != nil || status.reply != nil)
     }
 
     /// Best effort: the failed addresses it names, each with the first status in the text.
@@ -77,6 +81,7 @@ struct BounceSigns {
         return text
     }
 
+    private static let returnedTypes: Set<String> = ["message/rfc822", "message/global", "text/rfc822-headers", "message/global-headers"]
     private static let mailSystemSenders = ["mailer-daemon", "mailer daemon", "mail-daemon", "postmaster", "mail delivery", "mmsc ndr"]
     private static let replyPrefixes = ["re:", "aw:", "fw:", "fwd:", "wg:", "tr:"]
     private static let subjectPhrases = [

@@ -13,9 +13,16 @@ enum MailFixture {
         ReturnedMailReader.read(try bytes(name))
     }
 
+    /// `shared/corpus/bounces`, beside the repository (CI lays shared/ beside the clone).
+    static let corpus = directory.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("shared/corpus/bounces")
+
     /// The corpus's mail files by name, without its LICENSE.
-    static func bounceNames() throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("bounces").path)
-            .filter { $0.hasSuffix(".eml") }.sorted().map { "bounces/\($0)" }
+    static func corpusNames() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: corpus.path).filter { $0.hasSuffix(".eml") }.sorted()
+    }
+
+    static func corpusBytes(_ name: String) throws -> [UInt8] {
+        Array(try Data(contentsOf: corpus.appendingPathComponent(name)))
     }
 }
