@@ -12,6 +12,8 @@ public final class IMAPSession {
     private let curl: CurlHandle
     private let transcript = IMAPTranscript()
     private let base: String
+    /// The mailbox the URL names (`imaps://host/INBOX`, `imap://host/Receipts`), INBOX when it names none.
+    public let mailbox: String
 
     public init(configuration: IMAPConfiguration, logger: Logger) throws(IMAPError) {
         self.configuration = configuration
@@ -20,7 +22,7 @@ public final class IMAPSession {
         guard lower.hasPrefix("imap://") || lower.hasPrefix("imaps://") else {
             throw IMAPError(.configuration, "imap.url '\(url)' must start with imap:// or imaps://")
         }
-        base = url.hasSuffix("/") ? String(url.dropLast()) : url
+        (base, mailbox) = Self.split(url)
         do {
             curl = try CurlHandle()
             try curl.setTLS(required: !configuration.insecureAllowPlaintext, verify: !configuration.insecureSkipVerify, caFile: configuration.settings.caFile)
@@ -55,16 +57,66 @@ public final class IMAPSession {
         return Array(Set(found.filter { $0 >= first })).sorted()
     }
 
+    /// libcurl hands a custom command's whole answer to its header callback and fails a command
+    /// whose answer it counts as over 300 KiB; bookworm's 7.88 counted a 214 KB answer so. Messages
+    /// are fetched in commands whose answers stay under this, and a larger message in slices.
+    static let answerBudget = 48 * 1024
+
     /// The exact bytes of each message, by UID.
     public func fetch(_ uids: [UInt32], in mailbox: String) throws(IMAPError) -> [UInt32: [UInt8]] {
         guard !uids.isEmpty else { return [:] }
-        let set = uids.map(String.init).joined(separator: ",")
+        let sizes = try self.sizes(of: uids, in: mailbox)
         var messages: [UInt32: [UInt8]] = [:]
-        for response in try run("UID FETCH \(set) BODY.PEEK[]", in: mailbox) where response.text.hasPrefix("* ") && response.text.contains(" FETCH (") {
+        var batch: [UInt32] = []
+        var batchBytes = 0
+        for uid in uids {
+            let size = sizes[uid] ?? 0
+            if size > Self.answerBudget {
+                messages[uid] = try fetchInSlices(uid, in: mailbox)
+                continue
+            }
+            if batchBytes + size > Self.answerBudget, !batch.isEmpty {
+                messages.merge(try fetchWhole(batch, in: mailbox)) { $1 }
+                batch.removeAll()
+                batchBytes = 0
+            }
+            batch.append(uid)
+            batchBytes += size + 100
+        }
+        if !batch.isEmpty { messages.merge(try fetchWhole(batch, in: mailbox)) { $1 } }
+        return messages
+    }
+
+    /// Each message's size in octets (RFC822.SIZE), by UID.
+    private func sizes(of uids: [UInt32], in mailbox: String) throws(IMAPError) -> [UInt32: Int] {
+        var sizes: [UInt32: Int] = [:]
+        for response in try run("UID FETCH \(uids.map(String.init).joined(separator: ",")) (RFC822.SIZE)", in: mailbox)
+        where response.text.hasPrefix("* ") && response.text.contains(" FETCH (") {
+            guard let uid = Self.number(after: "UID ", in: response.text), let size = Self.number(after: "RFC822.SIZE ", in: response.text) else { continue }
+            sizes[uid] = Int(size)
+        }
+        return sizes
+    }
+
+    private func fetchWhole(_ uids: [UInt32], in mailbox: String) throws(IMAPError) -> [UInt32: [UInt8]] {
+        var messages: [UInt32: [UInt8]] = [:]
+        for response in try run("UID FETCH \(uids.map(String.init).joined(separator: ",")) BODY.PEEK[]", in: mailbox)
+        where response.text.hasPrefix("* ") && response.text.contains(" FETCH (") {
             guard let uid = Self.number(after: "UID ", in: response.text), let body = response.literals.first else { continue }
             messages[uid] = body
         }
         return messages
+    }
+
+    /// One large message, `answerBudget` octets a command, until a slice comes back short.
+    private func fetchInSlices(_ uid: UInt32, in mailbox: String) throws(IMAPError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        while true {
+            let responses = try run("UID FETCH \(uid) BODY.PEEK[]<\(bytes.count).\(Self.answerBudget)>", in: mailbox)
+            let slice = responses.first { $0.text.hasPrefix("* ") && $0.text.contains(" FETCH (") }?.literals.first ?? []
+            bytes += slice
+            if slice.count < Self.answerBudget { return bytes }
+        }
     }
 
     /// Flags a message \Seen: done only once what it says is recorded.
@@ -115,6 +167,15 @@ public final class IMAPSession {
     static func number(after key: String, in text: String) -> UInt32? {
         guard let range = text.range(of: key) else { return nil }
         return UInt32(text[range.upperBound...].prefix { $0.isNumber })
+    }
+
+    /// `imap://host:143/Some%20Folder` → (`imap://host:143`, `Some Folder`).
+    static func split(_ url: String) -> (base: String, mailbox: String) {
+        let start = url.range(of: "://").map(\.upperBound) ?? url.startIndex
+        guard let slash = url[start...].firstIndex(of: "/") else { return (url, "INBOX") }
+        let path = url[url.index(after: slash)...].split(separator: ";").first.map(String.init) ?? ""
+        let name = (path.removingPercentEncoding ?? path).trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        return (String(url[..<slash]), name.isEmpty ? "INBOX" : name)
     }
 
     /// An IMAP quoted string.

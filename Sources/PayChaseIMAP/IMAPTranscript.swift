@@ -39,9 +39,10 @@ final class IMAPTranscript {
         return responses
     }
 
-    /// The tagged completion's text (`A004 NO ...`), if any.
+    /// The command's tagged completion (`A004 NO ...`), if any: the first one, since libcurl
+    /// logs out after a refusal and the LOGOUT's own `OK` comes after it.
     var completion: String? {
-        responses.last { !$0.text.hasPrefix("*") && !$0.text.hasPrefix("+") }?.text
+        responses.first { !$0.text.hasPrefix("*") && !$0.text.hasPrefix("+") }?.text
     }
 
     private func lineEnd(from start: Int) -> Int? {

@@ -136,6 +136,29 @@ public struct MailRig: Sendable {
             """#, [file.path, seen ? #"\Seen"# : ""])
     }
 
+    /// Creates `folder` in `user`'s mailbox and files every one of `messages` into it with IMAP
+    /// APPEND over one connection, in order (a folder of ASCII letters, digits and dashes).
+    public func imapAppendAll(user: String, folder: String, messages: [[UInt8]]) throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("paychase-append-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for (index, message) in messages.enumerated() {
+            try Data(message).write(to: directory.appendingPathComponent(String(format: "%05d.eml", index)))
+        }
+        _ = try imap(user: user, #"""
+            import os
+            folder, directory = sys.argv[5], sys.argv[6]
+            status, data = box.create(folder)
+            if status != "OK":
+                sys.exit("CREATE refused: %r" % data)
+            for name in sorted(os.listdir(directory)):
+                with open(os.path.join(directory, name), "rb") as f:
+                    status, data = box.append(folder, None, None, f.read())
+                if status != "OK":
+                    sys.exit("APPEND of %s refused: %r" % (name, data))
+            """#, [folder, directory.path])
+    }
+
     /// How many messages `user`'s INBOX holds, read over IMAP.
     public func imapMessageCount(user: String) throws -> Int {
         let output = try imap(user: user, #"""
@@ -149,10 +172,10 @@ public struct MailRig: Sendable {
 
     /// For each message in `user`'s INBOX, in UID order, whether it has the \Seen flag. The mailbox
     /// is opened read-only, so looking does not mark anything read.
-    public func imapSeenFlags(user: String) throws -> [Bool] {
+    public func imapSeenFlags(user: String, folder: String = "INBOX") throws -> [Bool] {
         let output = try imap(user: user, #"""
             import json, re
-            box.select("INBOX", readonly=True)
+            box.select(sys.argv[5], readonly=True)
             _, data = box.uid("SEARCH", None, "ALL")
             uids = data[0].split()
             seen = {}
@@ -167,7 +190,7 @@ public struct MailRig: Sendable {
             if missing:
                 sys.exit("no FLAGS for UIDs %r" % missing)
             print(json.dumps([seen[int(u)] for u in sorted(uids, key=int)]))
-            """#)
+            """#, [folder])
         return try JSONDecoder().decode([Bool].self, from: Data(output.utf8))
     }
 

@@ -14,7 +14,6 @@ public struct ReceiptsJob: Sendable {
     /// Where `imap.password_env` is looked up: the process's environment unless given.
     public var environment: [String: String]?
 
-    public static let mailbox = "INBOX"
     /// Messages fetched per command.
     static let chunk = 200
 
@@ -59,7 +58,7 @@ public struct ReceiptsJob: Sendable {
         do {
             let session = try IMAPSession(configuration: configuration, logger: logger)
             var reader = ReceiptReader(
-                outbox: outbox, session: session, mailbox: Self.mailbox, processedFolder: settings.processedFolder,
+                outbox: outbox, session: session, mailbox: session.mailbox, processedFolder: settings.processedFolder,
                 server: configuration.server, clock: clock
             )
             return try reader.readNew(logger: logger)
