@@ -105,6 +105,21 @@ extension SendTests {
         #expect(try practice.logEntries().filter { $0["receipt"] != nil }.count == 4)
     }
 
+    @Test func anEmptyMailboxRenumberedIsSaidOnceThenRemembered() throws {
+        let practice = try SendingPractice()
+        let folder = "Empty-\(UUID().uuidString.prefix(8))"
+        try practice.rig.imapAppendAll(user: "manager@riverside.example", folder: folder, messages: [])
+        try practice.configureIMAP(url: "imap://localhost:\(practice.rig.imapPort)/\(folder)")
+        #expect(try practice.paychase("receipts").status == 0)
+        let state = practice.folder.path + "/Outbox/receipts/.imap-state.json"
+        try String(contentsOfFile: state, encoding: .utf8).replacingOccurrences(of: #""uidValidity":\d+"#, with: "\"uidValidity\":1", options: .regularExpression)
+            .write(toFile: state, atomically: true, encoding: .utf8)
+        #expect(try practice.paychase("receipts").stdout.hasPrefix("The mailbox was renumbered"))
+        let after = try practice.paychase("receipts")
+        #expect(after.status == 0)
+        #expect(!after.stdout.hasPrefix("The mailbox was renumbered"), "the new numbering is remembered: \(after.stdout)")
+    }
+
     @Test func withoutAnIMAPSectionNothingIsReadAndTheUserIsToldHow() throws {
         let practice = try SendingPractice()
         let result = try practice.paychase("receipts")

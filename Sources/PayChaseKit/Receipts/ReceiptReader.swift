@@ -14,6 +14,7 @@ struct ReceiptReader {
     let clock: WallClock
     /// Emails PayChase sent, by Message-ID and by queue id (the envelope id a DSN may carry).
     private let sent: [String: DeliveryRecord]
+    private let sentIDs: Set<String>
     private var known: Set<String>
 
     init(outbox: OutboxSession, session: IMAPSession, mailbox: String, processedFolder: String?, server: String, clock: WallClock) {
@@ -26,6 +27,7 @@ struct ReceiptReader {
         var sent = outbox.sentByMessageID
         for record in outbox.records where record.outcome.reachedServer && !record.queueID.isEmpty { sent[record.queueID] = record }
         self.sent = sent
+        sentIDs = Set(sent.keys)
         known = outbox.recordedReceipts
     }
 
@@ -34,7 +36,8 @@ struct ReceiptReader {
         var result = ReceiptsJob.Result()
         let status = try session.status(of: mailbox)
         var state = ReceiptsState.load(outbox.outbox)
-        if state.uidValidity != status.uidValidity {
+        let renumbered = state.uidValidity != status.uidValidity
+        if renumbered {
             result.rescanned = state.uidValidity != nil
             state = ReceiptsState(uidValidity: status.uidValidity, lastUID: 0)
         }
@@ -52,6 +55,8 @@ struct ReceiptReader {
             }
             try state.save(outbox.outbox)
         }
+        // A new or renumbered mailbox with nothing in it is remembered too, so it is rescanned only once.
+        if renumbered && uids.isEmpty { try state.save(outbox.outbox) }
         return result
     }
 
@@ -62,7 +67,7 @@ struct ReceiptReader {
             result.unrelated += 1
             return
         }
-        guard let match = mail.match(Set(sent.keys)), let original = sent[match.messageID] else {
+        guard let match = mail.match(sentIDs), let original = sent[match.messageID] else {
             if kind == .reply { result.unrelated += 1 } else { result.unmatched += 1 }
             return
         }
