@@ -25,11 +25,18 @@ extension SendTests {
         #expect(sent.status == 0, "\(sent.stderr)")
         let rig = practice.rig
         #expect(try rig.waitForMessage(user: "manager@riverside.example", containing: try practice.sentMessageID("P-2026-003")), "Postfix bounced it")
-        try rig.imapAppend(user: "manager@riverside.example", message: try fixture("receipts/outlook-read.eml", about: try practice.sentMessageID("Q-2026-001")))
-        try rig.imapAppend(user: "manager@riverside.example", message: try fixture("replies/human-reply.eml", about: try practice.sentMessageID("D-2026-014")))
-        try rig.imapAppend(user: "manager@riverside.example", message: try fixture("replies/exchange-out-of-office.eml", about: try practice.sentMessageID("L-2026-007")))
-        // A read receipt for a message PayChase never sent, and a newsletter.
-        try rig.imapAppend(user: "manager@riverside.example", message: try fixture("receipts/thunderbird-read.eml", about: "someone-else@elsewhere.example"))
+        // The recipients' mail clients send their receipt, reply and out-of-office back through
+        // the mail system, as in life.
+        let manager = "manager@riverside.example"
+        try rig.submit(try fixture("receipts/outlook-read.eml", about: try practice.sentMessageID("Q-2026-001")), from: "nelicb.payments@nhs.example", to: manager)
+        try rig.submit(try fixture("replies/human-reply.eml", about: try practice.sentMessageID("D-2026-014")), from: "nelicb.payments@nhs.example", to: manager)
+        try rig.submit(try fixture("replies/exchange-out-of-office.eml", about: try practice.sentMessageID("L-2026-007")), from: "nelicb.payments@nhs.example", to: manager)
+        // A Thunderbird read receipt for a message PayChase never sent, and a newsletter.
+        try rig.submit(try fixture("receipts/thunderbird-read.eml", about: "someone-else@elsewhere.example"), from: "help@lmc.example", to: manager)
+        for sentID in ["Q-2026-001", "D-2026-014", "L-2026-007"] {
+            #expect(try rig.waitForMessage(user: manager, containing: try practice.sentMessageID(sentID)), "what came back for \(sentID) arrived")
+        }
+        #expect(try rig.waitForMessage(user: manager, containing: "someone-else@elsewhere.example"))
         try rig.imapAppend(user: "manager@riverside.example", message: Array("From: news@lmc.example\r\nTo: manager@riverside.example\r\nSubject: LMC news\r\nMessage-ID: <n1@lmc.example>\r\n\r\nNews.\r\n".utf8))
         return practice
     }

@@ -103,6 +103,27 @@ public struct MailRig: Sendable {
 
     static var script: String { TestPaths.repository.appendingPathComponent("scripts/mailrig").path }
 
+    /// Hands `message` to Postfix over SMTP (STARTTLS and AUTH on the submission port), as the
+    /// recipient's mail client sends a read receipt or a reply: Postfix delivers it to `to`.
+    public func submit(_ message: [UInt8], from: String, to: String) throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("paychase-submit-\(UUID().uuidString).eml")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data(message).write(to: file)
+        let script = """
+            import smtplib, ssl, sys
+            with open(sys.argv[1], "rb") as f:
+                data = f.read()
+            with smtplib.SMTP("127.0.0.1", int(sys.argv[2])) as smtp:
+                smtp.starttls(context=ssl.create_default_context(cafile=sys.argv[3]))
+                smtp.login(sys.argv[4], sys.argv[5])
+                smtp.sendmail(sys.argv[6], [sys.argv[7]], data)
+            """
+        let result = try Command.run(
+            "/usr/bin/env", ["python3", "-c", script, file.path, String(submissionPort), caFile, username, password, from, to]
+        )
+        guard result.status == 0 else { throw CommandFailure(result: result) }
+    }
+
     // Reading and filing mail over IMAP, as a mail client does: Dovecot refuses a login without TLS,
     // so every helper below goes through `imap(user:_:_:)` (STARTTLS with the rig's certificate as CA,
     // then LOGIN with the rig's password for the mailbox, `imap-` and its local part).
