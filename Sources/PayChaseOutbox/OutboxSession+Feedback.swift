@@ -3,19 +3,22 @@ import PayChaseDomain
 
 extension OutboxSession {
     /// What came back and what was paid, per claim, from the record in order: a later email
-    /// clears an earlier bounce (the address was fixed and the document sent again).
+    /// clears an earlier bounce (the address was fixed and the document sent again), and a
+    /// bounce that arrives late about an email sent before the newest one does not bring it back.
     public func feedback() -> [String: ClaimFeedback] {
         var all: [String: ClaimFeedback] = [:]
+        var newest: [String: String] = [:]
         for record in records {
             var feedback = all[record.claimID] ?? ClaimFeedback()
             let date = RecordTime.parse(record.time).map(LondonTime.date(of:))
             switch record.outcome {
             case .accepted, .confirmed:
                 feedback.bounced = nil
+                newest[record.claimID] = record.messageID
             case .deliveryStatus:
                 guard let date, let receipt = record.receipt else { break }
                 switch receipt.action {
-                case "failed"?:
+                case "failed"? where newest[record.claimID] == record.messageID:
                     feedback.bounced = .init(date: date, template: record.template, status: receipt.status)
                 case "delivered"?, "relayed"?, "expanded"?:
                     feedback.delivered = date
