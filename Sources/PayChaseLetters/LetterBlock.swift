@@ -14,6 +14,15 @@ struct LetterBlock {
     /// Index of the Pango layout in the renderer.
     var layout: Int
     var lines: [LineMetrics]
+    /// A table row: its cells side by side, in one face, so their lines share tops; `lines` are
+    /// the tallest cell's, and the row breaks between lines like a paragraph.
+    var cells: [Cell] = []
+
+    struct Cell {
+        var layout: Int
+        var x: Double
+        var lineCount: Int
+    }
 
     var height: Double { lines.last.map { $0.top + $0.height } ?? 0 }
 }
@@ -32,6 +41,7 @@ struct PlacedLine {
     var line: Int
     /// Baseline position on the page.
     var y: Double
+    var x: Double = PageGeometry.left
 }
 
 /// Breaks blocks into pages: orphans and widows avoided, headings kept with what follows.
@@ -105,7 +115,13 @@ struct Paginator {
         let origin = block.lines[first].top
         for index in range {
             let line = block.lines[index]
-            pages[pages.count - 1].append(PlacedLine(layout: block.layout, line: index, y: y + line.top - origin + line.baseline))
+            let baseline = y + line.top - origin + line.baseline
+            if block.cells.isEmpty {
+                pages[pages.count - 1].append(PlacedLine(layout: block.layout, line: index, y: baseline))
+            }
+            for cell in block.cells where index < cell.lineCount {
+                pages[pages.count - 1].append(PlacedLine(layout: cell.layout, line: index, y: baseline, x: cell.x))
+            }
         }
         let last = block.lines[range.last!]
         y += last.top + last.height - origin

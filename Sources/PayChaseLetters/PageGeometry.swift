@@ -20,4 +20,7 @@ enum LetterFonts {
     static let practiceName = "DejaVu Serif Bold 16"
     static let small = "DejaVu Sans 8.5"
     static let fixed = "DejaVu Sans Mono 7.5"
+    /// Tables: a compact face, bold for the titles.
+    static let table = "DejaVu Sans 8"
+    static let tableHead = "DejaVu Sans Bold 8"
 }

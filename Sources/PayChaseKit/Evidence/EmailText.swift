@@ -1,11 +1,13 @@
 import Foundation
 import PayChaseMail
+import PayChaseOutbox
 
-/// An email as a reader of the evidence PDF sees it: who, when, the subject, then the text.
+/// An email as a reader of the evidence PDF sees it: who, when, the subject, the record head it
+/// carried (what the recipient's copy witnesses), then the text.
 enum EmailText {
     static func lines(of bytes: [UInt8]) -> [String] {
         let message = MIMEMessage(parsing: bytes)
-        var lines = ["From", "To", "Date", "Subject", "Message-ID"].compactMap { name in
+        var lines = ["From", "To", "Cc", "Date", "Subject", "Message-ID", RecordHead.headerName].compactMap { name in
             message.header.fields.first { $0.name.lowercased() == name.lowercased() }.map { "\(name): \($0.value)" }
         }
         let text = message.partTree.first { $0.contentType.mediaType == "text/plain" && $0.parts.isEmpty }?.text ?? ""
