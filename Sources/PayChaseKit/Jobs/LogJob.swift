@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import PayChaseOutbox
 
 /// `paychase log`: the record of every attempt and posting, the check that it is intact, and
@@ -9,8 +10,10 @@ public struct LogJob: Sendable {
     public init(workspace: Workspace) { self.workspace = workspace }
 
     /// The entries as they stand, oldest first; only `claim`'s when given.
-    public func entries(claim: String?) -> [DeliveryRecord] {
-        OutboxSession.entries(workspace.outbox).filter { claim == nil || $0.claimID == claim }
+    public func entries(claim: String?, logger: Logger) -> [DeliveryRecord] {
+        let entries = OutboxSession.entries(workspace.outbox).filter { claim == nil || $0.claimID == claim }
+        logger.debug("read the record", metadata: ["entries": "\(entries.count)", "claim": "\(claim ?? "all")"])
+        return entries
     }
 
     public struct Verified: Sendable {
@@ -22,9 +25,10 @@ public struct LogJob: Sendable {
 
     /// The intact record's size; a record that does not verify is invalid data naming the
     /// first line edited, removed or reordered.
-    public func verify() throws(PayChaseError) -> Verified {
+    public func verify(logger: Logger) throws(PayChaseError) -> Verified {
         let result = OutboxSession.verify(workspace.outbox)
         if let problem = result.problem { throw PayChaseError(.invalidData, problem) }
+        logger.debug("verified the record", metadata: ["entries": "\(result.entries)"])
         return Verified(entries: result.entries, tornByCrash: result.tornByCrash)
     }
 
@@ -39,8 +43,8 @@ public struct LogJob: Sendable {
 
     /// Checks the record, then each email against it: every `X-PayChase-Record` head a
     /// recipient holds must still be in the record. Invalid data when any disagrees.
-    public func verify(against files: [String]) throws(PayChaseError) -> (verified: Verified, witnesses: [Witness]) {
-        let verified = try verify()
+    public func verify(against files: [String], logger: Logger) throws(PayChaseError) -> (verified: Verified, witnesses: [Witness]) {
+        let verified = try verify(logger: logger)
         let log = DeliveryLog(outbox: workspace.outbox)
         let contents = log.read()
         var witnesses: [Witness] = []
@@ -76,10 +80,11 @@ public struct LogJob: Sendable {
 
     /// Starts a new record from the entries that verify, keeping the damaged one beside it;
     /// refused (usage) when the record verifies.
-    public func repair(clock: WallClock = .system) throws(PayChaseError) -> OutboxSession.RecordRepair {
+    public func repair(logger: Logger, clock: WallClock = .system) throws(PayChaseError) -> OutboxSession.RecordRepair {
         let repair: OutboxSession.RecordRepair?
         do { repair = try OutboxSession.repair(workspace.outbox, at: clock.now()) } catch { throw error.failure }
         guard let repair else { throw PayChaseError(.usage, "the record verifies; there is nothing to repair") }
+        logger.info("repaired the record", metadata: ["kept": "\(repair.kept)", "damaged": "\(repair.damagedCopy)"])
         return repair
     }
 }

@@ -70,8 +70,8 @@ extension PayChase {
             }
             display.finish()
             PayChase.show(result.drafts)
-            PayChase.report(result.notes)
-            if let stop = result.stop { PayChase.report(stop.lines.map { "stopped: \($0)" }) }
+            PayChase.report(result.notes.map(CommandAdvice.line))
+            if let stop = result.stop { PayChase.report(CommandAdvice.lines(stop).map { "stopped: \($0)" }) }
             print(result.summary)
             try ExitCodes.exit(ExitCodes.code(for: result))
         }
