@@ -150,7 +150,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PayChaseOutboxTests",
-            dependencies: ["PayChaseOutbox", "PayChaseTestSupport"],
+            dependencies: ["PayChaseOutbox", "PayChaseTestSupport", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -15,6 +15,8 @@ struct EvidenceContents {
     let outbox: Outbox
     let claim: Claim
     let entries: [DeliveryRecord]
+    /// The same entries' lines of the record exactly as written.
+    let lines: [String]
 
     /// Every email, letter and receipt the record names, each checked against the SHA-256 the
     /// record holds for it: a copy that no longer matches is refused, not packed.
@@ -50,13 +52,7 @@ struct EvidenceContents {
     }
 
     /// The claim's lines of the record exactly as they are, so their hashes can be checked.
-    func recordLines() -> String {
-        let text = DeliveryLog(outbox: outbox).read().text
-        let decoder = JSONDecoder()
-        return text.split(separator: "\n").filter { line in
-            (try? decoder.decode(DeliveryRecord.self, from: Data(line.utf8)))?.claimID == claim.id
-        }.map { $0 + "\n" }.joined()
-    }
+    func recordLines() -> String { lines.map { $0 + "\n" }.joined() }
 
     func lead(practice: Practice, at instant: Date) -> [String] {
         var lines = [

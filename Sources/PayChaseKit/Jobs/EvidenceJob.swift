@@ -51,8 +51,9 @@ public struct EvidenceJob: Sendable {
         guard let claim = record.counting(try workspace.loadClaims(profile: profile)).first(where: { $0.id == claimID }) else {
             throw PayChaseError(.usage, "claim '\(claimID)' is not in \(workspace.claimsPath)")
         }
-        let entries = outbox.records.filter { $0.claimID == claimID }
-        let contents = EvidenceContents(outbox: workspace.outbox, claim: claim, entries: entries)
+        let claimEntries = outbox.entries(claimID: claimID)
+        let entries = claimEntries.map(\.record)
+        let contents = EvidenceContents(outbox: workspace.outbox, claim: claim, entries: entries, lines: claimEntries.map(\.line))
         var files = try contents.copies()
         files.append(EvidenceFile(path: "record.jsonl", bytes: Array(contents.recordLines().utf8)))
         let pdf: [UInt8]

@@ -11,7 +11,7 @@ public struct LogJob: Sendable {
 
     /// The entries as they stand, oldest first; only `claim`'s when given.
     public func entries(claim: String?, logger: Logger) -> [DeliveryRecord] {
-        let entries = OutboxSession.entries(workspace.outbox).filter { claim == nil || $0.claimID == claim }
+        let entries = OutboxSession(inspecting: workspace.outbox).records.filter { claim == nil || $0.claimID == claim }
         logger.debug("read the record", metadata: ["entries": "\(entries.count)", "claim": "\(claim ?? "all")"])
         return entries
     }
@@ -26,7 +26,11 @@ public struct LogJob: Sendable {
     /// The intact record's size; a record that does not verify is invalid data naming the
     /// first line edited, removed or reordered.
     public func verify(logger: Logger) throws(PayChaseError) -> Verified {
-        let result = OutboxSession.verify(workspace.outbox)
+        try Self.verified(OutboxSession(inspecting: workspace.outbox), logger: logger)
+    }
+
+    private static func verified(_ outbox: OutboxSession, logger: Logger) throws(PayChaseError) -> Verified {
+        let result = outbox.verification
         if let problem = result.problem { throw PayChaseError(.invalidData, problem) }
         logger.debug("verified the record", metadata: ["entries": "\(result.entries)"])
         return Verified(entries: result.entries, tornByCrash: result.tornByCrash)
@@ -44,9 +48,8 @@ public struct LogJob: Sendable {
     /// Checks the record, then each email against it: every `X-PayChase-Record` head a
     /// recipient holds must still be in the record. Invalid data when any disagrees.
     public func verify(against files: [String], logger: Logger) throws(PayChaseError) -> (verified: Verified, witnesses: [Witness]) {
-        let verified = try verify(logger: logger)
-        let log = DeliveryLog(outbox: workspace.outbox)
-        let contents = log.read()
+        let outbox = OutboxSession(inspecting: workspace.outbox)
+        let verified = try Self.verified(outbox, logger: logger)
         var witnesses: [Witness] = []
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else {
@@ -59,7 +62,7 @@ public struct LogJob: Sendable {
             guard let head = RecordHead(parsing: value) else {
                 throw PayChaseError(.invalidData, "\(file): \(RecordHead.headerName): '\(value)' is not entries=N sha256=HASH")
             }
-            witnesses.append(Witness(file: file, head: head, problem: log.check(contents, against: head)))
+            witnesses.append(Witness(file: file, head: head, problem: outbox.check(against: head)))
         }
         let disagreeing = witnesses.filter { $0.problem != nil }
         if !disagreeing.isEmpty {
