@@ -60,38 +60,24 @@ public final class SMTPConnection {
             throw SMTPError(.configuration, error.message)
         }
         state.reset(body: message, requireLogin: configuration.username != nil, beforeCommit: beforeCommit)
-
         let outcome = curl.perform()
-        let detail = outcome.message
         needsFreshConnection = !outcome.succeeded
-        let reply = state.lastReply.joined(separator: "\n")
+        return try result(of: outcome, dsnRequested: dsn)
+    }
+
+    /// What one attempt came to, from the server's replies; throws when the batch cannot go on
+    /// (a login, TLS or the connection failed, or the server wants STARTTLS or a login first).
+    private func result(of outcome: CurlOutcome, dsnRequested dsn: Bool) throws(SMTPError) -> SMTPResult {
+        let detail = outcome.message
         func result(_ outcome: SMTPResult.Outcome, _ text: String) -> SMTPResult {
             SMTPResult(outcome: outcome, reply: text, dsnRequested: dsn, serverAnswered: state.answered)
         }
-
-        if outcome.succeeded { return result(.accepted, reply) }
+        if outcome.succeeded { return result(.accepted, state.lastReply.joined(separator: "\n")) }
         if state.notLoggedIn {
             throw SMTPError(.configuration, "\(configuration.server) did not log us in although smtp.username is set (it offered no AUTH); nothing was sent")
         }
         if state.commitRefused { return result(.deferred, "not sent: the queue could not record the attempt") }
-        switch outcome.failure {
-        case .loginDenied:
-            let why = state.failure?.joined(separator: " / ") ?? detail
-            throw SMTPError(.configuration, "\(configuration.server) refused the login for \(configuration.username ?? "?") with AUTH=\(configuration.auth.rawValue): \(why)")
-        case .tlsNotOffered:
-            throw SMTPError(.unavailable, "\(configuration.server) does not offer STARTTLS, and PayChase does not send without TLS")
-        case .tlsFailed:
-            throw SMTPError(.unavailable, "TLS with \(configuration.server) failed: \(detail)")
-        case .cannotConnect:
-            throw SMTPError(.unavailable, "could not connect to \(configuration.server): \(detail)")
-        case .other, nil:
-            break
-        }
-        if !state.committed, let failure = state.failure, failure.first?.hasPrefix("530") == true {
-            // 530 is the server asking for TLS or a login first (RFC 3207, RFC 4954): the settings
-            // are wrong, not the message, so the message stays queued.
-            throw SMTPError(.configuration, "\(configuration.server) will not take mail on this connection until it is given STARTTLS or a login: \(failure.joined(separator: " / ")). Check smtp: in paychase.yaml; nothing was sent")
-        }
+        if let failure = batchFailure(outcome) { throw failure }
         if state.committed {
             // The whole message went; only the server's own answer tells whether it has it.
             guard let answer = state.replyAfterCommit else {
@@ -103,9 +89,33 @@ public final class SMTPConnection {
             return result(failure.first?.hasPrefix("5") == true ? .refused : .deferred, failure.joined(separator: "\n"))
         }
         let status = curl.responseCode
-        if (500...599).contains(status) { return result(.refused, reply) }
-        if (400...499).contains(status) { return result(.deferred, reply) }
+        if (500...599).contains(status) { return result(.refused, state.lastReply.joined(separator: "\n")) }
+        if (400...499).contains(status) { return result(.deferred, state.lastReply.joined(separator: "\n")) }
         return result(.deferred, "connection failed before the end of the message: \(detail)")
+    }
+
+    /// Why no message can go over this connection as configured, if that is what happened.
+    private func batchFailure(_ outcome: CurlOutcome) -> SMTPError? {
+        let server = configuration.server
+        switch outcome.failure {
+        case .loginDenied:
+            let why = state.failure?.joined(separator: " / ") ?? outcome.message
+            return SMTPError(.configuration, "\(server) refused the login for \(configuration.username ?? "?") with AUTH=\(configuration.auth.rawValue): \(why)")
+        case .tlsNotOffered:
+            return SMTPError(.unavailable, "\(server) does not offer STARTTLS, and PayChase does not send without TLS")
+        case .tlsFailed:
+            return SMTPError(.unavailable, "TLS with \(server) failed: \(outcome.message)")
+        case .cannotConnect:
+            return SMTPError(.unavailable, "could not connect to \(server): \(outcome.message)")
+        case .other, nil:
+            break
+        }
+        if !state.committed, let failure = state.failure, failure.first?.hasPrefix("530") == true {
+            // 530 is the server asking for TLS or a login first (RFC 3207, RFC 4954): the settings
+            // are wrong, not the message, so the message stays queued.
+            return SMTPError(.configuration, "\(server) will not take mail on this connection until it is given STARTTLS or a login: \(failure.joined(separator: " / ")). Check smtp: in paychase.yaml; nothing was sent")
+        }
+        return nil
     }
 
     /// No CR, LF, NUL, spaces or angle brackets: nothing that could add an SMTP command.
