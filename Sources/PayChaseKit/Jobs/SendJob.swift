@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PayChaseCurl
 import PayChaseDomain
 import PayChaseInput
 import PayChaseMail
@@ -48,10 +49,9 @@ public struct SendJob: Sendable {
         let settings = try workspace.loadSettings()
         let configuration: SMTPConfiguration
         do {
-            configuration = try MailServerSetup.configuration(
-                settings: settings, configPath: workspace.configPath, insecurity: options.insecurity,
-                environment: options.environment ?? ProcessInfo.processInfo.environment
-            )
+            configuration = try MailServerSetup(
+                settings: settings, configPath: workspace.configPath, insecurity: options.insecurity, environment: options.environment
+            ).smtp()
         } catch {
             // Nothing can be sent, but the drafts are still written for the practice to send by hand.
             if case .template = source {
@@ -110,7 +110,7 @@ public struct SendJob: Sendable {
         guard !due.isEmpty else { return }
         let connection: SMTPConnection
         do { connection = try SMTPConnection(configuration: configuration, logger: logger) } catch {
-            result.stop = PayChaseError(.configuration, error.message)
+            result.stop = error.failure
             return
         }
         try Dispatcher(outbox: outbox, clock: clock, logger: logger).send(due, over: connection, result: &result, progress: progress)
