@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PayChaseMail
 import PayChaseOutbox
 
 /// `paychase log`: the record of every attempt and posting, the check that it is intact, and
@@ -55,7 +56,7 @@ public struct LogJob: Sendable {
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw PayChaseError(.usage, "\(file): cannot be read")
             }
-            guard let value = Self.header(RecordHead.headerName, in: data) else {
+            guard let value = MIMEHeader(parsing: Array(data))[RecordHead.headerName] else {
                 witnesses.append(Witness(file: file, head: nil, problem: nil))
                 continue
             }
@@ -69,16 +70,6 @@ public struct LogJob: Sendable {
             throw PayChaseError(.invalidData, disagreeing.map { Problem(file: $0.file, field: RecordHead.headerName, $0.problem!) })
         }
         return (verified, witnesses)
-    }
-
-    /// A header's value from an email's header section, unfolded.
-    static func header(_ name: String, in data: Data) -> String? {
-        let text = String(decoding: data.prefix(256 * 1024), as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
-        let headers = text.components(separatedBy: "\n\n").first ?? ""
-        let unfolded = headers.replacingOccurrences(of: "\n ", with: " ").replacingOccurrences(of: "\n\t", with: " ")
-        let prefix = name.lowercased() + ":"
-        return unfolded.split(separator: "\n").first { $0.lowercased().hasPrefix(prefix) }
-            .map { String($0.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces) }
     }
 
     /// Starts a new record from the entries that verify, keeping the damaged one beside it;
