@@ -66,7 +66,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // RFC 5322 / MIME message composition.
+        // RFC 5322 / MIME message composition, and reading mail back: MIME parsing and returned mail classified.
         .target(name: "PayChaseMail", dependencies: ["PayChaseDomain"], swiftSettings: swiftSettings),
         // The Outbox folder: drafts, the send queue, sent, failed, letters, the hash-chained delivery log.
         .target(

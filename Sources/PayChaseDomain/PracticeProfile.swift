@@ -12,8 +12,6 @@ public struct PracticeProfile: Sendable, Hashable {
     /// Days a document gives the reader to reply.
     public var replyDays: Int
     public var receipts: Receipts
-    /// What reading the profile noticed without refusing it (an old key read as a new one).
-    public var notes: [String] = []
 
     public init(
         practice: Practice, commissioner: Commissioner, paymasters: [PaymasterRole: Contact], lmc: Contact,

@@ -15,42 +15,38 @@ public final class IMAPSession {
     /// The mailbox the URL names (`imaps://host/INBOX`, `imap://host/Receipts`), INBOX when it names none.
     public let mailbox: String
 
-    public init(configuration: IMAPConfiguration, logger: Logger) throws(IMAPError) {
+    public init(configuration: IMAPConfiguration, logger: Logger) throws(MailServerError) {
         self.configuration = configuration
         let url = configuration.settings.url
         let lower = url.lowercased()
         guard lower.hasPrefix("imap://") || lower.hasPrefix("imaps://") else {
-            throw IMAPError(.configuration, "imap.url '\(url)' must start with imap:// or imaps://")
+            throw MailServerError(.configuration, "imap.url '\(url)' must start with imap:// or imaps://")
         }
         (base, mailbox) = Self.split(url)
         do {
             curl = try CurlHandle()
-            try curl.setTLS(required: !configuration.insecureAllowPlaintext, verify: !configuration.insecureSkipVerify, caFile: configuration.settings.caFile)
-            if let username = configuration.settings.username {
-                try curl.setLogin(username: username, secret: configuration.password, auth: configuration.settings.auth)
-            }
-            try curl.setTimeouts(connectSeconds: configuration.connectTimeoutSeconds, totalSeconds: configuration.commandTimeoutSeconds)
+            try curl.configure(configuration.access, totalSeconds: configuration.commandTimeoutSeconds)
             let transcript = transcript
             curl.onReplyBytes = { transcript.append($0) }
             curl.onTrace = { kind, text in Self.trace(kind, text, logger: logger) }
             try curl.setVerbose(logger.logLevel <= .debug)
         } catch {
-            throw IMAPError(.configuration, error.message)
+            throw MailServerError(.configuration, error.message)
         }
     }
 
     /// UIDVALIDITY and UIDNEXT of `mailbox`, without selecting it.
-    public func status(of mailbox: String) throws(IMAPError) -> MailboxStatus {
+    public func status(of mailbox: String) throws(MailServerError) -> MailboxStatus {
         let responses = try run("STATUS \(Self.quoted(mailbox)) (UIDVALIDITY UIDNEXT)", in: nil)
         guard let line = responses.first(where: { $0.text.hasPrefix("* STATUS ") })?.text,
               let validity = Self.number(after: "UIDVALIDITY ", in: line), let next = Self.number(after: "UIDNEXT ", in: line) else {
-            throw IMAPError(.refused, "\(configuration.server) gave no UIDVALIDITY for \(mailbox)")
+            throw MailServerError(.refused, "\(configuration.server) gave no UIDVALIDITY for \(mailbox)")
         }
         return MailboxStatus(uidValidity: validity, uidNext: next)
     }
 
     /// UIDs of the messages in `mailbox` from `first` on, ascending.
-    public func uids(in mailbox: String, from first: UInt32) throws(IMAPError) -> [UInt32] {
+    public func uids(in mailbox: String, from first: UInt32) throws(MailServerError) -> [UInt32] {
         let responses = try run("UID SEARCH UID \(max(first, 1)):*", in: mailbox)
         let found = responses.filter { $0.text.hasPrefix("* SEARCH") }
             .flatMap { $0.text.dropFirst(8).split(separator: " ").compactMap { UInt32($0) } }
@@ -63,7 +59,7 @@ public final class IMAPSession {
     static let answerBudget = 48 * 1024
 
     /// The exact bytes of each message, by UID.
-    public func fetch(_ uids: [UInt32], in mailbox: String) throws(IMAPError) -> [UInt32: [UInt8]] {
+    public func fetch(_ uids: [UInt32], in mailbox: String) throws(MailServerError) -> [UInt32: [UInt8]] {
         guard !uids.isEmpty else { return [:] }
         let sizes = try self.sizes(of: uids, in: mailbox)
         var messages: [UInt32: [UInt8]] = [:]
@@ -88,7 +84,7 @@ public final class IMAPSession {
     }
 
     /// Each message's size in octets (RFC822.SIZE), by UID.
-    private func sizes(of uids: [UInt32], in mailbox: String) throws(IMAPError) -> [UInt32: Int] {
+    private func sizes(of uids: [UInt32], in mailbox: String) throws(MailServerError) -> [UInt32: Int] {
         var sizes: [UInt32: Int] = [:]
         for response in try run("UID FETCH \(uids.map(String.init).joined(separator: ",")) (RFC822.SIZE)", in: mailbox)
         where response.text.hasPrefix("* ") && response.text.contains(" FETCH (") {
@@ -98,7 +94,7 @@ public final class IMAPSession {
         return sizes
     }
 
-    private func fetchWhole(_ uids: [UInt32], in mailbox: String) throws(IMAPError) -> [UInt32: [UInt8]] {
+    private func fetchWhole(_ uids: [UInt32], in mailbox: String) throws(MailServerError) -> [UInt32: [UInt8]] {
         var messages: [UInt32: [UInt8]] = [:]
         for response in try run("UID FETCH \(uids.map(String.init).joined(separator: ",")) BODY.PEEK[]", in: mailbox)
         where response.text.hasPrefix("* ") && response.text.contains(" FETCH (") {
@@ -109,7 +105,7 @@ public final class IMAPSession {
     }
 
     /// One large message, `answerBudget` octets a command, until a slice comes back short.
-    private func fetchInSlices(_ uid: UInt32, in mailbox: String) throws(IMAPError) -> [UInt8] {
+    private func fetchInSlices(_ uid: UInt32, in mailbox: String) throws(MailServerError) -> [UInt8] {
         var bytes: [UInt8] = []
         while true {
             let responses = try run("UID FETCH \(uid) BODY.PEEK[]<\(bytes.count).\(Self.answerBudget)>", in: mailbox)
@@ -120,12 +116,12 @@ public final class IMAPSession {
     }
 
     /// Flags a message \Seen: done only once what it says is recorded.
-    public func markSeen(_ uid: UInt32, in mailbox: String) throws(IMAPError) {
+    public func markSeen(_ uid: UInt32, in mailbox: String) throws(MailServerError) {
         _ = try run("UID STORE \(uid) +FLAGS.SILENT (\\Seen)", in: mailbox)
     }
 
     /// Moves a message to `folder`, creating the folder the first time.
-    public func move(_ uid: UInt32, in mailbox: String, to folder: String) throws(IMAPError) {
+    public func move(_ uid: UInt32, in mailbox: String, to folder: String) throws(MailServerError) {
         do {
             _ = try run("UID MOVE \(uid) \(Self.quoted(folder))", in: mailbox)
         } catch where error.message.contains("TRYCREATE") {
@@ -136,7 +132,7 @@ public final class IMAPSession {
 
     /// Sends one command (libcurl selects `mailbox` first when it is not selected) and returns
     /// what the server said; a NO or BAD is an error with the server's words.
-    private func run(_ command: String, in mailbox: String?) throws(IMAPError) -> [IMAPTranscript.Response] {
+    private func run(_ command: String, in mailbox: String?) throws(MailServerError) -> [IMAPTranscript.Response] {
         transcript.reset()
         let outcome: CurlOutcome
         do {
@@ -144,23 +140,23 @@ public final class IMAPSession {
             try curl.setCustomRequest(command)
             outcome = curl.perform()
         } catch {
-            throw IMAPError(.configuration, error.message)
+            throw MailServerError(.configuration, error.message)
         }
         let server = configuration.server
         switch outcome.failure {
         case nil:
             return transcript.responses
         case .loginDenied?:
-            throw IMAPError(.configuration, "\(server) refused the login for \(configuration.settings.username ?? "?") with AUTH=\(configuration.settings.auth.rawValue)")
+            throw MailServerError(.configuration, "\(server) refused the login for \(configuration.settings.username ?? "?") with AUTH=\(configuration.settings.auth.rawValue)")
         case .tlsNotOffered?:
-            throw IMAPError(.unavailable, "\(server) does not offer STARTTLS, and PayChase does not read mail without TLS")
+            throw MailServerError(.unavailable, "\(server) does not offer STARTTLS, and PayChase does not read mail without TLS")
         case .tlsFailed?:
-            throw IMAPError(.unavailable, "TLS with \(server) failed: \(outcome.message)")
+            throw MailServerError(.unavailable, "TLS with \(server) failed: \(outcome.message)")
         case .cannotConnect?:
-            throw IMAPError(.unavailable, "could not connect to \(server): \(outcome.message)")
+            throw MailServerError(.unavailable, "could not connect to \(server): \(outcome.message)")
         case .other?:
             let said = transcript.completion.map { ": \($0)" } ?? ""
-            throw IMAPError(.refused, "\(server) did not carry out \(command.split(separator: " ").prefix(2).joined(separator: " "))\(said) (\(outcome.message))")
+            throw MailServerError(.refused, "\(server) did not carry out \(command.split(separator: " ").prefix(2).joined(separator: " "))\(said) (\(outcome.message))")
         }
     }
 

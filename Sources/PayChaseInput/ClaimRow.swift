@@ -4,6 +4,12 @@ import PayChaseDomain
 struct ClaimRow {
     var fields: [ClaimColumn: String]
     var line: Int
+
+    /// A column's text without surrounding spaces; nil when it is empty.
+    func text(_ column: ClaimColumn) -> String? {
+        guard let value = fields[column]?.trimmingSpaces(), !value.isEmpty else { return nil }
+        return value
+    }
 }
 
 /// Turns rows into claims, collecting every problem rather than stopping at the first.
@@ -32,55 +38,81 @@ struct ClaimRowChecker {
     mutating func claim(from row: ClaimRow) -> Claim? {
         let before = diagnostics.count
         let line = row.line
-        func text(_ column: ClaimColumn) -> String? {
-            guard let value = row.fields[column]?.trimmingSpaces(), !value.isEmpty else { return nil }
-            return value
-        }
-        for (column, value) in row.fields.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            if value.hasNUL {
-                report(line, column, "contains a NUL character; the file may be damaged")
-            } else if ClaimColumn.headerBound.contains(column), value.trimmingSpaces().hasHeaderUnsafeCharacters {
-                report(line, column, "contains a line break or control character; this text goes into email headers, so it must be one line")
-            }
-        }
-        for column in ClaimColumn.required where text(column) == nil {
+        checkCharacters(of: row)
+        for column in ClaimColumn.required where row.text(column) == nil {
             report(line, column, "is required but empty")
         }
-
-        let id = text(.claimID)
-        if let id {
-            if !Self.isSafeID(id) {
-                report(line, .claimID, "'\(id)' may only use letters, digits, '-', '_' and '.' (it names files in the Outbox), up to 64 characters")
-            } else if let first = seenIDs[id] {
-                report(line, .claimID, "'\(id)' is used again (first on line \(first)); every claim needs its own claim_id")
-            } else {
-                seenIDs[id] = line
-            }
-        }
-        let category = text(.category).flatMap { value -> Category? in
+        let id = checkedID(row)
+        let category = row.text(.category).flatMap { value -> Category? in
             guard let category = Category(parsing: value) else {
                 report(line, .category, "'\(value)' is not a category; use QOF, DES, LES or PH")
                 return nil
             }
             return category
         }
-        let amount = money(text(.amount), .amount, line: line)
-        let paid = money(text(.paid), .paid, line: line) ?? .zero
+        let amount = money(row.text(.amount), .amount, line: line)
+        let paid = money(row.text(.paid), .paid, line: line) ?? .zero
         if let amount, paid > amount {
             report(line, .paid, "\(paid.formatted) received is more than the \(amount.formatted) claimed")
         }
-        let submitted = date(text(.submittedOn), .submittedOn, line: line)
-        let due = date(text(.dueOn), .dueOn, line: line)
+        let dates = checkedDates(row)
+        let paymaster = checkedPaymaster(row, category: category)
+
+        guard diagnostics.count == before, let id, let category, let amount, let submitted = dates.submitted,
+              let service = row.text(.service), let period = row.text(.period) else { return nil }
+        return Claim(
+            id: id, service: service, category: category, period: period, amount: amount, paid: paid,
+            submittedOn: submitted, approvedOn: dates.approved, dueOn: dates.due, terms: profile?.terms(for: category.contract),
+            evidence: row.text(.evidence), evidenceSubmittedOn: dates.evidence, paymaster: paymaster, reference: row.text(.reference),
+            invoiceRef: row.text(.invoiceRef), calculation: row.text(.calculation), notes: row.text(.notes), line: line
+        )
+    }
+
+    /// No NUL anywhere, and nothing that could break an email header in the text that goes into one.
+    private mutating func checkCharacters(of row: ClaimRow) {
+        for (column, value) in row.fields.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            if value.hasNUL {
+                report(row.line, column, "contains a NUL character; the file may be damaged")
+            } else if ClaimColumn.headerBound.contains(column), value.trimmingSpaces().hasHeaderUnsafeCharacters {
+                report(row.line, column, "contains a line break or control character; this text goes into email headers, so it must be one line")
+            }
+        }
+    }
+
+    /// The claim_id when it is safe for file names and not used before in the file.
+    private mutating func checkedID(_ row: ClaimRow) -> String? {
+        guard let id = row.text(.claimID) else { return nil }
+        if !Self.isSafeID(id) {
+            report(row.line, .claimID, "'\(id)' may only use letters, digits, '-', '_' and '.' (it names files in the Outbox), up to 64 characters")
+        } else if let first = seenIDs[id] {
+            report(row.line, .claimID, "'\(id)' is used again (first on line \(first)); every claim needs its own claim_id")
+        } else {
+            seenIDs[id] = row.line
+        }
+        return id
+    }
+
+    /// The claim's dates, each read and checked against the day the claim was submitted.
+    private mutating func checkedDates(_ row: ClaimRow) -> (submitted: CalendarDate?, due: CalendarDate?, approved: CalendarDate?, evidence: CalendarDate?) {
+        let line = row.line
+        let submitted = date(row.text(.submittedOn), .submittedOn, line: line)
+        let due = date(row.text(.dueOn), .dueOn, line: line)
         if let submitted, let due, due < submitted {
             report(line, .dueOn, "\(due.formatted) is before the claim was submitted (\(submitted.formatted))")
         }
-        let approved = date(text(.approvedOn), .approvedOn, line: line)
+        let approved = date(row.text(.approvedOn), .approvedOn, line: line)
         if let submitted, let approved, approved < submitted {
             report(line, .approvedOn, "\(approved.formatted) is before the claim was submitted (\(submitted.formatted))")
         }
-        let evidenceDate = date(text(.evidenceSubmittedOn), .evidenceSubmittedOn, line: line)
+        return (submitted, due, approved, date(row.text(.evidenceSubmittedOn), .evidenceSubmittedOn, line: line))
+    }
+
+    /// The paymaster named (a former CCG read as the ICB, said once), and a check that the
+    /// profile can reach whoever pays the claim.
+    private mutating func checkedPaymaster(_ row: ClaimRow, category: Category?) -> PaymasterRole? {
+        let line = row.line
         var paymaster: PaymasterRole? = nil
-        if let value = text(.paymaster) {
+        if let value = row.text(.paymaster) {
             paymaster = PaymasterRole(parsing: value)
             if paymaster == nil { report(line, .paymaster, "'\(value)' is not a paymaster; use icb, local-authority or nhs-england") }
             if paymaster != nil, value.trimmingSpaces().lowercased() == PaymasterRole.formerCCG, notes.isEmpty {
@@ -91,15 +123,7 @@ struct ClaimRowChecker {
             let who = paymaster == nil ? "\(category!.rawValue) claims are paid by \(role.rawValue)" : "this claim is paid by \(role.rawValue)"
             report(line, .paymaster, "\(who), but the practice profile has no contact for it (add paymasters.\(role.rawValue) to paychase.yaml)")
         }
-
-        guard diagnostics.count == before, let id, let category, let amount, let submitted,
-              let service = text(.service), let period = text(.period) else { return nil }
-        return Claim(
-            id: id, service: service, category: category, period: period, amount: amount, paid: paid,
-            submittedOn: submitted, approvedOn: approved, dueOn: due, terms: profile?.terms(for: category.contract),
-            evidence: text(.evidence), evidenceSubmittedOn: evidenceDate, paymaster: paymaster, reference: text(.reference),
-            invoiceRef: text(.invoiceRef), calculation: text(.calculation), notes: text(.notes), line: line
-        )
+        return paymaster
     }
 
     private mutating func money(_ value: String?, _ column: ClaimColumn, line: Int) -> Money? {

@@ -11,6 +11,8 @@ public struct PracticeSettings: Sendable {
     public var imap: MailServerSettings?
     /// `imap.processed_folder`: where recorded receipts are moved; nil to leave them in INBOX, flagged \Seen.
     public var processedFolder: String?
+    /// What reading the profile noticed without refusing it (an old key read as a new one).
+    public var notes: [Diagnostic] = []
 
     public init(profile: PracticeProfile, smtp: MailServerSettings?, imap: MailServerSettings? = nil, processedFolder: String? = nil) {
         self.profile = profile

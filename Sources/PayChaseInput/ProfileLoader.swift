@@ -46,12 +46,13 @@ public struct ProfileLoader: Sendable {
         guard reader.diagnostics.isEmpty, let practice, let lmc, let commissioner else {
             throw InputError(kind: .configuration, diagnostics: reader.diagnostics)
         }
-        var profile = PracticeProfile(
+        let profile = PracticeProfile(
             practice: practice, commissioner: commissioner, paymasters: paymasters, lmc: lmc,
             disputeResolution: disputes ?? nil, paymentTerms: terms, replyDays: replyDays, receipts: receipts
         )
-        profile.notes = reader.notes.map(\.description)
-        return PracticeSettings(profile: profile, smtp: smtp, imap: imap, processedFolder: processedFolder)
+        var settings = PracticeSettings(profile: profile, smtp: smtp, imap: imap, processedFolder: processedFolder)
+        settings.notes = reader.notes
+        return settings
     }
 
     static let sections = [

@@ -100,19 +100,7 @@ extension ContentType {
     private static func extendedValue(_ text: String) -> String {
         let pieces = text.split(separator: "'", maxSplits: 2, omittingEmptySubsequences: false)
         guard pieces.count == 3 else { return text }
-        var bytes: [UInt8] = []
-        let encoded = Array(pieces[2].utf8)
-        var index = 0
-        while index < encoded.count {
-            if encoded[index] == UInt8(ascii: "%"), index + 2 < encoded.count,
-               let high = QuotedPrintable.hexValue(encoded[index + 1]), let low = QuotedPrintable.hexValue(encoded[index + 2]) {
-                bytes.append(high << 4 | low)
-                index += 3
-            } else {
-                bytes.append(encoded[index])
-                index += 1
-            }
-        }
+        let bytes = HexEscapes.decode(Array(pieces[2].utf8)[...], marker: UInt8(ascii: "%"))
         return Charset.decode(bytes[...], charset: String(pieces[0]))
     }
 }

@@ -35,19 +35,6 @@ struct DeliveryStatusReport: Sendable, Hashable {
 
     /// RFC 3461 xtext: `+2B` is `+`.
     static func xtextDecoded(_ text: String) -> String {
-        let bytes = Array(text.utf8)
-        var out: [UInt8] = []
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "+"), index + 2 < bytes.count,
-               let high = QuotedPrintable.hexValue(bytes[index + 1]), let low = QuotedPrintable.hexValue(bytes[index + 2]) {
-                out.append(high << 4 | low)
-                index += 3
-            } else {
-                out.append(bytes[index])
-                index += 1
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
+        String(decoding: HexEscapes.decode(Array(text.utf8)[...], marker: UInt8(ascii: "+")), as: UTF8.self)
     }
 }

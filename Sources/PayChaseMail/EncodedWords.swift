@@ -75,21 +75,6 @@ enum EncodedWords {
 
     /// The Q encoding: quoted-printable where `_` is a space.
     private static func qDecode(_ text: ArraySlice<UInt8>) -> [UInt8] {
-        var out: [UInt8] = []
-        var index = text.startIndex
-        while index < text.endIndex {
-            let byte = text[index]
-            if byte == UInt8(ascii: "_") {
-                out.append(32)
-            } else if byte == UInt8(ascii: "="), index + 2 < text.endIndex,
-                      let high = QuotedPrintable.hexValue(text[index + 1]), let low = QuotedPrintable.hexValue(text[index + 2]) {
-                out.append(high << 4 | low)
-                index += 2
-            } else {
-                out.append(byte)
-            }
-            index += 1
-        }
-        return out
+        HexEscapes.decode(text, marker: UInt8(ascii: "="), underscoreIsSpace: true)
     }
 }

@@ -3,6 +3,11 @@ extension MIMEHeader {
     /// should cost no more than a real one.
     static let maxFields = 1000
 
+    /// The header section at the start of a message, unfolded, without reading its body.
+    public init(parsing bytes: [UInt8]) {
+        self = Self.parse(bytes[...], skippingEnvelope: true).header
+    }
+
     /// Reads header fields from the start of `bytes` up to the blank line (or a line that cannot
     /// be a field, which then starts the body). Returns the header and where the body starts.
     /// - Parameter skippingEnvelope: skip an mbox `From ` line first, as saved bounces often have.

@@ -8,8 +8,8 @@ extension QuotedPrintable {
         while index < bytes.endIndex {
             let byte = bytes[index]
             if byte == UInt8(ascii: "=") {
-                if index + 2 < bytes.endIndex, let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) {
-                    out.append(high << 4 | low)
+                if let decoded = HexEscapes.byte(at: index, in: bytes, marker: byte) {
+                    out.append(decoded)
                     index += 3
                     continue
                 }
@@ -38,14 +38,5 @@ extension QuotedPrintable {
             }
         }
         return out
-    }
-
-    static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        default: nil
-        }
     }
 }

@@ -12,15 +12,12 @@ extension DeliveryLog {
     }
 
     /// Checks every line's own hash, the chain between lines, and the last line against the head.
-    public func verify() -> Verification {
-        guard FileManager.default.fileExists(atPath: path) else { return Verification(entries: 0, problem: nil) }
-        guard FileManager.default.isReadableFile(atPath: path) else { return Verification(entries: 0, problem: "\(path): cannot be read") }
-        return verify(read())
-    }
+    public func verify() -> Verification { verify(read()) }
 
     /// Checks what one read found. A last line without its newline is a crash's only when the
     /// complete lines before it verify against the head; otherwise it is damage like any other.
     public func verify(_ contents: Contents) -> Verification {
+        if contents.unreadable { return Verification(entries: 0, problem: "\(path): cannot be read") }
         var result = verify(text: String(decoding: contents.text.utf8.prefix(contents.completeLength), as: UTF8.self))
         if contents.torn && result.problem == nil { result.tornByCrash = true }
         return result

@@ -34,6 +34,8 @@ public struct DeliveryLog: Sendable {
     public struct Contents: Sendable {
         /// Every entry that decodes, oldest first (`verify` reports a line that does not).
         public var records: [DeliveryRecord] = []
+        /// Each of `records` exactly as its line is written (without the newline), so its hash checks.
+        public var recordLines: [String] = []
         /// Complete lines, decodable or not.
         public var lines = 0
         /// The last complete line's hash: what the next entry chains to.
@@ -44,12 +46,18 @@ public struct DeliveryLog: Sendable {
         public var torn = false
         /// The whole file as read.
         public var text = ""
+        /// The file is there but could not be read.
+        public var unreadable = false
     }
 
     /// Reads the whole file once.
     public func read() -> Contents {
         var contents = Contents()
-        guard let data = FileManager.default.contents(atPath: path), !data.isEmpty else { return contents }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            contents.unreadable = FileManager.default.fileExists(atPath: path)
+            return contents
+        }
+        guard !data.isEmpty else { return contents }
         let text = String(decoding: data, as: UTF8.self)
         contents.text = text
         var lines = text.split(separator: "\n", omittingEmptySubsequences: true)
@@ -60,7 +68,11 @@ public struct DeliveryLog: Sendable {
         contents.lines = lines.count
         contents.completeLength = lines.reduce(0) { $0 + $1.utf8.count + 1 }
         let decoder = JSONDecoder()
-        contents.records = lines.compactMap { try? decoder.decode(DeliveryRecord.self, from: Data($0.utf8)) }
+        for line in lines {
+            guard let record = try? decoder.decode(DeliveryRecord.self, from: Data(line.utf8)) else { continue }
+            contents.records.append(record)
+            contents.recordLines.append(String(line))
+        }
         if let line = lines.last, let record = try? decoder.decode(DeliveryRecord.self, from: Data(line.utf8)) {
             contents.last = record.entry
         }

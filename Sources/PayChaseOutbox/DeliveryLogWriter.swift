@@ -47,6 +47,11 @@ public final class DeliveryLogWriter {
     /// once and a power cut from the next filesystem sync (the queue's `sync()`).
     @discardableResult
     public func append(_ record: DeliveryRecord, durable: Bool = true) throws(OutboxError) -> DeliveryRecord {
+        try appendLine(record, durable: durable).record
+    }
+
+    /// Appends one entry; returns it sealed, and its line as written (without the newline).
+    func appendLine(_ record: DeliveryRecord, durable: Bool) throws(OutboxError) -> (line: String, record: DeliveryRecord) {
         let (line, sealed) = DeliveryLog.seal(record, after: previous)
         let bytes = Array((line + "\n").utf8)
         try FileDescriptorWrite.all(bytes, to: fd, path: log.path, operation: "append")
@@ -58,6 +63,6 @@ public final class DeliveryLogWriter {
         head += [UInt8](repeating: 32, count: max(0, 127 - head.count)) + [10]
         try FileDescriptorWrite.all(head, to: headFD, at: 0, path: log.headPath, operation: "write")
         if durable { guard fsync(headFD) == 0 else { throw OutboxError(path: log.headPath, operation: "sync", errno: errno) } }
-        return sealed
+        return (line, sealed)
     }
 }

@@ -8,7 +8,8 @@ public struct OutboxError: Error, Sendable, CustomStringConvertible {
     public var operation: String
     public var code: Int32
     /// Set when the record was edited, cut short or had lines removed: the first problem, naming
-    /// the line. Nothing may add to such a record or act on it until it is repaired.
+    /// the line. Nothing may add to such a record or act on it until it is repaired
+    /// (`OutboxSession.repair`).
     public var recordProblem: String?
 
     public init(path: String, operation: String, errno code: Int32) {
@@ -25,8 +26,7 @@ public struct OutboxError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         if let recordProblem {
-            return "\(recordProblem). The record does not verify, so PayChase will not add to it or act on it. "
-                + "See 'paychase log --verify'; 'paychase log --repair' starts a new record from the entries that verify, keeping the damaged file beside it"
+            return "\(recordProblem). The record does not verify, so PayChase will not add to it or act on it."
         }
         return "\(path): cannot \(operation): \(String(cString: strerror(code)))"
     }

@@ -10,6 +10,11 @@ public final class OutboxSession {
     /// Every record entry, oldest first: read once when the session opened, then kept up to
     /// date by `append`.
     public private(set) var records: [DeliveryRecord]
+    /// Each of `records` exactly as its line is written, so that its hashes can be checked.
+    public private(set) var lines: [String]
+    /// What checking the record found when the session opened. Only a session opened for
+    /// `inspecting` can hold a record that does not verify.
+    public let verification: DeliveryLog.Verification
     private let log: DeliveryLog
     private let lock: OutboxLock?
     /// Opened at the first append, so a job that records nothing creates nothing.
@@ -18,23 +23,23 @@ public final class OutboxSession {
 
     /// For a job that only reads (status, check, drafting): no lock, nothing written. A record
     /// that does not verify is refused: what it says cannot be acted on.
-    public init(reading outbox: Outbox) throws(OutboxError) {
+    public convenience init(reading outbox: Outbox) throws(OutboxError) {
+        self.init(inspecting: outbox)
+        if let problem = verification.problem { throw .damagedRecord(log.path, problem) }
+    }
+
+    /// For showing the record and checking it (`verification`), whether it verifies or not:
+    /// no lock, nothing written, never acted on.
+    public init(inspecting outbox: Outbox) {
         self.outbox = outbox
         queue = MessageQueue(outbox: outbox)
         log = DeliveryLog(outbox: outbox)
         let contents = log.read()
-        try Self.check(contents, of: log)
+        verification = log.verify(contents)
         records = contents.records
+        lines = contents.recordLines
         lock = nil
         writer = nil
-    }
-
-    /// The record's entries as they stand, verified or not: for showing it, never acting on it.
-    public static func entries(_ outbox: Outbox) -> [DeliveryRecord] { DeliveryLog(outbox: outbox).read().records }
-
-    /// Refuses a record that does not verify. A last line cut off by a crash is not damage.
-    private static func check(_ contents: DeliveryLog.Contents, of log: DeliveryLog) throws(OutboxError) {
-        if let problem = log.verify(contents).problem { throw .damagedRecord(log.path, problem) }
     }
 
     /// For a job that writes: holds the lock until the session ends, then finishes what a
@@ -45,8 +50,10 @@ public final class OutboxSession {
         queue = MessageQueue(outbox: outbox)
         log = DeliveryLog(outbox: outbox)
         let contents = log.read()
-        try Self.check(contents, of: log)
+        verification = log.verify(contents)
+        if let problem = verification.problem { throw .damagedRecord(log.path, problem) }
         records = contents.records
+        lines = contents.recordLines
         self.contents = contents
         try recover(logger: logger)
     }
@@ -68,11 +75,14 @@ public final class OutboxSession {
     public func append(_ record: DeliveryRecord, durable: Bool = true) throws(OutboxError) -> DeliveryRecord {
         guard let contents else { preconditionFailure("append on a session opened for reading") }
         if writer == nil { writer = try DeliveryLogWriter(log: log, contents: contents) }
-        let sealed = try writer!.append(record, durable: durable)
+        let (line, sealed) = try writer!.appendLine(record, durable: durable)
         records.append(sealed)
+        lines.append(line)
         return sealed
     }
 
-    /// Checks the record's hash chain and head, reading the file once, as it is on disk.
-    public static func verify(_ outbox: Outbox) -> DeliveryLog.Verification { DeliveryLog(outbox: outbox).verify() }
+    /// A claim's entries, each with its line exactly as written.
+    public func entries(claimID: String) -> [(record: DeliveryRecord, line: String)] {
+        zip(records, lines).filter { $0.0.claimID == claimID }.map { ($0.0, $0.1) }
+    }
 }

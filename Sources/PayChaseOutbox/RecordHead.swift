@@ -43,11 +43,10 @@ extension OutboxSession {
     public var head: RecordHead { RecordHead(entries: records.count, last: records.last?.entry ?? SHA256Hex.zero) }
 }
 
-extension DeliveryLog {
+extension OutboxSession {
     /// Checks the record against a head a witness carries: the record must still hold that many
     /// entries, the last of them the same. Returns the problem, or nil.
-    public func check(_ contents: Contents, against head: RecordHead) -> String? {
-        let records = contents.records
+    public func check(against head: RecordHead) -> String? {
         if head.entries == 0 { return head.last == SHA256Hex.zero ? nil : "it names an empty record with a hash that is not zeros" }
         guard head.entries <= records.count else {
             return "it shows the record had \(head.entries) entries, but the record now has \(records.count): entries were removed"

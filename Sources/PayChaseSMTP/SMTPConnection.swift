@@ -16,11 +16,11 @@ public final class SMTPConnection {
     public static var libcurlSupportsDSN: Bool { CurlHandle.versionNumber >= 0x08_10_00 }
     public static var libcurlVersion: String { CurlHandle.version }
 
-    public init(configuration: SMTPConfiguration, logger: Logger) throws(SMTPError) {
+    public init(configuration: SMTPConfiguration, logger: Logger) throws(MailServerError) {
         self.configuration = configuration
-        do { curl = try CurlHandle() } catch { throw SMTPError(.configuration, error.message) }
+        do { curl = try CurlHandle() } catch { throw MailServerError(.configuration, error.message) }
         state = TransferState(logger: logger)
-        do { try configure(verbose: logger.logLevel <= .debug) } catch { throw SMTPError(.configuration, error.message) }
+        do { try configure(verbose: logger.logLevel <= .debug) } catch { throw MailServerError(.configuration, error.message) }
     }
 
     private func configure(verbose: Bool) throws(CurlError) {
@@ -32,11 +32,7 @@ public final class SMTPConnection {
         let base = configuration.url.hasSuffix("/") ? String(configuration.url.dropLast()) : configuration.url
         let hasPath = base.split(separator: "://", maxSplits: 1).last?.contains("/") ?? false
         try curl.setURL(hasPath ? base : "\(base)/\(configuration.heloDomain)")
-        try curl.setTLS(required: !configuration.insecureAllowPlaintext, verify: !configuration.insecureSkipVerify, caFile: configuration.settings.caFile)
-        if let username = configuration.username {
-            try curl.setLogin(username: username, secret: configuration.password, auth: configuration.auth)
-        }
-        try curl.setTimeouts(connectSeconds: configuration.connectTimeoutSeconds, totalSeconds: configuration.messageTimeoutSeconds)
+        try curl.configure(configuration.access, totalSeconds: configuration.messageTimeoutSeconds)
         let state = state
         curl.onUpload = { state.read(into: $0) }
         curl.onReplyLine = { state.receive(line: $0) }
@@ -46,7 +42,7 @@ public final class SMTPConnection {
 
     /// Sends one message. `beforeCommit` runs just before the final dot, when the server would
     /// take the message; returning false abandons the message before the server has it.
-    public func send(_ message: [UInt8], from: String, to recipients: [String], envelopeID: String, beforeCommit: @escaping () -> Bool) throws(SMTPError) -> SMTPResult {
+    public func send(_ message: [UInt8], from: String, to recipients: [String], envelopeID: String, beforeCommit: @escaping () -> Bool) throws(MailServerError) -> SMTPResult {
         for address in [from] + recipients where !Self.isSafeEnvelopeAddress(address) {
             return SMTPResult(outcome: .refused, reply: "not sent: the envelope address '\(address.debugDescription)' is not a plain address", dsnRequested: false, serverAnswered: false)
         }
@@ -57,41 +53,27 @@ public final class SMTPConnection {
             try curl.setUpload(size: message.count)
             try curl.setFreshConnection(needsFreshConnection)
         } catch {
-            throw SMTPError(.configuration, error.message)
+            throw MailServerError(.configuration, error.message)
         }
         state.reset(body: message, requireLogin: configuration.username != nil, beforeCommit: beforeCommit)
-
         let outcome = curl.perform()
-        let detail = outcome.message
         needsFreshConnection = !outcome.succeeded
-        let reply = state.lastReply.joined(separator: "\n")
+        return try result(of: outcome, dsnRequested: dsn)
+    }
+
+    /// What one attempt came to, from the server's replies; throws when the batch cannot go on
+    /// (a login, TLS or the connection failed, or the server wants STARTTLS or a login first).
+    private func result(of outcome: CurlOutcome, dsnRequested dsn: Bool) throws(MailServerError) -> SMTPResult {
+        let detail = outcome.message
         func result(_ outcome: SMTPResult.Outcome, _ text: String) -> SMTPResult {
             SMTPResult(outcome: outcome, reply: text, dsnRequested: dsn, serverAnswered: state.answered)
         }
-
-        if outcome.succeeded { return result(.accepted, reply) }
+        if outcome.succeeded { return result(.accepted, state.lastReply.joined(separator: "\n")) }
         if state.notLoggedIn {
-            throw SMTPError(.configuration, "\(configuration.server) did not log us in although smtp.username is set (it offered no AUTH); nothing was sent")
+            throw MailServerError(.configuration, "\(configuration.server) did not log us in although smtp.username is set (it offered no AUTH); nothing was sent")
         }
         if state.commitRefused { return result(.deferred, "not sent: the queue could not record the attempt") }
-        switch outcome.failure {
-        case .loginDenied:
-            let why = state.failure?.joined(separator: " / ") ?? detail
-            throw SMTPError(.configuration, "\(configuration.server) refused the login for \(configuration.username ?? "?") with AUTH=\(configuration.auth.rawValue): \(why)")
-        case .tlsNotOffered:
-            throw SMTPError(.unavailable, "\(configuration.server) does not offer STARTTLS, and PayChase does not send without TLS")
-        case .tlsFailed:
-            throw SMTPError(.unavailable, "TLS with \(configuration.server) failed: \(detail)")
-        case .cannotConnect:
-            throw SMTPError(.unavailable, "could not connect to \(configuration.server): \(detail)")
-        case .other, nil:
-            break
-        }
-        if !state.committed, let failure = state.failure, failure.first?.hasPrefix("530") == true {
-            // 530 is the server asking for TLS or a login first (RFC 3207, RFC 4954): the settings
-            // are wrong, not the message, so the message stays queued.
-            throw SMTPError(.configuration, "\(configuration.server) will not take mail on this connection until it is given STARTTLS or a login: \(failure.joined(separator: " / ")). Check smtp: in paychase.yaml; nothing was sent")
-        }
+        if let failure = batchFailure(outcome) { throw failure }
         if state.committed {
             // The whole message went; only the server's own answer tells whether it has it.
             guard let answer = state.replyAfterCommit else {
@@ -103,9 +85,33 @@ public final class SMTPConnection {
             return result(failure.first?.hasPrefix("5") == true ? .refused : .deferred, failure.joined(separator: "\n"))
         }
         let status = curl.responseCode
-        if (500...599).contains(status) { return result(.refused, reply) }
-        if (400...499).contains(status) { return result(.deferred, reply) }
+        if (500...599).contains(status) { return result(.refused, state.lastReply.joined(separator: "\n")) }
+        if (400...499).contains(status) { return result(.deferred, state.lastReply.joined(separator: "\n")) }
         return result(.deferred, "connection failed before the end of the message: \(detail)")
+    }
+
+    /// Why no message can go over this connection as configured, if that is what happened.
+    private func batchFailure(_ outcome: CurlOutcome) -> MailServerError? {
+        let server = configuration.server
+        switch outcome.failure {
+        case .loginDenied:
+            let why = state.failure?.joined(separator: " / ") ?? outcome.message
+            return MailServerError(.configuration, "\(server) refused the login for \(configuration.username ?? "?") with AUTH=\(configuration.auth.rawValue): \(why)")
+        case .tlsNotOffered:
+            return MailServerError(.unavailable, "\(server) does not offer STARTTLS, and PayChase does not send without TLS")
+        case .tlsFailed:
+            return MailServerError(.unavailable, "TLS with \(server) failed: \(outcome.message)")
+        case .cannotConnect:
+            return MailServerError(.unavailable, "could not connect to \(server): \(outcome.message)")
+        case .other, nil:
+            break
+        }
+        if !state.committed, let failure = state.failure, failure.first?.hasPrefix("530") == true {
+            // 530 is the server asking for TLS or a login first (RFC 3207, RFC 4954): the settings
+            // are wrong, not the message, so the message stays queued.
+            return MailServerError(.configuration, "\(server) will not take mail on this connection until it is given STARTTLS or a login: \(failure.joined(separator: " / ")). Check smtp: in paychase.yaml; nothing was sent")
+        }
+        return nil
     }
 
     /// No CR, LF, NUL, spaces or angle brackets: nothing that could add an SMTP command.

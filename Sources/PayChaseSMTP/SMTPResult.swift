@@ -19,23 +19,3 @@ public struct SMTPResult: Sendable, Hashable {
     /// Whether the server answered at all during this attempt.
     public var serverAnswered: Bool
 }
-
-/// A failure that stops the whole batch: the server cannot be used as configured.
-public struct SMTPError: Error, Sendable, Hashable, CustomStringConvertible {
-    public enum Kind: Sendable {
-        /// Wrong settings or credentials, or a server that would not log us in.
-        case configuration
-        /// The server could not be reached, or not securely.
-        case unavailable
-    }
-
-    public var kind: Kind
-    public var message: String
-
-    public init(_ kind: Kind, _ message: String) {
-        self.kind = kind
-        self.message = message
-    }
-
-    public var description: String { message }
-}

@@ -38,6 +38,24 @@ struct WorkspaceOptions: ParsableArguments {
     }
 }
 
+/// The two loudly named options that weaken TLS, for the commands that use a mail server.
+struct InsecureOptions: ParsableArguments {
+    @Flag(name: .customLong("insecure-skip-certificate-check"), help: "INSECURE: do not verify the server's TLS certificate.")
+    var skipCertificateCheck = false
+
+    @Flag(name: .customLong("insecure-allow-plaintext"), help: "INSECURE: go on even if the server offers no TLS, so the password (and what is sent) crosses the network readable.")
+    var allowPlaintext = false
+
+    var insecurity: MailServerSetup.Insecurity { .init(skipCertificateVerification: skipCertificateCheck, allowPlaintext: allowPlaintext) }
+
+    /// Says on standard error what each option given gives away; `exposed` is what would cross
+    /// the network readable without TLS.
+    func warn(exposed: String) {
+        if skipCertificateCheck { PayChase.report(["WARNING: --insecure-skip-certificate-check: the mail server's identity is NOT being checked."]) }
+        if allowPlaintext { PayChase.report(["WARNING: --insecure-allow-plaintext: \(exposed) may cross the network unencrypted."]) }
+    }
+}
+
 /// `--as-of`, defaulting to today in Europe/London.
 struct DateOptions: ParsableArguments {
     @Option(name: .customLong("as-of"), help: "Treat this date as today (2026-11-22 or 22/11/2026).", transform: parseDate)

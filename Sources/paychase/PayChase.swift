@@ -21,7 +21,7 @@ extension PayChase {
         do {
             return try job()
         } catch {
-            report(error.lines)
+            report(CommandAdvice.lines(error))
             throw ExitCode(ExitCodes.code(for: error.kind))
         }
     }
@@ -37,6 +37,6 @@ extension PayChase {
     static func show(_ result: DraftResult) {
         report(result.warnings.map { "warning: \($0)" })
         for path in result.written { print(path) }
-        report(result.notes + result.problems.map(\.description))
+        report(result.notes.map(\.description) + result.problems.map(\.description))
     }
 }

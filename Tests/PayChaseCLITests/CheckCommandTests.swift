@@ -66,7 +66,7 @@ struct CheckCommandTests {
     /// Checks with the practice's own chase template, whose body (line 6) is `body`.
     func checkWithOwnChase(_ body: String) throws -> CommandResult {
         let folder = try PracticeFolder()
-        try folder.write("mine/chase.mustache", "---\nkind: email\nto: paymaster\nsubject: \"Payment for {{claim.id}}\"\n---\n" + body)
+        try folder.write("mine/chase.mustache", TemplateText.email(subject: "Payment for {{claim.id}}", body: body))
         return try folder.paychase("check", "--templates", "mine")
     }
 

@@ -94,14 +94,7 @@ struct DraftCommandTests {
 
     @Test func templateTextThatWouldBreakAHeaderIsRefusedForThatClaimOnly() throws {
         let folder = try PracticeFolder()
-        try folder.write("mine/note.mustache", """
-            ---
-            kind: email
-            to: paymaster
-            subject: "{{claim.id}}: {{claim.notes}}"
-            ---
-            {{claim.notes}}
-            """)
+        try folder.write("mine/note.mustache", TemplateText.email(subject: "{{claim.id}}: {{claim.notes}}", body: "{{claim.notes}}"))
         try folder.write("claims.csv", """
             claim_id,service,category,period,amount,submitted_on,notes
             A-1,Dementia DES,DES,2013/14,10,30/09/2013,"two
@@ -122,14 +115,7 @@ struct DraftCommandTests {
 
     @Test func aMissingValueFailsThatClaimAndNamesTheVariable() throws {
         let folder = try PracticeFolder()
-        try folder.write("mine/ref.mustache", """
-            ---
-            kind: email
-            to: paymaster
-            subject: "About {{claim.id}}"
-            ---
-            Your reference: {{claim.reference}}
-            """)
+        try folder.write("mine/ref.mustache", TemplateText.email(subject: "About {{claim.id}}", body: "Your reference: {{claim.reference}}"))
         let result = try folder.paychase("draft", "ref", "--claim", "L-2026-011", "--templates", "mine")
         #expect(result.status == 65)
         #expect(result.stderr.contains("mine/ref.mustache:6: no value for claim.reference"))

@@ -36,6 +36,9 @@ struct PaymentCommandTests {
         #expect(try folder.paychase("payment", "Q-2026-001", "0").status == 64)
         #expect(try folder.paychase("payment", "Q-2026-001", "12.345").status == 64)
         #expect(try folder.paychase("payment", "NOPE-1", "10").stderr.contains("claim 'NOPE-1' is not in"))
+        let twoLines = try folder.paychase("payment", "Q-2026-001", "10", "--ref", "BACS\n123")
+        #expect(twoLines.status == 64)
+        #expect(twoLines.stderr == "--ref must be one line of at most 200 characters\n", "the option named as the practice typed it")
         #expect(!folder.exists("Outbox/deliveries.jsonl"), "nothing recorded")
     }
 }

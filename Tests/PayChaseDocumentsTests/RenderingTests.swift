@@ -62,16 +62,9 @@ struct RenderingTests {
     }
 
     @Test func aMissingValueIsAnErrorNamingTemplateLineAndVariable() throws {
-        let template = try DocumentFixture.template("""
-            ---
-            kind: email
-            to: paymaster
-            subject: "About {{claim.id}}"
-            ---
-            Hello.
-
-            Your reference is {{claim.reference}}.
-            """, name: "careless")
+        let template = try DocumentFixture.template(
+            TemplateText.email(subject: "About {{claim.id}}", body: "Hello.\n\nYour reference is {{claim.reference}}."), name: "careless"
+        )
         let context = DocumentContext(claim: DocumentFixture.claim("L-2"), profile: DocumentFixture.profile, today: DocumentFixture.asOf)
         do {
             _ = try DocumentRenderer().render(template, context: context)
@@ -79,14 +72,9 @@ struct RenderingTests {
         } catch {
             #expect(error.description == "careless.mustache:8: no value for claim.reference (wrap it in {{#claim.reference}}...{{/claim.reference}} if it may be blank) (claim L-2)")
         }
-        let guarded = try DocumentFixture.template("""
-            ---
-            kind: email
-            to: paymaster
-            subject: "About {{claim.id}}"
-            ---
-            Hello.{{#claim.reference}} Your reference is {{claim.reference}}.{{/claim.reference}}
-            """)
+        let guarded = try DocumentFixture.template(
+            TemplateText.email(subject: "About {{claim.id}}", body: "Hello.{{#claim.reference}} Your reference is {{claim.reference}}.{{/claim.reference}}")
+        )
         #expect(try DocumentRenderer().render(guarded, context: context).paragraphs == ["Hello."])
     }
 

@@ -34,11 +34,13 @@ struct ProfileTests {
     }
 
     @Test func aProfileWrittenForCCGsStillReadsAndSaysWhatChanged() throws {
-        let profile = try Fixture.profile()
+        let settings = try ProfileLoader().loadSettings(path: Fixture.path("profile.yaml"))
+        let profile = settings.profile
         #expect(profile.paymasters[.icb]?.name == "Tower Hamlets CCG", "ccg is read as icb")
         #expect(profile.commissioner.contact.name == "Tower Hamlets CCG", "without commissioner:, the ICB paymaster (here read from ccg)")
-        #expect(profile.notes.contains { $0.contains("paymasters.ccg: is read as paymasters.icb: CCGs were abolished on 1 July 2022") })
-        #expect(profile.notes.contains { $0.contains("commissioner: is not set") })
+        let notes = settings.notes.map(\.description)
+        #expect(notes.contains { $0.contains("paymasters.ccg: is read as paymasters.icb: CCGs were abolished on 1 July 2022") })
+        #expect(notes.contains { $0.contains("commissioner: is not set") })
     }
 
     @Test func readsTheCommissionerAndTheNewSettings() throws {
@@ -52,13 +54,14 @@ struct ProfileTests {
             reply_days: 21
 
             """
-        let profile = try ProfileLoader().parse(text, file: "p.yaml")
+        let settings = try ProfileLoader().parseSettings(text, file: "p.yaml")
+        let profile = settings.profile
         #expect(profile.commissioner.contact.address == ["4th Floor", "London", "E15 1DA"])
         #expect(profile.commissioner.onBehalfOf == "NHS England")
         #expect(profile.terms(for: .gpContract) == .endOfFollowingMonth)
         #expect(profile.terms(for: .publicHealth) == .days(45))
         #expect(profile.replyDays == 21)
-        #expect(!profile.notes.contains { $0.contains("commissioner") })
+        #expect(!settings.notes.contains { $0.description.contains("commissioner") })
         let bad = text.replacingOccurrences(of: "45 days", with: "soon")
         #expect(Fixture.problems { () throws(InputError) in _ = try ProfileLoader().parse(bad, file: "p.yaml") } == [
             "p.yaml: payment_terms.public-health: 'soon' must be end-of-following-month or a number of days, such as 30 days",

@@ -16,7 +16,7 @@ struct JobTests {
         #expect(result.outstanding.formatted == "£8,665.06")
         #expect(result.overdue == 4)
         #expect(result.templates == 7)
-        #expect(result.warnings.contains { $0.hasPrefix("dispute-resolution cannot be drafted until paychase.yaml sets dispute_resolution") })
+        #expect(result.warnings.contains { $0.template == "dispute-resolution" && $0.setting == "dispute_resolution" })
     }
 
     @Test func aBadAmountIsInvalidDataNamingFileLineAndColumn() throws {
@@ -95,10 +95,10 @@ struct JobTests {
         let row = try #require(status.rows.first { $0.claimID == "D-2026-014" })
         #expect(row.attempts == 1)
         #expect(row.nextStep.templates == ["lmc-referral"])
-        let entries = LogJob(workspace: kit.workspace).entries(claim: "D-2026-014")
+        let entries = LogJob(workspace: kit.workspace).entries(claim: "D-2026-014", logger: kit.logger)
         #expect(entries.map(\.outcome) == [.posted])
         #expect(entries.first?.time == "2026-11-23T12:00:00.000Z", "the record is timed by the job's clock")
-        #expect(try LogJob(workspace: kit.workspace).verify().entries == 1)
+        #expect(try LogJob(workspace: kit.workspace).verify(logger: kit.logger).entries == 1)
     }
 
     @Test func aTamperedRecordIsInvalidData() throws {
@@ -108,7 +108,7 @@ struct JobTests {
             .run(logger: kit.logger)
         let record = try kit.folder.read("Outbox/deliveries.jsonl").replacingOccurrences(of: "first class", with: "by hand")
         try kit.folder.write("Outbox/deliveries.jsonl", record)
-        let error = #expect(throws: PayChaseError.self) { try LogJob(workspace: kit.workspace).verify() }
+        let error = #expect(throws: PayChaseError.self) { try LogJob(workspace: kit.workspace).verify(logger: kit.logger) }
         #expect(error?.kind == .invalidData)
         #expect(error?.description.hasSuffix("deliveries.jsonl:1: was edited (its contents no longer match its hash)") == true)
     }
@@ -133,7 +133,7 @@ struct JobTests {
 
     @Test func templatesListEveryBuiltInWithItsVariables() throws {
         let kit = try KitFixture()
-        let listing = TemplatesJob(workspace: kit.workspace).run()
+        let listing = TemplatesJob(workspace: kit.workspace).run(logger: kit.logger)
         #expect(listing.templates.map(\.name) == DocumentName.all)
         let chase = try #require(listing.templates.first { $0.name == "chase" })
         #expect(chase.forms == ["email"])

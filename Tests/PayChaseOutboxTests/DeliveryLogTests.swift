@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import PayChaseOutbox
 import PayChaseTestSupport
 import Testing
@@ -102,5 +103,35 @@ struct DeliveryLogTests {
         ))
         #expect(log.verify().problem == nil)
         #expect(log.entries().map(\.claimID) == ["C-1", "C-2", "C-3"])
+    }
+
+    /// A job reads the record once: the session keeps each entry's line as written, so the
+    /// evidence pack and the witness check need no second read.
+    @Test func aSessionHoldsEachEntrysLineAsWrittenAndAppendsToThem() throws {
+        let (log, path) = try makeLog(entries: 3)
+        let root = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let session = try OutboxSession(working: Outbox(root: root), logger: Logger(label: "t") { _ in SwiftLogNoOpLogHandler() })
+        #expect(session.lines == (try lines(path)))
+        #expect(session.verification.entries == 3 && session.verification.problem == nil)
+        try session.append(DeliveryRecord(
+            time: "2026-11-22T11:00:00.000Z", claimID: "C-2", template: "chase", queueID: "q4", messageID: "m4@r.example",
+            from: "a@b.example", to: ["c@d.example"], subject: "S", server: "s:1", reply: "250 ok", outcome: .accepted,
+            sha256: "", dsnRequested: false, attempt: 1
+        ))
+        #expect(session.lines == (try lines(path)), "the appended line as it is on disk")
+        #expect(session.entries(claimID: "C-2").map(\.line) == [try lines(path)[1], try lines(path)[3]])
+        #expect(session.check(against: RecordHead(entries: 4, last: session.records[3].entry)) == nil)
+        #expect(session.check(against: RecordHead(entries: 5, last: session.records[3].entry))?.hasSuffix("entries were removed") == true)
+        #expect(log.verify().entries == 4)
+    }
+
+    @Test func aRecordThatDoesNotVerifyCanBeInspectedButNotRead() throws {
+        let (log, path) = try makeLog(entries: 3)
+        try write(Array(try lines(path).prefix(2)), to: path)
+        let outbox = Outbox(root: URL(fileURLWithPath: path).deletingLastPathComponent().path)
+        let inspected = OutboxSession(inspecting: outbox)
+        #expect(inspected.verification.problem == log.verify().problem)
+        #expect(inspected.records.count == 2)
+        #expect(throws: OutboxError.self) { try OutboxSession(reading: outbox) }
     }
 }

@@ -38,8 +38,8 @@ struct DocumentBatch {
         var eligible: [Claim] = []
         for claim in chosen {
             guard template.applies(to: claim, practice: profile.practice) else {
-                let note = "\(claim.id): skipped, \(template.name) is only for \(template.appliesToDescription)"
-                if case .ids = selection { report.problems.append(Problem(claimID: claim.id, note)) } else { report.notes.append(note) }
+                let note = DraftNote.skipped(claimID: claim.id, template: template.name, onlyFor: template.appliesToDescription)
+                if case .ids = selection { report.problems.append(Problem(claimID: claim.id, note.description)) } else { report.notes.append(note) }
                 continue
             }
             eligible.append(claim)
@@ -70,7 +70,7 @@ struct DocumentBatch {
             }
         }
         report.warnings = warnings.sorted { $0.value.first! < $1.value.first! }.map { warning, ids in
-            "\(template.name) for \(ids.count == 1 ? "claim" : "claims") \(ClaimList.summary(ids)): \(warning)"
+            DraftWarning(template: template.name, claimIDs: ids, text: warning)
         }
         return report
     }

@@ -15,6 +15,8 @@ struct EvidenceContents {
     let outbox: Outbox
     let claim: Claim
     let entries: [DeliveryRecord]
+    /// The same entries' lines of the record exactly as written.
+    let lines: [String]
 
     /// Every email, letter and receipt the record names, each checked against the SHA-256 the
     /// record holds for it: a copy that no longer matches is refused, not packed.
@@ -50,13 +52,7 @@ struct EvidenceContents {
     }
 
     /// The claim's lines of the record exactly as they are, so their hashes can be checked.
-    func recordLines() -> String {
-        let text = DeliveryLog(outbox: outbox).read().text
-        let decoder = JSONDecoder()
-        return text.split(separator: "\n").filter { line in
-            (try? decoder.decode(DeliveryRecord.self, from: Data(line.utf8)))?.claimID == claim.id
-        }.map { $0 + "\n" }.joined()
-    }
+    func recordLines() -> String { lines.map { $0 + "\n" }.joined() }
 
     func lead(practice: Practice, at instant: Date) -> [String] {
         var lines = [
@@ -71,7 +67,7 @@ struct EvidenceContents {
         return lines
     }
 
-    func sections(files: [EvidenceFile]) -> [ReportPDF.Section] {
+    func sections(files: [EvidenceFile], checks: EvidenceJob.Checks) -> [ReportPDF.Section] {
         var sections = [ReportPDF.Section(heading: "What happened, in order", paragraphs: entries.map(Self.event))]
         let emails = files.filter { $0.path.hasPrefix("emails/") }
         if !emails.isEmpty {
@@ -80,7 +76,7 @@ struct EvidenceContents {
         sections.append(ReportPDF.Section(
             heading: "Files in this pack (SHA-256)", paragraphs: files.map { "\(SHA256Hex.digest($0.bytes))  \($0.path)" }, fixedWidth: true
         ))
-        sections.append(ReportPDF.Section(heading: "How to check this pack", paragraphs: Self.howToCheck))
+        sections.append(ReportPDF.Section(heading: "How to check this pack", paragraphs: Self.howToCheck(checks)))
         return sections
     }
 
@@ -102,10 +98,12 @@ struct EvidenceContents {
         }
     }
 
-    static let howToCheck = [
-        "1. Every file is listed in SHA256SUMS with its SHA-256. In this folder run: sha256sum -c SHA256SUMS. Every line must say OK; a file changed since the pack was made says FAILED.",
-        "2. record.jsonl holds this claim's entries of the practice's record exactly as written. Each entry carries the SHA-256 of the entry before it in the whole record (\"previous\") and its own (\"entry\"); the practice's full record (Outbox/deliveries.jsonl) checks with: paychase log --verify.",
-        "3. Each email's \"sha256\" in record.jsonl is the SHA-256 of the file in emails/ exactly as the mail server accepted it, and \"reply\" is the server's own answer, with its queue id.",
-        "4. Each email carries X-PayChase-Record: the record's size and newest entry when it was sent. The recipient's copy of any email checks the record against it: paychase log --verify --against that.eml.",
-    ]
+    static func howToCheck(_ checks: EvidenceJob.Checks) -> [String] {
+        [
+            "1. Every file is listed in SHA256SUMS with its SHA-256. In this folder run: sha256sum -c SHA256SUMS. Every line must say OK; a file changed since the pack was made says FAILED.",
+            "2. record.jsonl holds this claim's entries of the practice's record exactly as written. Each entry carries the SHA-256 of the entry before it in the whole record (\"previous\") and its own (\"entry\"); the practice's full record (Outbox/deliveries.jsonl) checks with: \(checks.wholeRecord).",
+            "3. Each email's \"sha256\" in record.jsonl is the SHA-256 of the file in emails/ exactly as the mail server accepted it, and \"reply\" is the server's own answer, with its queue id.",
+            "4. Each email carries X-PayChase-Record: the record's size and newest entry when it was sent. The recipient's copy of any email checks the record against it: \(checks.againstEmail).",
+        ]
+    }
 }

@@ -21,10 +21,11 @@ public struct CheckJob: Sendable {
         public var overdue: Int
         public var asOf: CalendarDate
         public var templates: Int
-        /// Old settings read as new ones (a `ccg` paymaster), said once each.
-        public var notes: [String] = []
+        /// Old settings read as new ones (a `ccg` paymaster), said once each, with the file,
+        /// line and key concerned.
+        public var notes: [Problem] = []
         /// Documents a missing profile setting blocks, naming the setting to add.
-        public var warnings: [String] = []
+        public var warnings: [MissingSetting] = []
     }
 
     /// The result, or every problem found: a configuration error when the profile is wrong,
@@ -32,15 +33,20 @@ public struct CheckJob: Sendable {
     public func run(logger: Logger) throws(PayChaseError) -> Result {
         var profileProblems: [Problem] = []
         var dataProblems: [Problem] = []
-        var notes: [String] = []
+        var notes: [Problem] = []
         var profile: PracticeProfile?
-        do { profile = try workspace.loadProfile() } catch { profileProblems = error.problems }
-        notes += profile?.notes ?? []
+        do {
+            let settings = try workspace.loadSettings()
+            profile = settings.profile
+            notes += settings.notes.map(Problem.init)
+        } catch {
+            profileProblems = error.problems
+        }
         var claims: [Claim] = []
         do {
             let read = try ClaimsLoader(profile: profile).read(path: workspace.claimsPath)
             claims = read.claims
-            notes += read.notes.map(\.description)
+            notes += read.notes.map(Problem.init)
         } catch {
             dataProblems += Workspace.failure(error).problems
         }
@@ -61,7 +67,7 @@ public struct CheckJob: Sendable {
         } catch {
             dataProblems += error.problems
         }
-        var warnings: [String] = []
+        var warnings: [MissingSetting] = []
         if let profile, dataProblems.isEmpty {
             let found = renderProblems(library: library, profile: profile, claims: claims, history: history, rates: rates)
             dataProblems += found.problems
@@ -80,18 +86,18 @@ public struct CheckJob: Sendable {
     /// way. Settings the profile lacks are warnings naming the documents they block.
     private func renderProblems(
         library: TemplateLibrary, profile: PracticeProfile, claims: [Claim], history: [String: [Attempt]], rates: BankRateTable?
-    ) -> (problems: [Problem], blocked: [String]) {
+    ) -> (problems: [Problem], blocked: [MissingSetting]) {
         let renderer = DocumentRenderer()
         var order: [String] = []
         var claimsByProblem: [String: [String]] = [:]
-        var blocked: [String] = []
+        var blocked: [MissingSetting] = []
         for name in library.names {
             let template = library[name]!
             for claim in claims {
                 let context = DocumentContext(claim: claim, profile: profile, attempts: history[claim.id] ?? [], today: asOf, rates: rates)
                 guard let error = renderer.problems(template, context: context) else { continue }
-                for setting in error.missingSettings where !blocked.contains(setting.description) {
-                    blocked.append(setting.description)
+                for setting in error.missingSettings where !blocked.contains(setting) {
+                    blocked.append(setting)
                 }
                 for problem in error.problems.map(\.description) {
                     if claimsByProblem[problem] == nil { order.append(problem) }

@@ -13,11 +13,27 @@ public struct EvidenceJob: Sendable {
     public var workspace: Workspace
     public var claimID: String
     public var zip: Bool
+    /// How the pack's reader checks the record, in the words of the tool they would use.
+    public var checks: Checks
 
-    public init(workspace: Workspace, claimID: String, zip: Bool) {
+    /// The commands the pack's "How to check" names, given by the front end that makes it.
+    public struct Checks: Sendable, Hashable {
+        /// Checks the whole record's chain and head: `paychase log --verify`.
+        public var wholeRecord: String
+        /// Checks the record against the head an email carries, for a file `that.eml`.
+        public var againstEmail: String
+
+        public init(wholeRecord: String, againstEmail: String) {
+            self.wholeRecord = wholeRecord
+            self.againstEmail = againstEmail
+        }
+    }
+
+    public init(workspace: Workspace, claimID: String, zip: Bool, checks: Checks) {
         self.workspace = workspace
         self.claimID = claimID
         self.zip = zip
+        self.checks = checks
     }
 
     public struct Result: Sendable {
@@ -35,15 +51,16 @@ public struct EvidenceJob: Sendable {
         guard let claim = record.counting(try workspace.loadClaims(profile: profile)).first(where: { $0.id == claimID }) else {
             throw PayChaseError(.usage, "claim '\(claimID)' is not in \(workspace.claimsPath)")
         }
-        let entries = outbox.records.filter { $0.claimID == claimID }
-        let contents = EvidenceContents(outbox: workspace.outbox, claim: claim, entries: entries)
+        let claimEntries = outbox.entries(claimID: claimID)
+        let entries = claimEntries.map(\.record)
+        let contents = EvidenceContents(outbox: workspace.outbox, claim: claim, entries: entries, lines: claimEntries.map(\.line))
         var files = try contents.copies()
         files.append(EvidenceFile(path: "record.jsonl", bytes: Array(contents.recordLines().utf8)))
         let pdf: [UInt8]
         do {
             pdf = try ReportPDF.render(
                 title: "Evidence: claim \(claimID)", author: profile.practice.name,
-                lead: contents.lead(practice: profile.practice, at: clock.now()), sections: contents.sections(files: files)
+                lead: contents.lead(practice: profile.practice, at: clock.now()), sections: contents.sections(files: files, checks: checks)
             )
         } catch {
             throw PayChaseError(.temporaryFailure, "the evidence PDF could not be laid out: \(error)")

@@ -1,4 +1,6 @@
 import Foundation
+import Logging
+import PayChaseMail
 import PayChaseOutbox
 
 /// `paychase log`: the record of every attempt and posting, the check that it is intact, and
@@ -9,8 +11,10 @@ public struct LogJob: Sendable {
     public init(workspace: Workspace) { self.workspace = workspace }
 
     /// The entries as they stand, oldest first; only `claim`'s when given.
-    public func entries(claim: String?) -> [DeliveryRecord] {
-        OutboxSession.entries(workspace.outbox).filter { claim == nil || $0.claimID == claim }
+    public func entries(claim: String?, logger: Logger) -> [DeliveryRecord] {
+        let entries = OutboxSession(inspecting: workspace.outbox).records.filter { claim == nil || $0.claimID == claim }
+        logger.debug("read the record", metadata: ["entries": "\(entries.count)", "claim": "\(claim ?? "all")"])
+        return entries
     }
 
     public struct Verified: Sendable {
@@ -22,9 +26,14 @@ public struct LogJob: Sendable {
 
     /// The intact record's size; a record that does not verify is invalid data naming the
     /// first line edited, removed or reordered.
-    public func verify() throws(PayChaseError) -> Verified {
-        let result = OutboxSession.verify(workspace.outbox)
+    public func verify(logger: Logger) throws(PayChaseError) -> Verified {
+        try Self.verified(OutboxSession(inspecting: workspace.outbox), logger: logger)
+    }
+
+    private static func verified(_ outbox: OutboxSession, logger: Logger) throws(PayChaseError) -> Verified {
+        let result = outbox.verification
         if let problem = result.problem { throw PayChaseError(.invalidData, problem) }
+        logger.debug("verified the record", metadata: ["entries": "\(result.entries)"])
         return Verified(entries: result.entries, tornByCrash: result.tornByCrash)
     }
 
@@ -39,23 +48,22 @@ public struct LogJob: Sendable {
 
     /// Checks the record, then each email against it: every `X-PayChase-Record` head a
     /// recipient holds must still be in the record. Invalid data when any disagrees.
-    public func verify(against files: [String]) throws(PayChaseError) -> (verified: Verified, witnesses: [Witness]) {
-        let verified = try verify()
-        let log = DeliveryLog(outbox: workspace.outbox)
-        let contents = log.read()
+    public func verify(against files: [String], logger: Logger) throws(PayChaseError) -> (verified: Verified, witnesses: [Witness]) {
+        let outbox = OutboxSession(inspecting: workspace.outbox)
+        let verified = try Self.verified(outbox, logger: logger)
         var witnesses: [Witness] = []
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw PayChaseError(.usage, "\(file): cannot be read")
             }
-            guard let value = Self.header(RecordHead.headerName, in: data) else {
+            guard let value = MIMEHeader(parsing: Array(data))[RecordHead.headerName] else {
                 witnesses.append(Witness(file: file, head: nil, problem: nil))
                 continue
             }
             guard let head = RecordHead(parsing: value) else {
                 throw PayChaseError(.invalidData, "\(file): \(RecordHead.headerName): '\(value)' is not entries=N sha256=HASH")
             }
-            witnesses.append(Witness(file: file, head: head, problem: log.check(contents, against: head)))
+            witnesses.append(Witness(file: file, head: head, problem: outbox.check(against: head)))
         }
         let disagreeing = witnesses.filter { $0.problem != nil }
         if !disagreeing.isEmpty {
@@ -64,22 +72,13 @@ public struct LogJob: Sendable {
         return (verified, witnesses)
     }
 
-    /// A header's value from an email's header section, unfolded.
-    static func header(_ name: String, in data: Data) -> String? {
-        let text = String(decoding: data.prefix(256 * 1024), as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
-        let headers = text.components(separatedBy: "\n\n").first ?? ""
-        let unfolded = headers.replacingOccurrences(of: "\n ", with: " ").replacingOccurrences(of: "\n\t", with: " ")
-        let prefix = name.lowercased() + ":"
-        return unfolded.split(separator: "\n").first { $0.lowercased().hasPrefix(prefix) }
-            .map { String($0.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces) }
-    }
-
     /// Starts a new record from the entries that verify, keeping the damaged one beside it;
     /// refused (usage) when the record verifies.
-    public func repair(clock: WallClock = .system) throws(PayChaseError) -> OutboxSession.RecordRepair {
+    public func repair(logger: Logger, clock: WallClock = .system) throws(PayChaseError) -> OutboxSession.RecordRepair {
         let repair: OutboxSession.RecordRepair?
         do { repair = try OutboxSession.repair(workspace.outbox, at: clock.now()) } catch { throw error.failure }
         guard let repair else { throw PayChaseError(.usage, "the record verifies; there is nothing to repair") }
+        logger.info("repaired the record", metadata: ["kept": "\(repair.kept)", "damaged": "\(repair.damagedCopy)"])
         return repair
     }
 }

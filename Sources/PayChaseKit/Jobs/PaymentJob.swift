@@ -33,9 +33,7 @@ public struct PaymentJob: Sendable {
             throw PayChaseError(.usage, "amount '\(amount)': \(error)")
         }
         guard money > .zero else { throw PayChaseError(.usage, "amount '\(amount)' must be more than £0.00") }
-        if let reference, reference.hasHeaderUnsafeCharacters || reference.count > 200 {
-            throw PayChaseError(.usage, "--ref must be one line of at most 200 characters")
-        }
+        if let reference, !RecordText.fits(reference) { throw RecordText.refusal(.paymentReference) }
         let profile = try workspace.loadProfile()
         let outbox: OutboxSession
         do { outbox = try OutboxSession(working: workspace.outbox, logger: logger) } catch { throw error.failure }

@@ -45,8 +45,8 @@ public struct PostingJob: Sendable {
     }
 
     public func run(logger: Logger, clock: WallClock = .system) throws(PayChaseError) -> Result {
-        for (name, value) in [("--method", method), ("--tracking", tracking ?? "")] where value.hasHeaderUnsafeCharacters || value.count > 200 {
-            throw PayChaseError(.usage, "\(name) must be one line of at most 200 characters")
+        for (input, value) in [(PayChaseError.Input.postingMethod, method), (.postingTracking, tracking ?? "")] where !RecordText.fits(value) {
+            throw RecordText.refusal(input)
         }
         let profile = try workspace.loadProfile()
         let claims = try workspace.loadClaims(profile: profile)
@@ -60,7 +60,9 @@ public struct PostingJob: Sendable {
         var letters: [(claim: Claim, path: String, bytes: [UInt8])] = []
         for id in claimIDs {
             guard let found = letter(for: id) else {
-                throw PayChaseError(.usage, "there is no printed \(template.name) for claim \(id): run 'paychase print \(template.name) --claim \(id)' and post that letter, then record it")
+                throw PayChaseError(
+                    .usage, "there is no printed \(template.name) for claim \(id)", reason: .letterNotPrinted(template: template.name, claimID: id)
+                )
             }
             letters.append((byID[id]!, found.path, found.bytes))
         }

@@ -29,7 +29,7 @@ public struct QueueJob: Sendable {
             throw error.failure
         }
         guard let message = messages.first(where: { $0.id == id }) else {
-            throw PayChaseError(.usage, "there is no queued message \(id); see 'paychase queue'")
+            throw PayChaseError(.usage, "there is no queued message \(id)", reason: .notQueued(id: id))
         }
         guard message.state == .uncertain else {
             throw PayChaseError(.usage, "\(id) is \(message.state.rawValue), not uncertain; only a message the server may already have can be confirmed")

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PayChaseCurl
 import PayChaseIMAP
 import PayChaseMail
 import PayChaseOutbox
@@ -49,10 +50,9 @@ public struct ReceiptsJob: Sendable {
 
     public func run(logger: Logger, clock: WallClock = .system) throws(PayChaseError) -> Result {
         let settings = try workspace.loadSettings()
-        let configuration = try MailServerSetup.imapConfiguration(
-            settings: settings, configPath: workspace.configPath, insecurity: insecurity,
-            environment: environment ?? ProcessInfo.processInfo.environment
-        )
+        let configuration = try MailServerSetup(
+            settings: settings, configPath: workspace.configPath, insecurity: insecurity, environment: environment
+        ).imap()
         let outbox: OutboxSession
         do { outbox = try OutboxSession(working: workspace.outbox, logger: logger) } catch { throw error.failure }
         do {
@@ -62,8 +62,8 @@ public struct ReceiptsJob: Sendable {
                 server: configuration.server, clock: clock
             )
             return try reader.readNew(logger: logger)
-        } catch let error as IMAPError {
-            throw PayChaseError(error.kind == .unavailable ? .unavailable : error.kind == .configuration ? .configuration : .temporaryFailure, error.message)
+        } catch let error as MailServerError {
+            throw error.failure
         } catch let error as OutboxError {
             throw error.failure
         } catch {

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PayChaseCurl
 import PayChaseDomain
 import PayChaseInput
 import PayChaseMail
@@ -48,10 +49,9 @@ public struct SendJob: Sendable {
         let settings = try workspace.loadSettings()
         let configuration: SMTPConfiguration
         do {
-            configuration = try MailServerSetup.configuration(
-                settings: settings, configPath: workspace.configPath, insecurity: options.insecurity,
-                environment: options.environment ?? ProcessInfo.processInfo.environment
-            )
+            configuration = try MailServerSetup(
+                settings: settings, configPath: workspace.configPath, insecurity: options.insecurity, environment: options.environment
+            ).smtp()
         } catch {
             // Nothing can be sent, but the drafts are still written for the practice to send by hand.
             if case .template = source {
@@ -104,13 +104,13 @@ public struct SendJob: Sendable {
                 due.append(message)
             case .uncertain:
                 result.held += 1
-                result.notes.append("\(message.id): held, the server may already have it (\(message.lastReply ?? "no reply")); check with \(message.to.joined(separator: ", ")), then run 'paychase send --queued --resend-uncertain' or 'paychase queue --delivered \(message.id)'")
+                result.notes.append(.held(queueID: message.id, lastReply: message.lastReply, recipients: message.to))
             }
         }
         guard !due.isEmpty else { return }
         let connection: SMTPConnection
         do { connection = try SMTPConnection(configuration: configuration, logger: logger) } catch {
-            result.stop = PayChaseError(.configuration, error.message)
+            result.stop = error.failure
             return
         }
         try Dispatcher(outbox: outbox, clock: clock, logger: logger).send(due, over: connection, result: &result, progress: progress)
@@ -127,12 +127,12 @@ public struct SendJob: Sendable {
         for (sequence, email) in emails.enumerated() {
             let template = email.message.extraHeaders.first { $0.name == "X-PayChase-Template" }?.value ?? ""
             if let queued = waiting.first(where: { $0.claimID == email.claim.id && $0.template == template }) {
-                result.notes.append("\(email.claim.id): \(template) is already queued (\(queued.id)); it goes with 'paychase send --queued'")
+                result.notes.append(.alreadyQueued(claimID: email.claim.id, template: template, queueID: queued.id))
                 continue
             }
             if !options.again, let last = outbox.lastSent(claimID: email.claim.id, template: template),
                last.date.days(until: asOf) < Self.resendGuardDays {
-                result.notes.append("\(email.claim.id): \(template) was already sent on \(last.date.formatted) (\(last.record.messageID)); use --again to send another")
+                result.notes.append(.sentRecently(claimID: email.claim.id, template: template, sentOn: last.date, messageID: last.record.messageID))
                 continue
             }
             let bytes: [UInt8]

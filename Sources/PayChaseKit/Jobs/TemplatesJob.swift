@@ -1,3 +1,4 @@
+import Logging
 import PayChaseDocuments
 
 /// `paychase templates`: each template in use, what it is, and the variables it uses.
@@ -26,8 +27,9 @@ public struct TemplatesJob: Sendable {
         public var allVariables: [String]
     }
 
-    public func run() -> Listing {
+    public func run(logger: Logger) -> Listing {
         let library = workspace.loadTemplates()
+        logger.debug("read templates", metadata: ["templates": "\(library.names.count)", "problems": "\(library.problems.count)"])
         let entries = library.names.map { name in
             let template = library[name]!
             return Entry(

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PayChaseCurl
 import PayChaseOutbox
 import PayChaseSMTP
 
@@ -41,7 +42,7 @@ struct Dispatcher {
                     (try? journal.committing(committing.id)) != nil
                 }
             } catch {
-                result.stop = PayChaseError(error.kind == .configuration ? .configuration : .unavailable, error.message)
+                result.stop = error.failure
                 return
             }
             try outbox.append(record(for: message, result: reply, server: connection.configuration.server), durable: false)

@@ -7,7 +7,7 @@ import PayChaseSMTP
 
 /// Turns the profile's `smtp:` and `imap:` sections into connection settings, fetching each
 /// password from where the profile says it is. Errors never include the password.
-public enum MailServerSetup {
+public struct MailServerSetup: Sendable {
     /// The loudly named options that weaken TLS.
     public struct Insecurity: Sendable {
         public var skipCertificateVerification = false
@@ -18,35 +18,45 @@ public enum MailServerSetup {
         }
     }
 
-    public static func configuration(
-        settings: PracticeSettings, configPath: String, insecurity: Insecurity,
-        environment: [String: String] = ProcessInfo.processInfo.environment
-    ) throws(PayChaseError) -> SMTPConfiguration {
-        guard let smtp = settings.smtp else {
-            throw PayChaseError(.configuration, "\(configPath): smtp: is not set, so nothing can be sent. The drafts are written; to send, add an smtp: section with url, username, password_env or password_file (see README, \"Sending\").")
-        }
-        var configuration = SMTPConfiguration(
-            settings: smtp, heloDomain: EmailAddress.domain(of: settings.profile.practice.email),
-            password: try MailPassword.fetch(for: smtp, section: "smtp", configPath: configPath, environment: environment)
-        )
-        configuration.insecureSkipVerify = insecurity.skipCertificateVerification
-        configuration.insecureAllowPlaintext = insecurity.allowPlaintext
-        return configuration
+    public var settings: PracticeSettings
+    /// The profile's path, for messages.
+    public var configPath: String
+    public var insecurity: Insecurity
+    /// Where `password_env` is looked up.
+    public var environment: [String: String]
+
+    /// `environment` is the process's unless given.
+    public init(settings: PracticeSettings, configPath: String, insecurity: Insecurity, environment: [String: String]? = nil) {
+        self.settings = settings
+        self.configPath = configPath
+        self.insecurity = insecurity
+        self.environment = environment ?? ProcessInfo.processInfo.environment
     }
 
-    public static func imapConfiguration(
-        settings: PracticeSettings, configPath: String, insecurity: Insecurity,
-        environment: [String: String] = ProcessInfo.processInfo.environment
-    ) throws(PayChaseError) -> IMAPConfiguration {
-        guard let imap = settings.imap else {
-            throw PayChaseError(.configuration, "\(configPath): imap: is not set, so receipts, bounces and replies cannot be read. Add an imap: section with url, username, password_env or password_file (see README, \"Receipts and replies\").")
-        }
-        var configuration = IMAPConfiguration(
-            settings: imap, password: try MailPassword.fetch(for: imap, section: "imap", configPath: configPath, environment: environment)
+    /// The SMTP server's, for sending.
+    public func smtp() throws(PayChaseError) -> SMTPConfiguration {
+        let unset = "smtp: is not set, so nothing can be sent. The drafts are written; to send, add an smtp: section with url, username, password_env or password_file (see README, \"Sending\")."
+        return SMTPConfiguration(
+            access: try access(settings.smtp, section: "smtp", unset: unset), heloDomain: EmailAddress.domain(of: settings.profile.practice.email)
         )
-        configuration.insecureSkipVerify = insecurity.skipCertificateVerification
-        configuration.insecureAllowPlaintext = insecurity.allowPlaintext
-        return configuration
+    }
+
+    /// The IMAP server's, for reading what came back.
+    public func imap() throws(PayChaseError) -> IMAPConfiguration {
+        let unset = "imap: is not set, so receipts, bounces and replies cannot be read. Add an imap: section with url, username, password_env or password_file (see README, \"Receipts and replies\")."
+        return IMAPConfiguration(access: try access(settings.imap, section: "imap", unset: unset))
+    }
+
+    /// One server's settings with its password fetched and the insecure options applied; a
+    /// configuration error saying `unset` when the profile has no such section.
+    private func access(_ server: MailServerSettings?, section: String, unset: String) throws(PayChaseError) -> MailServerAccess {
+        guard let server else { throw PayChaseError(.configuration, "\(configPath): \(unset)") }
+        var access = MailServerAccess(
+            settings: server, password: try MailPassword.fetch(for: server, section: section, configPath: configPath, environment: environment)
+        )
+        access.insecureSkipVerify = insecurity.skipCertificateVerification
+        access.insecureAllowPlaintext = insecurity.allowPlaintext
+        return access
     }
 }
 
@@ -87,5 +97,17 @@ enum MailPassword {
             throw PayChaseError(.configuration, "\(place): \(path) is empty")
         }
         return text
+    }
+}
+
+extension MailServerError {
+    /// Settings are configuration, a server out of reach is unavailable, and a command the
+    /// server refused is worth trying again.
+    var failure: PayChaseError {
+        switch kind {
+        case .configuration: PayChaseError(.configuration, message)
+        case .unavailable: PayChaseError(.unavailable, message)
+        case .refused: PayChaseError(.temporaryFailure, message)
+        }
     }
 }

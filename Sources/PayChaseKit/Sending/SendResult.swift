@@ -3,7 +3,7 @@ public struct SendResult: Sendable {
     /// Drafts written and notes from rendering (as `draft` reports them).
     public var drafts = DraftResult()
     /// Notes on messages not queued or not sent (already queued, sent recently, uncertain).
-    public var notes: [String] = []
+    public var notes: [SendNote] = []
     public var queued = 0
     public var accepted = 0
     public var deferred = 0

@@ -14,6 +14,38 @@ public struct PayChaseError: Error, Sendable, CustomStringConvertible {
         case configuration
     }
 
+    /// What a problem is, typed, for those a front end answers in its own terms: naming the
+    /// command, option or form field that puts it right. The problem's message still says it plainly.
+    public enum Reason: Sendable, Hashable {
+        /// The record does not verify: nothing may add to it or act on it until it is checked
+        /// (`LogJob.verify`) and repaired (`LogJob.repair`).
+        case damagedRecord
+        /// No message in the queue has this id (`QueueJob.list` shows those that do).
+        case notQueued(id: String)
+        /// No printed or drafted PDF of the letter exists to record as posted: it is printed
+        /// first (`PrintJob`), then posted, then recorded.
+        case letterNotPrinted(template: String, claimID: String)
+        /// A job's input that goes into the record must be one line of at most 200 characters.
+        case notOneLine(Input)
+    }
+
+    /// A job's input, which a front end names its own way (an option, a form field).
+    public enum Input: Sendable, Hashable, CustomStringConvertible {
+        case paymentReference, postingMethod, postingTracking
+
+        /// The most characters such an input may have.
+        public static let maxLength = 200
+
+        /// `the tracking reference`.
+        public var description: String {
+            switch self {
+            case .paymentReference: "the payment reference"
+            case .postingMethod: "the posting method"
+            case .postingTracking: "the tracking reference"
+            }
+        }
+    }
+
     public var kind: Kind
     public var problems: [Problem]
 
@@ -22,9 +54,14 @@ public struct PayChaseError: Error, Sendable, CustomStringConvertible {
         self.problems = problems
     }
 
-    public init(_ kind: Kind, _ message: String) {
-        self.init(kind, [Problem(message)])
+    public init(_ kind: Kind, _ message: String, reason: Reason? = nil) {
+        var problem = Problem(message)
+        problem.reason = reason
+        self.init(kind, [problem])
     }
+
+    /// The first problem's typed reason, when one has one.
+    public var reason: Reason? { problems.lazy.compactMap(\.reason).first }
 
     public init(_ kind: Kind, _ messages: [String]) {
         self.init(kind, messages.map { Problem($0) })
@@ -47,6 +84,8 @@ public struct Problem: Sendable, Hashable, CustomStringConvertible {
     /// The claim concerned, when there is one.
     public var claimID: String?
     public var message: String
+    /// What it is, typed, when a front end answers it in its own terms.
+    public var reason: PayChaseError.Reason?
 
     public init(file: String? = nil, line: Int? = nil, field: String? = nil, claimID: String? = nil, _ message: String) {
         self.file = file

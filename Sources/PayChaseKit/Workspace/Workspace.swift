@@ -63,7 +63,10 @@ extension Problem {
 extension OutboxError {
     /// A record that does not verify is invalid data; an Outbox that could not be read or
     /// written is worth trying again once the cause is fixed.
-    var failure: PayChaseError { PayChaseError(recordProblem == nil ? .temporaryFailure : .invalidData, description) }
+    var failure: PayChaseError {
+        recordProblem == nil
+            ? PayChaseError(.temporaryFailure, description) : PayChaseError(.invalidData, description, reason: .damagedRecord)
+    }
 }
 
 extension Workspace {

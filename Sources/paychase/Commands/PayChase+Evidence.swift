@@ -17,7 +17,7 @@ extension PayChase {
         @OptionGroup var options: WorkspaceOptions
 
         func run() throws {
-            let job = EvidenceJob(workspace: try options.workspace(), claimID: claimID, zip: zip)
+            let job = EvidenceJob(workspace: try options.workspace(), claimID: claimID, zip: zip, checks: CommandAdvice.evidenceChecks)
             let result = try PayChase.run { () throws(PayChaseError) in try job.run(logger: options.logger()) }
             print(result.folder + "/")
             for file in result.files { print("  " + file) }

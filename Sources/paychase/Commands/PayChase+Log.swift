@@ -27,16 +27,16 @@ extension PayChase {
         func run() throws {
             let job = LogJob(workspace: try options.workspace())
             if repair {
-                let repair = try PayChase.run { () throws(PayChaseError) in try job.repair() }
+                let repair = try PayChase.run { () throws(PayChaseError) in try job.repair(logger: options.logger()) }
                 print(LogTable.repaired(repair))
             } else if verify {
                 let emails = witnesses
-                let checked = try PayChase.run { () throws(PayChaseError) in try job.verify(against: emails) }
+                let checked = try PayChase.run { () throws(PayChaseError) in try job.verify(against: emails, logger: options.logger()) }
                 print(LogTable.verified(checked.verified.entries))
                 for witness in checked.witnesses { print(LogTable.witnessed(witness)) }
                 if checked.verified.tornByCrash { PayChase.report([LogTable.tornNote]) }
             } else {
-                let records = job.entries(claim: claimID)
+                let records = job.entries(claim: claimID, logger: options.logger())
                 print(json ? LogTable.json(records) : LogTable.text(records, claim: claimID), terminator: "")
             }
         }

@@ -24,7 +24,7 @@ extension PayChase {
             )
             let result = try PayChase.run { () throws(PayChaseError) in try job.run(logger: options.logger()) }
             PayChase.show(result)
-            if let failure = result.handOffFailure { PayChase.report(failure.lines) }
+            if let failure = result.handOffFailure { PayChase.report(CommandAdvice.lines(failure)) }
             try ExitCodes.exit(ExitCodes.code(for: result))
         }
     }

@@ -34,12 +34,7 @@ extension PayChase {
         @Flag(help: "Send even if the same document went to the same claim in the last 14 days.")
         var again = false
 
-        @Flag(name: .customLong("insecure-skip-certificate-check"), help: "INSECURE: do not verify the server's TLS certificate.")
-        var insecureSkipCertificateCheck = false
-
-        @Flag(name: .customLong("insecure-allow-plaintext"), help: "INSECURE: send even if the server offers no TLS, so the password and the letters cross the network readable.")
-        var insecureAllowPlaintext = false
-
+        @OptionGroup var insecure: InsecureOptions
         @OptionGroup var dates: DateOptions
         @OptionGroup var options: WorkspaceOptions
 
@@ -55,13 +50,12 @@ extension PayChase {
         }
 
         func run() throws {
-            if insecureSkipCertificateCheck { PayChase.report(["WARNING: --insecure-skip-certificate-check: the mail server's identity is NOT being checked."]) }
-            if insecureAllowPlaintext { PayChase.report(["WARNING: --insecure-allow-plaintext: the password and the messages may cross the network unencrypted."]) }
+            insecure.warn(exposed: "the password and the messages")
             var jobOptions = SendJob.Options()
             jobOptions.retryNow = retryNow
             jobOptions.resendUncertain = resendUncertain
             jobOptions.again = again
-            jobOptions.insecurity = .init(skipCertificateVerification: insecureSkipCertificateCheck, allowPlaintext: insecureAllowPlaintext)
+            jobOptions.insecurity = insecure.insecurity
             let source: SendJob.Source = queued ? .queued : .template(template!, overdue ? .overdue : .ids(claimIDs))
             let job = SendJob(workspace: try options.workspace(), source: source, asOf: dates.date, options: jobOptions)
             let display = ProgressDisplay()
@@ -70,8 +64,8 @@ extension PayChase {
             }
             display.finish()
             PayChase.show(result.drafts)
-            PayChase.report(result.notes)
-            if let stop = result.stop { PayChase.report(stop.lines.map { "stopped: \($0)" }) }
+            PayChase.report(result.notes.map(CommandAdvice.line))
+            if let stop = result.stop { PayChase.report(CommandAdvice.lines(stop).map { "stopped: \($0)" }) }
             print(result.summary)
             try ExitCodes.exit(ExitCodes.code(for: result))
         }

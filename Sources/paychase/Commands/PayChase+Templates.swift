@@ -10,7 +10,7 @@ extension PayChase {
         @OptionGroup var options: WorkspaceOptions
 
         func run() throws {
-            print(TemplatesJob(workspace: try options.workspace()).run().text, terminator: "")
+            print(TemplatesJob(workspace: try options.workspace()).run(logger: options.logger()).text, terminator: "")
         }
     }
 }
