@@ -15,4 +15,9 @@ enum EmailText {
             .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
         return lines
     }
+
+    /// The `X-PayChase-Record` value the email carried, if any.
+    static func recordHead(of bytes: [UInt8]) -> String? {
+        MIMEMessage(parsing: bytes).header.fields.first { $0.name.lowercased() == RecordHead.headerName.lowercased() }?.value
+    }
 }

@@ -68,10 +68,25 @@ struct EvidenceContents {
     }
 
     func sections(files: [EvidenceFile], checks: EvidenceJob.Checks) -> [ReportPDF.Section] {
-        var sections = [ReportPDF.Section(heading: "What happened, in order", paragraphs: entries.map(Self.event))]
+        var sections = [ReportPDF.Section(heading: "What happened, in order", paragraphs: [], table: ReportPDF.Table(
+            columns: [("When (UK time)", 0.16), ("Document", 0.14), ("To", 0.2), ("How", 0.1), ("What happened", 0.4)],
+            rows: entries.map(Self.event)
+        ))]
         let emails = files.filter { $0.path.hasPrefix("emails/") }
         if !emails.isEmpty {
             sections.append(ReportPDF.Section(heading: "Each email as sent", paragraphs: emails.flatMap { [ "\($0.path):" ] + EmailText.lines(of: $0.bytes) }))
+            sections.append(ReportPDF.Section(
+                heading: "What the recipients' mailboxes witness",
+                paragraphs: ["Each email carried the head of the practice's record as it stood when it was sent. The recipient's copy, which the practice cannot change, shows that the record then held at least that many entries ending in that hash."]
+                    + emails.compactMap { file in EmailText.recordHead(of: file.bytes).map { "\(file.path): \(RecordHead.headerName): \($0)" } }
+            ))
+        }
+        let letters = zip(entries.indices, entries).filter { $0.1.outcome == .posted }
+        if !letters.isEmpty {
+            sections.append(ReportPDF.Section(heading: "Each letter as posted", paragraphs: letters.map { index, entry in
+                let when = entry.postedOn.flatMap { try? CalendarDate(parsing: $0) }?.formatted ?? entry.time
+                return "letters/\(String(format: "%02d", index + 1))-\(entry.template).pdf: the \(entry.template) letter exactly as printed and posted on \(when) (\(entry.reply)); its SHA-256 is \(entry.sha256)."
+            }))
         }
         sections.append(ReportPDF.Section(
             heading: "Files in this pack (SHA-256)", paragraphs: files.map { "\(SHA256Hex.digest($0.bytes))  \($0.path)" }, fixedWidth: true
@@ -80,21 +95,22 @@ struct EvidenceContents {
         return sections
     }
 
-    /// `2026-11-23 12:00:01 · chase · email to x@y · accepted: 250 2.0.0 Ok: queued as ABC (queue id …)`.
-    static func event(_ entry: DeliveryRecord) -> String {
+    /// One row of the events table: when, document, to, email or post, and what happened — the
+    /// server's reply with its queue id, what came back, or the payment.
+    static func event(_ entry: DeliveryRecord) -> [String] {
         let when = RecordTime.parse(entry.time).map(LondonTime.clock) ?? entry.time
         let to = entry.to.joined(separator: ", ")
         switch entry.outcome {
         case .accepted, .deferred, .refused, .uncertain, .confirmed:
-            return "\(when) · \(entry.template) · email to \(to) · \(entry.outcome.rawValue): \(entry.reply)" + (entry.queueID.isEmpty ? "" : " (queue id \(entry.queueID))")
+            return [when, entry.template, to, "email", "\(entry.outcome.rawValue): \(entry.reply)" + (entry.queueID.isEmpty ? "" : " (queue id \(entry.queueID))")]
         case .posted:
-            return "\(when) · \(entry.template) · letter by post to \(to) · \(entry.reply)"
+            return [when, entry.template, to, "post", entry.reply]
         case .readReceipt, .deliveryStatus, .automaticReply, .reply:
-            return "\(when) · \(entry.template) to \(to) · came back: \(entry.reply)" + (entry.from.isEmpty ? "" : " (from \(entry.from))")
+            return [when, entry.template, to, "came back", entry.reply + (entry.from.isEmpty ? "" : " (from \(entry.from))")]
         case .payment:
-            return "\(when) · payment · \(entry.reply)"
+            return [when, "payment", "", "", entry.reply]
         case .repaired:
-            return "\(when) · the record was repaired: \(entry.reply)"
+            return [when, "record", "", "", "the record was repaired: \(entry.reply)"]
         }
     }
 
