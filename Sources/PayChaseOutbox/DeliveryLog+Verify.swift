@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension DeliveryLog {
     /// What `verify` found.
@@ -13,20 +16,22 @@ extension DeliveryLog {
 
     /// Checks every line's own hash, the chain between lines, and the last line against the head.
     public func verify() -> Verification {
-        guard FileManager.default.fileExists(atPath: path) else { return Verification(entries: 0, problem: nil) }
-        guard FileManager.default.isReadableFile(atPath: path) else { return Verification(entries: 0, problem: "\(path): cannot be read") }
+        if access(path, F_OK) == 0 && access(path, R_OK) != 0 { return Verification(entries: 0, problem: "\(path): cannot be read") }
         return verify(read())
     }
 
     /// Checks what one read found. A last line without its newline is a crash's only when the
     /// complete lines before it verify against the head; otherwise it is damage like any other.
     public func verify(_ contents: Contents) -> Verification {
-        var result = verify(text: String(decoding: contents.text.utf8.prefix(contents.completeLength), as: UTF8.self))
+        var result = verifyComplete(contents)
         if contents.torn && result.problem == nil { result.tornByCrash = true }
         return result
     }
 
-    private func verify(text: String) -> Verification {
+    /// Checks the complete lines, then the newest of them against the head. A missing log is an
+    /// empty one: its head, if any, still says how many entries there were.
+    private func verifyComplete(_ contents: Contents) -> Verification {
+        let text = String(decoding: contents.text.utf8.prefix(contents.completeLength), as: UTF8.self)
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }
         var previous = SHA256Hex.zero
@@ -44,21 +49,20 @@ extension DeliveryLog {
             }
             previous = record.entry
         }
-        guard let data = FileManager.default.contents(atPath: headPath),
-              let head = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let count = head["entries"] as? Int, let last = head["last"] as? String else {
+        guard let head = Self.head(from: contents.head) else {
             return Verification(entries: lines.count, problem: lines.isEmpty ? nil : "\(headPath): is missing or damaged, so the newest entry cannot be checked")
         }
-        if count > lines.count {
-            return Verification(entries: lines.count, problem: "\(path):\(lines.count + 1): \(count - lines.count) newest entr\(count - lines.count == 1 ? "y was" : "ies were") removed")
+        if head.entries > lines.count {
+            let removed = head.entries - lines.count
+            return Verification(entries: lines.count, problem: "\(path):\(lines.count + 1): \(removed) newest entr\(removed == 1 ? "y was" : "ies were") removed")
         }
-        if count == lines.count, last != previous {
+        if head.entries == lines.count, head.last != previous {
             return Verification(entries: lines.count, problem: "\(path):\(lines.count): the newest entry was replaced")
         }
-        // A head behind the log (a power cut before the last flush) still anchors what it covers;
-        // the newer lines are held by the chain.
-        if count < lines.count, count > 0, Self.entryHash(lines[count - 1]) != last {
-            return Verification(entries: lines.count, problem: "\(path):\(count): was replaced (it no longer matches deliveries.head)")
+        // A head behind the log (a crash between a line and its head, or a power cut before the
+        // last flush) still anchors what it covers; the newer lines are held by the chain.
+        if head.entries < lines.count, head.entries > 0, Self.entryHash(lines[head.entries - 1]) != head.last {
+            return Verification(entries: lines.count, problem: "\(path):\(head.entries): was replaced (it no longer matches deliveries.head)")
         }
         return Verification(entries: lines.count, problem: nil)
     }

@@ -66,7 +66,7 @@ public final class InFlightWindow {
 }
 
 extension MessageQueue {
-    var windowPath: String { "\(outbox.queue)/.inflight" }
+    var windowPath: String { outbox.inFlightWindow }
 
     /// Flushes everything so far, then durably opens the next window.
     public func beginWindow(_ ids: [String]) throws(OutboxError) -> InFlightWindow {
