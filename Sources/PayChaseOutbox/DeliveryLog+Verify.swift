@@ -12,6 +12,10 @@ extension DeliveryLog {
         /// The last line was cut off by a crash while it was written: the head, written after
         /// each complete line, still matches the lines before it. It is dropped at the next append.
         public var tornByCrash = false
+        /// The head names entries a power cut took before they reached the disk (or the head
+        /// was lost), and the in-flight window accounts for exactly them: not damage. The next
+        /// working session sets the head back.
+        public var powerCut: PowerCut?
     }
 
     /// Checks every line's own hash, the chain between lines, and the last line against the head.
@@ -35,6 +39,7 @@ extension DeliveryLog {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }
         var previous = SHA256Hex.zero
+        var records: [DeliveryRecord] = []
         for (index, line) in lines.enumerated() {
             let number = index + 1
             guard let record = try? JSONDecoder().decode(DeliveryRecord.self, from: Data(line.utf8)) else {
@@ -48,12 +53,21 @@ extension DeliveryLog {
                 return Verification(entries: index, problem: "\(path):\(number): does not follow line \(number - 1): an entry before it was removed or the lines were reordered")
             }
             previous = record.entry
+            records.append(record)
         }
+        let window = PowerCutWindow(journal: contents.window)
         guard let head = Self.head(from: contents.head) else {
-            return Verification(entries: lines.count, problem: lines.isEmpty ? nil : "\(headPath): is missing or damaged, so the newest entry cannot be checked")
+            if lines.isEmpty { return Verification(entries: 0, problem: nil) }
+            if let window, window.accounts(for: records, head: nil) {
+                return Verification(entries: lines.count, problem: nil, powerCut: PowerCut(lostEntries: nil))
+            }
+            return Verification(entries: lines.count, problem: "\(headPath): is missing or damaged, so the newest entry cannot be checked")
         }
         if head.entries > lines.count {
             let removed = head.entries - lines.count
+            if let window, window.accounts(for: records, head: head) {
+                return Verification(entries: lines.count, problem: nil, powerCut: PowerCut(lostEntries: removed))
+            }
             return Verification(entries: lines.count, problem: "\(path):\(lines.count + 1): \(removed) newest entr\(removed == 1 ? "y was" : "ies were") removed")
         }
         if head.entries == lines.count, head.last != previous {

@@ -32,9 +32,13 @@ public final class OutboxSession {
     /// The record's entries as they stand, verified or not: for showing it, never acting on it.
     public static func entries(_ outbox: Outbox) -> [DeliveryRecord] { DeliveryLog(outbox: outbox).read().records }
 
-    /// Refuses a record that does not verify. A last line cut off by a crash is not damage.
-    private static func check(_ contents: DeliveryLog.Contents, of log: DeliveryLog) throws(OutboxError) {
-        if let problem = log.verify(contents).problem { throw .damagedRecord(log.path, problem) }
+    /// Refuses a record that does not verify. A last line cut off by a crash is not damage, nor
+    /// are entries a power cut took that the in-flight window accounts for.
+    @discardableResult
+    private static func check(_ contents: DeliveryLog.Contents, of log: DeliveryLog) throws(OutboxError) -> DeliveryLog.Verification {
+        let verification = log.verify(contents)
+        if let problem = verification.problem { throw .damagedRecord(log.path, problem) }
+        return verification
     }
 
     /// For a job that writes: holds the lock until the session ends, then finishes what a
@@ -45,9 +49,15 @@ public final class OutboxSession {
         queue = MessageQueue(outbox: outbox)
         log = DeliveryLog(outbox: outbox)
         let contents = log.read()
-        try Self.check(contents, of: log)
+        let verification = try Self.check(contents, of: log)
         records = contents.records
         self.contents = contents
+        if let cut = verification.powerCut {
+            // Before recovery forgets the window that accounts for what was lost.
+            try log.restoreHead(after: contents)
+            let lost = cut.lostEntries.map { "the newest \($0) record entr\($0 == 1 ? "y" : "ies")" } ?? "the record's head"
+            logger.warning("a power cut kept \(lost) from reaching the disk during the send that was running; deliveries.head is set back to the \(contents.lines) entries on disk, and that send's messages are held as uncertain")
+        }
         try recover(logger: logger)
     }
 

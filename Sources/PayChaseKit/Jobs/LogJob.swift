@@ -18,6 +18,9 @@ public struct LogJob: Sendable {
         public var entries: Int
         /// A last line cut off by a crash, to be dropped at the next append.
         public var tornByCrash: Bool
+        /// Entries a power cut took that the in-flight window accounts for, until the next
+        /// command that opens the Outbox sets the head back.
+        public var powerCut: DeliveryLog.PowerCut?
     }
 
     /// The intact record's size; a record that does not verify is invalid data naming the
@@ -25,7 +28,7 @@ public struct LogJob: Sendable {
     public func verify() throws(PayChaseError) -> Verified {
         let result = OutboxSession.verify(workspace.outbox)
         if let problem = result.problem { throw PayChaseError(.invalidData, problem) }
-        return Verified(entries: result.entries, tornByCrash: result.tornByCrash)
+        return Verified(entries: result.entries, tornByCrash: result.tornByCrash, powerCut: result.powerCut)
     }
 
     /// One email checked against the record.
