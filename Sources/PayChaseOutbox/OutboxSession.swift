@@ -15,6 +15,9 @@ public final class OutboxSession {
     /// Opened at the first append, so a job that records nothing creates nothing.
     private var writer: DeliveryLogWriter?
     private var contents: DeliveryLog.Contents?
+    /// What a send stopped before its batch was queued had meant to queue, found when this
+    /// session opened (and reported to its logger).
+    public internal(set) var notQueued: [MessageQueue.Intended] = []
 
     /// For a job that only reads (status, check, drafting): no lock, nothing written. A record
     /// that does not verify is refused: what it says cannot be acted on.
