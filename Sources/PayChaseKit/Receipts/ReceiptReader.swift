@@ -41,7 +41,7 @@ struct ReceiptReader {
             result.rescanned = state.uidValidity != nil
             state = ReceiptsState(uidValidity: status.uidValidity, lastUID: 0)
         }
-        let uids = try session.uids(in: mailbox, from: state.lastUID + 1)
+        let uids = try session.uids(in: mailbox, from: state.lastUID + 1, below: status.uidNext)
         logger.debug("reading the mailbox", metadata: ["new": "\(uids.count)", "uidvalidity": "\(status.uidValidity)"])
         for start in stride(from: 0, to: uids.count, by: ReceiptsJob.chunk) {
             let part = Array(uids[start..<min(start + ReceiptsJob.chunk, uids.count)])
