@@ -46,17 +46,22 @@ public final class IMAPSession {
     }
 
     /// Flags a message \Seen: done only once what it says is recorded.
-    public func markSeen(_ uid: UInt32, in mailbox: String) throws(MailServerError) {
-        _ = try run("UID STORE \(uid) +FLAGS.SILENT (\\Seen)", in: mailbox)
+    public func markSeen(_ uids: [UInt32], in mailbox: String) throws(MailServerError) {
+        guard !uids.isEmpty else { return }
+        _ = try run("UID STORE \(Self.set(uids)) +FLAGS.SILENT (\\Seen)", in: mailbox)
     }
 
+    /// `3,5,9`: a UID set for one command (a chunk's worth, short enough for libcurl).
+    static func set(_ uids: [UInt32]) -> String { uids.map(String.init).joined(separator: ",") }
+
     /// Moves a message to `folder`, creating the folder the first time.
-    public func move(_ uid: UInt32, in mailbox: String, to folder: String) throws(MailServerError) {
+    public func move(_ uids: [UInt32], in mailbox: String, to folder: String) throws(MailServerError) {
+        guard !uids.isEmpty else { return }
         do {
-            _ = try run("UID MOVE \(uid) \(Self.quoted(folder))", in: mailbox)
+            _ = try run("UID MOVE \(Self.set(uids)) \(Self.quoted(folder))", in: mailbox)
         } catch where error.message.contains("TRYCREATE") {
             _ = try run("CREATE \(Self.quoted(folder))", in: nil)
-            _ = try run("UID MOVE \(uid) \(Self.quoted(folder))", in: mailbox)
+            _ = try run("UID MOVE \(Self.set(uids)) \(Self.quoted(folder))", in: mailbox)
         }
     }
 

@@ -60,6 +60,27 @@ public final class DeliveryLogWriter {
         return (line, sealed)
     }
 
+    /// Appends several entries with one fsync, then the head: a crash leaves the head behind
+    /// the lines (which verifies), never ahead of them.
+    func appendLines(_ records: [DeliveryRecord]) throws(OutboxError) -> [(line: String, record: DeliveryRecord)] {
+        var written: [(line: String, record: DeliveryRecord)] = []
+        var bytes: [UInt8] = []
+        var last = previous
+        for record in records {
+            let (line, sealed) = DeliveryLog.seal(record, after: last)
+            bytes += Array((line + "\n").utf8)
+            last = sealed.entry
+            written.append((line, sealed))
+        }
+        guard !written.isEmpty else { return [] }
+        try FileDescriptorWrite.all(bytes, to: fd, path: log.path, operation: "append")
+        guard fsync(fd) == 0 else { throw OutboxError(path: log.path, operation: "sync", errno: errno) }
+        previous = last
+        count += written.count
+        try writeHead(durable: true)
+        return written
+    }
+
     /// Replaces `deliveries.head` by rename, after the line it names: a crash leaves the old head
     /// or the new one, never an empty or half-written one, and a reader never sees one half done.
     private func writeHead(durable: Bool) throws(OutboxError) {

@@ -90,6 +90,17 @@ public final class OutboxSession {
         return sealed
     }
 
+    /// Appends several entries, durable together with one sync; returns them sealed.
+    @discardableResult
+    public func append(contentsOf newRecords: [DeliveryRecord]) throws(OutboxError) -> [DeliveryRecord] {
+        guard let contents else { preconditionFailure("append on a session opened for reading") }
+        if writer == nil { writer = try DeliveryLogWriter(log: log, contents: contents) }
+        let written = try writer!.appendLines(newRecords)
+        records += written.map(\.record)
+        lines += written.map(\.line)
+        return written.map(\.record)
+    }
+
     /// A claim's entries, each with its line exactly as written.
     public func entries(claimID: String) -> [(record: DeliveryRecord, line: String)] {
         zip(records, lines).filter { $0.0.claimID == claimID }.map { ($0.0, $0.1) }
