@@ -7,12 +7,15 @@ import PayChaseCurl
 /// answer holding a few hundred untagged lines, and counts an answer's bytes again for each
 /// untagged response in it against a 300 KiB cap. A `UID SEARCH` of 10,000 UIDs or a
 /// `FETCH` of many messages at once therefore loses or refuses data, so: UIDs are searched 500
-/// UIDs at a time, sizes fetched 100 messages at a time, and each message by a command of its
-/// own, in slices when it is large.
+/// UIDs at a time, sizes fetched 100 messages at a time, and messages a few small ones to a
+/// command (so that their number times their bytes stays under `batchBudget`), a large one by a
+/// command of its own, in slices.
 extension IMAPSession {
     static let uidWindow: UInt32 = 500
     static let sizeChunk = 100
     static let sliceSize = 96 * 1024
+    static let batchBudget = 128 * 1024
+    static let batchMost = 8
 
     /// UIDs of the messages in `mailbox` from `first` up to (not including) `next`, the
     /// UIDNEXT that STATUS gave; ascending.
@@ -36,9 +39,42 @@ extension IMAPSession {
         for start in stride(from: 0, to: uids.count, by: Self.sizeChunk) {
             let part = Array(uids[start..<min(start + Self.sizeChunk, uids.count)])
             let sizes = try self.sizes(of: part, in: mailbox)
-            for uid in part where sizes[uid] != nil {
-                messages[uid] = try fetchOne(uid, in: mailbox)
+            for batch in Self.batches(part.compactMap { uid in sizes[uid].map { (uid, $0) } }) {
+                if batch.count == 1 {
+                    messages[batch[0]] = try fetchOne(batch[0], in: mailbox)
+                } else {
+                    messages.merge(try fetchTogether(batch, in: mailbox)) { $1 }
+                }
             }
+        }
+        return messages
+    }
+
+    /// Consecutive messages grouped while the group's size times its count stays in budget.
+    static func batches(_ sized: [(uid: UInt32, size: Int)]) -> [[UInt32]] {
+        var batches: [[UInt32]] = []
+        var current: [UInt32] = []
+        var bytes = 0
+        for (uid, size) in sized {
+            let grown = (current.count + 1) * (bytes + size)
+            if !current.isEmpty, grown > batchBudget || current.count == batchMost {
+                batches.append(current)
+                current = []
+                bytes = 0
+            }
+            current.append(uid)
+            bytes += size
+        }
+        if !current.isEmpty { batches.append(current) }
+        return batches
+    }
+
+    private func fetchTogether(_ uids: [UInt32], in mailbox: String) throws(MailServerError) -> [UInt32: [UInt8]] {
+        var messages: [UInt32: [UInt8]] = [:]
+        for response in try run("UID FETCH \(Self.set(uids)) BODY.PEEK[]", in: mailbox)
+        where response.text.hasPrefix("* ") && response.text.contains(" FETCH (") {
+            guard let uid = Self.number(after: "UID ", in: response.text), let body = response.literals.first else { continue }
+            messages[uid] = body
         }
         return messages
     }

@@ -20,7 +20,9 @@ extension MIMEMessage {
         }
         let (header, bodyStart) = MIMEHeader.parse(bytes[start...], skippingEnvelope: isMessage)
         let type = header["Content-Type"].map(ContentType.init(parsing:)) ?? defaultType
-        let body = decodeTransfer(bytes[min(bodyStart, bytes.endIndex)...], encoding: header["Content-Transfer-Encoding"])
+        let raw = bytes[min(bodyStart, bytes.endIndex)...]
+        let opaque = !["text", "message", "multipart"].contains(type.type)
+        let body = opaque && !limits.decodesOpaqueParts ? raw : decodeTransfer(raw, encoding: header["Content-Transfer-Encoding"])
 
         var limitReached = false
         var content = Content.single

@@ -29,10 +29,14 @@ public struct MIMEMessage: Sendable {
         public var maxDepth: Int
         /// Parts and nested messages in the whole message.
         public var maxParts: Int
+        /// Undo base64 or quoted-printable on parts that are neither text, nor a message, nor a
+        /// multipart (a PDF, an image). A reader that never looks at them saves the work.
+        public var decodesOpaqueParts: Bool
 
-        public init(maxDepth: Int = 20, maxParts: Int = 1000) {
+        public init(maxDepth: Int = 20, maxParts: Int = 1000, decodesOpaqueParts: Bool = true) {
             self.maxDepth = maxDepth
             self.maxParts = maxParts
+            self.decodesOpaqueParts = decodesOpaqueParts
         }
     }
 

@@ -2,7 +2,8 @@
 /// is and which sent message it names. Pure: bytes in, a value out, no I/O.
 public enum ReturnedMailReader {
     public static func read(_ bytes: [UInt8]) -> ReturnedMail {
-        read(MIMEMessage(parsing: bytes))
+        // Attachments (a PDF, an image) say nothing of what came back: left encoded.
+        read(MIMEMessage(parsing: bytes, limits: .init(decodesOpaqueParts: false)))
     }
 
     public static func read(_ message: MIMEMessage) -> ReturnedMail {

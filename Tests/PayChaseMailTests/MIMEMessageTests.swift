@@ -133,3 +133,13 @@ struct MIMEMessageTests {
         #expect(ContentType(parsing: "garbage").mediaType == "text/plain")
     }
 }
+
+extension MIMEMessageTests {
+    @Test func attachmentsCanBeLeftEncodedWhileTextIsDecoded() {
+        let bytes = Array("Content-Type: multipart/mixed; boundary=x\r\n\r\n--x\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: base64\r\n\r\naGVsbG8=\r\n--x\r\nContent-Type: application/pdf\r\nContent-Transfer-Encoding: base64\r\n\r\nJVBERi0=\r\n--x--\r\n".utf8)
+        let decoded = MIMEMessage(parsing: bytes)
+        #expect(decoded.parts.map { String(decoding: $0.bodyBytes, as: UTF8.self) } == ["hello", "%PDF-"])
+        let lazy = MIMEMessage(parsing: bytes, limits: .init(decodesOpaqueParts: false))
+        #expect(lazy.parts.map { String(decoding: $0.bodyBytes, as: UTF8.self).trimmingCharacters(in: .newlines) } == ["hello", "JVBERi0="])
+    }
+}
