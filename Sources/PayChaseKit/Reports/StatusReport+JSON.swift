@@ -1,29 +1,35 @@
 import Foundation
 import PayChaseDomain
-import PayChaseKit
 
 extension StatusReport {
-    /// The same report as JSON for scripts: amounts in pence and as text, dates ISO 8601.
-    func json() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        return String(decoding: try! encoder.encode(JSONView(self)), as: UTF8.self) + "\n"
+    /// The same report as JSON for scripts (`status --json`, the service's `/api/status`):
+    /// amounts in pence and as text, dates ISO 8601.
+    public func json() -> String {
+        String(decoding: try! StatusJSON.encoder.encode(StatusJSON(self)), as: UTF8.self) + "\n"
     }
 }
 
-/// The JSON shape of a status report.
-private struct JSONView: Encodable {
-    struct Amount: Encodable {
-        var pence: Int64
-        var text: String
-        init(_ money: Money) {
+/// The JSON shape of a status report, shared by the command line and the web service.
+public struct StatusJSON: Encodable, Sendable {
+    /// Pretty, sorted, snake_case keys: the shape every PayChase JSON output has.
+    public static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return encoder
+    }
+
+    /// An amount in pence and as text (`1234.56`).
+    public struct Amount: Encodable, Sendable {
+        public var pence: Int64
+        public var text: String
+        public init(_ money: Money) {
             pence = money.pence
             text = money.decimalString
         }
     }
 
-    struct Row: Encodable {
+    public struct Row: Encodable, Sendable {
         var claimId: String
         var service: String
         var paymaster: String
@@ -49,7 +55,7 @@ private struct JSONView: Encodable {
         var warning: String?
     }
 
-    struct Total: Encodable {
+    public struct Total: Encodable, Sendable {
         var paymaster: String
         var paymasterName: String
         var claims: Int
@@ -57,11 +63,11 @@ private struct JSONView: Encodable {
         var overdue: Amount
     }
 
-    var asOf: String
-    var claims: [Row]
-    var totals: [Total]
+    public var asOf: String
+    public var claims: [Row]
+    public var totals: [Total]
 
-    init(_ report: StatusReport) {
+    public init(_ report: StatusReport) {
         asOf = report.asOf.description
         claims = report.rows.map {
             Row(
