@@ -53,6 +53,33 @@ public struct StatusJSON: Encodable, Sendable {
         var nextTemplates: [String]
         var nextDate: String?
         var warning: String?
+
+        /// One claim's row, as in `status --json`.
+        public init(_ row: StatusReport.Row) {
+            claimId = row.claimID
+            service = row.service
+            paymaster = row.paymaster
+            paymasterName = row.paymasterName
+            outstanding = Amount(row.outstanding)
+            dueOn = row.dueOn.description
+            dueBasis = row.dueBasis.rawValue
+            daysOverdue = row.daysOverdue
+            interest = row.interest.map { Amount($0.interest) }
+            fixedSum = row.interest.map { Amount($0.fixedSum) }
+            attempts = row.attempts
+            delivered = row.feedback.delivered?.description
+            read = row.feedback.read?.description
+            bounced = row.feedback.bounced?.date.description
+            bounceStatus = row.feedback.bounced?.status
+            replied = row.feedback.replied?.description
+            automaticReply = row.feedback.automaticReply?.description
+            paymentsRecorded = Amount(row.feedback.paymentsRecorded)
+            nextStep = row.nextStep.summary
+            nextAction = row.nextStep.action.rawValue
+            nextTemplates = row.nextStep.templates
+            nextDate = row.nextStep.date?.description
+            warning = row.nextStep.warning
+        }
     }
 
     public struct Total: Encodable, Sendable {
@@ -69,19 +96,7 @@ public struct StatusJSON: Encodable, Sendable {
 
     public init(_ report: StatusReport) {
         asOf = report.asOf.description
-        claims = report.rows.map {
-            Row(
-                claimId: $0.claimID, service: $0.service, paymaster: $0.paymaster, paymasterName: $0.paymasterName,
-                outstanding: Amount($0.outstanding), dueOn: $0.dueOn.description, dueBasis: $0.dueBasis.rawValue,
-                daysOverdue: $0.daysOverdue, interest: $0.interest.map { Amount($0.interest) },
-                fixedSum: $0.interest.map { Amount($0.fixedSum) }, attempts: $0.attempts,
-                delivered: $0.feedback.delivered?.description, read: $0.feedback.read?.description,
-                bounced: $0.feedback.bounced?.date.description, bounceStatus: $0.feedback.bounced?.status,
-                replied: $0.feedback.replied?.description, automaticReply: $0.feedback.automaticReply?.description,
-                paymentsRecorded: Amount($0.feedback.paymentsRecorded), nextStep: $0.nextStep.summary, nextAction: $0.nextStep.action.rawValue,
-                nextTemplates: $0.nextStep.templates, nextDate: $0.nextStep.date?.description, warning: $0.nextStep.warning
-            )
-        }
+        claims = report.rows.map(Row.init)
         totals = report.totals.map {
             Total(paymaster: $0.paymaster, paymasterName: $0.paymasterName, claims: $0.claims,
                   outstanding: Amount($0.outstanding), overdue: Amount($0.overdue))

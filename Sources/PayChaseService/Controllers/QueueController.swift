@@ -1,0 +1,65 @@
+import Hummingbird
+import PayChaseDomain
+import PayChaseKit
+import PayChaseOutbox
+
+/// What waits to be sent (`/queue`, `/api/queue`), and confirming that a held message did arrive.
+struct QueueController {
+    let state: ServiceState
+    let practice: Practice
+
+    func register(pages: RouterGroup<WebContext>, api: RouterGroup<WebContext>) {
+        pages.get("queue", use: page)
+        pages.post("queue/:message/delivered", use: confirm)
+        api.get("queue") { _, _ in JSONReply.response(try await messages(), asWritten: true) }
+    }
+
+    func messages() async throws -> [QueuedMessage] {
+        let job = QueueJob(workspace: practice.workspace)
+        let logger = state.logger
+        return try await state.write(practice) { () throws(PayChaseError) in try job.list(logger: logger) }
+    }
+
+    @Sendable func page(_ request: Request, context: WebContext) async throws -> Response {
+        let csrf = context.csrfToken()
+        let base = practice.pagePath
+        let rows = try await messages().map {
+            QueuePage.Row(
+                id: $0.id, claimID: $0.claimID, claimHref: "\(base)/claims/\($0.claimID)", template: $0.template, state: $0.state.rawValue,
+                attempts: $0.attempts, nextTry: $0.state == .queued ? LondonTime.clock($0.nextAttempt) : "held", lastReply: $0.lastReply ?? "",
+                uncertain: $0.state == .uncertain, confirmAction: "\(base)/queue/\($0.id)/delivered", csrf: csrf
+            )
+        }
+        let model = QueuePage(messages: rows, hasMessages: !rows.isEmpty)
+        return state.pages.response("queue", model, layout: state.layout("Queue", practice: practice, current: "queue", context: context))
+    }
+
+    @Sendable func confirm(_ request: Request, context: WebContext) async throws -> Response {
+        let id = try context.parameters.require("message")
+        guard !id.hasHeaderUnsafeCharacters else { throw WebError.badField("message", "contains a line break or control character") }
+        let job = QueueJob(workspace: practice.workspace)
+        let logger = state.logger
+        let message = try await state.write(practice) { () throws(PayChaseError) in try job.confirmDelivered(id, logger: logger) }
+        context.flash("\(message.id) recorded as delivered (confirmed by the practice) and moved to sent/.")
+        return Response(status: .seeOther, headers: [.location: "\(practice.pagePath)/claims/\(message.claimID)"])
+    }
+}
+
+struct QueuePage {
+    struct Row {
+        var id: String
+        var claimID: String
+        var claimHref: String
+        var template: String
+        var state: String
+        var attempts: Int
+        var nextTry: String
+        var lastReply: String
+        var uncertain: Bool
+        var confirmAction: String
+        var csrf: String
+    }
+
+    var messages: [Row]
+    var hasMessages: Bool
+}

@@ -1,0 +1,106 @@
+import Foundation
+import PayChaseTestSupport
+import Testing
+
+/// Every page a practice manager opens, in-process, on the example practice.
+struct PageTests {
+    @Test func theDashboardShowsWhatIsOwedTheAgedDebtAndTodaysActions() async throws {
+        try await ServiceFixture().test { browser in
+            let page = try await browser.get("/")
+            #expect(page.status == .ok)
+            #expect(page.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(page.body.contains("<h1>Riverside Medical Centre</h1>"))
+            #expect(page.body.contains("id=\"totals\""))
+            #expect(page.body.contains("NHS North East London ICB (primary care payments)"))
+            #expect(page.body.contains("<svg id=\"aged-debt-chart\""))
+            #expect(page.body.contains(">£0</text>"), "the £ axis starts at £0")
+            #expect(page.body.contains(">91–180 days</text>"))
+            #expect(page.body.contains("id=\"todays-actions\""))
+            #expect(page.body.contains("href=\"/claims/Q-2026-001\""))
+        }
+    }
+
+    @Test func theClaimsTableSortsAndFilters() async throws {
+        try await ServiceFixture().test { browser in
+            let all = try await browser.get("/claims")
+            #expect(all.status == .ok)
+            #expect(all.body.contains("id=\"claim-P-2026-003\""))
+            let icb = try await browser.get("/claims?paymaster=icb&sort=outstanding&order=desc")
+            #expect(!icb.body.contains("id=\"claim-P-2026-003\""), "the local authority's claim is filtered out")
+            let ids = icb.body.components(separatedBy: "<tr id=\"claim-").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+            #expect(ids.first == "Q-2026-001", "the largest amount owed comes first: \(ids)")
+            #expect(icb.body.contains("id=\"sort-outstanding\" href=\"/claims?sort=outstanding&amp;order=asc&amp;paymaster=icb\""))
+            let wrong = try await browser.get("/claims?sort=colour")
+            #expect(wrong.status == .badRequest)
+            #expect(wrong.text.contains("sort: 'colour' is not one of claim, service, paymaster, outstanding, due, overdue, next"))
+        }
+    }
+
+    @Test func theClaimPageShowsFactsTimelinePreviewAndEveryAction() async throws {
+        try await ServiceFixture().test { browser in
+            let page = try await browser.get("/claims/Q-2026-001")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("id=\"outstanding\">£3,480.00</strong>"))
+            #expect(page.body.contains("id=\"facts\""))
+            #expect(page.body.contains("CQRS-88123"))
+            #expect(page.body.contains("id=\"timeline\">Nothing sent"))
+            #expect(page.body.contains("<pre class=\"email\" id=\"preview\">"))
+            for form in ["draft", "send", "posting", "payment", "evidence"] {
+                #expect(page.body.contains("<form name=\"\(form)\" method=\"post\" action=\"/claims/Q-2026-001/\(form)\">"), "\(form)")
+            }
+            #expect(page.csrf?.count == 64)
+            #expect(page.input("key")?.count == 64, "the send form carries its own key")
+        }
+    }
+
+    @Test func theLetterOfTheNextDocumentIsAPDF() async throws {
+        try await ServiceFixture().test { browser in
+            let pdf = try await browser.get("/claims/Q-2026-001/letter/appeal")
+            #expect(pdf.status == .ok)
+            #expect(pdf.headers[.contentType] == "application/pdf")
+            #expect(pdf.bytes.starts(with: Array("%PDF".utf8)))
+            let email = try await browser.get("/claims/Q-2026-001/letter/chase")
+            #expect(email.status == .badRequest)
+            #expect(email.text.contains("chase is an email, not a letter"))
+        }
+    }
+
+    @Test func anUnknownClaimIsNotFoundWithTheCommandLinesMessage() async throws {
+        let fixture = try ServiceFixture()
+        try await fixture.test { browser in
+            let page = try await browser.get("/claims/NO-SUCH")
+            #expect(page.status == .notFound)
+            #expect(page.text.contains("claim 'NO-SUCH' is not in \(fixture.folder.path)/claims.csv"))
+            let missing = try await browser.get("/no/such/page")
+            #expect(missing.status == .notFound)
+        }
+    }
+
+    @Test func theImportQueueAndRecordPagesOpen() async throws {
+        try await ServiceFixture().test { browser in
+            let upload = try await browser.get("/import")
+            #expect(upload.body.contains("<form name=\"import\" method=\"post\" action=\"/import\" enctype=\"multipart/form-data\""))
+            let queue = try await browser.get("/queue")
+            #expect(queue.body.contains("id=\"queue\">Nothing is waiting"))
+            let record = try await browser.get("/record")
+            #expect(record.body.contains("id=\"verify\" class=\"ok\">The record verifies: 0 entries"))
+        }
+    }
+
+    @Test func aDamagedRecordIsShownAsNotVerifying() async throws {
+        let fixture = try ServiceFixture()
+        try await fixture.test { browser in
+            let payment = try await browser.get("/claims/Q-2026-001")
+            _ = try await browser.post("/claims/Q-2026-001/payment", [("csrf", payment.csrf!), ("amount", "10.00")])
+        }
+        let log = try fixture.folder.read("Outbox/deliveries.jsonl")
+        try fixture.folder.write("Outbox/deliveries.jsonl", log.replacingOccurrences(of: "10.00", with: "99.00"))
+        try await fixture.test { browser in
+            let record = try await browser.get("/record")
+            #expect(record.body.contains("The record does not verify."))
+            let status = try await browser.get("/api/status")
+            #expect(status.status == .unprocessableContent)
+            #expect(status.text.contains("See the Record page"))
+        }
+    }
+}
