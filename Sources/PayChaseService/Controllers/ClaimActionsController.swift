@@ -21,6 +21,8 @@ struct ClaimActionsController {
     }
 
     var logger: Logger { state.logger }
+    /// Where the jobs get the time: the record's timestamps, a send's retry times.
+    var clock: WallClock { state.configuration.clock }
 
     @Sendable func draft(_ request: Request, context: WebContext) async throws -> Response {
         let claimID = try await knownClaim(context)
@@ -29,7 +31,8 @@ struct ClaimActionsController {
             workspace: practice.workspace, template: try form.required("template", label: "Document"), selection: .ids([claimID]), asOf: state.today
         )
         let logger = logger
-        let result = try await state.write(practice) { () throws(PayChaseError) in try job.run(logger: logger) }
+        let clock = clock
+        let result = try await state.write(practice) { () throws(PayChaseError) in try job.run(logger: logger, clock: clock) }
         if !result.problems.isEmpty { throw WebError(.unprocessableContent, result.problems.map(WebAdvice.line)) }
         let files = result.written.map(relative).joined(separator: ", ")
         let warnings = result.warnings.map { " Warning: \($0.text)" }.joined()
@@ -53,8 +56,9 @@ struct ClaimActionsController {
         options.environment = state.configuration.environment
         let job = SendJob(workspace: practice.workspace, source: .template(template, .ids([claimID])), asOf: state.today, options: options)
         let logger = logger
+        let clock = clock
         let replies = ServerReplies()
-        let result = try await state.write(practice) { () throws(PayChaseError) in try job.run(logger: logger, progress: replies.add) }
+        let result = try await state.write(practice) { () throws(PayChaseError) in try job.run(logger: logger, clock: clock, progress: replies.add) }
         if !result.drafts.problems.isEmpty { throw WebError(.unprocessableContent, result.drafts.problems.map(WebAdvice.line)) }
         var lines = ["Sent \(template) for \(claimID): \(result.accepted) accepted, \(result.deferred) deferred, \(result.refused) refused."]
         lines += replies.lines.map { "Server: \($0)." }
@@ -75,7 +79,8 @@ struct ClaimActionsController {
             tracking: try form.optional("tracking", label: "Tracking")
         )
         let logger = logger
-        let result = try await state.write(practice) { () throws(PayChaseError) in try job.run(logger: logger) }
+        let clock = clock
+        let result = try await state.write(practice) { () throws(PayChaseError) in try job.run(logger: logger, clock: clock) }
         let lines = result.recorded.map {
             "Recorded \($0.template) for \($0.claimID) as posted \($0.method) on \($0.postedOn.formatted)" + ($0.tracking.map { " (tracking \($0))" } ?? "") + "."
         } + result.alreadyRecorded.map {
@@ -92,7 +97,8 @@ struct ClaimActionsController {
             receivedOn: try form.date("on", label: "Received on", fallback: state.today), reference: try form.optional("ref", label: "Reference")
         )
         let logger = logger
-        let result = try await state.write(practice) { () throws(PayChaseError) in try job.run(logger: logger) }
+        let clock = clock
+        let result = try await state.write(practice) { () throws(PayChaseError) in try job.run(logger: logger, clock: clock) }
         return done(
             "Recorded \(result.amount.formatted) received for \(claimID) on \(result.receivedOn.formatted); \(result.outstanding.formatted) outstanding.",
             claimID: claimID, context: context
@@ -104,7 +110,8 @@ struct ClaimActionsController {
         let claimID = try await knownClaim(context)
         let job = EvidenceJob(workspace: practice.workspace, claimID: claimID, zip: true, checks: WebAdvice.evidenceChecks)
         let logger = logger
-        let result = try await state.write(practice) { () throws(PayChaseError) in try job.run(logger: logger) }
+        let clock = clock
+        let result = try await state.write(practice) { () throws(PayChaseError) in try job.run(logger: logger, clock: clock) }
         guard let zip = result.zipFile, let data = FileManager.default.contents(atPath: zip) else {
             throw WebError(.serviceUnavailable, "the evidence pack was written to \(relative(result.folder)) but its zip cannot be read")
         }

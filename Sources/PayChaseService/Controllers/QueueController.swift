@@ -39,7 +39,8 @@ struct QueueController {
         guard !id.hasHeaderUnsafeCharacters else { throw WebError.badField("message", "contains a line break or control character") }
         let job = QueueJob(workspace: practice.workspace)
         let logger = state.logger
-        let message = try await state.write(practice) { () throws(PayChaseError) in try job.confirmDelivered(id, logger: logger) }
+        let clock = state.configuration.clock
+        let message = try await state.write(practice) { () throws(PayChaseError) in try job.confirmDelivered(id, logger: logger, clock: clock) }
         context.flash("\(message.id) recorded as delivered (confirmed by the practice) and moved to sent/.")
         return Response(status: .seeOther, headers: [.location: "\(practice.pagePath)/claims/\(message.claimID)"])
     }

@@ -12,24 +12,43 @@ import Synchronization
 /// it finishes the message in flight and stops.
 public struct PayChaseWorker: Service {
     let state: ServiceState
+    private let rounds: Rounds
 
-    init(state: ServiceState) { self.state = state }
+    init(state: ServiceState) {
+        self.state = state
+        rounds = Rounds(state.configuration.practices.map { PracticeRound(practice: $0) })
+    }
 
     public func run() async throws {
         let stop = StopSignal()
-        var rounds = state.configuration.practices.map { PracticeRound(practice: $0) }
         await withGracefulShutdownHandler {
-            state.logger.info("worker started", metadata: ["practices": "\(rounds.count)"])
+            state.logger.info("worker started", metadata: ["practices": "\(state.configuration.practices.count)"])
             while !Task.isShuttingDownGracefully && !Task.isCancelled {
-                for index in rounds.indices where !stop.isSet {
-                    await rounds[index].run(state: state, stop: stop)
-                }
+                await rounds.run(state: state, stop: stop)
                 let interval = state.configuration.workerInterval
                 try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
             }
             state.logger.info("worker stopped")
         } onGracefulShutdown: {
             stop.set()
+        }
+    }
+
+    /// One turn for every practice, as the timer gives them.
+    public func runOnce() async { await rounds.run(state: state, stop: StopSignal()) }
+
+    /// What each practice's turns remember, one turn at a time.
+    actor Rounds {
+        private var rounds: [PracticeRound]
+
+        init(_ rounds: [PracticeRound]) { self.rounds = rounds }
+
+        func run(state: ServiceState, stop: StopSignal) async {
+            for index in rounds.indices where !stop.isSet {
+                var round = rounds[index]
+                await round.run(state: state, stop: stop)
+                rounds[index] = round
+            }
         }
     }
 }

@@ -60,7 +60,8 @@ struct PracticeRound {
         let job = SendJob(workspace: practice.workspace, source: .queued, asOf: state.today, options: options(state, stop))
         let logger = state.logger
         do {
-            let result = try await state.write(practice) { () throws(PayChaseError) in try job.run(logger: logger) }
+            let clock = state.configuration.clock
+            let result = try await state.write(practice) { () throws(PayChaseError) in try job.run(logger: logger, clock: clock) }
             await note(state, "queue", "sent the queue: \(result.accepted) accepted, \(result.deferred) deferred, \(result.refused) refused", result.stop, at: now)
         } catch {
             await report(state, "queue", error, at: now)
@@ -73,7 +74,8 @@ struct PracticeRound {
         let job = receipts
         let logger = state.logger
         do {
-            let result = try await state.write(practice) { () throws(PayChaseError) in try job.run(logger: logger) }
+            let clock = state.configuration.clock
+            let result = try await state.write(practice) { () throws(PayChaseError) in try job.run(logger: logger, clock: clock) }
             await note(state, "receipts", "read the mailbox: \(result.recorded.count) recorded, \(result.read) read", nil, at: now)
         } catch {
             await report(state, "receipts", error, at: now)
@@ -91,7 +93,8 @@ struct PracticeRound {
             let job = SendJob(workspace: practice.workspace, source: .template(template, .ids(claims)), asOf: actions.asOf, options: options(state, stop))
             let logger = state.logger
             do {
-                let result = try await state.write(practice) { () throws(PayChaseError) in try job.run(logger: logger) }
+                let clock = state.configuration.clock
+                let result = try await state.write(practice) { () throws(PayChaseError) in try job.run(logger: logger, clock: clock) }
                 for _ in 0..<result.attempted { pace.record(now) }
                 await note(state, "auto-send", "sent \(template) by itself: \(result.accepted) accepted, \(result.deferred) deferred, \(result.refused) refused", result.stop, at: now)
             } catch {
