@@ -1,4 +1,5 @@
 import Foundation
+import PayChaseService
 import PayChaseTestSupport
 import Testing
 
@@ -101,6 +102,45 @@ struct PageTests {
             let status = try await browser.get("/api/status")
             #expect(status.status == .unprocessableContent)
             #expect(status.text.contains("See the Record page"))
+        }
+    }
+}
+
+/// `--practices DIR`: several practices, each under /practices/NAME, and all of them together at /.
+struct SeveralPracticesTests {
+    func fixture() throws -> ServiceFixture {
+        let root = try TestPaths.temporaryDirectory()
+        for name in ["riverside", "hillside"] {
+            let folder = try PracticeFolder()
+            try FileManager.default.moveItem(at: folder.url, to: root.appendingPathComponent(name))
+        }
+        var fixture = try ServiceFixture()
+        fixture.configuration.practices = try Practice.all(in: root.path, builtinTemplates: TestPaths.templates.path)
+        fixture.configuration.several = true
+        fixture.configuration.usersFile = root.appendingPathComponent("paychase-users.json").path
+        return fixture
+    }
+
+    @Test func theCombinedDashboardListsEachPracticeAndTheirTotal() async throws {
+        try await fixture().test { browser in
+            let page = try await browser.get("/")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("<h1>All practices</h1>"))
+            #expect(page.body.contains("href=\"/practices/hillside/\""))
+            #expect(page.body.contains("href=\"/practices/riverside/claims/Q-2026-001\""))
+            #expect(page.body.contains("id=\"owed\">£17,330.12</strong>"), "twice one practice's £8,665.06")
+            for path in ["/practices/riverside/", "/practices/riverside"] {
+                let dashboard = try await browser.get(path)
+                #expect(dashboard.status == .ok, "\(path)")
+                #expect(dashboard.body.contains("id=\"nav-practices\" href=\"/\""))
+            }
+            let one = try await browser.get("/practices/riverside/claims/Q-2026-001")
+            #expect(one.status == .ok)
+            #expect(one.body.contains("action=\"/practices/riverside/claims/Q-2026-001/payment\""))
+            let all = try await browser.get("/api/practices").json()
+            #expect((all["practices"] as? [[String: Any]])?.compactMap { $0["practice"] as? String } == ["hillside", "riverside"])
+            let status = try await browser.get("/api/practices/hillside/status")
+            #expect(status.status == .ok)
         }
     }
 }
