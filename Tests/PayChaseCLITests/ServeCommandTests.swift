@@ -58,4 +58,17 @@ struct ServeCommandTests {
         #expect(process.terminationStatus == 0)
         #expect(String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).contains("worker stopped"))
     }
+
+    @Test func theServiceKeysOfTheProfileAreChecked() throws {
+        let practice = try PracticeFolder()
+        try practice.configureSMTP(url: "smtp://localhost:2525", username: nil, caFile: nil)
+        try practice.write("paychase.yaml", try practice.read("paychase.yaml") + "  max_per_minute: 0\nauto_send: [chaser]\n")
+        let result = try practice.paychase("check")
+        #expect(result.status == 78)
+        #expect(result.stderr.contains("paychase.yaml: smtp.max_per_minute: must be a whole number from 1 to 10000"))
+        try practice.write("paychase.yaml", try practice.read("paychase.yaml").replacingOccurrences(of: "max_per_minute: 0", with: "max_per_minute: 30"))
+        let template = try practice.paychase("check")
+        #expect(template.status == 78)
+        #expect(template.stderr.contains("paychase.yaml: auto_send: there is no template called 'chaser'; the templates are chase, appeal,"))
+    }
 }
