@@ -194,7 +194,7 @@ let package = Package(
         .testTarget(
             name: "PayChaseServiceTests",
             dependencies: [
-                "PayChaseService", "PayChaseKit", "PayChaseDomain", "PayChaseTestSupport",
+                "PayChaseService", "PayChaseKit", "PayChaseDomain", "PayChaseOutbox", "PayChaseTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],

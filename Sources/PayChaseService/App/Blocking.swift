@@ -27,14 +27,15 @@ enum Blocking {
 actor JobLane {
     private var running = false
     private var waiting: [CheckedContinuation<Void, Never>] = []
-
     /// How long a job waits for a `paychase` command to let go of the lock.
-    static let patience: Duration = .seconds(5)
+    let patience: Duration
+
+    init(patience: Duration) { self.patience = patience }
 
     func write<T: Sendable>(_ work: @escaping @Sendable () throws(PayChaseError) -> T) async throws(PayChaseError) -> T {
         await acquire()
         defer { release() }
-        let deadline = ContinuousClock.now + Self.patience
+        let deadline = ContinuousClock.now + patience
         while true {
             do throws(PayChaseError) {
                 return try await Blocking.run(work)

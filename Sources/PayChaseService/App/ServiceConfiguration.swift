@@ -14,6 +14,8 @@ public struct ServiceConfiguration: Sendable {
     public var maxUploadBytes = 10 * 1024 * 1024
     /// The largest ordinary form.
     public var maxFormBytes = 64 * 1024
+    /// How long a job that writes waits for a `paychase` command holding the Outbox lock.
+    public var lockPatience: Duration = .seconds(5)
     /// How often the worker looks at the queue and the clock.
     public var workerInterval: Duration = .seconds(30)
     /// Where `smtp.password_env` and `imap.password_env` are looked up: the process's environment unless given.

@@ -13,11 +13,14 @@ extension ServiceState {
         do { return try await lane(practice).write(work) } catch { throw WebError(error) }
     }
 
-    /// Where each claim stands today.
+    /// Where each claim stands today, made again only when its files have changed.
     func status(_ practice: Practice) async throws(WebError) -> StatusReport {
         let job = StatusJob(workspace: practice.workspace, asOf: today)
         let logger = logger
-        return try await read { () throws(PayChaseError) in try job.run(logger: logger) }
+        let cache = statusCache
+        return try await read { () throws(PayChaseError) in
+            try cache.report(practice, job: job) { () throws(PayChaseError) in try job.run(logger: logger) }
+        }
     }
 
     /// The practice's name from its profile, or its folder's when the profile cannot be read.

@@ -12,6 +12,7 @@ final class ServiceState: Sendable {
     let users: UserStore
     let logger: Logger
     let worker = WorkerLog()
+    let statusCache = StatusCache()
     private let lanes: [String: JobLane]
     private let keys: [String: UsedKeys]
     /// The users file's names, read again only when the file changes.
@@ -22,7 +23,7 @@ final class ServiceState: Sendable {
         self.pages = pages
         self.logger = logger
         users = UserStore(path: configuration.usersFile)
-        lanes = Dictionary(uniqueKeysWithValues: configuration.practices.map { ($0.slug, JobLane()) })
+        lanes = Dictionary(uniqueKeysWithValues: configuration.practices.map { ($0.slug, JobLane(patience: configuration.lockPatience)) })
         keys = Dictionary(uniqueKeysWithValues: configuration.practices.map { ($0.slug, UsedKeys(folder: $0.webFolder)) })
     }
 

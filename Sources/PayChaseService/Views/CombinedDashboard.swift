@@ -46,53 +46,28 @@ struct CombinedDashboard {
     }
 
     struct Page {
-        struct Row {
-            var name: String
-            var href: String
-            var claims: Int
-            var owed: String
-            var overdue: String
-            var actions: Int
-            var problem: String?
-        }
-
-        struct Action {
-            var practice: String
-            var claimID: String
-            var href: String
-            var owed: String
-            var nextStep: String
-        }
-
         var asOf: String
         var owed: String
         var overdue: String
         var count: Int
-        var practices: [Row]
+        var practices: [TotalRow]
         var chart: String
-        var actions: [Action]
+        var actions: [ActionRow]
         var hasActions: Bool
     }
 
     var page: Page {
-        let rowsByPractice = parts.map { part -> Page.Row in
-            let totals = part.report?.totals ?? []
-            return Page.Row(
-                name: part.name, href: part.practice.pagePath + "/", claims: totals.reduce(0) { $0 + $1.claims },
-                owed: totals.reduce(Money.zero) { $0 + $1.outstanding }.formatted, overdue: totals.reduce(Money.zero) { $0 + $1.overdue }.formatted,
+        let practices = parts.map { part in
+            TotalRow(
+                name: part.name, href: part.practice.pagePath + "/", totals: part.report?.totals ?? [],
                 actions: part.report.map { TodaysActions($0).rows.count } ?? 0, problem: part.problem
             )
         }
         let actions = parts.flatMap { part in
-            (part.report.map { TodaysActions($0).rows } ?? []).map {
-                Page.Action(
-                    practice: part.name, claimID: $0.claimID, href: "\(part.practice.pagePath)/claims/\($0.claimID)", owed: $0.outstanding.formatted,
-                    nextStep: $0.nextStep.summary
-                )
-            }
+            part.report.map { ActionRow.rows($0, claimsPath: "\(part.practice.pagePath)/claims", practice: part.name) } ?? []
         }
         return Page(
-            asOf: asOf.formatted, owed: outstanding.formatted, overdue: overdue.formatted, count: parts.count, practices: rowsByPractice,
+            asOf: asOf.formatted, owed: outstanding.formatted, overdue: overdue.formatted, count: parts.count, practices: practices,
             chart: AgedDebt(rows).svg, actions: actions, hasActions: !actions.isEmpty
         )
     }

@@ -27,45 +27,25 @@ struct DashboardSummary: Sendable, Encodable {
 
 /// The dashboard page's model.
 struct DashboardPage {
-    struct Total {
-        var name: String
-        var claims: Int
-        var owed: String
-        var overdue: String
-    }
-
-    struct Action {
-        var claimID: String
-        var href: String
-        var paymaster: String
-        var owed: String
-        var daysOverdue: Int
-        var nextStep: String
-    }
-
     var practiceName: String
     var asOf: String
     var owed: String
     var overdue: String
-    var totals: [Total]
+    var totals: [TotalRow]
     var chart: String
-    var actions: [Action]
+    var actions: [ActionRow]
     var hasActions: Bool
     var worker: String?
 
     init(practice: String, report: StatusReport, worker: String?, claimsPath: String) {
         practiceName = practice
         asOf = report.asOf.formatted
-        owed = report.totals.reduce(Money.zero) { $0 + $1.outstanding }.formatted
-        overdue = report.totals.reduce(Money.zero) { $0 + $1.overdue }.formatted
-        totals = report.totals.map { Total(name: $0.paymasterName, claims: $0.claims, owed: $0.outstanding.formatted, overdue: $0.overdue.formatted) }
+        let all = TotalRow(name: practice, totals: report.totals)
+        owed = all.owed
+        overdue = all.overdue
+        totals = report.totals.map { TotalRow(name: $0.paymasterName, totals: [$0]) }
         chart = AgedDebt(report.rows).svg
-        actions = TodaysActions(report).rows.map {
-            Action(
-                claimID: $0.claimID, href: "\(claimsPath)/\($0.claimID)", paymaster: $0.paymasterName, owed: $0.outstanding.formatted,
-                daysOverdue: $0.daysOverdue, nextStep: $0.nextStep.summary
-            )
-        }
+        actions = ActionRow.rows(report, claimsPath: claimsPath)
         hasActions = !actions.isEmpty
         self.worker = worker
     }
