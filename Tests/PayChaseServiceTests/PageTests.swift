@@ -139,6 +139,7 @@ struct SeveralPracticesTests {
             #expect(one.body.contains("action=\"/practices/riverside/claims/Q-2026-001/payment\""))
             let all = try await browser.get("/api/practices").json()
             #expect((all["practices"] as? [[String: Any]])?.compactMap { $0["practice"] as? String } == ["hillside", "riverside"])
+            #expect(((all["all"] as? [String: Any])?["outstanding"] as? [String: Any])?["text"] as? String == "17330.12")
             let status = try await browser.get("/api/practices/hillside/status")
             #expect(status.status == .ok)
         }

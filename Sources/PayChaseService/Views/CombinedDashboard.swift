@@ -1,8 +1,8 @@
 import PayChaseDomain
 import PayChaseKit
 
-/// Several practices' dashboards together: their totals, the aged debt of them all, and every
-/// practice's actions for today.
+/// Several practices' dashboards together: one dashboard of all their claims, each practice's
+/// totals, and every practice's actions for today, each linked to its own claim page.
 struct CombinedDashboard {
     struct Part {
         var practice: Practice
@@ -14,6 +14,11 @@ struct CombinedDashboard {
     var parts: [Part]
     var asOf: CalendarDate
 
+    static let name = "All practices"
+
+    /// Every practice's claims as one report.
+    var merged: StatusReport { StatusReport(combining: parts.compactMap(\.report), asOf: asOf) }
+
     struct JSON: Encodable {
         struct Entry: Encodable {
             var practice: String
@@ -22,53 +27,37 @@ struct CombinedDashboard {
             var problem: String?
         }
 
-        var asOf: String
-        var outstanding: StatusJSON.Amount
-        var overdue: StatusJSON.Amount
-        var agedDebt: [AgedDebt.Bucket]
+        var all: DashboardSummary
         var practices: [Entry]
     }
 
-    private var rows: [StatusReport.Row] { parts.flatMap { $0.report?.rows ?? [] } }
-    private var outstanding: Money { parts.reduce(.zero) { $0 + ($1.report?.totals.reduce(.zero) { $0 + $1.outstanding } ?? .zero) } }
-    private var overdue: Money { parts.reduce(.zero) { $0 + ($1.report?.totals.reduce(.zero) { $0 + $1.overdue } ?? .zero) } }
-
     var json: JSON {
-        JSON(
-            asOf: asOf.description, outstanding: StatusJSON.Amount(outstanding), overdue: StatusJSON.Amount(overdue), agedDebt: AgedDebt(rows).buckets,
-            practices: parts.map {
-                JSON.Entry(
-                    practice: $0.practice.slug, name: $0.name, dashboard: $0.report.map { [name = $0.name] in DashboardSummary(practice: name, report: $0, worker: nil) },
-                    problem: $0.problem
-                )
-            }
-        )
+        JSON(all: DashboardSummary(practice: Self.name, report: merged, worker: nil), practices: parts.map { part in
+            JSON.Entry(
+                practice: part.practice.slug, name: part.name,
+                dashboard: part.report.map { DashboardSummary(practice: part.name, report: $0, worker: nil) }, problem: part.problem
+            )
+        })
     }
 
+    /// The page: the dashboard of all the claims, with each practice's line.
     struct Page {
-        var asOf: String
-        var owed: String
-        var overdue: String
-        var count: Int
+        var dashboard: DashboardPage
         var practices: [TotalRow]
-        var chart: String
-        var actions: [ActionRow]
-        var hasActions: Bool
+        var count: Int
     }
 
     var page: Page {
+        var dashboard = DashboardPage(practice: Self.name, report: merged, worker: nil, claimsPath: "")
+        dashboard.actions = parts.flatMap { part in
+            part.report.map { ActionRow.rows($0, claimsPath: "\(part.practice.pagePath)/claims", practice: part.name) } ?? []
+        }
         let practices = parts.map { part in
             TotalRow(
                 name: part.name, href: part.practice.pagePath + "/", totals: part.report?.totals ?? [],
                 actions: part.report.map { TodaysActions($0).rows.count } ?? 0, problem: part.problem
             )
         }
-        let actions = parts.flatMap { part in
-            part.report.map { ActionRow.rows($0, claimsPath: "\(part.practice.pagePath)/claims", practice: part.name) } ?? []
-        }
-        return Page(
-            asOf: asOf.formatted, owed: outstanding.formatted, overdue: overdue.formatted, count: parts.count, practices: practices,
-            chart: AgedDebt(rows).svg, actions: actions, hasActions: !actions.isEmpty
-        )
+        return Page(dashboard: dashboard, practices: practices, count: parts.count)
     }
 }

@@ -33,7 +33,8 @@ struct DashboardPage {
     var overdue: String
     var totals: [TotalRow]
     var chart: String
-    var actions: [ActionRow]
+    /// Stored for Mustache, and kept with `actions` when they are set again.
+    var actions: [ActionRow] { didSet { hasActions = !actions.isEmpty } }
     var hasActions: Bool
     var worker: String?
 
