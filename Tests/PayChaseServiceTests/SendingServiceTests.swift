@@ -110,6 +110,15 @@ struct SendingServiceTests {
         let deferred = try entries(fixture.folder).filter { $0["outcome"] as? String == "deferred" }
         #expect(deferred.count == 2, "tried again once its retry time had come")
         #expect(deferred.last?["attempt"] as? Int == 2)
+        try await later.test { browser in
+            let queue = try await browser.get("/queue")
+            #expect(queue.body.contains("<tr id=\"queued-"))
+            #expect(queue.body.contains("451"), "the server's last reply")
+            let claim = try await browser.get("/claims/L-2026-007")
+            #expect(claim.body.contains("<h2>In the queue</h2>"))
+            #expect(claim.body.contains("2 attempts, next try: "))
+            #expect(claim.body.contains("; last reply: 451"))
+        }
     }
 }
 

@@ -22,7 +22,7 @@ struct ClaimController {
     @Sendable func page(_ request: Request, context: WebContext) async throws -> Response {
         let view = try await claimView(context)
         let model = ClaimPage(
-            view, base: "\(practice.pagePath)/claims", queueBase: "\(practice.pagePath)/queue", csrf: context.csrfToken(),
+            view, pagePath: practice.pagePath, csrf: context.csrfToken(),
             sendKey: UsedKeys.newKey(), today: state.today
         )
         return state.pages.response("claim", model, layout: state.layout("Claim \(view.claim.claim.id)", practice: practice, current: "claims", context: context))

@@ -23,13 +23,7 @@ struct QueueController {
     @Sendable func page(_ request: Request, context: WebContext) async throws -> Response {
         let csrf = context.csrfToken()
         let base = practice.pagePath
-        let rows = try await messages().map {
-            QueuePage.Row(
-                id: $0.id, claimID: $0.claimID, claimHref: "\(base)/claims/\($0.claimID)", template: $0.template, state: $0.state.rawValue,
-                attempts: $0.attempts, nextTry: $0.state == .queued ? LondonTime.clock($0.nextAttempt) : "held", lastReply: $0.lastReply ?? "",
-                uncertain: $0.state == .uncertain, confirmAction: "\(base)/queue/\($0.id)/delivered", csrf: csrf
-            )
-        }
+        let rows = try await messages().map { QueuedRow($0, base: base, csrf: csrf) }
         let model = QueuePage(messages: rows, hasMessages: !rows.isEmpty)
         return state.pages.response("queue", model, layout: state.layout("Queue", practice: practice, current: "queue", context: context))
     }
@@ -47,20 +41,6 @@ struct QueueController {
 }
 
 struct QueuePage {
-    struct Row {
-        var id: String
-        var claimID: String
-        var claimHref: String
-        var template: String
-        var state: String
-        var attempts: Int
-        var nextTry: String
-        var lastReply: String
-        var uncertain: Bool
-        var confirmAction: String
-        var csrf: String
-    }
-
-    var messages: [Row]
+    var messages: [QueuedRow]
     var hasMessages: Bool
 }

@@ -14,18 +14,6 @@ struct ClaimPage {
         var chosen: Bool
     }
 
-    struct Queued {
-        var id: String
-        var template: String
-        var state: String
-        var attempts: Int
-        var nextTry: String?
-        var lastReply: String?
-        var uncertain: Bool
-        var confirmAction: String
-        var csrf: String
-    }
-
     struct Preview {
         var template: String
         var to: String
@@ -43,7 +31,7 @@ struct ClaimPage {
     var facts: [Fact]
     var timeline: [RecordRow]
     var hasTimeline: Bool
-    var queued: [Queued]
+    var queued: [QueuedRow]
     var hasQueued: Bool
     var preview: Preview?
     var previewProblem: String?
@@ -55,7 +43,8 @@ struct ClaimPage {
     var emailTemplates: [Choice]
     var letterTemplates: [Choice]
 
-    init(_ view: ClaimView, base: String, queueBase: String, csrf: String, sendKey: String, today: CalendarDate) {
+    init(_ view: ClaimView, pagePath: String, csrf: String, sendKey: String, today: CalendarDate) {
+        let base = "\(pagePath)/claims"
         let claim = view.claim.claim
         let status = view.claim.status
         claimID = claim.id
@@ -65,13 +54,7 @@ struct ClaimPage {
         facts = ClaimFacts.lines(claim, status: status).map { Fact(label: $0.label, value: $0.value) }
         timeline = view.claim.entries.enumerated().map { RecordRow($0.element, number: $0.offset + 1) }
         hasTimeline = !timeline.isEmpty
-        queued = view.claim.queued.map {
-            Queued(
-                id: $0.id, template: $0.template, state: $0.state.rawValue, attempts: $0.attempts,
-                nextTry: $0.state == .queued ? LondonTime.clock($0.nextAttempt) : nil, lastReply: $0.lastReply, uncertain: $0.state == .uncertain,
-                confirmAction: "\(queueBase)/\($0.id)/delivered", csrf: csrf
-            )
-        }
+        queued = view.claim.queued.map { QueuedRow($0, base: pagePath, csrf: csrf) }
         hasQueued = !queued.isEmpty
         preview = view.preview.map {
             Preview(
