@@ -1,5 +1,7 @@
 import Foundation
+import Logging
 @testable import PayChaseService
+import Synchronization
 import PayChaseTestSupport
 import Testing
 
@@ -167,5 +169,55 @@ struct SendingPractice {
             Command.paychase, arguments, directory: folder.path,
             environment: folder.environment(["PAYCHASE_SMTP_PASSWORD": rig.password])
         )
+    }
+}
+
+extension SendingServiceTests {
+    @Test func aPasswordTheServerRefusesReachesNoPageAndNoLog() async throws {
+        var (fixture, _) = try sendingFixture()
+        let secret = "not-the-password-\(UUID().uuidString)"
+        fixture.configuration.environment?["PAYCHASE_SMTP_PASSWORD"] = secret
+        let lines = LogLines()
+        var logger = Logger(label: "test") { _ in LogLines.Handler(lines: lines) }
+        logger.logLevel = .trace
+        let (application, worker) = try await PayChaseServer.application(fixture.configuration, logger: logger)
+        try await application.test(.router) { client in
+            var browser = Browser(client: client)
+            let form = try await browser.get("/claims/Q-2026-001")
+            _ = try await browser.post("/claims/Q-2026-001/send", [("csrf", form.csrf!), ("key", form.input("key")!), ("template", "chase")])
+            let page = try await browser.get("/claims/Q-2026-001")
+            #expect(page.text.contains("Not sent: "), "the refusal is said")
+            #expect(!page.body.contains(secret))
+            for path in ["/", "/queue", "/record", "/api/claims/Q-2026-001", "/api/queue", "/api/record"] {
+                let other = try await browser.get(path)
+                #expect(!other.body.contains(secret), "\(path)")
+            }
+        }
+        await worker.runOnce()
+        #expect(!lines.all.isEmpty)
+        #expect(!lines.all.contains { $0.contains(secret) })
+    }
+}
+
+/// Every line a logger was given, with its metadata, for a test to search.
+final class LogLines: Sendable {
+    private let lines = Mutex<[String]>([])
+
+    var all: [String] { lines.withLock { $0 } }
+
+    struct Handler: LogHandler {
+        let lines: LogLines
+        var metadata: Logger.Metadata = [:]
+        var logLevel: Logger.Level = .trace
+
+        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+            get { metadata[key] }
+            set { metadata[key] = newValue }
+        }
+
+        func log(event: LogEvent) {
+            let all = metadata.merging(event.metadata ?? [:]) { $1 }
+            lines.lines.withLock { $0.append("\(event.message) \(all) \(event.error.map { "\($0)" } ?? "")") }
+        }
     }
 }

@@ -37,10 +37,12 @@ public enum PayChaseServer {
     static func router(_ state: ServiceState, sessions: some PersistDriver) -> Router<WebContext> {
         let router = Router(context: WebContext.self)
         let cookie = SessionCookieParameters(name: "paychase_session", secure: state.configuration.behindTLS, sameSite: .strict)
-        router.add(middleware: SecurityHeadersMiddleware(state: state))
+        router.add(middleware: LogRequestsMiddleware(.debug))
+        // Sessions outermost, so what an error page does to the session (a flash shown) is kept too.
         router.add(middleware: SessionMiddleware(
             storage: sessions, configuration: .init(sessionCookieParameters: cookie, defaultSessionExpiration: .seconds(8 * 3600))
         ))
+        router.add(middleware: SecurityHeadersMiddleware(state: state))
         router.add(middleware: sessionAuthenticator(state))
         router.add(middleware: LoginMiddleware(state: state))
         router.add(middleware: FormGuardMiddleware(state: state))

@@ -15,6 +15,8 @@ struct ClaimsPage {
         var href: String
         var arrow: String?
         var numeric: Bool
+        /// Left out on a phone.
+        var hideSmall: Bool
     }
 
     struct Row {
@@ -62,7 +64,7 @@ struct ClaimsPage {
             let nextOrder = current && !query.descending ? "desc" : "asc"
             return Column(
                 key: column.rawValue, label: label, href: "\(base)?sort=\(column.rawValue)&order=\(nextOrder)\(filters)",
-                arrow: current ? (query.descending ? "▼" : "▲") : nil, numeric: numeric
+                arrow: current ? (query.descending ? "▼" : "▲") : nil, numeric: numeric, hideSmall: column == .service
             )
         }
         let shown = query.apply(to: report.rows)
