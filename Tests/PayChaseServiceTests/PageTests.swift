@@ -37,6 +37,29 @@ struct PageTests {
         }
     }
 
+    @Test func aLongClaimListIsShownAPageAtATimeAndTheDashboardListsTheMostOverdue() async throws {
+        let fixture = try ServiceFixture()
+        let lines = (1...450).map { "B-\($0),Dementia DES,DES,2026/27,\(100 + $0).50,2026-06-01" }
+        try fixture.folder.write("claims.csv", (["claim_id,service,category,period,amount,submitted_on"] + lines).joined(separator: "\n") + "\n")
+        try await fixture.test { browser in
+            let first = try await browser.get("/claims?sort=claim")
+            #expect(first.body.components(separatedBy: "<tr id=\"claim-").count - 1 == 200)
+            #expect(first.text.contains("Claims 1–200 of 450."))
+            #expect(first.body.contains("id=\"page-next\" href=\"/claims?sort=claim&amp;order=asc&amp;page=2\""))
+            #expect(!first.body.contains("id=\"page-previous\""))
+            let last = try await browser.get("/claims?sort=claim&page=3")
+            #expect(last.body.components(separatedBy: "<tr id=\"claim-").count - 1 == 50)
+            #expect(last.body.contains("id=\"page-previous\""))
+            let wrong = try await browser.get("/claims?page=zero")
+            #expect(wrong.status == .badRequest)
+            let dashboard = try await browser.get("/")
+            #expect(dashboard.body.components(separatedBy: "href=\"/claims/B-").count - 1 == 50)
+            #expect(dashboard.text.contains("And 400 more: "))
+            let api = try await browser.get("/api/claims").json()
+            #expect((api["claims"] as? [Any])?.count == 450, "the JSON has every claim")
+        }
+    }
+
     @Test func theClaimPageShowsFactsTimelinePreviewAndEveryAction() async throws {
         try await ServiceFixture().test { browser in
             let page = try await browser.get("/claims/Q-2026-001")

@@ -35,6 +35,8 @@ struct ClaimsQuery {
     var next: NextStep.Action?
     var sort: Column?
     var descending: Bool
+    /// The page of the table, from 1; the JSON has every claim.
+    var page = 1
 
     init(_ parameters: Parameters) throws(WebError) {
         func value(_ name: String) throws(WebError) -> String? {
@@ -63,6 +65,10 @@ struct ClaimsQuery {
         let order = try value("order") ?? "asc"
         guard order == "asc" || order == "desc" else { throw WebError.badField("order", "'\(order)' is not asc or desc") }
         descending = order == "desc"
+        if let text = try value("page") {
+            guard let number = Int(text), number >= 1 else { throw WebError.badField("page", "'\(text)' is not a page number") }
+            page = number
+        }
     }
 
     func apply(to rows: [StatusReport.Row]) -> [StatusReport.Row] {

@@ -42,6 +42,13 @@ struct ClaimsPage {
     var rows: [Row]
     var count: Int
     var owed: String
+    /// `Claims 201–400 of 10,000`, with links to the pages either side, when there is more than one.
+    var range: String?
+    var previous: String?
+    var next: String?
+
+    /// Rows a page of the table shows.
+    static let pageSize = 200
 
     init(report: StatusReport, query: ClaimsQuery, base: String) {
         action = base
@@ -68,7 +75,15 @@ struct ClaimsPage {
             )
         }
         let shown = query.apply(to: report.rows)
-        rows = shown.map {
+        let start = min((query.page - 1) * Self.pageSize, max(0, shown.count - 1) / Self.pageSize * Self.pageSize)
+        let end = min(start + Self.pageSize, shown.count)
+        let here = "\(base)?sort=\(sort)&order=\(order)\(filters)&page="
+        if shown.count > Self.pageSize {
+            range = "Claims \(start + 1)–\(end) of \(shown.count)."
+            previous = start > 0 ? here + "\(start / Self.pageSize)" : nil
+            next = end < shown.count ? here + "\(start / Self.pageSize + 2)" : nil
+        }
+        rows = shown[start..<end].map {
             Row(
                 claimID: $0.claimID, href: "\(base)/\($0.claimID)", service: $0.service, paymaster: $0.paymasterName, owed: $0.outstanding.formatted,
                 dueOn: $0.dueOn.formatted, assumed: $0.dueBasis == .assumed, daysOverdue: $0.daysOverdue, nextStep: $0.nextStep.summary

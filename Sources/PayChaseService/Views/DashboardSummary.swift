@@ -23,6 +23,13 @@ struct DashboardSummary: Sendable, Encodable {
         todaysActions = TodaysActions(report).actions
         self.worker = worker
     }
+
+    /// Actions a dashboard lists; the claims table has them all.
+    static let limit = 50
+
+    static func shown(_ rows: [ActionRow]) -> ([ActionRow], Bool, Int?) {
+        rows.count > limit ? (Array(rows.prefix(limit)), true, rows.count - limit) : (rows, !rows.isEmpty, nil)
+    }
 }
 
 /// The dashboard page's model.
@@ -33,21 +40,34 @@ struct DashboardPage {
     var overdue: String
     var totals: [TotalRow]
     var chart: String
-    /// Stored for Mustache, and kept with `actions` when they are set again.
-    var actions: [ActionRow] { didSet { hasActions = !actions.isEmpty } }
+    /// The most overdue of today's actions, at most `shown`; stored for Mustache, and kept with
+    /// the count and the rest when they are set again.
+    var actions: [ActionRow] {
+        didSet { (actions, hasActions, more) = Self.shown(actions) }
+    }
     var hasActions: Bool
+    /// How many more there are than the page shows.
+    var more: Int?
     var worker: String?
+    var claimsHref: String
 
     init(practice: String, report: StatusReport, worker: String?, claimsPath: String) {
         practiceName = practice
+        claimsHref = claimsPath
         asOf = report.asOf.formatted
         let all = TotalRow(name: practice, totals: report.totals)
         owed = all.owed
         overdue = all.overdue
         totals = report.totals.map { TotalRow(name: $0.paymasterName, totals: [$0]) }
         chart = AgedDebt(report.rows).svg
-        actions = ActionRow.rows(report, claimsPath: claimsPath)
-        hasActions = !actions.isEmpty
+        (actions, hasActions, more) = Self.shown(ActionRow.rows(report, claimsPath: claimsPath))
         self.worker = worker
+    }
+
+    /// Actions a dashboard lists; the claims table has them all.
+    static let limit = 50
+
+    static func shown(_ rows: [ActionRow]) -> ([ActionRow], Bool, Int?) {
+        rows.count > limit ? (Array(rows.prefix(limit)), true, rows.count - limit) : (rows, !rows.isEmpty, nil)
     }
 }
