@@ -169,7 +169,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PayChaseSendTests",
-            dependencies: ["PayChaseKit", "PayChaseDomain", "PayChaseTestSupport", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["PayChaseKit", "PayChaseDomain", "PayChaseOutbox", "PayChaseTestSupport", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

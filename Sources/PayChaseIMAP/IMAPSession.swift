@@ -45,94 +45,29 @@ public final class IMAPSession {
         return MailboxStatus(uidValidity: validity, uidNext: next)
     }
 
-    /// UIDs of the messages in `mailbox` from `first` on, ascending.
-    public func uids(in mailbox: String, from first: UInt32) throws(MailServerError) -> [UInt32] {
-        let responses = try run("UID SEARCH UID \(max(first, 1)):*", in: mailbox)
-        let found = responses.filter { $0.text.hasPrefix("* SEARCH") }
-            .flatMap { $0.text.dropFirst(8).split(separator: " ").compactMap { UInt32($0) } }
-        return Array(Set(found.filter { $0 >= first })).sorted()
-    }
-
-    /// libcurl hands a custom command's whole answer to its header callback and fails a command
-    /// whose answer it counts as over 300 KiB; bookworm's 7.88 counted a 214 KB answer so. Messages
-    /// are fetched in commands whose answers stay under this, and a larger message in slices.
-    static let answerBudget = 48 * 1024
-
-    /// The exact bytes of each message, by UID.
-    public func fetch(_ uids: [UInt32], in mailbox: String) throws(MailServerError) -> [UInt32: [UInt8]] {
-        guard !uids.isEmpty else { return [:] }
-        let sizes = try self.sizes(of: uids, in: mailbox)
-        var messages: [UInt32: [UInt8]] = [:]
-        var batch: [UInt32] = []
-        var batchBytes = 0
-        for uid in uids {
-            let size = sizes[uid] ?? 0
-            if size > Self.answerBudget {
-                messages[uid] = try fetchInSlices(uid, in: mailbox)
-                continue
-            }
-            if batchBytes + size > Self.answerBudget, !batch.isEmpty {
-                messages.merge(try fetchWhole(batch, in: mailbox)) { $1 }
-                batch.removeAll()
-                batchBytes = 0
-            }
-            batch.append(uid)
-            batchBytes += size + 100
-        }
-        if !batch.isEmpty { messages.merge(try fetchWhole(batch, in: mailbox)) { $1 } }
-        return messages
-    }
-
-    /// Each message's size in octets (RFC822.SIZE), by UID.
-    private func sizes(of uids: [UInt32], in mailbox: String) throws(MailServerError) -> [UInt32: Int] {
-        var sizes: [UInt32: Int] = [:]
-        for response in try run("UID FETCH \(uids.map(String.init).joined(separator: ",")) (RFC822.SIZE)", in: mailbox)
-        where response.text.hasPrefix("* ") && response.text.contains(" FETCH (") {
-            guard let uid = Self.number(after: "UID ", in: response.text), let size = Self.number(after: "RFC822.SIZE ", in: response.text) else { continue }
-            sizes[uid] = Int(size)
-        }
-        return sizes
-    }
-
-    private func fetchWhole(_ uids: [UInt32], in mailbox: String) throws(MailServerError) -> [UInt32: [UInt8]] {
-        var messages: [UInt32: [UInt8]] = [:]
-        for response in try run("UID FETCH \(uids.map(String.init).joined(separator: ",")) BODY.PEEK[]", in: mailbox)
-        where response.text.hasPrefix("* ") && response.text.contains(" FETCH (") {
-            guard let uid = Self.number(after: "UID ", in: response.text), let body = response.literals.first else { continue }
-            messages[uid] = body
-        }
-        return messages
-    }
-
-    /// One large message, `answerBudget` octets a command, until a slice comes back short.
-    private func fetchInSlices(_ uid: UInt32, in mailbox: String) throws(MailServerError) -> [UInt8] {
-        var bytes: [UInt8] = []
-        while true {
-            let responses = try run("UID FETCH \(uid) BODY.PEEK[]<\(bytes.count).\(Self.answerBudget)>", in: mailbox)
-            let slice = responses.first { $0.text.hasPrefix("* ") && $0.text.contains(" FETCH (") }?.literals.first ?? []
-            bytes += slice
-            if slice.count < Self.answerBudget { return bytes }
-        }
-    }
-
     /// Flags a message \Seen: done only once what it says is recorded.
-    public func markSeen(_ uid: UInt32, in mailbox: String) throws(MailServerError) {
-        _ = try run("UID STORE \(uid) +FLAGS.SILENT (\\Seen)", in: mailbox)
+    public func markSeen(_ uids: [UInt32], in mailbox: String) throws(MailServerError) {
+        guard !uids.isEmpty else { return }
+        _ = try run("UID STORE \(Self.set(uids)) +FLAGS.SILENT (\\Seen)", in: mailbox)
     }
+
+    /// `3,5,9`: a UID set for one command (a chunk's worth, short enough for libcurl).
+    static func set(_ uids: [UInt32]) -> String { uids.map(String.init).joined(separator: ",") }
 
     /// Moves a message to `folder`, creating the folder the first time.
-    public func move(_ uid: UInt32, in mailbox: String, to folder: String) throws(MailServerError) {
+    public func move(_ uids: [UInt32], in mailbox: String, to folder: String) throws(MailServerError) {
+        guard !uids.isEmpty else { return }
         do {
-            _ = try run("UID MOVE \(uid) \(Self.quoted(folder))", in: mailbox)
+            _ = try run("UID MOVE \(Self.set(uids)) \(Self.quoted(folder))", in: mailbox)
         } catch where error.message.contains("TRYCREATE") {
             _ = try run("CREATE \(Self.quoted(folder))", in: nil)
-            _ = try run("UID MOVE \(uid) \(Self.quoted(folder))", in: mailbox)
+            _ = try run("UID MOVE \(Self.set(uids)) \(Self.quoted(folder))", in: mailbox)
         }
     }
 
     /// Sends one command (libcurl selects `mailbox` first when it is not selected) and returns
     /// what the server said; a NO or BAD is an error with the server's words.
-    private func run(_ command: String, in mailbox: String?) throws(MailServerError) -> [IMAPTranscript.Response] {
+    func run(_ command: String, in mailbox: String?) throws(MailServerError) -> [IMAPTranscript.Response] {
         transcript.reset()
         let outcome: CurlOutcome
         do {

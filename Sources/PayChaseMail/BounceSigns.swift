@@ -18,21 +18,26 @@ struct BounceSigns {
     /// Most text looked at, in bytes: bounces say what matters near the top.
     static let maxText = 64 * 1024
 
-    init(_ message: MIMEMessage) {
+    /// The text (up to `maxText` bytes, decoded, searched for phrases and status codes) is read
+    /// only when a header or the structure already points to a mail system, or when `readText`
+    /// says so (a standard report whose recipients must come from its words): most mail that
+    /// comes back is no bounce, and reading its text is most of the work.
+    init(_ message: MIMEMessage, readText: Bool = false) {
         let header = message.header
         let from = (header.decoded("From") ?? "").trimmingWhitespace.lowercased()
         let subject = (header.decoded("Subject") ?? "").trimmingWhitespace.lowercased()
-        let text = Self.text(of: message)
-        let lowered = text.lowercased()
         self.subject = subject
-        self.text = text
         fromMailSystem = from.isEmpty || from == "<>" || Self.mailSystemSenders.contains { from.contains($0) }
         subjectSaysUndelivered = !Self.replyPrefixes.contains { subject.hasPrefix($0) } && Self.subjectPhrases.contains { subject.contains($0) }
         failedRecipients = header.values("X-Failed-Recipients").flatMap { EmailAddressScan.addresses(in: $0) }
-        textSaysUndelivered = Self.textPhrases.contains { lowered.contains($0) }
-        status = SMTPStatusScan(text)
         returnsOriginal = message.partTree.contains { Self.returnedTypes.contains($0.contentType.mediaType) }
         ownAddresses = Set((header.values("To") + header.values("Cc")).flatMap { EmailAddressScan.addresses(in: $0) }.map { $0.lowercased() })
+        let worthReading = readText || !failedRecipients.isEmpty || fromMailSystem || subjectSaysUndelivered || returnsOriginal
+        let text = worthReading ? Self.text(of: message) : ""
+        self.text = text
+        let lowered = text.lowercased()
+        textSaysUndelivered = worthReading && Self.textPhrases.contains { lowered.contains($0) }
+        status = SMTPStatusScan(text)
     }
 
     var isBounce: Bool {

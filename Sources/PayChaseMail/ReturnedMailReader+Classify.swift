@@ -24,7 +24,7 @@ extension ReturnedMailReader {
         if !isFeedback, reportType != "disposition-notification",
            let part = tree.first(where: { isPart($0, "message/delivery-status", "message/global-delivery-status") }) {
             let report = DeliveryStatusReport(part.bodyBytes)
-            let recipients = report.recipients.isEmpty ? BounceSigns(message).recipients : report.recipients
+            let recipients = report.recipients.isEmpty ? BounceSigns(message, readText: true).recipients : report.recipients
             return Classification(kind: .deliveryStatus(reportingMTA: report.reportingMTA, recipients: recipients), report: report)
         }
         if isFeedback || isUnsubscribeRequest(header) { return Classification(kind: .other) }

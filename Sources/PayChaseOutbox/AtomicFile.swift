@@ -14,6 +14,21 @@ public enum AtomicFile {
         try syncDirectory(directory)
     }
 
+    /// Writes several files as `write` does, syncing each folder once at the end: each file is
+    /// whole or absent after a crash, and all are durable when this returns.
+    public static func writeAll(_ files: [(bytes: [UInt8], path: String)], mode: mode_t = 0o644) throws(OutboxError) {
+        var folders: [String] = []
+        for file in files {
+            let directory = parent(of: file.path)
+            if !folders.contains(directory) {
+                try makeDirectories(directory)
+                folders.append(directory)
+            }
+            try put(file.bytes, at: file.path, mode: mode, sync: true)
+        }
+        for folder in folders { try syncDirectory(folder) }
+    }
+
     /// Replaces `path` by rename without fsync: a killed process leaves the old file or the new
     /// one; a power cut may leave the old one until the filesystem is next synced.
     public static func replace(_ bytes: [UInt8], at path: String, mode: mode_t = 0o644) throws(OutboxError) {

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension DeliveryLog {
     /// What `verify` found.
@@ -9,6 +12,10 @@ extension DeliveryLog {
         /// The last line was cut off by a crash while it was written: the head, written after
         /// each complete line, still matches the lines before it. It is dropped at the next append.
         public var tornByCrash = false
+        /// The head names entries a power cut took before they reached the disk (or the head
+        /// was lost), and the in-flight window accounts for exactly them: not damage. The next
+        /// working session sets the head back.
+        public var powerCut: PowerCut?
     }
 
     /// Checks every line's own hash, the chain between lines, and the last line against the head.
@@ -18,15 +25,19 @@ extension DeliveryLog {
     /// complete lines before it verify against the head; otherwise it is damage like any other.
     public func verify(_ contents: Contents) -> Verification {
         if contents.unreadable { return Verification(entries: 0, problem: "\(path): cannot be read") }
-        var result = verify(text: String(decoding: contents.text.utf8.prefix(contents.completeLength), as: UTF8.self))
+        var result = verifyComplete(contents)
         if contents.torn && result.problem == nil { result.tornByCrash = true }
         return result
     }
 
-    private func verify(text: String) -> Verification {
+    /// Checks the complete lines, then the newest of them against the head. A missing log is an
+    /// empty one: its head, if any, still says how many entries there were.
+    private func verifyComplete(_ contents: Contents) -> Verification {
+        let text = String(decoding: contents.text.utf8.prefix(contents.completeLength), as: UTF8.self)
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }
         var previous = SHA256Hex.zero
+        var records: [DeliveryRecord] = []
         for (index, line) in lines.enumerated() {
             let number = index + 1
             guard let record = try? JSONDecoder().decode(DeliveryRecord.self, from: Data(line.utf8)) else {
@@ -40,22 +51,30 @@ extension DeliveryLog {
                 return Verification(entries: index, problem: "\(path):\(number): does not follow line \(number - 1): an entry before it was removed or the lines were reordered")
             }
             previous = record.entry
+            records.append(record)
         }
-        guard let data = FileManager.default.contents(atPath: headPath),
-              let head = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let count = head["entries"] as? Int, let last = head["last"] as? String else {
-            return Verification(entries: lines.count, problem: lines.isEmpty ? nil : "\(headPath): is missing or damaged, so the newest entry cannot be checked")
+        let window = PowerCutWindow(journal: contents.window)
+        guard let head = Self.head(from: contents.head) else {
+            if lines.isEmpty { return Verification(entries: 0, problem: nil) }
+            if let window, window.accounts(for: records, head: nil) {
+                return Verification(entries: lines.count, problem: nil, powerCut: PowerCut(lostEntries: nil))
+            }
+            return Verification(entries: lines.count, problem: "\(headPath): is missing or damaged, so the newest entry cannot be checked")
         }
-        if count > lines.count {
-            return Verification(entries: lines.count, problem: "\(path):\(lines.count + 1): \(count - lines.count) newest entr\(count - lines.count == 1 ? "y was" : "ies were") removed")
+        if head.entries > lines.count {
+            let removed = head.entries - lines.count
+            if let window, window.accounts(for: records, head: head) {
+                return Verification(entries: lines.count, problem: nil, powerCut: PowerCut(lostEntries: removed))
+            }
+            return Verification(entries: lines.count, problem: "\(path):\(lines.count + 1): \(removed) newest entr\(removed == 1 ? "y was" : "ies were") removed")
         }
-        if count == lines.count, last != previous {
+        if head.entries == lines.count, head.last != previous {
             return Verification(entries: lines.count, problem: "\(path):\(lines.count): the newest entry was replaced")
         }
-        // A head behind the log (a power cut before the last flush) still anchors what it covers;
-        // the newer lines are held by the chain.
-        if count < lines.count, count > 0, Self.entryHash(lines[count - 1]) != last {
-            return Verification(entries: lines.count, problem: "\(path):\(count): was replaced (it no longer matches deliveries.head)")
+        // A head behind the log (a crash between a line and its head, or a power cut before the
+        // last flush) still anchors what it covers; the newer lines are held by the chain.
+        if head.entries < lines.count, head.entries > 0, Self.entryHash(lines[head.entries - 1]) != head.last {
+            return Verification(entries: lines.count, problem: "\(path):\(head.entries): was replaced (it no longer matches deliveries.head)")
         }
         return Verification(entries: lines.count, problem: nil)
     }

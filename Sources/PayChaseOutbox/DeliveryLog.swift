@@ -9,8 +9,13 @@ import Glibc
 public struct DeliveryLog: Sendable {
     public let path: String
     public var headPath: String { path.replacingOccurrences(of: ".jsonl", with: ".head") }
+    /// The send queue's in-flight window: it accounts for entries a power cut may have taken.
+    let windowPath: String
 
-    public init(outbox: Outbox) { path = outbox.deliveryLog }
+    public init(outbox: Outbox) {
+        path = outbox.deliveryLog
+        windowPath = outbox.inFlightWindow
+    }
 
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
@@ -48,11 +53,18 @@ public struct DeliveryLog: Sendable {
         public var text = ""
         /// The file is there but could not be read.
         public var unreadable = false
+        /// `deliveries.head` as it was just before the lines were read; nil when there is none.
+        public var head: [UInt8]?
+        /// The in-flight window's journal, read with the lines.
+        var window: String?
     }
 
-    /// Reads the whole file once.
+    /// Reads the whole file once. The head is read first: an append writes its line before its
+    /// head, so a send appending meanwhile can put the head behind the lines read, never ahead.
     public func read() -> Contents {
         var contents = Contents()
+        contents.head = FileManager.default.contents(atPath: headPath).map { Array($0) }
+        contents.window = try? String(contentsOfFile: windowPath, encoding: .utf8)
         guard let data = FileManager.default.contents(atPath: path) else {
             contents.unreadable = FileManager.default.fileExists(atPath: path)
             return contents
@@ -77,6 +89,18 @@ public struct DeliveryLog: Sendable {
             contents.last = record.entry
         }
         return contents
+    }
+
+    /// The head file naming `head`: one line of JSON.
+    static func headBytes(_ head: RecordHead) -> [UInt8] {
+        Array("{\"entries\":\(head.entries),\"last\":\"\(head.last)\"}\n".utf8)
+    }
+
+    /// The head a head file names; nil when it is not one.
+    static func head(from bytes: [UInt8]?) -> RecordHead? {
+        guard let bytes, let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
+              let entries = object["entries"] as? Int, let last = object["last"] as? String else { return nil }
+        return RecordHead(entries: entries, last: last)
     }
 
     /// Every entry, oldest first.

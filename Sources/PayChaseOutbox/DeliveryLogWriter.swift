@@ -8,8 +8,6 @@ import Glibc
 public final class DeliveryLogWriter {
     private let log: DeliveryLog
     private let fd: Int32
-    /// `deliveries.head`, rewritten in place: one fixed-size record, no new file per entry.
-    private let headFD: Int32
     private var previous: String
     private var count: Int
 
@@ -30,18 +28,18 @@ public final class DeliveryLogWriter {
         }
         previous = contents.last
         count = contents.lines
-        headFD = open(log.headPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard headFD >= 0 else {
-            let code = errno
-            close(fd)
-            throw OutboxError(path: log.headPath, operation: "open", errno: code)
+        if access(log.headPath, F_OK) != 0 {
+            // A new record gets its head, for the entries it has, before its first line: a crash
+            // between that line and the head after it then leaves a head behind the log, which
+            // verifies, never a missing one, which reads as damage.
+            do throws(OutboxError) { try writeHead(durable: true) } catch {
+                close(fd)
+                throw error
+            }
         }
     }
 
-    deinit {
-        close(fd)
-        close(headFD)
-    }
+    deinit { close(fd) }
 
     /// Appends one entry. `durable` fsyncs it at once; otherwise it survives a killed process at
     /// once and a power cut from the next filesystem sync (the queue's `sync()`).
@@ -58,11 +56,35 @@ public final class DeliveryLogWriter {
         if durable { guard fsync(fd) == 0 else { throw OutboxError(path: log.path, operation: "sync", errno: errno) } }
         previous = sealed.entry
         count += 1
-        // Always the same length, so rewriting it in place never leaves a tail of the old one.
-        var head = Array("{\"entries\":\(count),\"last\":\"\(sealed.entry)\"}".utf8)
-        head += [UInt8](repeating: 32, count: max(0, 127 - head.count)) + [10]
-        try FileDescriptorWrite.all(head, to: headFD, at: 0, path: log.headPath, operation: "write")
-        if durable { guard fsync(headFD) == 0 else { throw OutboxError(path: log.headPath, operation: "sync", errno: errno) } }
+        try writeHead(durable: durable)
         return (line, sealed)
+    }
+
+    /// Appends several entries with one fsync, then the head: a crash leaves the head behind
+    /// the lines (which verifies), never ahead of them.
+    func appendLines(_ records: [DeliveryRecord]) throws(OutboxError) -> [(line: String, record: DeliveryRecord)] {
+        var written: [(line: String, record: DeliveryRecord)] = []
+        var bytes: [UInt8] = []
+        var last = previous
+        for record in records {
+            let (line, sealed) = DeliveryLog.seal(record, after: last)
+            bytes += Array((line + "\n").utf8)
+            last = sealed.entry
+            written.append((line, sealed))
+        }
+        guard !written.isEmpty else { return [] }
+        try FileDescriptorWrite.all(bytes, to: fd, path: log.path, operation: "append")
+        guard fsync(fd) == 0 else { throw OutboxError(path: log.path, operation: "sync", errno: errno) }
+        previous = last
+        count += written.count
+        try writeHead(durable: true)
+        return written
+    }
+
+    /// Replaces `deliveries.head` by rename, after the line it names: a crash leaves the old head
+    /// or the new one, never an empty or half-written one, and a reader never sees one half done.
+    private func writeHead(durable: Bool) throws(OutboxError) {
+        let head = DeliveryLog.headBytes(RecordHead(entries: count, last: previous))
+        if durable { try AtomicFile.write(head, to: log.headPath) } else { try AtomicFile.replace(head, at: log.headPath) }
     }
 }

@@ -6,9 +6,10 @@ import Glibc
 /// `queue/.inflight`: the messages a run may hand to the server before its next flush, and a
 /// journal of which one is being handed over right now.
 ///
-/// The first line (which messages, on which boot) is written durably when a window opens; then
-/// one line `committing ID` just before each final dot and `settled ID` once its outcome is
-/// recorded, appended without fsync. After a killed process the page cache keeps every line, so
+/// The first line (which messages, on which boot, and the record's head as it stood) is written
+/// durably when a window opens; then one line `committing ID` just before each final dot and
+/// `settled ID N:HASH` (the record's head after its entry) once its outcome is recorded, appended
+/// without fsync. After a killed process the page cache keeps every line, so
 /// the journal is exact: only a message committing and not settled may be on the server. After
 /// a power cut (a new boot id) the lines may be lost, so every still-queued message of the window
 /// is held as uncertain: never sent twice, at the price of asking the practice.
@@ -16,15 +17,17 @@ public final class InFlightWindow {
     struct Header: Codable {
         var bootID: String
         var ids: [String]
+        /// The record's head when the window opened (`N:HASH`), durable with it.
+        var head: String? = nil
     }
 
     private let fd: Int32
     private let path: String
 
-    /// Flushes everything written so far, then durably starts a window for `ids`.
-    init(path: String, ids: [String]) throws(OutboxError) {
+    /// Durably starts a window for `ids`, the record's head being `head` (flushed already).
+    init(path: String, ids: [String], head: RecordHead) throws(OutboxError) {
         self.path = path
-        let header = (try? JSONEncoder().encode(Header(bootID: Self.currentBootID, ids: ids))) ?? Data()
+        let header = (try? JSONEncoder().encode(Header(bootID: Self.currentBootID, ids: ids, head: head.description))) ?? Data()
         try AtomicFile.write(Array(header) + [10], to: path)
         fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
         guard fd >= 0 else { throw OutboxError(path: path, operation: "open", errno: errno) }
@@ -35,8 +38,9 @@ public final class InFlightWindow {
     /// The message is about to be complete on the server's side.
     public func committing(_ id: String) throws(OutboxError) { try note("committing \(id)\n") }
 
-    /// Its outcome is recorded (log and queue): it is no longer in doubt.
-    public func settled(_ id: String) throws(OutboxError) { try note("settled \(id)\n") }
+    /// Its outcome is recorded (log and queue): it is no longer in doubt. `head` is the
+    /// record's head after its entry.
+    public func settled(_ id: String, head: RecordHead) throws(OutboxError) { try note("settled \(id) \(head)\n") }
 
     private func note(_ line: String) throws(OutboxError) {
         try FileDescriptorWrite.all(Array(line.utf8), to: fd, path: path, operation: "append")
@@ -59,19 +63,19 @@ public final class InFlightWindow {
         var doubtful = Set<String>()
         while let line = lines.next() {
             if line.hasPrefix("committing ") { doubtful.insert(String(line.dropFirst(11))) }
-            if line.hasPrefix("settled ") { doubtful.remove(String(line.dropFirst(8))) }
+            if line.hasPrefix("settled ") { doubtful.remove(String(line.dropFirst(8).prefix { $0 != " " })) }
         }
         return doubtful
     }
 }
 
 extension MessageQueue {
-    var windowPath: String { "\(outbox.queue)/.inflight" }
+    var windowPath: String { outbox.inFlightWindow }
 
-    /// Flushes everything so far, then durably opens the next window.
-    public func beginWindow(_ ids: [String]) throws(OutboxError) -> InFlightWindow {
+    /// Flushes everything so far, then durably opens the next window; `head` is the record's.
+    public func beginWindow(_ ids: [String], head: RecordHead) throws(OutboxError) -> InFlightWindow {
         try sync()
-        return try InFlightWindow(path: windowPath, ids: ids)
+        return try InFlightWindow(path: windowPath, ids: ids, head: head)
     }
 
     /// Flushes everything, then forgets the window.

@@ -140,7 +140,7 @@ public struct MessageQueue: Sendable {
     /// Removes what a crash can leave behind: half-written temporary files, and .eml files
     /// whose .json was never written (so they were never queued).
     public func sweep() throws(OutboxError) {
-        for folder in [outbox.sent, outbox.failed, outbox.queue] {
+        for folder in [outbox.root, outbox.sent, outbox.failed, outbox.queue] {
             for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(".") && name.contains(".tmp-") {
                 unlink("\(folder)/\(name)")
             }

@@ -12,6 +12,8 @@ public struct Outbox: Sendable {
     public var failed: String { "\(root)/failed" }
     public var letters: String { "\(root)/letters" }
     public var deliveryLog: String { "\(root)/deliveries.jsonl" }
+    /// `queue/.inflight`: the messages a send may hand over before its next flush.
+    public var inFlightWindow: String { "\(queue)/.inflight" }
 
     /// `drafts/<claim_id>/<template>.<ext>`; claim ids are checked to be safe file names.
     public func draftPath(claimID: String, template: String, fileExtension: String) -> String {

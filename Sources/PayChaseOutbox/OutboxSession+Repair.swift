@@ -26,14 +26,13 @@ extension OutboxSession {
         let stamp = RecordTime.format(time).filter { $0.isNumber || $0 == "T" }
         let damaged = "\(log.path).damaged-\(stamp)"
         let sha = SHA256Hex.digest(Array(contents.text.utf8))
-        guard rename(log.path, damaged) == 0 else { throw OutboxError(path: log.path, operation: "keep the damaged record", errno: errno) }
-        if rename(log.headPath, "\(log.headPath).damaged-\(stamp)") != 0 && errno != ENOENT {
-            throw OutboxError(path: log.headPath, operation: "keep the damaged head", errno: errno)
-        }
-        let kept = contents.text.split(separator: "\n", omittingEmptySubsequences: false).prefix(verification.entries)
-        try AtomicFile.write(Array(kept.map { $0 + "\n" }.joined().utf8), to: log.path)
+        // The damaged files are kept under new names first: until the new record replaces the old
+        // by rename, a crash leaves the damaged record in place, still refused.
+        try keep(log.path, as: damaged, operation: "keep the damaged record", evenIfMissing: true)
+        try keep(log.headPath, as: "\(log.headPath).damaged-\(stamp)", operation: "keep the damaged head", evenIfMissing: false)
+        try AtomicFile.syncDirectory(outbox.root)
 
-        let writer = try DeliveryLogWriter(log: log, contents: log.read())
+        let kept = contents.text.split(separator: "\n", omittingEmptySubsequences: false).prefix(verification.entries)
         let name = String(damaged.split(separator: "/").last ?? "")
         var entry = DeliveryRecord(
             time: RecordTime.format(time), claimID: "-", template: "record", queueID: "", messageID: "", from: "", to: [],
@@ -42,7 +41,25 @@ extension OutboxSession {
             sha256: sha, dsnRequested: false, attempt: 1
         )
         entry.document = name
-        try writer.append(entry)
+        let (line, sealed) = DeliveryLog.seal(entry, after: contents.records.prefix(verification.entries).last?.entry ?? SHA256Hex.zero)
+        // The head names the repair before the record holds it: beside the damaged lines it is
+        // ahead of them or off their chain, so a crash between the two renames is still refused.
+        try AtomicFile.write(DeliveryLog.headBytes(RecordHead(entries: kept.count + 1, last: sealed.entry)), to: log.headPath)
+        try AtomicFile.write(Array((kept.map { $0 + "\n" }.joined() + line + "\n").utf8), to: log.path)
         return RecordRepair(kept: verification.entries, problem: problem, damagedCopy: damaged, damagedSHA256: sha)
+    }
+
+    /// Keeps `path` as `copy` too: a second link, or where the filesystem has none a copy of the
+    /// exact bytes. A file that is not there is kept as the empty file it now is `evenIfMissing`
+    /// (the record the repair names), and otherwise not at all.
+    private static func keep(_ path: String, as copy: String, operation: String, evenIfMissing: Bool) throws(OutboxError) {
+        guard link(path, copy) != 0 else { return }
+        switch errno {
+        case ENOENT: if evenIfMissing { try AtomicFile.write([], to: copy) }
+        case EPERM, EOPNOTSUPP, EMLINK:
+            guard let bytes = FileManager.default.contents(atPath: path) else { throw OutboxError(path: path, operation: operation, errno: EIO) }
+            try AtomicFile.write(Array(bytes), to: copy)
+        default: throw OutboxError(path: path, operation: operation, errno: errno)
+        }
     }
 }

@@ -20,6 +20,9 @@ public final class OutboxSession {
     /// Opened at the first append, so a job that records nothing creates nothing.
     private var writer: DeliveryLogWriter?
     private var contents: DeliveryLog.Contents?
+    /// What a send stopped before its batch was queued had meant to queue, found when this
+    /// session opened (and reported to its logger).
+    public internal(set) var notQueued: [MessageQueue.Intended] = []
 
     /// For a job that only reads (status, check, drafting): no lock, nothing written. A record
     /// that does not verify is refused: what it says cannot be acted on.
@@ -55,6 +58,12 @@ public final class OutboxSession {
         records = contents.records
         lines = contents.recordLines
         self.contents = contents
+        if let cut = verification.powerCut {
+            // Before recovery forgets the window that accounts for what was lost.
+            try log.restoreHead(after: contents)
+            let lost = cut.lostEntries.map { "the newest \($0) record entr\($0 == 1 ? "y" : "ies")" } ?? "the record's head"
+            logger.warning("a power cut kept \(lost) from reaching the disk during the send that was running; deliveries.head is set back to the \(contents.lines) entries on disk, and that send's messages are held as uncertain")
+        }
         try recover(logger: logger)
     }
 
@@ -79,6 +88,17 @@ public final class OutboxSession {
         records.append(sealed)
         lines.append(line)
         return sealed
+    }
+
+    /// Appends several entries, durable together with one sync; returns them sealed.
+    @discardableResult
+    public func append(contentsOf newRecords: [DeliveryRecord]) throws(OutboxError) -> [DeliveryRecord] {
+        guard let contents else { preconditionFailure("append on a session opened for reading") }
+        if writer == nil { writer = try DeliveryLogWriter(log: log, contents: contents) }
+        let written = try writer!.appendLines(newRecords)
+        records += written.map(\.record)
+        lines += written.map(\.line)
+        return written.map(\.record)
     }
 
     /// A claim's entries, each with its line exactly as written.

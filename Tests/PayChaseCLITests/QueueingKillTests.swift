@@ -55,4 +55,39 @@ struct QueueingKillTests {
             #expect(try queuedClaims(folder) == all, "after a kill at rename \(when) every claim is queued once")
         }
     }
+
+    /// The issue's own sequence: a killed first send, then `send --queued` alone. It finishes
+    /// the batch and tries to send it, or names every claim the killed run did not queue; it
+    /// never ends as if nothing had been meant.
+    @Test func afterAKillSendQueuedAloneFinishesTheBatchOrNamesWhatWasNotQueued() throws {
+        let counting = try practice()
+        let traced = try Command.run(
+            "/usr/bin/strace", ["-f", "-o", counting.path + "/trace", "-e", "trace=rename", Command.paychase, "send", "chase", "--overdue", "--as-of", "2026-11-22"],
+            directory: counting.path, environment: counting.environment()
+        )
+        #expect(traced.status == 69, "the server is unreachable: \(traced.stderr)")
+        #expect(!counting.exists("Outbox/queue/.batch.intent"), "a send that ends forgets what it meant to queue")
+        let renames = try counting.read("trace").split(separator: "\n").filter { $0.contains("rename(") }.count
+        let all = (1...Self.claims).map { "K-\($0)" }.sorted()
+        let named = "chase for " + (1...Self.claims).map { "K-\($0)" }.joined(separator: ", ") + " were not queued; send again to queue them"
+
+        for when in 1...renames {
+            let folder = try practice()
+            let killed = try strace(["-e", "inject=rename:signal=SIGKILL:when=\(when)"], in: folder)
+            #expect(killed.status != 0, "killed at rename \(when)")
+            let next = try folder.paychase("send", "--queued")
+            let queued = try queuedClaims(folder)
+            if queued == all {
+                #expect(next.status == 69, "kill at rename \(when): the finished batch goes to the server: \(next.stderr)")
+                #expect(!next.stderr.contains("not queued"), "kill at rename \(when): \(next.stderr)")
+            } else {
+                #expect(queued.isEmpty, "kill at rename \(when) left \(queued.count) of \(Self.claims) queued")
+                #expect(next.stderr.contains(named), "kill at rename \(when): \(next.stderr)")
+            }
+            // Said once: the next run has nothing more to say, and sending again queues each claim once.
+            #expect(!(try folder.paychase("send", "--queued").stderr.contains("not queued")))
+            #expect(try folder.paychase("send", "chase", "--overdue", "--as-of", "2026-11-22").status == 69)
+            #expect(try queuedClaims(folder) == all, "after a kill at rename \(when) every claim is queued once")
+        }
+    }
 }

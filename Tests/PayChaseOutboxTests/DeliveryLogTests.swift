@@ -134,4 +134,43 @@ struct DeliveryLogTests {
         #expect(inspected.records.count == 2)
         #expect(throws: OutboxError.self) { try OutboxSession(reading: outbox) }
     }
+
+    func record(_ index: Int) -> DeliveryRecord {
+        DeliveryRecord(
+            time: "2026-11-22T11:00:00.000Z", claimID: "C-\(index)", template: "chase", queueID: "q\(index)", messageID: "m\(index)@r.example",
+            from: "a@b.example", to: ["c@d.example"], subject: "S", server: "s:1", reply: "250 ok", outcome: .accepted,
+            sha256: "", dsnRequested: false, attempt: 1
+        )
+    }
+
+    @Test func aRecordDeletedUnderItsHeadIsNamed() throws {
+        let (log, path) = try makeLog(entries: 3)
+        try FileManager.default.removeItem(atPath: path)
+        #expect(log.verify().problem == "\(path):1: 3 newest entries were removed")
+    }
+
+    @Test func aNewRecordHasAHeadBeforeItsFirstLine() throws {
+        let folder = try TestPaths.temporaryDirectory().path
+        let log = DeliveryLog(outbox: Outbox(root: folder))
+        _ = try log.writer()
+        #expect(try String(contentsOfFile: log.headPath, encoding: .utf8) == "{\"entries\":0,\"last\":\"\(String(repeating: "0", count: 64))\"}\n")
+        #expect(log.verify().problem == nil)
+    }
+
+    /// `status` reads the record while a send appends to it: the head, written after each line
+    /// and read before them, never looks ahead of the lines read.
+    @Test func aRecordReadWhileItIsAppendedToVerifies() throws {
+        let (log, _) = try makeLog(entries: 1)
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) {
+            guard let writer = try? log.writer() else { return }
+            for index in 2...2000 { _ = try? writer.append(record(index), durable: false) }
+        }
+        var problems: [String] = []
+        while group.wait(timeout: .now()) == .timedOut {
+            if let problem = log.verify().problem { problems.append(problem) }
+        }
+        #expect(problems.isEmpty, "\(problems.prefix(3))")
+        #expect(log.verify().entries == 2000)
+    }
 }

@@ -114,9 +114,9 @@ struct FileDescriptorWriteTests {
                     outcome: .accepted, sha256: String(repeating: "a", count: 64), dsnRequested: false, attempt: 1
                 ))
             }
-            let window = try InFlightWindow(path: journal, ids: ["a", "b"])
+            let window = try InFlightWindow(path: journal, ids: ["a", "b"], head: RecordHead(entries: 3, last: log.entries()[2].entry))
             try window.committing("a")
-            try window.settled("a")
+            try window.settled("a", head: RecordHead(entries: 4, last: String(repeating: "b", count: 64)))
             try window.committing("b")
             try AtomicFile.write(Array("whole file\n".utf8), to: "\(folder)/sent/a.json")
         }

@@ -58,6 +58,26 @@ extension SendTests {
         #expect(try practice.logEntries().isEmpty)
     }
 
+    @Test func aServerThatDemandsSTARTTLSLeavesEveryMessageOfTheBatchQueued() throws {
+        let rig = try MailRig.current()
+        let practice = try SendingPractice(url: "smtp://localhost:\(rig.submissionPort)", username: false)
+        let result = try practice.paychase("send", "chase", "--overdue", "--as-of", "2026-11-22", "--insecure-allow-plaintext")
+        #expect(result.status == 78, "\(result.stderr)")
+        #expect(result.stderr.contains("will not take mail on this connection until it is given STARTTLS or a login: 530 5.7.0 Must issue a STARTTLS command first"))
+        let queued = practice.folder.files(under: "Outbox/queue")
+        #expect(result.stdout.hasSuffix("0 messages sent to the server: 0 accepted, 0 deferred, 0 refused; 4 waiting to retry\n"), "\(result.stdout)")
+        #expect(queued.filter { $0.hasSuffix(".json") }.count == 4 && queued.filter { $0.hasSuffix(".eml") }.count == 4, "all four stay queued: \(queued)")
+        #expect(practice.folder.files(under: "Outbox/failed").isEmpty)
+        #expect(try practice.logEntries().isEmpty)
+
+        // The same again from the queue: still a settings problem, still nothing failed.
+        let again = try practice.paychase("send", "--queued", "--retry-now", "--insecure-allow-plaintext")
+        #expect(again.status == 78, "\(again.stderr)")
+        #expect(practice.folder.files(under: "Outbox/queue") == queued)
+        #expect(practice.folder.files(under: "Outbox/failed").isEmpty)
+        #expect(try practice.logEntries().isEmpty)
+    }
+
     @Test func loginUsesTheMechanismTheProfileNames() throws {
         let practice = try SendingPractice(auth: "LOGIN")
         let result = try practice.paychase("send", "chase", "--claim", "D-2026-014", "--as-of", "2026-11-22", "--verbose")

@@ -1,12 +1,12 @@
 import Foundation
+import PayChaseOutbox
 import PayChaseTestSupport
 import Testing
 
 extension SendTests {
-    /// Each email carries the record's head as it stood; the copies in the recipients' mailboxes
-    /// then show a record that was cut back and given a matching head, which the chain alone cannot.
-    @Test func theRecipientsMailboxesWitnessTheRecord() throws {
-        let practice = try SendingPractice()
+    /// Sends three chases one after another and returns the copies that arrived, in order:
+    /// their heads name the record with 0, 1 and 2 entries.
+    func sendThreeWitnessed(_ practice: SendingPractice) throws -> [String] {
         var arrived: [String] = []
         for claim in ["D-2026-014", "Q-2026-001", "L-2026-007"] {
             let result = try practice.paychase("send", "chase", "--claim", claim, "--as-of", "2026-11-22")
@@ -18,6 +18,14 @@ extension SendTests {
                 (try? String(contentsOfFile: $0, encoding: .utf8))?.contains(messageID) == true
             }))
         }
+        return arrived
+    }
+
+    /// Each email carries the record's head as it stood; the copies in the recipients' mailboxes
+    /// then show a record that was cut back and given a matching head, which the chain alone cannot.
+    @Test func theRecipientsMailboxesWitnessTheRecord() throws {
+        let practice = try SendingPractice()
+        let arrived = try sendThreeWitnessed(practice)
         let entries = try practice.logEntries()
         let heads = try arrived.map { try ParsedEmail.parse(path: $0).header("X-PayChase-Record") }
         #expect(heads == [
@@ -37,5 +45,34 @@ extension SendTests {
         let caught = try practice.paychase(["log", "--verify", "--against"] + arrived)
         #expect(caught.status == 65)
         #expect(caught.stderr.contains("\(arrived[2]): X-PayChase-Record: it shows the record had 2 entries, but the record now has 1: entries were removed"))
+    }
+
+    /// An entry edited and the chain after it recomputed, head and all: the record verifies by
+    /// itself, but a witness sent after that entry names its old hash, which the record no longer holds.
+    @Test func aRecordRewrittenAfterAnEditIsCaughtByAWitness() throws {
+        let practice = try SendingPractice()
+        let arrived = try sendThreeWitnessed(practice)
+        let outbox = Outbox(root: practice.folder.path + "/Outbox")
+        var entries = DeliveryLog(outbox: outbox).entries()
+        let original = entries[1].entry
+        entries[1].reply = "550 5.1.1 <nelicb.payments@nhs.example>: Recipient address rejected"
+        entries[1].outcome = .refused
+
+        let forged = Outbox(root: try TestPaths.temporaryDirectory().path)
+        let writer = try DeliveryLog(outbox: forged).writer()
+        for entry in entries { try writer.append(entry) }
+        for name in ["deliveries.jsonl", "deliveries.head"] {
+            try practice.folder.write("Outbox/\(name)", try String(contentsOfFile: "\(forged.root)/\(name)", encoding: .utf8))
+        }
+        let rewritten = DeliveryLog(outbox: outbox).entries()
+        #expect(rewritten[0].entry == entries[0].entry && rewritten[1].entry != original, "only entry 2 on changed")
+        #expect(try practice.paychase("log", "--verify").stdout.hasPrefix("OK: 3 entries"), "the chain alone cannot tell")
+
+        let caught = try practice.paychase(["log", "--verify", "--against"] + arrived)
+        #expect(caught.status == 65)
+        #expect(caught.stderr.contains(
+            "\(arrived[2]): X-PayChase-Record: it shows entry 2 as \(original), but the record's entry 2 is \(rewritten[1].entry): the record was rewritten"
+        ), "\(caught.stderr)")
+        #expect(!caught.stderr.contains(arrived[1]), "the witness from before the edit still agrees")
     }
 }

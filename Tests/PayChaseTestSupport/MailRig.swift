@@ -160,6 +160,15 @@ public struct MailRig: Sendable {
     /// Creates `folder` in `user`'s mailbox and files every one of `messages` into it with IMAP
     /// APPEND over one connection, in order (a folder of ASCII letters, digits and dashes).
     public func imapAppendAll(user: String, folder: String, messages: [[UInt8]]) throws {
+        try imapAppend(user: user, folder: folder, messages: messages, create: true)
+    }
+
+    /// Files `messages` into `user`'s existing `folder` over one connection, in order.
+    public func imapAppendOnly(user: String, folder: String, messages: [[UInt8]]) throws {
+        try imapAppend(user: user, folder: folder, messages: messages, create: false)
+    }
+
+    private func imapAppend(user: String, folder: String, messages: [[UInt8]], create: Bool) throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("paychase-append-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -169,15 +178,16 @@ public struct MailRig: Sendable {
         _ = try imap(user: user, #"""
             import os
             folder, directory = sys.argv[5], sys.argv[6]
-            status, data = box.create(folder)
-            if status != "OK":
-                sys.exit("CREATE refused: %r" % data)
+            if sys.argv[7] == "create":
+                status, data = box.create(folder)
+                if status != "OK":
+                    sys.exit("CREATE refused: %r" % data)
             for name in sorted(os.listdir(directory)):
                 with open(os.path.join(directory, name), "rb") as f:
                     status, data = box.append(folder, None, None, f.read())
                 if status != "OK":
                     sys.exit("APPEND of %s refused: %r" % (name, data))
-            """#, [folder, directory.path])
+            """#, [folder, directory.path, create ? "create" : "existing"])
     }
 
     /// How many messages `user`'s INBOX holds, read over IMAP.

@@ -21,8 +21,10 @@ struct DocumentBatch {
 
     /// For every claim that renders, runs `make` (on all cores: pure work such as composing the
     /// email or laying out the letter), then `keep` in claim order (writing files). What `make`
-    /// throws is reported against its claim; what `keep` throws stops the run.
+    /// throws is reported against its claim; what `keep` throws stops the run. `beforeRendering` hears
+    /// which claims the template is for, and its name, before anything is rendered.
     func run<Made: Sendable>(
+        beforeRendering: ([Claim], String) throws(PayChaseError) -> Void = { _, _ in },
         make: @escaping @Sendable (Claim, RenderedDocument, DocumentTemplate, PracticeProfile) throws -> Made,
         keep: (Claim, Made) throws -> Void
     ) throws(PayChaseError) -> DraftResult {
@@ -44,6 +46,7 @@ struct DocumentBatch {
             }
             eligible.append(claim)
         }
+        try beforeRendering(eligible, template.name)
         let asOf = asOf
         let claimsPath = workspace.claimsPath
         var warnings: [String: [String]] = [:]

@@ -31,16 +31,18 @@ public struct DraftJob: Sendable {
         return try prepare(profile: profile, record: try workspace.readRecordView(), logger: logger, clock: clock).result
     }
 
-    /// Renders and writes the drafts, returning the emails ready to queue as well.
+    /// Renders and writes the drafts, returning the emails ready to queue as well. `beforeRendering`
+    /// hears which claims the template is for before any is rendered.
     func prepare(
-        profile: PracticeProfile, record: RecordView, logger: Logger, clock: WallClock
+        profile: PracticeProfile, record: RecordView, logger: Logger, clock: WallClock,
+        beforeRendering: ([Claim], String) throws(PayChaseError) -> Void = { _, _ in }
     ) throws(PayChaseError) -> (result: DraftResult, emails: [PreparedEmail]) {
         var emails: [PreparedEmail] = []
         var written: [String] = []
         let outputs = AtomicBatch()
         let batch = DocumentBatch(workspace: workspace, template: template, selection: selection, asOf: asOf, profile: profile, record: record)
         let date = clock.now()
-        var result = try batch.run(make: { claim, document, template, profile in
+        var result = try batch.run(beforeRendering: beforeRendering, make: { claim, document, template, profile in
             // Everything for this claim is made in memory first, so a refusal writes nothing.
             var files: [(bytes: [UInt8], fileExtension: String)] = []
             var email: MailMessage?

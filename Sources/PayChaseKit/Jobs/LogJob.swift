@@ -22,6 +22,9 @@ public struct LogJob: Sendable {
         public var entries: Int
         /// A last line cut off by a crash, to be dropped at the next append.
         public var tornByCrash: Bool
+        /// Entries a power cut took that the in-flight window accounts for, until the next
+        /// command that opens the Outbox sets the head back.
+        public var powerCut: DeliveryLog.PowerCut?
     }
 
     /// The intact record's size; a record that does not verify is invalid data naming the
@@ -34,7 +37,7 @@ public struct LogJob: Sendable {
         let result = outbox.verification
         if let problem = result.problem { throw PayChaseError(.invalidData, problem) }
         logger.debug("verified the record", metadata: ["entries": "\(result.entries)"])
-        return Verified(entries: result.entries, tornByCrash: result.tornByCrash)
+        return Verified(entries: result.entries, tornByCrash: result.tornByCrash, powerCut: result.powerCut)
     }
 
     /// One email checked against the record.

@@ -66,9 +66,7 @@ public struct SendJob: Sendable {
         do {
             let outbox = try OutboxSession(working: workspace.outbox, logger: logger)
             if case .template = source {
-                let (drafts, emails) = try draft(profile: settings.profile, record: RecordView(outbox), logger: logger, clock: clock)
-                result.drafts = drafts
-                try enqueue(emails, into: outbox, result: &result, clock: clock)
+                try draftAndQueue(into: outbox, profile: settings.profile, result: &result, logger: logger, clock: clock)
             }
             try dispatch(
                 outbox, configuration: configuration, maxPerMinute: settings.maxPerMinute, result: &result, logger: logger, clock: clock,
@@ -84,13 +82,55 @@ public struct SendJob: Sendable {
         return result
     }
 
+    /// Drafts and queues the template's emails. What it means to queue is noted before it drafts,
+    /// so a run stopped before the batch is queued is named by the next one; an error is said now.
+    private func draftAndQueue(
+        into outbox: OutboxSession, profile: PracticeProfile, result: inout SendResult, logger: Logger, clock: WallClock
+    ) throws {
+        do {
+            let (drafts, emails) = try draft(profile: profile, record: RecordView(outbox), logger: logger, clock: clock) {
+                claims, template throws(PayChaseError) in try intend(claims, template: template, outbox: outbox)
+            }
+            result.drafts = drafts
+            try enqueue(emails, into: outbox, result: &result, clock: clock)
+            try outbox.queue.forgetIntent()
+        } catch {
+            try? outbox.queue.forgetIntent()
+            throw error
+        }
+    }
+
+    /// Notes which of `claims` this send will queue `template` for.
+    private func intend(_ claims: [Claim], template: String, outbox: OutboxSession) throws(PayChaseError) {
+        do {
+            let waiting = try outbox.queue.all()
+            let meant = claims.filter { skipNote(claimID: $0.id, template: template, waiting: waiting, outbox: outbox) == nil }
+            try outbox.queue.intend(meant.map { MessageQueue.Intended(claimID: $0.id, template: template) })
+        } catch {
+            throw error.failure
+        }
+    }
+
     /// Drafts the emails; each carries the record's head as it stands before any of them is sent.
     private func draft(
-        profile: PracticeProfile, record: RecordView, logger: Logger, clock: WallClock
+        profile: PracticeProfile, record: RecordView, logger: Logger, clock: WallClock,
+        beforeRendering: ([Claim], String) throws(PayChaseError) -> Void = { _, _ in }
     ) throws(PayChaseError) -> (result: DraftResult, emails: [DraftJob.PreparedEmail]) {
         guard case .template(let name, let selection) = source else { return (DraftResult(), []) }
         return try DraftJob(workspace: workspace, template: name, selection: selection, asOf: asOf)
-            .prepare(profile: profile, record: record, logger: logger, clock: clock)
+            .prepare(profile: profile, record: record, logger: logger, clock: clock, beforeRendering: beforeRendering)
+    }
+
+    /// Why a claim's document is not queued again (already queued, or sent in the last 14 days
+    /// without `--again`); nil when it is queued.
+    private func skipNote(claimID: String, template: String, waiting: [QueuedMessage], outbox: OutboxSession) -> SendNote? {
+        if let queued = waiting.first(where: { $0.claimID == claimID && $0.template == template }) {
+            return .alreadyQueued(claimID: claimID, template: template, queueID: queued.id)
+        }
+        if !options.again, let last = outbox.lastSent(claimID: claimID, template: template), last.date.days(until: asOf) < Self.resendGuardDays {
+            return .sentRecently(claimID: claimID, template: template, sentOn: last.date, messageID: last.record.messageID)
+        }
+        return nil
     }
 
     /// Sends every due message over one connection; counts the rest as waiting or held.
@@ -137,13 +177,8 @@ public struct SendJob: Sendable {
         let waiting = try outbox.queue.all()
         for (sequence, email) in emails.enumerated() {
             let template = email.message.extraHeaders.first { $0.name == "X-PayChase-Template" }?.value ?? ""
-            if let queued = waiting.first(where: { $0.claimID == email.claim.id && $0.template == template }) {
-                result.notes.append(.alreadyQueued(claimID: email.claim.id, template: template, queueID: queued.id))
-                continue
-            }
-            if !options.again, let last = outbox.lastSent(claimID: email.claim.id, template: template),
-               last.date.days(until: asOf) < Self.resendGuardDays {
-                result.notes.append(.sentRecently(claimID: email.claim.id, template: template, sentOn: last.date, messageID: last.record.messageID))
+            if let note = skipNote(claimID: email.claim.id, template: template, waiting: waiting, outbox: outbox) {
+                result.notes.append(note)
                 continue
             }
             let bytes: [UInt8]

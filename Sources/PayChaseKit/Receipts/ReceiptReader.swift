@@ -41,18 +41,19 @@ struct ReceiptReader {
             result.rescanned = state.uidValidity != nil
             state = ReceiptsState(uidValidity: status.uidValidity, lastUID: 0)
         }
-        let uids = try session.uids(in: mailbox, from: state.lastUID + 1)
+        let uids = try session.uids(in: mailbox, from: state.lastUID + 1, below: status.uidNext)
         logger.debug("reading the mailbox", metadata: ["new": "\(uids.count)", "uidvalidity": "\(status.uidValidity)"])
         for start in stride(from: 0, to: uids.count, by: ReceiptsJob.chunk) {
             let part = Array(uids[start..<min(start + ReceiptsJob.chunk, uids.count)])
             let messages = try session.fetch(part, in: mailbox)
+            var chunk = Chunk()
             for uid in part {
-                if let bytes = messages[uid] {
-                    result.read += 1
-                    try take(uid, bytes, uidValidity: status.uidValidity, into: &result)
-                }
-                state.lastUID = uid
+                guard let bytes = messages[uid] else { continue }
+                result.read += 1
+                take(uid, bytes, uidValidity: status.uidValidity, into: &chunk, result: &result)
             }
+            try commit(chunk, into: &result)
+            state.lastUID = part.last ?? state.lastUID
             try state.save(outbox.outbox)
         }
         // A new or renumbered mailbox with nothing in it is remembered too, so it is rescanned only once.
@@ -60,8 +61,18 @@ struct ReceiptReader {
         return result
     }
 
-    /// Records one message if it names an email PayChase sent; flags it only once recorded.
-    private mutating func take(_ uid: UInt32, _ bytes: [UInt8], uidValidity: UInt32, into result: inout ReceiptsJob.Result) throws {
+    /// What a chunk of the mailbox brings: files to keep and entries to record, and the messages
+    /// to flag once both are durable.
+    private struct Chunk {
+        var files: [(bytes: [UInt8], path: String)] = []
+        var entries: [DeliveryRecord] = []
+        var recorded: [ReceiptsJob.Found] = []
+        var flag: [UInt32] = []
+    }
+
+    /// Sorts one message: unrelated or naming no email of ours is left alone; one already
+    /// recorded is only flagged; a new one is kept, recorded and flagged with its chunk.
+    private mutating func take(_ uid: UInt32, _ bytes: [UInt8], uidValidity: UInt32, into chunk: inout Chunk, result: inout ReceiptsJob.Result) {
         let mail = ReturnedMailReader.read(bytes)
         guard let kind = ReceiptKind(mail.kind) else {
             result.unrelated += 1
@@ -71,28 +82,36 @@ struct ReceiptReader {
             if kind == .reply { result.unrelated += 1 } else { result.unmatched += 1 }
             return
         }
+        chunk.flag.append(uid)
         let sha = SHA256Hex.digest(bytes)
-        if known.contains(sha) {
+        guard !known.contains(sha) else {
             result.alreadyRecorded += 1
-        } else {
-            let file = "receipts/\(original.claimID)/\(uidValidity)-\(uid).eml"
-            try AtomicFile.write(bytes, to: "\(outbox.outbox.root)/\(file)")
-            let facts = kind.facts(of: mail, original: original, matchedBy: match.source, mailbox: "\(uidValidity):\(uid)")
-            var entry = DeliveryRecord(
-                time: RecordTime.format(clock.now()), claimID: original.claimID, template: original.template, queueID: original.queueID,
-                messageID: original.messageID, from: mail.from ?? "", to: original.to, subject: mail.subject ?? "", server: server,
-                reply: "\(kind.outcome.rawValue): \(kind.summary(facts))", outcome: kind.outcome, sha256: sha, dsnRequested: false, attempt: 1
-            )
-            entry.document = file
-            entry.receipt = facts
-            try outbox.append(entry)
-            known.insert(sha)
-            result.recorded.append(.init(
-                claimID: original.claimID, kind: kind.outcome.rawValue, summary: kind.summary(facts), template: original.template,
-                to: original.to, file: file
-            ))
+            return
         }
-        try session.markSeen(uid, in: mailbox)
-        if let processedFolder { try session.move(uid, in: mailbox, to: processedFolder) }
+        let file = "receipts/\(original.claimID)/\(uidValidity)-\(uid).eml"
+        let facts = kind.facts(of: mail, original: original, matchedBy: match.source, mailbox: "\(uidValidity):\(uid)")
+        var entry = DeliveryRecord(
+            time: RecordTime.format(clock.now()), claimID: original.claimID, template: original.template, queueID: original.queueID,
+            messageID: original.messageID, from: mail.from ?? "", to: original.to, subject: mail.subject ?? "", server: server,
+            reply: "\(kind.outcome.rawValue): \(kind.summary(facts))", outcome: kind.outcome, sha256: sha, dsnRequested: false, attempt: 1
+        )
+        entry.document = file
+        entry.receipt = facts
+        known.insert(sha)
+        chunk.files.append((bytes, "\(outbox.outbox.root)/\(file)"))
+        chunk.entries.append(entry)
+        chunk.recorded.append(.init(
+            claimID: original.claimID, kind: kind.outcome.rawValue, summary: kind.summary(facts), template: original.template,
+            to: original.to, file: file
+        ))
+    }
+
+    /// The chunk's files, then its record entries, each durable, and only then its flags and moves.
+    private func commit(_ chunk: Chunk, into result: inout ReceiptsJob.Result) throws {
+        try AtomicFile.writeAll(chunk.files)
+        try outbox.append(contentsOf: chunk.entries)
+        result.recorded += chunk.recorded
+        try session.markSeen(chunk.flag, in: mailbox)
+        if let processedFolder { try session.move(chunk.flag, in: mailbox, to: processedFolder) }
     }
 }

@@ -39,7 +39,7 @@ struct Dispatcher {
                 return
             }
             if index % Self.window == 0 {
-                window = try queue.beginWindow(due[index..<min(index + Self.window, due.count)].map(\.id))
+                window = try queue.beginWindow(due[index..<min(index + Self.window, due.count)].map(\.id), head: outbox.head)
             }
             let journal = window!
             let bytes = try queue.bytes(of: original)
@@ -62,7 +62,7 @@ struct Dispatcher {
             }
             try outbox.append(record(for: message, result: reply, server: connection.configuration.server), durable: false)
             try settle(&message, bytes: bytes, after: reply, result: &result)
-            try journal.settled(message.id)
+            try journal.settled(message.id, head: outbox.head)
             progress(SendProgress(
                 done: index + 1, total: due.count, accepted: result.accepted, deferred: result.deferred,
                 refused: result.refused, uncertain: result.uncertain, claimID: message.claimID, template: message.template,

@@ -35,6 +35,7 @@ extension PayChase {
                 print(LogTable.verified(checked.verified.entries))
                 for witness in checked.witnesses { print(LogTable.witnessed(witness)) }
                 if checked.verified.tornByCrash { PayChase.report([LogTable.tornNote]) }
+                if let cut = checked.verified.powerCut { PayChase.report([LogTable.powerCutNote(cut)]) }
             } else {
                 let records = job.entries(claim: claimID, logger: options.logger())
                 print(json ? LogTable.json(records) : LogTable.text(records, claim: claimID), terminator: "")

@@ -25,6 +25,12 @@ enum LogTable {
 
     static let tornNote = "note: the last line was cut off by a crash while it was being written (the head shows it never completed); the next command that records drops it"
 
+    static func powerCutNote(_ cut: DeliveryLog.PowerCut) -> String {
+        let lost = cut.lostEntries.map { "the newest \($0) entr\($0 == 1 ? "y" : "ies") deliveries.head names" } ?? "deliveries.head"
+        return "note: a power cut kept \(lost) from reaching the disk, and the in-flight journal of the send that was running "
+            + "accounts for exactly that; the next command that opens the Outbox sets the head back and holds that send's messages as uncertain"
+    }
+
     static func repaired(_ repair: OutboxSession.RecordRepair) -> String {
         "Repaired: \(repair.problem). Kept the \(repair.kept) entr\(repair.kept == 1 ? "y" : "ies") before it and recorded the repair; "
             + "the damaged record is kept as \(repair.damagedCopy) (SHA-256 \(repair.damagedSHA256))"
