@@ -120,8 +120,11 @@ struct PracticeRound {
 
     private func report(_ state: ServiceState, _ topic: String, _ error: WebError, at now: Date) async {
         let line = error.lines.joined(separator: " ")
-        state.logger.warning("\(line)", metadata: ["practice": "\(practice.slug)", "task": "\(topic)"])
-        let slug = practice.slug
-        await state.worker.note(slug, topic, "could not: \(line)", at: now)
+        let metadata: Logger.Metadata = ["practice": "\(practice.slug)", "task": "\(topic)"]
+        if await state.worker.note(practice.slug, topic, "could not: \(line)", at: now) {
+            state.logger.warning("\(line)", metadata: metadata)
+        } else {
+            state.logger.debug("still: \(line)", metadata: metadata)
+        }
     }
 }
