@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import PayChaseService
 import PayChaseTestSupport
 import Testing
@@ -29,11 +30,18 @@ struct SecurityTests {
             #expect(missing.text.contains("this form has no valid CSRF token"))
             let wrong = try await browser.post("/claims/Q-2026-001/payment", [("csrf", String(repeating: "0", count: 64)), ("amount", "100.00")])
             #expect(wrong.status == .forbidden)
+            let token = try await browser.get("/claims/Q-2026-001").csrf!
+            let script = try await browser.send(
+                "/claims/Q-2026-001/payment", method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded", .init("X-CSRF-Token")!: token], body: ByteBuffer(string: "amount=1.00")
+            )
+            #expect(script.status == .seeOther, "a script may send the token as a header")
             var stranger = Browser(client: browser.client)
             let noSession = try await stranger.post("/claims/Q-2026-001/payment", [("csrf", "x"), ("amount", "100.00")])
             #expect(noSession.status == .forbidden)
         }
-        #expect(!fixture.folder.exists("Outbox/deliveries.jsonl"), "nothing was recorded")
+        let entries = try fixture.folder.read("Outbox/deliveries.jsonl").split(separator: "\n")
+        #expect(entries.count == 1, "only the payment with the token was recorded")
     }
 
     @Test func aPaymentIsRecordedAndSaysWhatItDid() async throws {
