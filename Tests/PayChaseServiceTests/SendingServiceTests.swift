@@ -83,14 +83,14 @@ struct SendingServiceTests {
 
     @Test func withoutAutoSendTheWorkerSendsNothingByItself() async throws {
         let (fixture, _) = try sendingFixture()
-        let worker = try await PayChaseServer.application(fixture.configuration, logger: .init(label: "test")).worker
+        let worker = try await PayChaseServer.application(fixture.configuration, logger: ServiceFixture.quiet).worker
         await worker.runOnce()
         #expect(try entries(fixture.folder).isEmpty)
     }
 
     @Test func theWorkerSendsAnAutoSendTemplateNoFasterThanMaxPerMinute() async throws {
         let (fixture, _) = try sendingFixture(profile: "  max_per_minute: 2\nauto_send: [chase]\n")
-        let worker = try await PayChaseServer.application(fixture.configuration, logger: .init(label: "test")).worker
+        let worker = try await PayChaseServer.application(fixture.configuration, logger: ServiceFixture.quiet).worker
         await worker.runOnce()
         let first = try entries(fixture.folder).filter { $0["outcome"] as? String == "accepted" }
         #expect(first.count == 2, "four chases are due; two go in the first minute")
@@ -107,7 +107,7 @@ struct SendingServiceTests {
         #expect(queued.status == 75, "\(queued.stderr)")
         var later = fixture
         later.configuration.clock = .fixed(Date().addingTimeInterval(600))
-        let worker = try await PayChaseServer.application(later.configuration, logger: .init(label: "test")).worker
+        let worker = try await PayChaseServer.application(later.configuration, logger: ServiceFixture.quiet).worker
         await worker.runOnce()
         let deferred = try entries(fixture.folder).filter { $0["outcome"] as? String == "deferred" }
         #expect(deferred.count == 2, "tried again once its retry time had come")
@@ -125,7 +125,9 @@ struct SendingServiceTests {
 }
 
 extension SendingServiceTests {
-    @Test func theWorkerReadsReceiptsAndTheTimelineShowsThem() async throws {
+    /// A practice that reads the rig's mailbox, whose chase for Q-2026-001 went from the claim
+    /// page and whose read receipt has come back to the mailbox.
+    func practiceWithAReceiptWaiting() async throws -> ServiceFixture {
         let rig = try MailRig.current()
         let imap = "imap:\n  url: imap://localhost:\(rig.imapPort)\n  username: manager@riverside.example\n  password_env: PAYCHASE_IMAP_PASSWORD\n  ca_file: \(rig.caFile)\n  poll_minutes: 1\n"
         let (fixture, _) = try sendingFixture(profile: imap)
@@ -139,13 +141,30 @@ extension SendingServiceTests {
             .replacingOccurrences(of: "20261122T224058123-0000-Q-1@riverside.example", with: messageID)
         try rig.submit(Array(receipt.utf8), from: "nelicb.payments@nhs.example", to: "manager@riverside.example")
         #expect(try rig.waitForMessage(user: "manager@riverside.example", containing: messageID))
-        let worker = try await PayChaseServer.application(fixture.configuration, logger: .init(label: "test")).worker
+        return fixture
+    }
+
+    @Test func theWorkerReadsReceiptsAndTheTimelineShowsThem() async throws {
+        let fixture = try await practiceWithAReceiptWaiting()
+        let worker = try await PayChaseServer.application(fixture.configuration, logger: ServiceFixture.quiet).worker
         await worker.runOnce()
         #expect(try entries(fixture.folder).contains { $0["outcome"] as? String == "read-receipt" })
         try await fixture.test { browser in
             let page = try await browser.get("/claims/Q-2026-001")
             #expect(page.body.contains("class=\"event-read-receipt\""))
             #expect(page.text.contains("read "), "what came back: read")
+        }
+    }
+
+    @Test func theRecordPageReadsTheMailboxNow() async throws {
+        let fixture = try await practiceWithAReceiptWaiting()
+        try await fixture.test { browser in
+            let record = try await browser.get("/record")
+            #expect(record.body.contains("<form name=\"receipts\" method=\"post\" action=\"/receipts\""))
+            let read = try await browser.post("/receipts", [("csrf", record.csrf!)])
+            #expect(read.status == .seeOther)
+            let after = try await browser.get("/record")
+            #expect(after.text.contains("Q-2026-001: read-receipt (displayed"))
         }
     }
 }

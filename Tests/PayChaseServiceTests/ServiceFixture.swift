@@ -31,10 +31,11 @@ struct ServiceFixture {
         try UserStore(path: configuration.usersFile).add(name, password: password, cost: 4)
     }
 
+    /// A logger that says nothing, so the test output is the tests'.
+    static let quiet = Logger(label: "paychase.test") { _ in SwiftLogNoOpLogHandler() }
+
     func application() async throws -> some ApplicationProtocol {
-        var logger = Logger(label: "paychase.test")
-        logger.logLevel = .warning
-        return try await PayChaseServer.application(configuration, logger: logger).application
+        try await PayChaseServer.application(configuration, logger: Self.quiet).application
     }
 
     /// Runs `test` against the service in-process, with a fresh browser.

@@ -58,6 +58,7 @@ public enum PayChaseServer {
             ImportController(state: state, practice: practice).register(pages: pages)
             QueueController(state: state, practice: practice).register(pages: pages, api: api)
             RecordController(state: state, practice: practice).register(pages: pages, api: api)
+            ReceiptsController(state: state, practice: practice).register(pages: pages)
         }
         return router
     }

@@ -46,7 +46,10 @@ struct RecordController {
         let shown = record.records.count > Self.shown
             ? "The newest \(Self.shown) of \(record.records.count) entries, newest first (all of them: \(practice.apiPath)/record)."
             : "\(record.records.count) entries, newest first."
-        let model = RecordPage(verified: record.verified, entries: record.entries, torn: record.tornByCrash, problem: record.problem, shown: shown, rows: Array(rows))
+        let model = RecordPage(
+            verified: record.verified, entries: record.entries, torn: record.tornByCrash, problem: record.problem, shown: shown, rows: Array(rows),
+            receiptsAction: "\(practice.pagePath)/receipts", csrf: context.csrfToken()
+        )
         return state.pages.response("record", model, layout: state.layout("Record", practice: practice, current: "record", context: context))
     }
 }
@@ -58,4 +61,6 @@ struct RecordPage {
     var problem: String?
     var shown: String
     var rows: [RecordRow]
+    var receiptsAction: String
+    var csrf: String
 }

@@ -21,6 +21,9 @@ extension PayChase {
         @Option(help: "A folder with one sub-folder per practice (paychase.yaml, claims.csv, Outbox/), served together.")
         var practices: String?
 
+        @Option(help: "Seconds between the worker's turns (sending what is due, reading the mailbox when poll_minutes says).")
+        var workerInterval = 30
+
         @Flag(help: "The service is behind a TLS reverse proxy: session cookies are Secure, and browsers are told to keep to HTTPS.")
         var behindTLS = false
 
@@ -34,7 +37,9 @@ extension PayChase {
             }
             var logger = Logger(label: "paychase.serve") { StreamLogHandler.standardOutput(label: $0) }
             logger.logLevel = options.verbose ? .debug : .info
-            let configuration = try serviceConfiguration(address)
+            var configuration = try serviceConfiguration(address)
+            guard workerInterval >= 1 else { throw ValidationError("--worker-interval must be at least 1 second") }
+            configuration.workerInterval = .seconds(workerInterval)
             do {
                 try await PayChaseServer.run(configuration, logger: logger) { port in
                     let host = address.host.contains(":") ? "[\(address.host)]" : address.host
