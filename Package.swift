@@ -33,6 +33,7 @@ let package = Package(
         .library(name: "PayChaseDocuments", targets: ["PayChaseDocuments"]),
         .library(name: "PayChaseMail", targets: ["PayChaseMail"]),
         .library(name: "PayChaseLetters", targets: ["PayChaseLetters"]),
+        .library(name: "PayChaseService", targets: ["PayChaseService"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -42,6 +43,11 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // Claims, money, UK dates, paymasters and the escalation ladder. No I/O.
@@ -113,10 +119,28 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The web service: pages and JSON over the same jobs, and the worker that runs them on its own.
+        .target(
+            name: "PayChaseService",
+            dependencies: [
+                "PayChaseKit", "PayChaseDomain", "PayChaseOutbox",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Pages")],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "paychase",
             dependencies: [
-                "PayChaseKit", "PayChaseDomain", "PayChaseOutbox",
+                "PayChaseKit", "PayChaseDomain", "PayChaseOutbox", "PayChaseService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -163,6 +187,15 @@ let package = Package(
             name: "PayChaseKitTests",
             dependencies: [
                 "PayChaseKit", "PayChaseDomain", "PayChaseOutbox", "PayChaseTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PayChaseServiceTests",
+            dependencies: [
+                "PayChaseService", "PayChaseKit", "PayChaseDomain", "PayChaseOutbox", "PayChaseTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

@@ -1,3 +1,4 @@
+import Foundation
 import PayChaseDomain
 
 /// Reads a claim list (CSV from Excel, or a JSON array) and checks every claim in it.
@@ -45,5 +46,13 @@ public struct ClaimsLoader: Sendable {
             throw InputError(kind: .data, diagnostics: ordered.map(\.element))
         }
         return (claims, checker.notes)
+    }
+}
+
+extension ClaimsLoader {
+    /// Reads a claim list given as bytes (an upload), decoded as a file on disk is: UTF-8 with or
+    /// without a BOM, else Windows-1252. `file` names it in every problem.
+    public func read(bytes: [UInt8], file: String) throws(InputError) -> (claims: [Claim], notes: [Diagnostic]) {
+        try read(TextFile.decode(Data(bytes)), file: file)
     }
 }

@@ -11,6 +11,12 @@ public struct PracticeSettings: Sendable {
     public var imap: MailServerSettings?
     /// `imap.processed_folder`: where recorded receipts are moved; nil to leave them in INBOX, flagged \Seen.
     public var processedFolder: String?
+    /// `smtp.max_per_minute`: the most messages to hand the server in any minute; nil for no limit.
+    public var maxPerMinute: Int?
+    /// `imap.poll_minutes`: how often the service reads the mailbox (default 5).
+    public var pollMinutes = 5
+    /// `auto_send`: templates the service sends by itself when a claim's next step is one of them.
+    public var autoSend: [String] = []
     /// What reading the profile noticed without refusing it (an old key read as a new one).
     public var notes: [Diagnostic] = []
 

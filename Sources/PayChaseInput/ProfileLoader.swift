@@ -36,8 +36,13 @@ public struct ProfileLoader: Sendable {
         let disputes = top?["dispute_resolution"].map { readContact($0, at: "dispute_resolution", addressRequired: true, &reader) }
         let terms = readPaymentTerms(top?["payment_terms"], &reader)
         let replyDays = reader.integer(top, "reply_days", at: "", in: 1...90) ?? 14
-        let smtp = MailServerSettingsReader.read(top?["smtp"], at: "smtp", schemes: ["smtp", "smtps"], &reader)
-        let imap = MailServerSettingsReader.read(top?["imap"], at: "imap", schemes: ["imap", "imaps"], extraKeys: ["processed_folder"], &reader)
+        let smtp = MailServerSettingsReader.read(top?["smtp"], at: "smtp", schemes: ["smtp", "smtps"], extraKeys: ["max_per_minute"], &reader)
+        let imap = MailServerSettingsReader.read(
+            top?["imap"], at: "imap", schemes: ["imap", "imaps"], extraKeys: ["processed_folder", "poll_minutes"], &reader
+        )
+        let maxPerMinute = reader.integer(top?["smtp"]?.mapping, "max_per_minute", at: "smtp", in: 1...10_000)
+        let pollMinutes = reader.integer(top?["imap"]?.mapping, "poll_minutes", at: "imap", in: 1...1440)
+        let autoSend = readAutoSend(top?["auto_send"], &reader)
         let processedFolder = reader.string(top?["imap"]?.mapping, "processed_folder", at: "imap", required: false)
         if let processedFolder, processedFolder.hasHeaderUnsafeCharacters || processedFolder.isEmpty {
             reader.report("imap.processed_folder", "must be a folder name on one line")
@@ -52,12 +57,35 @@ public struct ProfileLoader: Sendable {
         )
         var settings = PracticeSettings(profile: profile, smtp: smtp, imap: imap, processedFolder: processedFolder)
         settings.notes = reader.notes
+        settings.maxPerMinute = maxPerMinute
+        settings.pollMinutes = pollMinutes ?? settings.pollMinutes
+        settings.autoSend = autoSend
         return settings
     }
 
     static let sections = [
         "practice", "commissioner", "paymasters", "lmc", "dispute_resolution", "payment_terms", "reply_days", "smtp", "imap", "receipts",
+        "auto_send",
     ]
+
+    /// `auto_send: [chase]`: the templates the service may send by itself when they come due.
+    private func readAutoSend(_ node: Node?, _ reader: inout YAMLReader) -> [String] {
+        guard let node, node.null == nil else { return [] }
+        guard let sequence = node.sequence else {
+            reader.report("auto_send", "must be a list of template names, such as [chase]")
+            return []
+        }
+        var names: [String] = []
+        for item in sequence {
+            guard let name = item.string?.trimmingSpaces(), !name.isEmpty, !name.hasHeaderUnsafeCharacters, item.mapping == nil,
+                  item.sequence == nil else {
+                reader.report("auto_send", "every entry must be a template name, such as chase")
+                continue
+            }
+            names.append(name)
+        }
+        return names
+    }
 
     private func readPractice(_ node: Node?, _ reader: inout YAMLReader) -> Practice? {
         let key = "practice"

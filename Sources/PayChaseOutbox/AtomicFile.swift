@@ -35,6 +35,17 @@ public enum AtomicFile {
         try put(bytes, at: path, mode: mode, sync: false)
     }
 
+    /// Appends `bytes` to `path` (created if missing) and fsyncs it: a short list that only grows,
+    /// such as the service's used form keys.
+    public static func append(_ bytes: [UInt8], to path: String, mode: mode_t = 0o600) throws(OutboxError) {
+        try makeDirectories(parent(of: path))
+        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw OutboxError(path: path, operation: "open", errno: errno) }
+        defer { close(fd) }
+        try FileDescriptorWrite.all(bytes, to: fd, path: path, operation: "append")
+        guard fsync(fd) == 0 else { throw OutboxError(path: path, operation: "sync", errno: errno) }
+    }
+
     /// Writes a temporary file beside `path` (fsynced when `sync`) and renames it into place.
     private static func put(_ bytes: [UInt8], at path: String, mode: mode_t, sync: Bool) throws(OutboxError) {
         let temporary = temporaryName(for: path)

@@ -35,9 +35,11 @@ public struct CheckJob: Sendable {
         var dataProblems: [Problem] = []
         var notes: [Problem] = []
         var profile: PracticeProfile?
+        var autoSend: [String] = []
         do {
             let settings = try workspace.loadSettings()
             profile = settings.profile
+            autoSend = settings.autoSend
             notes += settings.notes.map(Problem.init)
         } catch {
             profileProblems = error.problems
@@ -56,6 +58,11 @@ public struct CheckJob: Sendable {
 
         let library = workspace.loadTemplates()
         dataProblems += library.problems.map(Problem.init)
+        for name in autoSend where library[name] == nil {
+            profileProblems.append(Problem(
+                file: workspace.configPath, field: "auto_send", "there is no template called '\(name)'; the templates are \(library.names.joined(separator: ", "))"
+            ))
+        }
         for name in library.names {
             dataProblems += library[name]!.check(against: DocumentSchema.value).map(Problem.init)
         }

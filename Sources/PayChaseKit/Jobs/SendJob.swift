@@ -26,6 +26,9 @@ public struct SendJob: Sendable {
         public var insecurity = MailServerSetup.Insecurity()
         /// Where `smtp.password_env` is looked up: the process's environment unless given.
         public var environment: [String: String]?
+        /// Asked before each message: false stops the batch there (the rest stay queued), as a
+        /// service does when it is told to shut down.
+        public var shouldContinue: @Sendable () -> Bool = { true }
         public init() {}
     }
 
@@ -65,7 +68,10 @@ public struct SendJob: Sendable {
             if case .template = source {
                 try draftAndQueue(into: outbox, profile: settings.profile, result: &result, logger: logger, clock: clock)
             }
-            try dispatch(outbox, configuration: configuration, result: &result, logger: logger, clock: clock, progress: progress)
+            try dispatch(
+                outbox, configuration: configuration, maxPerMinute: settings.maxPerMinute, result: &result, logger: logger, clock: clock,
+                progress: progress
+            )
         } catch let error as PayChaseError {
             throw error
         } catch let error as OutboxError where error.recordProblem != nil {
@@ -129,7 +135,7 @@ public struct SendJob: Sendable {
 
     /// Sends every due message over one connection; counts the rest as waiting or held.
     private func dispatch(
-        _ outbox: OutboxSession, configuration: SMTPConfiguration, result: inout SendResult, logger: Logger, clock: WallClock,
+        _ outbox: OutboxSession, configuration: SMTPConfiguration, maxPerMinute: Int?, result: inout SendResult, logger: Logger, clock: WallClock,
         progress: (SendProgress) -> Void
     ) throws(OutboxError) {
         let now = clock.now()
@@ -153,9 +159,14 @@ public struct SendJob: Sendable {
             result.stop = error.failure
             return
         }
-        try Dispatcher(outbox: outbox, clock: clock, logger: logger).send(due, over: connection, result: &result, progress: progress)
+        var dispatcher = Dispatcher(outbox: outbox, clock: clock, logger: logger)
+        dispatcher.pace = maxPerMinute.map(SendPace.init)
+        dispatcher.shouldContinue = options.shouldContinue
+        try dispatcher.send(due, over: connection, result: &result, progress: progress)
         if result.stop != nil {
             result.waiting += due.count - result.attempted
+        } else {
+            result.waiting += result.stoppedEarly
         }
     }
 

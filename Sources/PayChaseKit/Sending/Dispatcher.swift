@@ -10,6 +10,16 @@ struct Dispatcher {
     let outbox: OutboxSession
     let clock: WallClock
     let logger: Logger
+    /// `smtp.max_per_minute`: the batch waits rather than go faster.
+    var pace: SendPace?
+    /// False stops the batch before the next message.
+    var shouldContinue: @Sendable () -> Bool = { true }
+
+    init(outbox: OutboxSession, clock: WallClock, logger: Logger) {
+        self.outbox = outbox
+        self.clock = clock
+        self.logger = logger
+    }
 
     /// Messages handed over between two flushes.
     static let window = 64
@@ -22,7 +32,12 @@ struct Dispatcher {
         let queue = outbox.queue
         defer { try? queue.endWindow() }
         var window: InFlightWindow?
+        var pace = pace
         for (index, original) in due.enumerated() {
+            guard waitForPace(&pace) else {
+                result.stoppedEarly = due.count - index
+                return
+            }
             if index % Self.window == 0 {
                 window = try queue.beginWindow(due[index..<min(index + Self.window, due.count)].map(\.id), head: outbox.head)
             }
@@ -54,6 +69,23 @@ struct Dispatcher {
                 to: message.to, outcome: reply.outcome.rawValue, reply: reply.reply
             ))
         }
+    }
+
+    /// Waits, in short naps, until the pace lets the next message go, then counts it as gone;
+    /// false when the batch was told to stop first.
+    private func waitForPace(_ pace: inout SendPace?) -> Bool {
+        while shouldContinue() {
+            guard var current = pace else { return true }
+            let delay = current.delay(at: clock.now())
+            if delay <= 0 {
+                current.record(clock.now())
+                pace = current
+                return true
+            }
+            logger.debug("waiting for smtp.max_per_minute", metadata: ["seconds": "\(Int(delay.rounded(.up)))"])
+            Thread.sleep(forTimeInterval: min(delay, 1))
+        }
+        return false
     }
 
     /// Moves the message where the server's answer puts it, and counts it.

@@ -13,6 +13,8 @@ public struct SendResult: Sendable {
     public var waiting = 0
     /// Messages held because the server may already have them.
     public var held = 0
+    /// Due messages left queued because the batch was told to stop (the service shutting down).
+    public var stoppedEarly = 0
     /// Why the batch stopped early or never started: settings (`configuration`) or a server
     /// that could not be used (`unavailable`). What is queued stays queued.
     public var stop: PayChaseError?

@@ -27,6 +27,9 @@ public struct PayChaseError: Error, Sendable, CustomStringConvertible {
         case letterNotPrinted(template: String, claimID: String)
         /// A job's input that goes into the record must be one line of at most 200 characters.
         case notOneLine(Input)
+        /// Another job (a `paychase` command, or the service) holds the Outbox lock; try again
+        /// once it has finished.
+        case outboxBusy
     }
 
     /// A job's input, which a front end names its own way (an option, a form field).

@@ -64,8 +64,8 @@ extension OutboxError {
     /// A record that does not verify is invalid data; an Outbox that could not be read or
     /// written is worth trying again once the cause is fixed.
     var failure: PayChaseError {
-        recordProblem == nil
-            ? PayChaseError(.temporaryFailure, description) : PayChaseError(.invalidData, description, reason: .damagedRecord)
+        if recordProblem != nil { return PayChaseError(.invalidData, description, reason: .damagedRecord) }
+        return PayChaseError(.temporaryFailure, description, reason: code == EWOULDBLOCK ? .outboxBusy : nil)
     }
 }
 

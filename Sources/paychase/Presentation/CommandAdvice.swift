@@ -31,6 +31,8 @@ enum CommandAdvice {
             return text + ": run 'paychase print \(template) --claim \(claimID)' and post that letter, then record it"
         case .notOneLine(let input)?:
             return "\(option(for: input)) must be one line of at most \(PayChaseError.Input.maxLength) characters"
+        case .outboxBusy?:
+            return text + "; try again when it has finished"
         case nil:
             return text
         }

@@ -1,0 +1,66 @@
+import Foundation
+import Hummingbird
+import HummingbirdAuth
+
+/// What the service keeps about a browser between requests: the token every form carries
+/// against cross-site requests, who logged in, and what the last action did.
+public struct WebSession: Codable, Sendable {
+    public var csrf: String
+    public var user: String?
+    /// Said once on the next page: "Payment of £100.00 recorded".
+    public var flash: String?
+
+    public init(user: String? = nil) {
+        csrf = Self.newToken()
+        self.user = user
+        flash = nil
+    }
+
+    /// 32 random bytes as hex.
+    static func newToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+    }
+}
+
+/// A logged-in user.
+public struct WebUser: Sendable {
+    public var name: String
+}
+
+/// The request context: sessions and the logged-in user from hummingbird-auth.
+public struct WebContext: AuthRequestContext, SessionRequestContext, RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    public var identity: WebUser?
+    public let sessions: SessionContext<WebSession>
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        identity = nil
+        sessions = .init()
+    }
+
+    /// Bodies are collected by `FormLimitMiddleware`, with a limit per route.
+    public var maxUploadSize: Int { 10 * 1024 * 1024 }
+
+    /// The session's token for forms, making a session for a first visit.
+    public func csrfToken() -> String {
+        if let token = sessions.session?.csrf { return token }
+        let session = WebSession()
+        sessions.createSession(session)
+        return session.csrf
+    }
+
+    /// Sets the message the next page shows.
+    public func flash(_ message: String) {
+        if sessions.session == nil { sessions.createSession(WebSession()) }
+        sessions.withLockedSession { $0?.flash = message }
+    }
+
+    /// The message an action left, said once.
+    public func takeFlash() -> String? {
+        guard let message = sessions.session?.flash else { return nil }
+        sessions.withLockedSession { $0?.flash = nil }
+        return message
+    }
+}

@@ -1,0 +1,73 @@
+import PayChaseDomain
+import PayChaseKit
+
+/// A practice's dashboard: owed and overdue per paymaster, the aged debt, today's actions.
+/// The page and `/api/dashboard` are the same value.
+struct DashboardSummary: Sendable, Encodable {
+    var practice: String
+    var asOf: String
+    var outstanding: StatusJSON.Amount
+    var overdue: StatusJSON.Amount
+    var totals: [StatusJSON.Total]
+    var agedDebt: [AgedDebt.Bucket]
+    var todaysActions: [TodaysActions.Action]
+    var worker: String?
+
+    init(practice: String, report: StatusReport, worker: String?) {
+        self.practice = practice
+        asOf = report.asOf.description
+        outstanding = StatusJSON.Amount(report.totals.reduce(.zero) { $0 + $1.outstanding })
+        overdue = StatusJSON.Amount(report.totals.reduce(.zero) { $0 + $1.overdue })
+        totals = StatusJSON(report).totals
+        agedDebt = AgedDebt(report.rows).buckets
+        todaysActions = TodaysActions(report).actions
+        self.worker = worker
+    }
+
+    /// Actions a dashboard lists; the claims table has them all.
+    static let limit = 50
+
+    static func shown(_ rows: [ActionRow]) -> ([ActionRow], Bool, Int?) {
+        rows.count > limit ? (Array(rows.prefix(limit)), true, rows.count - limit) : (rows, !rows.isEmpty, nil)
+    }
+}
+
+/// The dashboard page's model.
+struct DashboardPage {
+    var practiceName: String
+    var asOf: String
+    var owed: String
+    var overdue: String
+    var totals: [TotalRow]
+    var chart: String
+    /// The most overdue of today's actions, at most `shown`; stored for Mustache, and kept with
+    /// the count and the rest when they are set again.
+    var actions: [ActionRow] {
+        didSet { (actions, hasActions, more) = Self.shown(actions) }
+    }
+    var hasActions: Bool
+    /// How many more there are than the page shows.
+    var more: Int?
+    var worker: String?
+    var claimsHref: String
+
+    init(practice: String, report: StatusReport, worker: String?, claimsPath: String) {
+        practiceName = practice
+        claimsHref = claimsPath
+        asOf = report.asOf.formatted
+        let all = TotalRow(name: practice, totals: report.totals)
+        owed = all.owed
+        overdue = all.overdue
+        totals = report.totals.map { TotalRow(name: $0.paymasterName, totals: [$0]) }
+        chart = AgedDebt(report.rows).svg
+        (actions, hasActions, more) = Self.shown(ActionRow.rows(report, claimsPath: claimsPath))
+        self.worker = worker
+    }
+
+    /// Actions a dashboard lists; the claims table has them all.
+    static let limit = 50
+
+    static func shown(_ rows: [ActionRow]) -> ([ActionRow], Bool, Int?) {
+        rows.count > limit ? (Array(rows.prefix(limit)), true, rows.count - limit) : (rows, !rows.isEmpty, nil)
+    }
+}

@@ -1,0 +1,68 @@
+import Crypto
+import Foundation
+import Hummingbird
+import Mustache
+
+/// The service's pages: the Mustache templates in `Pages/` (HTML-escaped), each rendered into
+/// the layout, whose one inline `<style>` the Content-Security-Policy allows by its SHA-256.
+struct PageRenderer: Sendable {
+    let library: MustacheLibrary
+    /// `'sha256-…'`: the layout's style block, for `style-src`.
+    let styleSource: String
+
+    /// The pages in `folder` (`layout.mustache`, `dashboard.mustache`, ...).
+    static func load(from folder: String) async throws(ServiceSetupError) -> PageRenderer {
+        let library: MustacheLibrary
+        do { library = try await MustacheLibrary(directory: folder) } catch {
+            throw ServiceSetupError("\(folder): the page templates cannot be read: \(error)")
+        }
+        guard library.getTemplate(named: "layout") != nil,
+              let text = try? String(contentsOfFile: "\(folder)/layout.mustache", encoding: .utf8),
+              let open = text.range(of: "<style>"), let close = text.range(of: "</style>", range: open.upperBound..<text.endIndex) else {
+            throw ServiceSetupError("\(folder): layout.mustache with a <style> block is missing")
+        }
+        let digest = SHA256.hash(data: Data(text[open.upperBound..<close.lowerBound].utf8))
+        return PageRenderer(library: library, styleSource: "'sha256-\(Data(digest).base64EncodedString())'")
+    }
+
+    /// `PAYCHASE_PAGES`, then the resource folder SwiftPM puts beside the executable (or the test
+    /// bundle), then `../share/paychase/Pages` for an install.
+    static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        if let path = environment["PAYCHASE_PAGES"], !path.isEmpty { return path }
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let directory = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+        let candidates = [
+            directory.appendingPathComponent("PayChase_PayChaseService.resources/Pages").path,
+            directory.appendingPathComponent("../share/paychase/Pages").standardizedFileURL.path,
+        ]
+        return candidates.first { FileManager.default.fileExists(atPath: "\($0)/layout.mustache") }
+    }
+
+    /// `page` rendered with `model`, inside the layout.
+    func response(_ page: String, _ model: Any, layout: Layout, status: HTTPResponse.Status = .ok) -> Response {
+        var layout = layout
+        layout.content = library.render(model, withTemplate: page) ?? ""
+        let html = library.render(layout, withTemplate: "layout") ?? ""
+        return Response(
+            status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html))
+        )
+    }
+}
+
+/// What every page shows around its content: the title, the navigation, who is logged in.
+struct Layout {
+    var title: String
+    var nav: [NavLink]
+    var user: String?
+    /// For the log-out form.
+    var csrf: String?
+    var flash: String?
+    var content = ""
+}
+
+struct NavLink {
+    var id: String
+    var label: String
+    var href: String
+    var current: Bool
+}

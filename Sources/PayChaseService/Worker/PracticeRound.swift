@@ -1,0 +1,130 @@
+import Foundation
+import Logging
+import PayChaseDomain
+import PayChaseInput
+import PayChaseKit
+import PayChaseOutbox
+
+/// One practice's turn of the worker, and what it remembers between turns: when it last read
+/// the mailbox, the day it last worked out, and what it has sent by itself this minute.
+struct PracticeRound {
+    let practice: Practice
+    var lastPoll: Date?
+    var lastDay: CalendarDate?
+    var pace: SendPace?
+
+    init(practice: Practice) { self.practice = practice }
+
+    /// `auto_send` without `smtp.max_per_minute` goes no faster than this.
+    static let defaultPerMinute = 30
+
+    mutating func run(state: ServiceState, stop: StopSignal) async {
+        let workspace = practice.workspace
+        let now = state.configuration.clock.now()
+        let settings: PracticeSettings
+        do { settings = try await state.read { () throws(PayChaseError) in try workspace.loadSettings() } } catch {
+            await report(state, "settings", error, at: now)
+            return
+        }
+        if settings.smtp != nil, hasDueMessages(at: now) { await sendQueued(state: state, stop: stop, at: now) }
+        if settings.imap != nil, lastPoll.map({ now.timeIntervalSince($0) >= Double(settings.pollMinutes * 60) }) ?? true, !stop.isSet {
+            lastPoll = now
+            await readReceipts(state: state, at: now)
+        }
+        guard !stop.isSet else { return }
+        let report: StatusReport
+        do { report = try await state.status(practice) } catch {
+            await self.report(state, "status", error, at: now)
+            return
+        }
+        let actions = TodaysActions(report)
+        if lastDay != actions.asOf {
+            lastDay = actions.asOf
+            state.logger.info("today's actions", metadata: [
+                "practice": "\(practice.slug)", "day": "\(actions.asOf)", "claims": "\(actions.actions.count)",
+            ])
+            await state.worker.note(practice.slug, "today", "\(actions.actions.count) claims need action on \(actions.asOf.formatted)", at: now)
+        }
+        if settings.smtp != nil, !settings.autoSend.isEmpty {
+            await autoSend(settings, actions: actions, state: state, stop: stop, at: now)
+        }
+    }
+
+    /// A queued message whose retry time has come, read without the lock.
+    func hasDueMessages(at now: Date) -> Bool {
+        let messages = (try? MessageQueue(outbox: practice.workspace.outbox).all()) ?? []
+        return messages.contains { $0.state == .queued && $0.nextAttempt <= now }
+    }
+
+    func sendQueued(state: ServiceState, stop: StopSignal, at now: Date) async {
+        let job = SendJob(workspace: practice.workspace, source: .queued, asOf: state.today, options: options(state, stop))
+        let logger = state.logger
+        do {
+            let clock = state.configuration.clock
+            let result = try await state.write(practice) { () throws(PayChaseError) in try job.run(logger: logger, clock: clock) }
+            await note(state, "queue", "sent the queue: \(result.accepted) accepted, \(result.deferred) deferred, \(result.refused) refused", result.stop, at: now)
+        } catch {
+            await report(state, "queue", error, at: now)
+        }
+    }
+
+    func readReceipts(state: ServiceState, at now: Date) async {
+        var receipts = ReceiptsJob(workspace: practice.workspace)
+        receipts.environment = state.configuration.environment
+        let job = receipts
+        let logger = state.logger
+        do {
+            let clock = state.configuration.clock
+            let result = try await state.write(practice) { () throws(PayChaseError) in try job.run(logger: logger, clock: clock) }
+            await note(state, "receipts", "read the mailbox: \(result.recorded.count) recorded, \(result.read) read", nil, at: now)
+        } catch {
+            await report(state, "receipts", error, at: now)
+        }
+    }
+
+    /// Sends, for each `auto_send` template, the claims whose next step is exactly it, as many
+    /// as the minute's pace leaves room for; the rest wait for a later turn.
+    mutating func autoSend(_ settings: PracticeSettings, actions: TodaysActions, state: ServiceState, stop: StopSignal, at now: Date) async {
+        var pace = self.pace ?? SendPace(perMinute: settings.maxPerMinute ?? Self.defaultPerMinute)
+        for template in settings.autoSend where !stop.isSet {
+            let room = pace.room(at: now)
+            let claims = Array(actions.autoSendable(template).prefix(max(0, room)))
+            guard !claims.isEmpty else { continue }
+            let job = SendJob(workspace: practice.workspace, source: .template(template, .ids(claims)), asOf: actions.asOf, options: options(state, stop))
+            let logger = state.logger
+            do {
+                let clock = state.configuration.clock
+                let result = try await state.write(practice) { () throws(PayChaseError) in try job.run(logger: logger, clock: clock) }
+                for _ in 0..<result.attempted { pace.record(now) }
+                await note(state, "auto-send", "sent \(template) by itself: \(result.accepted) accepted, \(result.deferred) deferred, \(result.refused) refused", result.stop, at: now)
+            } catch {
+                await report(state, "auto-send", error, at: now)
+            }
+        }
+        self.pace = pace
+    }
+
+    private func options(_ state: ServiceState, _ stop: StopSignal) -> SendJob.Options {
+        var options = SendJob.Options()
+        options.environment = state.configuration.environment
+        options.shouldContinue = { !stop.isSet }
+        return options
+    }
+
+    private func note(_ state: ServiceState, _ topic: String, _ text: String, _ stop: PayChaseError?, at now: Date) async {
+        let line = stop.map { "\(text); stopped: \(WebAdvice.lines($0).joined(separator: " "))" } ?? text
+        state.logger.info("\(line)", metadata: ["practice": "\(practice.slug)", "task": "\(topic)"])
+        let slug = practice.slug
+        await state.worker.note(slug, topic, line, at: now)
+    }
+
+    private func report(_ state: ServiceState, _ topic: String, _ error: WebError, at now: Date) async {
+        let line = error.lines.joined(separator: " ")
+        let metadata: Logger.Metadata = ["practice": "\(practice.slug)", "task": "\(topic)"]
+        if await state.worker.note(practice.slug, topic, "could not: \(line)", at: now) {
+            state.logger.warning("\(line)", metadata: metadata)
+        } else {
+            state.logger.debug("still: \(line)", metadata: metadata)
+        }
+    }
+}
