@@ -33,6 +33,7 @@ let package = Package(
         .library(name: "PayChaseDocuments", targets: ["PayChaseDocuments"]),
         .library(name: "PayChaseMail", targets: ["PayChaseMail"]),
         .library(name: "PayChaseLetters", targets: ["PayChaseLetters"]),
+        .library(name: "PayChaseReports", targets: ["PayChaseReports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -46,6 +47,8 @@ let package = Package(
     targets: [
         // Claims, money, UK dates, paymasters and the escalation ladder. No I/O.
         .target(name: "PayChaseDomain", swiftSettings: swiftSettings),
+        // The reports' arithmetic: aged debt, cash flow by month, days to pay, service value, networks. No I/O.
+        .target(name: "PayChaseReports", dependencies: ["PayChaseDomain"], swiftSettings: swiftSettings),
         // Reads the practice profile (YAML) and the claim list (CSV or JSON) into domain values.
         .target(
             name: "PayChaseInput",
@@ -107,7 +110,7 @@ let package = Package(
             name: "PayChaseKit",
             dependencies: [
                 "PayChaseDomain", "PayChaseInput", "PayChaseDocuments", "PayChaseMail", "PayChaseOutbox", "PayChaseCurl",
-                "PayChaseSMTP", "PayChaseIMAP", "PayChaseLetters",
+                "PayChaseSMTP", "PayChaseIMAP", "PayChaseLetters", "PayChaseReports",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
@@ -125,6 +128,7 @@ let package = Package(
         // Helpers the test targets share: running commands, reading .eml back with Python's email package.
         .target(name: "PayChaseTestSupport", path: "Tests/PayChaseTestSupport", exclude: ["parse_eml.py"], swiftSettings: swiftSettings),
         .testTarget(name: "PayChaseDomainTests", dependencies: ["PayChaseDomain"], swiftSettings: swiftSettings),
+        .testTarget(name: "PayChaseReportsTests", dependencies: ["PayChaseReports", "PayChaseDomain"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PayChaseInputTests",
             dependencies: ["PayChaseInput", "PayChaseCurl", "PayChaseTestSupport"],

@@ -32,7 +32,10 @@ extension OutboxSession {
             case .automaticReply:
                 feedback.automaticReply = date
             case .payment:
-                feedback.paymentsRecorded = feedback.paymentsRecorded + Money(pence: record.payment?.pence ?? 0)
+                // The day it arrived, or else the day it was recorded.
+                guard let facts = record.payment,
+                      let received = (try? CalendarDate(parsing: facts.receivedOn)) ?? date else { break }
+                feedback.payments.append(RecordedPayment(amount: Money(pence: facts.pence), receivedOn: received, reference: facts.reference))
             case .deferred, .refused, .uncertain, .posted, .repaired:
                 break
             }
