@@ -88,7 +88,7 @@ let package = Package(
         // Printable A4 letters as PDF: one Swift type lays a letter out with Pango and Cairo.
         .target(
             name: "PayChaseLetters",
-            dependencies: ["CPangoCairo", "PayChaseDocuments"],
+            dependencies: ["CPangoCairo", "PayChaseDomain", "PayChaseDocuments"],
             swiftSettings: swiftSettings + [.unsafeFlags(headerSearchFlags("pangocairo"))]
         ),
         // libcurl behind one Swift type that owns the handle, and the mail server settings it is given.
