@@ -11,6 +11,9 @@ public struct NetworkValue: Sendable {
         public var cost: Money
         /// Pence of cost per £1 of income, in tenths of a penny; nil without income to divide by.
         public var costPerPoundTenths: Int64?
+        /// What this practice spends less what the lowest-cost practice would spend on the same
+        /// income; zero for the lowest itself and where there is nothing to compare.
+        public var saving: Money = .zero
 
         /// `48.3p`, or `no income` when nothing was claimed.
         public var costPerPoundText: String {
@@ -43,7 +46,7 @@ public struct NetworkValue: Sendable {
             for service in value.services { byService[ServiceWorkload.key(service.workload.service), default: []].append((name, service)) }
         }
         services = byService.values.map { entries in
-            let deliveries = entries.map { practice, service in
+            var deliveries = entries.map { practice, service in
                 Delivery(
                     practice: practice, incomeClaimed: service.incomeClaimed, cost: service.totalCost,
                     costPerPoundTenths: service.incomeClaimed > .zero
@@ -58,19 +61,19 @@ public struct NetworkValue: Sendable {
                 }
             }
             let comparable = deliveries.filter { $0.incomeClaimed > .zero }
-            var saving = Money.zero
             var lowest: String?
             if comparable.count >= 2, let best = Self.cheapest(comparable) {
                 lowest = best.practice
-                for other in comparable where other.practice != best.practice {
+                for index in deliveries.indices where deliveries[index].incomeClaimed > .zero && deliveries[index].practice != best.practice {
                     // At the lowest's cost per pound: best.cost × other.income / best.income, to the penny.
-                    let product = best.cost.pence.multipliedFullWidth(by: other.incomeClaimed.pence)
+                    let product = best.cost.pence.multipliedFullWidth(by: deliveries[index].incomeClaimed.pence)
                     let (quotient, remainder) = best.incomeClaimed.pence.dividingFullWidth(product)
                     let atLowest = remainder * 2 >= best.incomeClaimed.pence ? quotient + 1 : quotient
-                    saving += other.cost - Money(pence: atLowest)
+                    deliveries[index].saving = deliveries[index].cost - Money(pence: atLowest)
                 }
             }
             let first = entries[0].1.workload
+            let saving = deliveries.reduce(Money.zero) { $0 + $1.saving }
             return Service(service: first.service, category: first.category, deliveries: deliveries, lowest: lowest, saving: saving)
         }.sorted { $0.saving != $1.saving ? $0.saving > $1.saving : $0.service < $1.service }
     }

@@ -11,7 +11,7 @@ struct PayChase: AsyncParsableCommand {
             Exit codes: 0 ok, 64 usage, 65 bad claims or templates, 69 mail server unavailable, \
             75 temporary failure, 78 bad configuration.
             """,
-        subcommands: [Check.self, Draft.self, Send.self, Print.self, RecordPosting.self, Payment.self, Receipts.self, Evidence.self, Status.self, Log.self, Queue.self, Templates.self]
+        subcommands: [Check.self, Draft.self, Send.self, Print.self, RecordPosting.self, Payment.self, Receipts.self, Evidence.self, Status.self, Report.self, Log.self, Queue.self, Templates.self]
     )
 }
 

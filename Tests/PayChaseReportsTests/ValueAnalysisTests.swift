@@ -80,6 +80,7 @@ struct ValueAnalysisTests {
         // Bridge Street's £6,000 at 55.9p costs 6,710 × 6,000 / 12,000 = £3,355 (saves £1,645); Canal Side's £2,000
         // costs 6,710 × 2,000 / 12,000 = £1,118.33 (saves £881.67): £2,526.67 in all.
         #expect(flu.saving == Money(pence: 252_667))
+        #expect(flu.deliveries.map(\.saving) == [.zero, Money(pence: 164_500), Money(pence: 88_167)])
         let surgery = try #require(network.services.first { $0.service == "Minor surgery DES" })
         #expect(surgery.lowest == nil, "one practice delivers it: nothing to compare")
         #expect(surgery.saving == .zero)
