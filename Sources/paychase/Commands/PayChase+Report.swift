@@ -7,7 +7,7 @@ extension PayChase {
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Reports for the partners' meeting: cash flow and aged debt, and the service value review.",
-            subcommands: [Cashflow.self]
+            subcommands: [Cashflow.self, Value.self]
         )
     }
 }
@@ -61,6 +61,32 @@ extension PayChase.Report {
             let job = CashflowReportJob(workspaces: try report.workspaces(options), asOf: dates.date)
             let result = try PayChase.run { () throws(PayChaseError) in try job.run(logger: options.logger()) }
             try report.write(result.document, name: "cashflow", asOf: dates.date, outbox: options.outbox)
+        }
+    }
+}
+
+extension PayChase.Report {
+    struct Value: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The service value review: income per service against the staff time it takes, ranked, with what delegation would change.",
+            discussion: "With --practices, each practice's folder has its own services file (named as --services gives it) and costs:, and the review compares the network's practices."
+        )
+
+        @Option(help: "The services file: service, category, gp_hours, nurse_hours, hca_hours, admin_hours, direct_costs.")
+        var services = "services.csv"
+
+        @OptionGroup var report: ReportOptions
+        @OptionGroup var dates: DateOptions
+        @OptionGroup var options: WorkspaceOptions
+
+        func run() throws {
+            let workspaces = try report.workspaces(options)
+            let practices = workspaces.map { workspace in
+                (workspace, report.practices == nil || services.hasPrefix("/") ? services : "\(workspace.folder)/\(services)")
+            }
+            let job = ValueReportJob(practices: practices, asOf: dates.date)
+            let result = try PayChase.run { () throws(PayChaseError) in try job.run(logger: options.logger()) }
+            try report.write(result.document, name: "value", asOf: dates.date, outbox: options.outbox)
         }
     }
 }
