@@ -166,7 +166,7 @@ let package = Package(
         .testTarget(
             name: "PayChaseKitTests",
             dependencies: [
-                "PayChaseKit", "PayChaseDomain", "PayChaseOutbox", "PayChaseTestSupport",
+                "PayChaseKit", "PayChaseDomain", "PayChaseOutbox", "PayChaseLetters", "PayChaseReports", "PayChaseTestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
