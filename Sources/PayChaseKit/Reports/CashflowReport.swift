@@ -63,8 +63,7 @@ public struct CashflowReport: Sendable {
             chart: agedDebtChart,
             columns: practice + [.init("paymaster", "Paymaster", share: 1.8)] + buckets + [.init("total", "Total", share: 1.2)],
             rows: rows.map { row in
-                (network ? [row.practice.map(ReportDocument.Cell.text) ?? .text("all practices")] : [])
-                    + [.text(row.paymasterName)] + AgeBucket.allCases.map { .money(row[$0]) } + [.money(row.total)]
+                practiceCell(row) + [.text(row.paymasterName)] + AgeBucket.allCases.map { .money(row[$0]) } + [.money(row.total)]
             }
         )
     }
@@ -111,8 +110,7 @@ public struct CashflowReport: Sendable {
             ],
             columns: practice + [.init("paymaster", "Paymaster", share: 2), .init("interest", "Interest"), .init("fixed_sums", "Fixed sums"), .init("total", "Total")],
             rows: rows.map { row in
-                (network ? [row.practice.map(ReportDocument.Cell.text) ?? .text("all practices")] : [])
-                    + [.text(row.paymasterName), .money(row.interest), .money(row.fixedSums), .money(row.interest + row.fixedSums)]
+                practiceCell(row) + [.text(row.paymasterName), .money(row.interest), .money(row.fixedSums), .money(row.interest + row.fixedSums)]
             }
         )
     }
@@ -133,6 +131,11 @@ public struct CashflowReport: Sendable {
                 ]
             }
         )
+    }
+
+    /// A network's rows name their practice, or "all practices" for the network's totals.
+    private func practiceCell(_ row: CashflowAnalysis.AgedDebtRow) -> [ReportDocument.Cell] {
+        network ? [.text(row.practice ?? "all practices")] : []
     }
 
     static func id(_ bucket: AgeBucket) -> String {
