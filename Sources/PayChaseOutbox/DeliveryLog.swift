@@ -31,9 +31,15 @@ public struct DeliveryLog: Sendable {
         sealed.entry = ""
         let unsealed = try! encoder.encode(sealed)
         sealed.entry = SHA256Hex.digest(unsealed)
-        let text = String(decoding: unsealed, as: UTF8.self)
-        return (text.replacingOccurrences(of: "\"entry\":\"\"", with: "\"entry\":\"\(sealed.entry)\""), sealed)
+        // The key as the encoder writes it; a string value holding the same text has its quotes escaped.
+        var bytes = Array(unsealed)
+        if let at = bytes.firstRange(of: Self.emptyEntry) {
+            bytes.replaceSubrange(at, with: Array("\"entry\":\"\(sealed.entry)\"".utf8))
+        }
+        return (String(decoding: bytes, as: UTF8.self), sealed)
     }
+
+    private static let emptyEntry = Array("\"entry\":\"\"".utf8)
 
     /// What one read of the file found.
     public struct Contents: Sendable {
@@ -57,6 +63,9 @@ public struct DeliveryLog: Sendable {
         public var head: [UInt8]?
         /// The in-flight window's journal, read with the lines.
         var window: String?
+        /// Every complete line (without its newline; empty lines too), and what it decodes to, if anything.
+        var completeLines: [String] = []
+        var decoded: [DeliveryRecord?] = []
     }
 
     /// Reads the whole file once. The head is read first: an append writes its line before its
@@ -72,22 +81,23 @@ public struct DeliveryLog: Sendable {
         guard !data.isEmpty else { return contents }
         let text = String(decoding: data, as: UTF8.self)
         contents.text = text
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: true)
-        if !text.hasSuffix("\n") {
-            contents.torn = true
-            lines.removeLast()
-        }
-        contents.lines = lines.count
+        // Split on the newline byte, not on Characters: no grapheme breaking over the whole record.
+        var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(Substring($0)) }
+        if lines.last == "" { lines.removeLast() } else { contents.torn = true }
+        if contents.torn { lines.removeLast() }
         contents.completeLength = lines.reduce(0) { $0 + $1.utf8.count + 1 }
-        let decoder = JSONDecoder()
-        for line in lines {
-            guard let record = try? decoder.decode(DeliveryRecord.self, from: Data(line.utf8)) else { continue }
+        contents.completeLines = lines
+        // Each line decodes on its own: on every core, in file order.
+        contents.decoded = ParallelMap.map(lines, chunks: 512) { line in
+            line.isEmpty ? nil : try? JSONDecoder().decode(DeliveryRecord.self, from: Data(line.utf8))
+        }
+        for (line, record) in zip(lines, contents.decoded) where !line.isEmpty {
+            contents.lines += 1
+            guard let record else { continue }
             contents.records.append(record)
-            contents.recordLines.append(String(line))
+            contents.recordLines.append(line)
         }
-        if let line = lines.last, let record = try? decoder.decode(DeliveryRecord.self, from: Data(line.utf8)) {
-            contents.last = record.entry
-        }
+        if let index = lines.lastIndex(where: { !$0.isEmpty }), let record = contents.decoded[index] { contents.last = record.entry }
         return contents
     }
 
