@@ -65,7 +65,9 @@ public struct DeliveryLog: Sendable {
         var window: String?
         /// Every complete line (without its newline; empty lines too), and what it decodes to, if anything.
         var completeLines: [String] = []
-        var decoded: [DeliveryRecord?] = []
+        /// Per complete line, its place in `records` when it decodes, and where its `entry` value
+        /// is when it is in the plain canonical form (`CanonicalLine`).
+        var decoded: [(record: Int?, entry: Range<Int>?)] = []
     }
 
     /// Reads the whole file once. The head is read first: an append writes its line before its
@@ -82,23 +84,48 @@ public struct DeliveryLog: Sendable {
         let text = String(decoding: data, as: UTF8.self)
         contents.text = text
         // Split on the newline byte, not on Characters: no grapheme breaking over the whole record.
-        var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(Substring($0)) }
+        var lines = Self.lines(of: data)
         if lines.last == "" { lines.removeLast() } else { contents.torn = true }
         if contents.torn { lines.removeLast() }
         contents.completeLength = lines.reduce(0) { $0 + $1.utf8.count + 1 }
         contents.completeLines = lines
         // Each line decodes on its own: on every core, in file order.
-        contents.decoded = ParallelMap.map(lines, chunks: 512) { line in
-            line.isEmpty ? nil : try? JSONDecoder().decode(DeliveryRecord.self, from: Data(line.utf8))
+        let read = ParallelMap.map(lines, chunks: 512) { line -> (DeliveryRecord?, Range<Int>?) in
+            if let fast = CanonicalLine.read(line) { return (fast.record, fast.entry) }
+            return (line.isEmpty ? nil : try? JSONDecoder().decode(DeliveryRecord.self, from: Data(line.utf8)), nil)
         }
-        for (line, record) in zip(lines, contents.decoded) where !line.isEmpty {
-            contents.lines += 1
-            guard let record else { continue }
+        contents.records.reserveCapacity(read.count)
+        contents.decoded.reserveCapacity(read.count)
+        for (line, (record, entry)) in zip(lines, read) {
+            if !line.isEmpty { contents.lines += 1 }
+            guard let record else {
+                contents.decoded.append((nil, nil))
+                continue
+            }
+            contents.decoded.append((contents.records.count, entry))
             contents.records.append(record)
             contents.recordLines.append(line)
         }
-        if let index = lines.lastIndex(where: { !$0.isEmpty }), let record = contents.decoded[index] { contents.last = record.entry }
+        if let index = lines.lastIndex(where: { !$0.isEmpty }), let record = contents.decoded[index].record {
+            contents.last = contents.records[record].entry
+        }
         return contents
+    }
+
+    /// The text between newline bytes, the last (after the final newline) too, as `split` with
+    /// empty pieces kept; one pass over the bytes.
+    static func lines(of data: Data) -> [String] {
+        data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var lines: [String] = []
+            var start = 0
+            for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                start = index + 1
+            }
+            lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+            return lines
+        }
     }
 
     /// The head file naming `head`: one line of JSON.
