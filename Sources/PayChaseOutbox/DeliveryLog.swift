@@ -56,7 +56,9 @@ public struct DeliveryLog: Sendable {
         /// A last line with no newline: a write cut off, by a crash or by an edit.
         public var torn = false
         /// The whole file as read.
-        public var text = ""
+        public var text: String { String(decoding: bytes, as: UTF8.self) }
+        /// The file's bytes as read.
+        public var bytes = Data()
         /// The file is there but could not be read.
         public var unreadable = false
         /// `deliveries.head` as it was just before the lines were read; nil when there is none.
@@ -81,8 +83,7 @@ public struct DeliveryLog: Sendable {
             return contents
         }
         guard !data.isEmpty else { return contents }
-        let text = String(decoding: data, as: UTF8.self)
-        contents.text = text
+        contents.bytes = data
         // Split on the newline byte, not on Characters: no grapheme breaking over the whole record.
         var lines = Self.lines(of: data)
         if lines.last == "" { lines.removeLast() } else { contents.torn = true }
