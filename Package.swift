@@ -34,6 +34,7 @@ let package = Package(
         .library(name: "PayChaseMail", targets: ["PayChaseMail"]),
         .library(name: "PayChaseLetters", targets: ["PayChaseLetters"]),
         .library(name: "PayChaseService", targets: ["PayChaseService"]),
+        .library(name: "PayChaseReports", targets: ["PayChaseReports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -52,6 +53,8 @@ let package = Package(
     targets: [
         // Claims, money, UK dates, paymasters and the escalation ladder. No I/O.
         .target(name: "PayChaseDomain", swiftSettings: swiftSettings),
+        // The reports' arithmetic: aged debt, cash flow by month, days to pay, service value, networks. No I/O.
+        .target(name: "PayChaseReports", dependencies: ["PayChaseDomain"], swiftSettings: swiftSettings),
         // Reads the practice profile (YAML) and the claim list (CSV or JSON) into domain values.
         .target(
             name: "PayChaseInput",
@@ -91,7 +94,7 @@ let package = Package(
         // Printable A4 letters as PDF: one Swift type lays a letter out with Pango and Cairo.
         .target(
             name: "PayChaseLetters",
-            dependencies: ["CPangoCairo", "PayChaseDocuments"],
+            dependencies: ["CPangoCairo", "PayChaseDomain", "PayChaseDocuments"],
             swiftSettings: swiftSettings + [.unsafeFlags(headerSearchFlags("pangocairo"))]
         ),
         // libcurl behind one Swift type that owns the handle, and the mail server settings it is given.
@@ -113,7 +116,7 @@ let package = Package(
             name: "PayChaseKit",
             dependencies: [
                 "PayChaseDomain", "PayChaseInput", "PayChaseDocuments", "PayChaseMail", "PayChaseOutbox", "PayChaseCurl",
-                "PayChaseSMTP", "PayChaseIMAP", "PayChaseLetters",
+                "PayChaseSMTP", "PayChaseIMAP", "PayChaseLetters", "PayChaseReports",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
@@ -149,6 +152,7 @@ let package = Package(
         // Helpers the test targets share: running commands, reading .eml back with Python's email package.
         .target(name: "PayChaseTestSupport", path: "Tests/PayChaseTestSupport", exclude: ["parse_eml.py"], swiftSettings: swiftSettings),
         .testTarget(name: "PayChaseDomainTests", dependencies: ["PayChaseDomain"], swiftSettings: swiftSettings),
+        .testTarget(name: "PayChaseReportsTests", dependencies: ["PayChaseReports", "PayChaseDomain"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PayChaseInputTests",
             dependencies: ["PayChaseInput", "PayChaseCurl", "PayChaseTestSupport"],
@@ -186,7 +190,7 @@ let package = Package(
         .testTarget(
             name: "PayChaseKitTests",
             dependencies: [
-                "PayChaseKit", "PayChaseDomain", "PayChaseOutbox", "PayChaseTestSupport",
+                "PayChaseKit", "PayChaseDomain", "PayChaseOutbox", "PayChaseLetters", "PayChaseReports", "PayChaseTestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

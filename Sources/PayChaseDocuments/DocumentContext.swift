@@ -62,14 +62,8 @@ public struct DocumentContext: Sendable {
 
     /// Statutory interest, where the Late Payment Act applies to the claim's contract.
     public var interest: StatutoryInterest? {
-        guard Self.lateInterestApplies(to: claim, practice: profile.practice), let rates else { return nil }
-        return StatutoryInterest(debt: claim.outstanding, dueOn: claim.dueOn, asOf: today, rates: rates)
-    }
-
-    /// A local authority's contract, or a GP contract that is not an NHS contract: a contract in
-    /// private law, between two businesses within section 2 of the 1998 Act.
-    public static func lateInterestApplies(to claim: Claim, practice: Practice) -> Bool {
-        claim.contract == .publicHealth || !practice.nhsBody
+        guard let rates else { return nil }
+        return StatutoryInterest(accruedOn: claim, practice: profile.practice, asOf: today, rates: rates)
     }
 
     /// The template data for a document addressed to `recipient`.

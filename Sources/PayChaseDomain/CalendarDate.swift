@@ -47,6 +47,9 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         }
     }
 
+    /// Days since 1970-01-01, for turning a date and a time of day into an instant without a Calendar.
+    public var daysSince1970: Int { dayNumber }
+
     /// Days since 1970-01-01 (Howard Hinnant's days_from_civil).
     var dayNumber: Int {
         let y = month <= 2 ? year - 1 : year
@@ -95,6 +98,25 @@ extension CalendarDate {
     public init(parsing raw: String) throws(ParseError) {
         let text = raw.trimmingSpaces()
         guard !text.isEmpty else { throw .empty }
+        // `2013-09-30`, as the record and most files write it: read straight from the digits.
+        let utf8 = text.utf8
+        if utf8.count == 10 {
+            let bytes = Array(utf8)
+            func digits(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for byte in bytes[range] {
+                    guard (48...57).contains(byte) else { return nil }
+                    value = value * 10 + Int(byte - 48)
+                }
+                return value
+            }
+            if bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+               let year = digits(0..<4), let month = digits(5..<7), let day = digits(8..<10) {
+                guard let date = CalendarDate(year: year, month: month, day: day) else { throw .impossible(text) }
+                self = date
+                return
+            }
+        }
         let isoParts = text.split(separator: "-", omittingEmptySubsequences: false)
         let numbers: [Substring]
         let yearFirst: Bool

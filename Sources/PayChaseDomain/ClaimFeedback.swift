@@ -10,8 +10,11 @@ public struct ClaimFeedback: Sendable, Hashable, Codable {
     public var replied: CalendarDate?
     /// An automatic reply (out of office) came: neither read nor replied.
     public var automaticReply: CalendarDate?
+    /// Payments recorded with `paychase payment`, in the order recorded.
+    public var payments: [RecordedPayment] = []
+
     /// Payments recorded with `paychase payment`, in total.
-    public var paymentsRecorded: Money = .zero
+    public var paymentsRecorded: Money { payments.reduce(.zero) { $0 + $1.amount } }
 
     public struct Bounce: Sendable, Hashable, Codable {
         public var date: CalendarDate
@@ -38,5 +41,19 @@ public struct ClaimFeedback: Sendable, Hashable, Codable {
         if let delivered, read == nil, bounced == nil { parts.append("delivered \(delivered.formatted)") }
         if let automaticReply, replied == nil { parts.append("auto-reply \(automaticReply.formatted)") }
         return parts.joined(separator: ", ")
+    }
+}
+
+/// Money received for a claim, as `paychase payment` recorded it: unlike the claims file's
+/// `paid`, it has the day it arrived.
+public struct RecordedPayment: Sendable, Hashable, Codable {
+    public var amount: Money
+    public var receivedOn: CalendarDate
+    public var reference: String?
+
+    public init(amount: Money, receivedOn: CalendarDate, reference: String? = nil) {
+        self.amount = amount
+        self.receivedOn = receivedOn
+        self.reference = reference
     }
 }

@@ -23,3 +23,21 @@ public enum LondonTime {
         return "\(pad(c.year!, 4))-\(pad(c.month!))-\(pad(c.day!)) \(pad(c.hour!)):\(pad(c.minute!)):\(pad(c.second!))"
     }
 }
+
+extension LondonTime {
+    /// London dates of many instants, each UTC hour worked out once: London's offset from UTC
+    /// changes only on the hour, so every instant of a UTC hour falls on the same London date.
+    public struct Days: Sendable {
+        private var byHour: [Int: CalendarDate] = [:]
+
+        public init() {}
+
+        public mutating func date(of instant: Date) -> CalendarDate {
+            let hour = Int((instant.timeIntervalSince1970 / 3_600).rounded(.down))
+            if let date = byHour[hour] { return date }
+            let date = LondonTime.date(of: instant)
+            byHour[hour] = date
+            return date
+        }
+    }
+}

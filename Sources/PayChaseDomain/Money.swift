@@ -26,7 +26,14 @@ public struct Money: Sendable, Hashable, Comparable, Codable {
         return "\(pence < 0 ? "-" : "")\(magnitude / 100).\(rest < 10 ? "0" : "")\(rest)"
     }
 
-    private static func grouped(_ value: UInt64) -> String {
+    /// Whole pounds, to the nearest (halves away from zero), for chart axes and summaries: `£1,234`.
+    public var formattedPounds: String {
+        let pounds = (pence.magnitude + 50) / 100
+        return "\(pence < 0 && pounds > 0 ? "-" : "")£\(Self.grouped(pounds))"
+    }
+
+    /// `1234567` as `1,234,567`.
+    static func grouped(_ value: UInt64) -> String {
         let digits = Array(String(value))
         var out = ""
         for (index, digit) in digits.enumerated() {

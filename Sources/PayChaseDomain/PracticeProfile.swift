@@ -12,11 +12,13 @@ public struct PracticeProfile: Sendable, Hashable {
     /// Days a document gives the reader to reply.
     public var replyDays: Int
     public var receipts: Receipts
+    /// What an hour of each role costs, for the service value review; optional.
+    public var costs: StaffCosts?
 
     public init(
         practice: Practice, commissioner: Commissioner, paymasters: [PaymasterRole: Contact], lmc: Contact,
         disputeResolution: Contact? = nil, paymentTerms: [ContractRoute: PaymentTerms] = [:],
-        replyDays: Int = 14, receipts: Receipts
+        replyDays: Int = 14, receipts: Receipts, costs: StaffCosts? = nil
     ) {
         self.practice = practice
         self.commissioner = commissioner
@@ -26,6 +28,7 @@ public struct PracticeProfile: Sendable, Hashable {
         self.paymentTerms = paymentTerms
         self.replyDays = replyDays
         self.receipts = receipts
+        self.costs = costs
     }
 
     /// The payment terms for claims under `route`: the profile's, or the stated default.

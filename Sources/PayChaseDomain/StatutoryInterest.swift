@@ -41,6 +41,19 @@ public struct StatutoryInterest: Sendable, Hashable, Codable {
         fixedSum = Self.fixedSum(for: debt)
     }
 
+    /// Interest on what is outstanding on `claim`, where the Act applies to its contract (see
+    /// `applies(to:practice:)`); nil where it does not, or as for `init(debt:dueOn:asOf:rates:)`.
+    public init?(accruedOn claim: Claim, practice: Practice, asOf: CalendarDate, rates: BankRateTable) {
+        guard Self.applies(to: claim, practice: practice) else { return nil }
+        self.init(debt: claim.outstanding, dueOn: claim.dueOn, asOf: asOf, rates: rates)
+    }
+
+    /// A local authority's contract, or a GP contract that is not an NHS contract: a contract in
+    /// private law, between two businesses within section 2 of the 1998 Act.
+    public static func applies(to claim: Claim, practice: Practice) -> Bool {
+        claim.contract == .publicHealth || !practice.nhsBody
+    }
+
     /// The 31 December or 30 June last before `date` (a period starting 1 January takes the
     /// 31 December before it; one starting 1 July takes 30 June).
     public static func referenceDate(before date: CalendarDate) -> CalendarDate {

@@ -1,7 +1,7 @@
 import PayChaseDomain
 
 /// The columns a claim list may have (DESIGN.md, "Claims").
-enum ClaimColumn: String, CaseIterable {
+enum ClaimColumn: String, CSVColumn {
     case claimID = "claim_id"
     case service, category, period, amount, paid
     case submittedOn = "submitted_on"
@@ -18,10 +18,8 @@ enum ClaimColumn: String, CaseIterable {
     /// Text from these columns can reach an email subject or header.
     static let headerBound: Set<ClaimColumn> = [.claimID, .service, .category, .period, .reference, .invoiceRef, .paymaster]
 
+    static let example = "claim_id, service, category, ..."
+
     /// Matches `claim_id`, `Claim ID`, `claim-id`.
-    init?(header: String) {
-        let normalised = header.trimmingSpaces().lowercased()
-            .replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
-        self.init(rawValue: normalised)
-    }
+    init?(header: String) { self.init(rawValue: Self.normalised(header)) }
 }

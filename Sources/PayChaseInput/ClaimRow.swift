@@ -1,19 +1,10 @@
 import PayChaseDomain
 
 /// One record of a claim list before it is checked: column to text, and where it starts.
-struct ClaimRow {
-    var fields: [ClaimColumn: String]
-    var line: Int
-
-    /// A column's text without surrounding spaces; nil when it is empty.
-    func text(_ column: ClaimColumn) -> String? {
-        guard let value = fields[column]?.trimmingSpaces(), !value.isEmpty else { return nil }
-        return value
-    }
-}
+typealias ClaimRow = CSVRow<ClaimColumn>
 
 /// Turns rows into claims, collecting every problem rather than stopping at the first.
-struct ClaimRowChecker {
+struct ClaimRowChecker: CSVProblemReporter {
     let file: String
     let profile: PracticeProfile?
     private(set) var diagnostics: [Diagnostic] = []

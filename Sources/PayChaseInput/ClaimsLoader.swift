@@ -31,7 +31,7 @@ public struct ClaimsLoader: Sendable {
         let firstCharacter = text.first { !$0.isWhitespace }
         let rows = firstCharacter == "["
             ? JSONClaimReader(file: file).rows(in: text, reporting: &checker)
-            : CSVClaimReader(file: file).rows(in: text, reporting: &checker)
+            : CSVTableReader<ClaimColumn>(file: file).rows(in: text, reporting: &checker)
         var claims: [Claim] = []
         claims.reserveCapacity(rows.count)
         for row in rows {

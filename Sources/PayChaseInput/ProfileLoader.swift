@@ -48,12 +48,13 @@ public struct ProfileLoader: Sendable {
             reader.report("imap.processed_folder", "must be a folder name on one line")
         }
         let receipts = readReceipts(top?["receipts"], practiceEmail: practice?.email, &reader)
+        let costs = readCosts(top?["costs"], &reader)
         guard reader.diagnostics.isEmpty, let practice, let lmc, let commissioner else {
             throw InputError(kind: .configuration, diagnostics: reader.diagnostics)
         }
         let profile = PracticeProfile(
             practice: practice, commissioner: commissioner, paymasters: paymasters, lmc: lmc,
-            disputeResolution: disputes ?? nil, paymentTerms: terms, replyDays: replyDays, receipts: receipts
+            disputeResolution: disputes ?? nil, paymentTerms: terms, replyDays: replyDays, receipts: receipts, costs: costs
         )
         var settings = PracticeSettings(profile: profile, smtp: smtp, imap: imap, processedFolder: processedFolder)
         settings.notes = reader.notes
@@ -65,7 +66,7 @@ public struct ProfileLoader: Sendable {
 
     static let sections = [
         "practice", "commissioner", "paymasters", "lmc", "dispute_resolution", "payment_terms", "reply_days", "smtp", "imap", "receipts",
-        "auto_send",
+        "auto_send", "costs",
     ]
 
     /// `auto_send: [chase]`: the templates the service may send by itself when they come due.
@@ -201,6 +202,30 @@ public struct ProfileLoader: Sendable {
         let dear = reader.string(map, "dear", at: key, required: false)
         guard reader.diagnostics.count == before, let name, let email else { return nil }
         return Contact(name: name, email: email, address: address, person: person, dear: dear)
+    }
+
+    /// `costs: { gp: 95.00, nurse: 38.00, hca: 22.00, admin: 18.00 }`: pounds an hour per role,
+    /// every role given (0 for a role the practice does not have); problems name their line.
+    private func readCosts(_ node: Node?, _ reader: inout YAMLReader) -> StaffCosts? {
+        let key = "costs"
+        guard let map = reader.mapping(node, at: key, allowed: StaffRole.allCases.map(\.rawValue), required: false) else { return nil }
+        let before = reader.diagnostics.count
+        var perHour: [StaffRole: Money] = [:]
+        for role in StaffRole.allCases {
+            let path = "\(key).\(role.rawValue)"
+            guard let value = map[role.rawValue], value.null == nil else {
+                reader.report(path, "is missing: give what an hour of \(role.title) time costs the practice, such as 38.00 (0 if none)", line: node?.mark?.line)
+                continue
+            }
+            guard let text = value.scalar?.string else {
+                reader.report(path, "must be an amount in pounds an hour, such as 38.00", line: value.mark?.line)
+                continue
+            }
+            do { perHour[role] = try Money(parsing: text) } catch {
+                reader.report(path, error.description, line: value.mark?.line)
+            }
+        }
+        return reader.diagnostics.count == before ? StaffCosts(perHour: perHour) : nil
     }
 
     private func readReceipts(_ node: Node?, practiceEmail: String?, _ reader: inout YAMLReader) -> Receipts {

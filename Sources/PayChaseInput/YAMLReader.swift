@@ -10,8 +10,8 @@ struct YAMLReader {
 
     init(file: String) { self.file = file }
 
-    mutating func report(_ key: String, _ message: String) {
-        diagnostics.append(Diagnostic(file: file, field: key, message: message))
+    mutating func report(_ key: String, _ message: String, line: Int? = nil) {
+        diagnostics.append(Diagnostic(file: file, line: line, field: key, message: message))
     }
 
     mutating func note(_ key: String, _ message: String) {

@@ -17,6 +17,8 @@ struct LetterBlock {
     /// A table row: its cells side by side, in one face, so their lines share tops; `lines` are
     /// the tallest cell's, and the row breaks between lines like a paragraph.
     var cells: [Cell] = []
+    /// A chart the renderer keeps, painted in the block's place (`lines` is then one line as tall as it).
+    var figure: Int?
 
     struct Cell {
         var layout: Int
@@ -42,6 +44,8 @@ struct PlacedLine {
     /// Baseline position on the page.
     var y: Double
     var x: Double = PageGeometry.left
+    /// A chart to paint with its foot at `y`, instead of a line of text.
+    var figure: Int?
 }
 
 /// Breaks blocks into pages: orphans and widows avoided, headings kept with what follows.
@@ -117,7 +121,7 @@ struct Paginator {
             let line = block.lines[index]
             let baseline = y + line.top - origin + line.baseline
             if block.cells.isEmpty {
-                pages[pages.count - 1].append(PlacedLine(layout: block.layout, line: index, y: baseline))
+                pages[pages.count - 1].append(PlacedLine(layout: block.layout, line: index, y: baseline, figure: block.figure))
             }
             for cell in block.cells where index < cell.lineCount {
                 pages[pages.count - 1].append(PlacedLine(layout: cell.layout, line: index, y: baseline, x: cell.x))

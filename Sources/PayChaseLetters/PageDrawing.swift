@@ -10,7 +10,13 @@ enum PageDrawing {
             } else {
                 renderer.draw(layout: running.index, line: 0, y: PageGeometry.top + (running.lines.first?.baseline ?? 8))
             }
-            for line in page { renderer.draw(layout: line.layout, line: line.line, y: line.y, x: line.x) }
+            for line in page {
+                if let figure = line.figure {
+                    renderer.paint(figure: figure, x: line.x, y: line.y - renderer.figureHeight(figure))
+                } else {
+                    renderer.draw(layout: line.layout, line: line.line, y: line.y, x: line.x)
+                }
+            }
             if pages.count > 1 {
                 let footer = renderer.layout("Page \(number + 1) of \(pages.count)", font: LetterFonts.small)
                 let centred = PageGeometry.left + (PageGeometry.textWidth - (footer.lines.first?.width ?? 0)) / 2

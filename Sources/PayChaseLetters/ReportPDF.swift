@@ -8,12 +8,15 @@ public enum ReportPDF {
         public var fixedWidth: Bool
         /// A table after the paragraphs, if any.
         public var table: Table?
+        /// A chart between the paragraphs and the table, the text's width and `chartHeight` tall.
+        public var chart: BarChart?
 
-        public init(heading: String, paragraphs: [String], fixedWidth: Bool = false, table: Table? = nil) {
+        public init(heading: String, paragraphs: [String], fixedWidth: Bool = false, table: Table? = nil, chart: BarChart? = nil) {
             self.heading = heading
             self.paragraphs = paragraphs
             self.fixedWidth = fixedWidth
             self.table = table
+            self.chart = chart
         }
     }
 
@@ -27,6 +30,9 @@ public enum ReportPDF {
             self.rows = rows
         }
     }
+
+    /// A chart's height on the page, in points (about 9 cm).
+    static let chartHeight = 250.0
 
     /// The gap between columns, in points.
     static let columnGap = 6.0
@@ -43,6 +49,11 @@ public enum ReportPDF {
             blocks.append(block(section.heading, LetterFonts.bold, .keepWithNext, before: 16))
             let font = section.fixedWidth ? LetterFonts.fixed : LetterFonts.body
             blocks += section.paragraphs.map { block($0, font, .lines, before: 5) }
+            if let chart = section.chart {
+                let figure = renderer.add(figure: ChartLayout(chart, width: PageGeometry.textWidth, height: chartHeight))
+                let line = LineMetrics(top: 0, height: chartHeight, baseline: chartHeight, width: PageGeometry.textWidth)
+                blocks.append(LetterBlock(kind: .whole, spaceBefore: 10, layout: -1, lines: [line], figure: figure))
+            }
             if let table = section.table { blocks += rows(of: table, renderer: renderer) }
         }
         var paginator = Paginator(startingAt: PageGeometry.top + 12)

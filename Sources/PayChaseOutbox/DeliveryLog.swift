@@ -31,9 +31,15 @@ public struct DeliveryLog: Sendable {
         sealed.entry = ""
         let unsealed = try! encoder.encode(sealed)
         sealed.entry = SHA256Hex.digest(unsealed)
-        let text = String(decoding: unsealed, as: UTF8.self)
-        return (text.replacingOccurrences(of: "\"entry\":\"\"", with: "\"entry\":\"\(sealed.entry)\""), sealed)
+        // The key as the encoder writes it; a string value holding the same text has its quotes escaped.
+        var bytes = Array(unsealed)
+        if let at = bytes.firstRange(of: Self.emptyEntry) {
+            bytes.replaceSubrange(at, with: Array("\"entry\":\"\(sealed.entry)\"".utf8))
+        }
+        return (String(decoding: bytes, as: UTF8.self), sealed)
     }
+
+    private static let emptyEntry = Array("\"entry\":\"\"".utf8)
 
     /// What one read of the file found.
     public struct Contents: Sendable {
@@ -50,13 +56,20 @@ public struct DeliveryLog: Sendable {
         /// A last line with no newline: a write cut off, by a crash or by an edit.
         public var torn = false
         /// The whole file as read.
-        public var text = ""
+        public var text: String { String(decoding: bytes, as: UTF8.self) }
+        /// The file's bytes as read.
+        public var bytes = Data()
         /// The file is there but could not be read.
         public var unreadable = false
         /// `deliveries.head` as it was just before the lines were read; nil when there is none.
         public var head: [UInt8]?
         /// The in-flight window's journal, read with the lines.
         var window: String?
+        /// Every complete line (without its newline; empty lines too), and what it decodes to, if anything.
+        var completeLines: [String] = []
+        /// Per complete line, its place in `records` when it decodes, and where its `entry` value
+        /// is when it is in the plain canonical form (`CanonicalLine`).
+        var decoded: [(record: Int?, entry: Range<Int>?)] = []
     }
 
     /// Reads the whole file once. The head is read first: an append writes its line before its
@@ -70,25 +83,50 @@ public struct DeliveryLog: Sendable {
             return contents
         }
         guard !data.isEmpty else { return contents }
-        let text = String(decoding: data, as: UTF8.self)
-        contents.text = text
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: true)
-        if !text.hasSuffix("\n") {
-            contents.torn = true
-            lines.removeLast()
-        }
-        contents.lines = lines.count
+        contents.bytes = data
+        // Split on the newline byte, not on Characters: no grapheme breaking over the whole record.
+        var lines = Self.lines(of: data)
+        if lines.last == "" { lines.removeLast() } else { contents.torn = true }
+        if contents.torn { lines.removeLast() }
         contents.completeLength = lines.reduce(0) { $0 + $1.utf8.count + 1 }
-        let decoder = JSONDecoder()
-        for line in lines {
-            guard let record = try? decoder.decode(DeliveryRecord.self, from: Data(line.utf8)) else { continue }
-            contents.records.append(record)
-            contents.recordLines.append(String(line))
+        contents.completeLines = lines
+        // Each line decodes on its own: on every core, in file order.
+        let read = ParallelMap.map(lines, chunks: 512) { line -> (DeliveryRecord?, Range<Int>?) in
+            if let fast = CanonicalLine.read(line) { return (fast.record, fast.entry) }
+            return (line.isEmpty ? nil : try? JSONDecoder().decode(DeliveryRecord.self, from: Data(line.utf8)), nil)
         }
-        if let line = lines.last, let record = try? decoder.decode(DeliveryRecord.self, from: Data(line.utf8)) {
-            contents.last = record.entry
+        contents.records.reserveCapacity(read.count)
+        contents.decoded.reserveCapacity(read.count)
+        for (line, (record, entry)) in zip(lines, read) {
+            if !line.isEmpty { contents.lines += 1 }
+            guard let record else {
+                contents.decoded.append((nil, nil))
+                continue
+            }
+            contents.decoded.append((contents.records.count, entry))
+            contents.records.append(record)
+            contents.recordLines.append(line)
+        }
+        if let index = lines.lastIndex(where: { !$0.isEmpty }), let record = contents.decoded[index].record {
+            contents.last = contents.records[record].entry
         }
         return contents
+    }
+
+    /// The text between newline bytes, the last (after the final newline) too, as `split` with
+    /// empty pieces kept; one pass over the bytes.
+    static func lines(of data: Data) -> [String] {
+        data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var lines: [String] = []
+            var start = 0
+            for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                start = index + 1
+            }
+            lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+            return lines
+        }
     }
 
     /// The head file naming `head`: one line of JSON.

@@ -8,35 +8,43 @@ extension OutboxSession {
     public func feedback() -> [String: ClaimFeedback] {
         var all: [String: ClaimFeedback] = [:]
         var newest: [String: String] = [:]
-        for record in records {
-            var feedback = all[record.claimID] ?? ClaimFeedback()
-            let date = RecordTime.parse(record.time).map(LondonTime.date(of:))
-            switch record.outcome {
+        var days = LondonTime.Days()
+        // By index, so each entry is read in place rather than copied whole.
+        for index in records.indices {
+            let claimID = records[index].claimID
+            let outcome = records[index].outcome
+            let date = RecordTime.parse(records[index].time).map { days.date(of: $0) }
+            switch outcome {
             case .accepted, .confirmed:
-                feedback.bounced = nil
-                newest[record.claimID] = record.messageID
+                all[claimID, default: ClaimFeedback()].bounced = nil
+                newest[claimID] = records[index].messageID
             case .deliveryStatus:
-                guard let date, let receipt = record.receipt else { break }
+                guard let date, let receipt = records[index].receipt else { break }
                 switch receipt.action {
-                case "failed"? where newest[record.claimID] == record.messageID:
-                    feedback.bounced = .init(date: date, template: record.template, status: receipt.status)
+                case "failed"? where newest[claimID] == records[index].messageID:
+                    all[claimID, default: ClaimFeedback()].bounced = .init(date: date, template: records[index].template, status: receipt.status)
                 case "delivered"?, "relayed"?, "expanded"?:
-                    feedback.delivered = date
+                    all[claimID, default: ClaimFeedback()].delivered = date
                 default:
                     break
                 }
             case .readReceipt:
-                if let date, record.receipt?.disposition == "displayed" { feedback.read = date }
+                if let date, records[index].receipt?.disposition == "displayed" { all[claimID, default: ClaimFeedback()].read = date }
             case .reply:
-                feedback.replied = date
+                all[claimID, default: ClaimFeedback()].replied = date
             case .automaticReply:
-                feedback.automaticReply = date
+                all[claimID, default: ClaimFeedback()].automaticReply = date
             case .payment:
-                feedback.paymentsRecorded = feedback.paymentsRecorded + Money(pence: record.payment?.pence ?? 0)
+                // The day it arrived, or else the day it was recorded.
+                guard let facts = records[index].payment,
+                      let received = (try? CalendarDate(parsing: facts.receivedOn)) ?? date else { break }
+                all[claimID, default: ClaimFeedback()].payments.append(
+                    RecordedPayment(amount: Money(pence: facts.pence), receivedOn: received, reference: facts.reference)
+                )
             case .deferred, .refused, .uncertain, .posted, .repaired:
                 break
             }
-            all[record.claimID] = feedback
+            if all[claimID] == nil { all[claimID] = ClaimFeedback() }
         }
         return all
     }

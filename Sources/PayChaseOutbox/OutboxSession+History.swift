@@ -6,9 +6,10 @@ extension OutboxSession {
     /// server accepted (or the practice confirmed arrived) and letters recorded as posted.
     public func attempts() -> [String: [Attempt]] {
         var history: [String: [Attempt]] = [:]
-        for record in records {
-            guard let attempt = Self.attempt(record) else { continue }
-            history[record.claimID, default: []].append(attempt)
+        var days = LondonTime.Days()
+        for index in records.indices {
+            guard let attempt = Self.attempt(records[index], days: &days) else { continue }
+            history[records[index].claimID, default: []].append(attempt)
         }
         return history
     }
@@ -30,12 +31,12 @@ extension OutboxSession {
         Set(records.filter { $0.outcome.reachedServer }.map(\.queueID))
     }
 
-    private static func attempt(_ record: DeliveryRecord) -> Attempt? {
+    private static func attempt(_ record: DeliveryRecord, days: inout LondonTime.Days) -> Attempt? {
         let to = record.to.joined(separator: ", ")
         switch record.outcome {
         case .accepted, .confirmed:
             guard let instant = RecordTime.parse(record.time) else { return nil }
-            return Attempt(template: record.template, date: LondonTime.date(of: instant), method: .email, to: to)
+            return Attempt(template: record.template, date: days.date(of: instant), method: .email, to: to)
         case .posted:
             guard let text = record.postedOn, let date = try? CalendarDate(parsing: text) else { return nil }
             return Attempt(template: record.template, date: date, method: .post, to: to)

@@ -1,4 +1,5 @@
 import Foundation
+import PayChaseDomain
 
 /// The record's time format: `2026-11-22T22:40:58.123Z`, UTC with milliseconds, so entries sort
 /// and compare as text and read the same anywhere.
@@ -32,9 +33,11 @@ public enum RecordTime {
         }
         if bytes.count == 24, bytes[23] == UInt8(ascii: "Z"), let year = number(0..<4), let month = number(5..<7),
            let day = number(8..<10), let hour = number(11..<13), let minute = number(14..<16),
-           let second = number(17..<19), let millisecond = number(20..<23),
-           let date = utc.date(from: DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second)) {
-            return date.addingTimeInterval(Double(millisecond) / 1000)
+           let second = number(17..<19), let millisecond = number(20..<23), hour < 24, minute < 60, second < 60,
+           let date = CalendarDate(year: year, month: month, day: day) {
+            // UTC has no offsets to look up: days since 1970, then the time of day.
+            let seconds = date.daysSince1970 * 86_400 + hour * 3_600 + minute * 60 + second
+            return Date(timeIntervalSince1970: Double(seconds) + Double(millisecond) / 1000)
         }
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]

@@ -3,6 +3,7 @@ import PayChaseDocuments
 import PayChaseDomain
 import PayChaseLetters
 import PayChaseMail
+import PayChaseOutbox
 
 /// Renders one template for each chosen claim, the way `draft`, `send` and `print` all need:
 /// claims the template is not for are skipped (or refused when named), and a claim that cannot

@@ -1,27 +1,28 @@
-extension CSVClaimReader {
-    /// A quote that CSV.swift reads otherwise than the file means, and where it is.
-    struct QuoteProblem: Equatable {
-        enum Kind {
-            /// A quoted field with no closing quote: the rest of the file becomes that one field.
-            case unclosed
-            /// A lone quote inside a quoted field: CSV.swift keeps it and drops the character after it.
-            case undoubled
-        }
-
-        var kind: Kind
-        var line: Int
-        /// The record (0 is the header) and the field in it.
-        var record: Int
-        var field: Int
-
-        var message: String {
-            switch kind {
-            case .unclosed: "a quoted field is never closed: a \" is missing before the end of the file"
-            case .undoubled: "a quote (\") inside a quoted field must be doubled (\"\"), or the text after it is misread"
-            }
-        }
+/// A quote that CSV.swift reads otherwise than the file means, and where it is.
+struct QuoteProblem: Equatable {
+    enum Kind {
+        /// A quoted field with no closing quote: the rest of the file becomes that one field.
+        case unclosed
+        /// A lone quote inside a quoted field: CSV.swift keeps it and drops the character after it.
+        case undoubled
     }
 
+    var kind: Kind
+    var line: Int
+    /// The record (0 is the header) and the field in it.
+    var record: Int
+    var field: Int
+
+    var message: String {
+        switch kind {
+        case .unclosed: "a quoted field is never closed: a \" is missing before the end of the file"
+        case .undoubled: "a quote (\") inside a quoted field must be doubled (\"\"), or the text after it is misread"
+        }
+    }
+}
+
+/// CSV text as CSV.swift reads it, and where that differs from what the file means.
+enum CSVText {
     /// Reads the quotes of `text` as CSV.swift does, to find what it passes over in silence.
     /// A field is quoted only when its first character is a quote, so a quote inside an unquoted
     /// field (`Dr "Bob" Smith`) is just text, as Excel reads it too, and moves no line; counting

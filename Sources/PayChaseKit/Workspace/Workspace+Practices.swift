@@ -1,0 +1,54 @@
+import Foundation
+import PayChaseDomain
+import PayChaseReports
+
+extension Workspace {
+    /// The practices of a network folder: one sub-folder per practice, each with its
+    /// `paychase.yaml`, `claims.csv` and `Outbox/` (as the service keeps them), by folder name.
+    public static func practices(in folder: String, builtinTemplatesPath: String) throws(PayChaseError) -> [Workspace] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+            throw PayChaseError(.usage, "\(folder): the practices folder does not exist or cannot be read")
+        }
+        let practices = names.sorted().filter { !$0.hasPrefix(".") && FileManager.default.fileExists(atPath: "\(folder)/\($0)/paychase.yaml") }
+        guard !practices.isEmpty else {
+            throw PayChaseError(.usage, "\(folder): no practice folders in it (each practice needs its own folder with paychase.yaml, claims.csv and Outbox/)")
+        }
+        return practices.map { name in
+            let base = "\(folder)/\(name)"
+            return Workspace(
+                configPath: "\(base)/paychase.yaml", claimsPath: "\(base)/claims.csv", templatesPath: nil,
+                builtinTemplatesPath: builtinTemplatesPath, outboxPath: "\(base)/Outbox"
+            )
+        }
+    }
+
+    /// `body` for each practice, with every practice's problems reported together rather than
+    /// stopping at the first; a profile problem (configuration) outranks the others.
+    static func each<T>(_ workspaces: [Workspace], _ body: (Workspace) throws(PayChaseError) -> T) throws(PayChaseError) -> [T] {
+        var results: [T] = []
+        var failure: PayChaseError?
+        for workspace in workspaces {
+            do {
+                results.append(try body(workspace))
+            } catch {
+                let kind = failure.map { $0.kind == .configuration ? $0.kind : error.kind } ?? error.kind
+                failure = PayChaseError(kind, (failure?.problems ?? []) + error.problems)
+            }
+        }
+        if let failure { throw failure }
+        return results
+    }
+
+    /// The folder a practice's files are in.
+    public var folder: String { URL(fileURLWithPath: configPath).deletingLastPathComponent().path }
+
+    /// The practice's books for the reports: its claims with the payments recorded counted,
+    /// and what the record shows was sent, came back and was paid.
+    func ledger(profile: PracticeProfile) throws(PayChaseError) -> PracticeLedger {
+        let record = try readRecordView()
+        return PracticeLedger(
+            name: profile.practice.name, practice: profile.practice, claims: record.counting(try loadClaims(profile: profile)),
+            attempts: record.attempts, feedback: record.feedback, paymasterNames: profile.paymasters.mapValues(\.name)
+        )
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+@testable import PayChaseOutbox
+import Testing
+
+/// The record's fast reader accepts a line only when JSONEncoder writes that record the same
+/// way, byte for byte, and reads it as JSONDecoder does; everything else is left to them.
+struct CanonicalLineTests {
+    /// Texts a record's fields meet: plain, non-ASCII, and what JSON must escape.
+    static let texts = [
+        "", "a", "250 2.0.0 Ok: queued as 899B3F7E180", "received £1,000.00 on 20 November 2026", "Zoë Ní Bhriain, Łukasz",
+        "smtp://mail.example:587/path", "emoji 📮 and ✓", "line\u{2028}separator", "next\u{85}line", "tab\there", "new\nline",
+        "  spaced  ", "quote \" inside", "back\\slash", "nul\u{0}byte", "del\u{7F}char", "bell\u{7}", "{\"entry\":\"\"}",
+    ]
+    /// Those JSONEncoder writes as they are (up to the tab): every other record uses only these.
+    static let plain = Array(texts.prefix(9)) + ["  spaced  "]
+
+    static func record(_ seed: Int) -> DeliveryRecord {
+        let pool = seed % 2 == 0 ? plain : texts
+        func text(_ offset: Int) -> String { pool[(seed * 7 + offset * 13) % pool.count] }
+        let outcomes: [DeliveryRecord.Outcome] = [.accepted, .deferred, .posted, .readReceipt, .deliveryStatus, .payment, .reply, .repaired]
+        var record = DeliveryRecord(
+            time: "2026-11-\(10 + seed % 18)T10:00:0\(seed % 10).123Z", claimID: "C-\(seed)", template: text(1), queueID: text(2),
+            messageID: text(3), from: text(4), to: (0..<(seed % 3)).map { text(5 + $0) }, subject: text(8), server: text(9),
+            reply: text(10), outcome: outcomes[seed % outcomes.count], sha256: SHA256Hex.digest(Array("\(seed)".utf8)),
+            dsnRequested: seed % 2 == 0, attempt: seed % 5 - 1
+        )
+        if seed % 3 == 0 {
+            record.postedOn = "2026-11-20"
+            record.method = text(11)
+            record.tracking = text(12)
+            record.document = text(13)
+        }
+        if seed % 4 == 1 {
+            record.receipt = .init(
+                kind: text(14), originalMessageID: text(15), matchedBy: text(16), mailbox: "1:\(seed)",
+                disposition: seed % 8 == 1 ? nil : text(17), status: text(18), reportingAgent: seed % 2 == 0 ? text(19) : nil, date: text(20)
+            )
+        }
+        if seed % 5 == 2 { record.payment = .init(pence: Int64(seed) * 1_000 - 7, receivedOn: "2026-11-20", reference: seed % 2 == 0 ? nil : text(21)) }
+        return record
+    }
+
+    @Test func readsEveryPlainLineAsJSONDecoderDoesAndLeavesTheRestToIt() throws {
+        var fast = 0
+        var previous = SHA256Hex.zero
+        for seed in 0..<2_000 {
+            let (line, sealed) = DeliveryLog.seal(Self.record(seed), after: previous)
+            previous = sealed.entry
+            let decoded = try JSONDecoder().decode(DeliveryRecord.self, from: Data(line.utf8))
+            guard let read = CanonicalLine.read(line) else {
+                #expect(line.contains("\\") || line.contains("\u{7F}"), "only a line with an escape (or DEL) is left to JSONDecoder: \(line)")
+                continue
+            }
+            fast += 1
+            #expect(read.record == decoded)
+            #expect(CanonicalLine.hash(line, entry: read.entry) == sealed.entry, "the hash seal gave the line")
+            #expect(DeliveryLog.seal(read.record, after: read.record.previous).line == line, "JSONEncoder writes it back the same")
+        }
+        #expect(fast > 500)
+    }
+
+    @Test func aLineNotAsJSONEncoderWritesItIsLeftToTheSlowCheck() throws {
+        let (line, _) = DeliveryLog.seal(Self.record(6), after: SHA256Hex.zero)
+        #expect(CanonicalLine.read(line) != nil)
+        let variants = [
+            line.replacingOccurrences(of: ",\"claim_id\"", with: ", \"claim_id\""),  // a space
+            line.replacingOccurrences(of: "\"attempt\":", with: "\"zattempt\":"),  // an unknown key
+            "{\"claim_id\":\"C-6\"," + line.dropFirst(),  // a key out of order, twice
+            line.replacingOccurrences(of: "\"dsn_requested\":true", with: "\"dsn_requested\":1"),
+            line.replacingOccurrences(of: "\"attempt\":", with: "\"attempt\":0"),  // a leading zero
+            line + " ",
+            line.replacingOccurrences(of: "\"outcome\":\"", with: "\"outcome\":\"un"),  // no such outcome
+        ]
+        for variant in variants { #expect(CanonicalLine.read(variant) == nil, "\(variant)") }
+    }
+
+    @Test func aRecordWithEveryKindOfLineVerifiesAndAnEditIsStillNamed() throws {
+        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("canonical-\(UUID().uuidString)")
+        let log = DeliveryLog(outbox: Outbox(root: folder.path))
+        let writer = try log.writer()
+        for seed in 0..<300 { try writer.append(Self.record(seed), durable: false) }
+        #expect(log.verify().problem == nil)
+        var lines = try String(contentsOfFile: log.path, encoding: .utf8).components(separatedBy: "\n")
+        let plain = try #require(lines.indices.dropFirst(100).first { !lines[$0].isEmpty && !lines[$0].contains("\\") })
+        lines[plain] = lines[plain].replacingOccurrences(of: "\"claim_id\":\"C-", with: "\"claim_id\":\"D-")
+        try lines.joined(separator: "\n").write(toFile: log.path, atomically: true, encoding: .utf8)
+        #expect(log.verify().problem == "\(log.path):\(plain + 1): was edited (its contents no longer match its hash)")
+    }
+}
