@@ -126,7 +126,7 @@ let package = Package(
         .target(
             name: "PayChaseService",
             dependencies: [
-                "PayChaseKit", "PayChaseDomain", "PayChaseOutbox",
+                "PayChaseKit", "PayChaseDomain", "PayChaseOutbox", "PayChaseLetters", "PayChaseReports",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

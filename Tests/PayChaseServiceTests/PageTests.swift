@@ -13,9 +13,9 @@ struct PageTests {
             #expect(page.body.contains("<h1>Riverside Medical Centre</h1>"))
             #expect(page.body.contains("id=\"totals\""))
             #expect(page.body.contains("NHS North East London ICB (primary care payments)"))
-            #expect(page.body.contains("<svg id=\"aged-debt-chart\""))
+            #expect(page.body.contains("<figure id=\"aged-debt-chart\" class=\"chart\"><svg"), "the report's own chart, as SVG")
             #expect(page.body.contains(">£0</text>"), "the £ axis starts at £0")
-            #expect(page.body.contains(">91–180 days</text>"))
+            #expect(page.body.contains(">91–180 days</text>") && page.body.contains(">over 180 days</text>"), "the report's age bands")
             #expect(page.body.contains("id=\"todays-actions\""))
             #expect(page.body.contains("href=\"/claims/Q-2026-001\""))
         }

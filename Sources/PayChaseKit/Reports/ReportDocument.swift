@@ -65,7 +65,7 @@ public struct ReportDocument: Sendable {
 
 extension ReportDocument.Cell {
     /// As the PDF and a person read it: `£1,234.56`, `22 November 2026`.
-    var printed: String {
+    public var printed: String {
         switch self {
         case .text(let text), .figure(let text): text
         case .money(let money): money.formatted

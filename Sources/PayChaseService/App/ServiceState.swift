@@ -57,7 +57,7 @@ final class ServiceState: Sendable {
             let base = practice.pagePath
             for (id, label, path) in [
                 ("dashboard", "Dashboard", "/"), ("claims", "Claims", "/claims"), ("import", "Import", "/import"),
-                ("queue", "Queue", "/queue"), ("record", "Record", "/record"),
+                ("queue", "Queue", "/queue"), ("record", "Record", "/record"), ("reports", "Reports", "/reports"),
             ] {
                 nav.append(NavLink(id: id, label: label, href: base + path, current: current == id))
             }

@@ -19,7 +19,7 @@ struct DashboardSummary: Sendable, Encodable {
         outstanding = StatusJSON.Amount(report.totals.reduce(.zero) { $0 + $1.outstanding })
         overdue = StatusJSON.Amount(report.totals.reduce(.zero) { $0 + $1.overdue })
         totals = StatusJSON(report).totals
-        agedDebt = AgedDebt(report.rows).buckets
+        agedDebt = AgedDebt(report.rows, asOf: report.asOf).buckets
         todaysActions = TodaysActions(report).actions
         self.worker = worker
     }
@@ -59,7 +59,7 @@ struct DashboardPage {
         owed = all.owed
         overdue = all.overdue
         totals = report.totals.map { TotalRow(name: $0.paymasterName, totals: [$0]) }
-        chart = AgedDebt(report.rows).svg
+        chart = AgedDebt(report.rows, asOf: report.asOf).svg
         (actions, hasActions, more) = Self.shown(ActionRow.rows(report, claimsPath: claimsPath))
         self.worker = worker
     }
