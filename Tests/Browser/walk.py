@@ -474,7 +474,9 @@ def settle_kill(practice, rig, claims, mailbox):
         meta = json.loads(file.read_text())
         if meta.get("state") != "uncertain":
             continue
-        arrived = normal_id(meta.get("message_id", "")) in rig.maildir_message_ids(mailbox)
+        # Postfix delivers in its own time: give a message it took a while to reach the Maildir.
+        held_id = normal_id(meta.get("message_id", ""))
+        arrived = bool(wait_for(lambda: held_id in rig.maildir_message_ids(mailbox), 15, 0.5))
         print(f"   {meta.get('claim_id')} was held as uncertain; it {'arrived' if arrived else 'did not arrive'}", flush=True)
         result = practice.run("queue", "--delivered", meta["id"]) if arrived else practice.run("send", "--queued", "--resend-uncertain")
         check(result.returncode == 0, f"the held message for {meta.get('claim_id')} is settled", result.stdout + result.stderr)
