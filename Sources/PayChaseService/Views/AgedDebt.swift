@@ -16,23 +16,30 @@ struct AgedDebt: Sendable {
     /// A bar per paymaster in each band, as `paychase report cashflow` draws it.
     var chart: BarChart
 
+    /// One pass over the rows: each owed claim adds to its band, overall and for its paymaster.
     init(_ rows: [StatusReport.Row], asOf: CalendarDate) {
-        let owed = rows.filter { $0.outstanding > .zero }
-        func band(_ row: StatusReport.Row) -> AgeBucket { AgeBucket(daysOverdue: row.daysOverdue) }
-        buckets = AgeBucket.allCases.map { bucket in
-            let inBand = owed.filter { band($0) == bucket }
-            return Bucket(label: bucket.title, outstanding: StatusJSON.Amount(inBand.reduce(Money.zero) { $0 + $1.outstanding }), claims: inBand.count)
-        }
+        let bands = AgeBucket.allCases.count
+        var pence = [Int64](repeating: 0, count: bands)
+        var counts = [Int](repeating: 0, count: bands)
         var names: [String] = []
-        for row in owed where !names.contains(row.paymasterName) { names.append(row.paymasterName) }
+        var perPaymaster: [String: [Int64]] = [:]
+        for row in rows where row.outstanding > .zero {
+            let band = AgeBucket(daysOverdue: row.daysOverdue).rawValue
+            pence[band] += row.outstanding.pence
+            counts[band] += 1
+            if perPaymaster[row.paymasterName] == nil {
+                names.append(row.paymasterName)
+                perPaymaster[row.paymasterName] = [Int64](repeating: 0, count: bands)
+            }
+            perPaymaster[row.paymasterName]![band] += row.outstanding.pence
+        }
+        buckets = AgeBucket.allCases.map { bucket in
+            Bucket(label: bucket.title, outstanding: StatusJSON.Amount(Money(pence: pence[bucket.rawValue])), claims: counts[bucket.rawValue])
+        }
         chart = BarChart(
             title: "Outstanding by age at \(asOf.formatted)", groups: AgeBucket.allCases.map { [$0.title] },
             groupTitle: "days past the due date", valueTitle: "outstanding",
-            series: names.map { name in
-                BarChart.Series(name: name, values: AgeBucket.allCases.map { bucket in
-                    owed.filter { $0.paymasterName == name && band($0) == bucket }.reduce(Money.zero) { $0 + $1.outstanding }
-                })
-            }
+            series: names.map { name in BarChart.Series(name: name, values: perPaymaster[name]!.map { Money(pence: $0) }) }
         )
     }
 
