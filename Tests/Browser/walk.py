@@ -280,6 +280,16 @@ def walk(rig, binary, artifacts):
     def flash():
         return text("#flash")
 
+    def go(element_id):
+        """Clicks a link or submit button and waits until the page it leads to has loaded."""
+        from selenium.webdriver.support import expected_conditions
+        from selenium.webdriver.support.ui import WebDriverWait
+
+        old = driver.find_element(By.TAG_NAME, "html")
+        driver.find_element(By.ID, element_id).click()
+        WebDriverWait(driver, 60).until(expected_conditions.staleness_of(old))
+        WebDriverWait(driver, 60).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
     try:
         # The dashboard.
         driver.get(url + "/")
@@ -291,7 +301,7 @@ def walk(rig, binary, artifacts):
         check("D-2026-014" in text("#todays-actions"), "today's actions name the overdue D-2026-014", text("#todays-actions")[:300])
 
         # Import: a claims file with an error, then a good one.
-        driver.find_element(By.ID, "nav-import").click()
+        go("nav-import")
         check(element("#claims-file") is not None, "the import page has its file field")
         shot("import")
         bad_dir = Path(tempfile.mkdtemp(prefix="pcbad."))
@@ -303,14 +313,14 @@ def walk(rig, binary, artifacts):
         (bad_dir / "claims.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
         before = (practice.path / "claims.csv").read_bytes()
         driver.find_element(By.ID, "claims-file").send_keys(str(bad_dir / "claims.csv"))
-        driver.find_element(By.ID, "upload").click()
+        go("upload")
         problems = text("#problems")
         shot("import-problems")
         check(re.search(r"claims\.csv:3: amount: ", problems) is not None, "the problems name claims.csv:3: amount", problems)
         check((practice.path / "claims.csv").read_bytes() == before, "a file with problems replaces nothing")
         good = EXAMPLES / "claims.csv"
         driver.find_element(By.ID, "claims-file").send_keys(str(good))
-        driver.find_element(By.ID, "upload").click()
+        go("upload")
         shot("import-good")
         check(element("#problems") is None, "a good file has no problems", text("#problems"))
         check(flash() != "", "the import says what it did", flash())
@@ -319,12 +329,16 @@ def walk(rig, binary, artifacts):
         shutil.rmtree(bad_dir, ignore_errors=True)
 
         # The claims table, then the overdue claim.
-        driver.find_element(By.ID, "nav-claims").click()
+        go("nav-claims")
         shot("claims")
         check(element("#claims") is not None and element("#claim-D-2026-014") is not None, "the claims table has D-2026-014")
         link = element("#claim-D-2026-014 a")
         if link is not None:
+            old_page = driver.find_element(By.TAG_NAME, "html")
             link.click()
+            from selenium.webdriver.support import expected_conditions
+            from selenium.webdriver.support.ui import WebDriverWait
+            WebDriverWait(driver, 60).until(expected_conditions.staleness_of(old_page))
         else:
             driver.get(url + "/claims/D-2026-014")
         check(driver.current_url.endswith("/claims/D-2026-014"), "the claim page opens", driver.current_url)
@@ -348,7 +362,7 @@ def walk(rig, binary, artifacts):
 
         # Send it.
         Select(driver.find_element(By.ID, "send-template")).select_by_value("chase")
-        driver.find_element(By.ID, "send").click()
+        go("send")
         shot("claim-sent")
         check("chase" in flash(), "sending says what it did", flash())
         accepted_row = element("#timeline .event-accepted")
@@ -365,10 +379,10 @@ def walk(rig, binary, artifacts):
         receipt = receipt.replace("<20261122T224058123-0000-Q-1@riverside.example>", f"<{message_id}>")
         receipt = receipt.replace("accounts@riverside.example", "manager@riverside.example")
         rig.append_to_mailbox(receipt.replace("\r\n", "\n").replace("\n", "\r\n").encode())
-        driver.find_element(By.ID, "nav-record").click()
+        go("nav-record")
         check(element("#verify") is not None, "the record page says whether the record verifies", text("#verify"))
         shot("record")
-        driver.find_element(By.ID, "read-receipts").click()
+        go("read-receipts")
         shot("record-receipts")
         check("read" in flash().lower(), "reading the mailbox says what it did", flash())
 
@@ -384,7 +398,7 @@ def walk(rig, binary, artifacts):
 
         # Record a payment: the outstanding falls by it.
         driver.find_element(By.ID, "payment-amount").send_keys("200.00")
-        driver.find_element(By.ID, "record-payment").click()
+        go("record-payment")
         shot("claim-paid")
         check(flash() != "", "recording the payment says what it did", flash())
         check(text("#outstanding") == "£1,034.56", "the outstanding fell by £200 to £1,034.56", text("#outstanding"))
@@ -399,10 +413,10 @@ def walk(rig, binary, artifacts):
             check(any(n == "SHA256SUMS" or n.endswith("/SHA256SUMS") for n in names), "the evidence pack holds SHA256SUMS", str(names[:20]))
             check(pack.testzip() is None, "the evidence pack's zip is sound")
 
-        driver.find_element(By.ID, "nav-queue").click()
+        go("nav-queue")
         check(element("#queue") is not None or "queue" in driver.page_source.lower(), "the queue page opens")
         shot("queue")
-        driver.find_element(By.ID, "nav-dashboard").click()
+        go("nav-dashboard")
         shot("dashboard-after")
 
         # The paymaster's mailbox holds the chase exactly once.
