@@ -94,6 +94,8 @@ public final class OutboxSession {
     @discardableResult
     public func append(contentsOf newRecords: [DeliveryRecord]) throws(OutboxError) -> [DeliveryRecord] {
         guard let contents else { preconditionFailure("append on a session opened for reading") }
+        // Nothing to record opens nothing: a run that records nothing creates no record.
+        guard !newRecords.isEmpty else { return [] }
         if writer == nil { writer = try DeliveryLogWriter(log: log, contents: contents) }
         let written = try writer!.appendLines(newRecords)
         records += written.map(\.record)

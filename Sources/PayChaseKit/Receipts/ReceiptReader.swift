@@ -47,10 +47,12 @@ struct ReceiptReader {
             let part = Array(uids[start..<min(start + ReceiptsJob.chunk, uids.count)])
             let messages = try session.fetch(part, in: mailbox)
             var chunk = Chunk()
-            for uid in part {
-                guard let bytes = messages[uid] else { continue }
+            let fetched = part.compactMap { uid in messages[uid].map { (uid: uid, bytes: $0) } }
+            // Reading a message is pure work: the chunk is read on every core.
+            let read = ParallelMap.map(fetched, chunks: 8) { ReturnedMailReader.read($0.bytes) }
+            for (message, mail) in zip(fetched, read) {
                 result.read += 1
-                take(uid, bytes, uidValidity: status.uidValidity, into: &chunk, result: &result)
+                take(message.uid, message.bytes, mail, uidValidity: status.uidValidity, into: &chunk, result: &result)
             }
             try commit(chunk, into: &result)
             state.lastUID = part.last ?? state.lastUID
@@ -72,8 +74,9 @@ struct ReceiptReader {
 
     /// Sorts one message: unrelated or naming no email of ours is left alone; one already
     /// recorded is only flagged; a new one is kept, recorded and flagged with its chunk.
-    private mutating func take(_ uid: UInt32, _ bytes: [UInt8], uidValidity: UInt32, into chunk: inout Chunk, result: inout ReceiptsJob.Result) {
-        let mail = ReturnedMailReader.read(bytes)
+    private mutating func take(
+        _ uid: UInt32, _ bytes: [UInt8], _ mail: ReturnedMail, uidValidity: UInt32, into chunk: inout Chunk, result: inout ReceiptsJob.Result
+    ) {
         guard let kind = ReceiptKind(mail.kind) else {
             result.unrelated += 1
             return
