@@ -280,15 +280,34 @@ def walk(rig, binary, artifacts):
     def flash():
         return text("#flash")
 
-    def go(element_id):
-        """Clicks a link or submit button and waits until the page it leads to has loaded."""
-        from selenium.webdriver.support import expected_conditions
+    def left(old):
+        """Waits until the page `old` belonged to is gone and the next has loaded. While Chromium
+        navigates, asking about the old page may fail in ways other than 'stale' (chromedriver's
+        "Node with given id does not belong to the document"): every such failure means gone."""
+        from selenium.common.exceptions import WebDriverException
         from selenium.webdriver.support.ui import WebDriverWait
 
+        def gone(_):
+            try:
+                old.is_enabled()
+                return False
+            except WebDriverException:
+                return True
+
+        def loaded(d):
+            try:
+                return d.execute_script("return document.readyState") == "complete"
+            except WebDriverException:
+                return False
+
+        WebDriverWait(driver, 60).until(gone)
+        WebDriverWait(driver, 60).until(loaded)
+
+    def go(element_id):
+        """Clicks a link or submit button and waits until the page it leads to has loaded."""
         old = driver.find_element(By.TAG_NAME, "html")
         driver.find_element(By.ID, element_id).click()
-        WebDriverWait(driver, 60).until(expected_conditions.staleness_of(old))
-        WebDriverWait(driver, 60).until(lambda d: d.execute_script("return document.readyState") == "complete")
+        left(old)
 
     try:
         # The dashboard.
@@ -336,9 +355,7 @@ def walk(rig, binary, artifacts):
         if link is not None:
             old_page = driver.find_element(By.TAG_NAME, "html")
             link.click()
-            from selenium.webdriver.support import expected_conditions
-            from selenium.webdriver.support.ui import WebDriverWait
-            WebDriverWait(driver, 60).until(expected_conditions.staleness_of(old_page))
+            left(old_page)
         else:
             driver.get(url + "/claims/D-2026-014")
         check(driver.current_url.endswith("/claims/D-2026-014"), "the claim page opens", driver.current_url)
