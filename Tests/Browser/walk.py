@@ -486,12 +486,20 @@ def settle_kill(practice, rig, claims, mailbox):
 
     practice.serve()
 
+    def queued(folder):
+        """The queued messages' metadata; one the running service sends meanwhile is passed over."""
+        found = []
+        for file in (folder.glob("*.json") if folder.is_dir() else []):
+            try:
+                found.append(json.loads(file.read_text()))
+            except (FileNotFoundError, json.JSONDecodeError):
+                continue
+        return found
+
     def finished():
         done = {e["claim_id"] for e in practice.accepted()}
         queue = practice.path / "Outbox/queue"
-        waiting = [f for f in queue.glob("*.json")] if queue.is_dir() else []
-        held = [json.loads(f.read_text()) for f in waiting]
-        held = [m for m in held if m.get("state") == "uncertain"]
+        held = [m for m in queued(queue) if m.get("state") == "uncertain"]
         return len(done) + len(held) >= KILL_CLAIMS and (len(done) == KILL_CLAIMS or held)
 
     wait_for(finished, 120, 0.5)
@@ -501,8 +509,7 @@ def settle_kill(practice, rig, claims, mailbox):
     # A message killed after its last dot and before the reply is held as uncertain: settle it
     # as the README says, by what the recipient's mailbox shows.
     queue = practice.path / "Outbox/queue"
-    for file in (queue.glob("*.json") if queue.is_dir() else []):
-        meta = json.loads(file.read_text())
+    for meta in queued(queue):
         if meta.get("state") != "uncertain":
             continue
         # Postfix delivers in its own time: give a message it took a while to reach the Maildir.
