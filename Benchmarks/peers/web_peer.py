@@ -5,7 +5,7 @@ claims as today's actions) and the claims table (200 rows, most overdue first) f
 files, claims.csv and Outbox/deliveries.jsonl (every line's SHA-256 link checked).
 
 Like PayChase's status cache, what it reads is kept until a file's inode, size or change time
-changes; each request renders its page from that through Jinja2.
+changes; each request renders its page from that through Jinja2 (its templates compiled once).
 
 usage: web_peer.py FOLDER PORT AS_OF(YYYY-MM-DD)"""
 import csv
@@ -16,7 +16,7 @@ import os
 import sys
 import threading
 
-from flask import Flask, render_template_string
+from flask import Flask, render_template
 
 BUCKETS = [("not yet due", -10**9, 0), ("1–30 days", 1, 30), ("31–60 days", 31, 60), ("61–90 days", 61, 90),
            ("91–180 days", 91, 180), ("over 180 days", 181, 10**9)]
@@ -133,7 +133,9 @@ def main():
     folder, port, as_of = sys.argv[1], int(sys.argv[2]), datetime.date.fromisoformat(sys.argv[3])
     app = Flask(__name__)
     from jinja2 import DictLoader
-    app.jinja_loader = DictLoader({"layout": LAYOUT})
+    # Loaded by name, so Jinja2 compiles each template once and keeps it (render_template_string
+    # would compile it again on every request).
+    app.jinja_loader = DictLoader({"layout": LAYOUT, "dashboard": DASHBOARD, "claims": CLAIMS})
     lock, cache = threading.Lock(), {}
     files = [os.path.join(folder, "paychase.yaml"), os.path.join(folder, "claims.csv"), os.path.join(folder, "Outbox", "deliveries.jsonl")]
 
@@ -150,14 +152,14 @@ def main():
     @app.route("/")
     def dashboard():
         report = current()
-        return render_template_string(DASHBOARD, title="Dashboard", practice="Riverside Medical Centre", as_of=as_of.strftime("%-d %B %Y"),
+        return render_template("dashboard", title="Dashboard", practice="Riverside Medical Centre", as_of=as_of.strftime("%-d %B %Y"),
                                       owed=report["owed"], overdue=report["overdue"], totals=report["totals"], buckets=report["buckets"],
                                       actions=report["actions"][:50], more=max(0, len(report["actions"]) - 50))
 
     @app.route("/claims")
     def claims():
         report = current()
-        return render_template_string(CLAIMS, title="Claims", count=len(report["claims"]), owed=report["owed"], rows=report["by_overdue"][:200])
+        return render_template("claims", title="Claims", count=len(report["claims"]), owed=report["owed"], rows=report["by_overdue"][:200])
 
     current()
     app.run(host="127.0.0.1", port=port, threaded=True)

@@ -37,6 +37,24 @@ struct PageTests {
         }
     }
 
+    @Test func theKeptDashboardAndClaimsTableAreMadeAgainWhenAPaymentIsRecorded() async throws {
+        try await ServiceFixture().test { browser in
+            let query = "/claims?paymaster=icb&sort=outstanding&order=desc"
+            let before = try await browser.get(query)
+            #expect(before.body.contains("<tr id=\"claim-Q-2026-001\"><td><a href=\"/claims/Q-2026-001\">Q-2026-001</a></td><td class=\"hide-small\">QOF achievement</td><td>NHS North East London ICB (primary care payments)</td><td class=\"num\">£3,480.00</td>"))
+            let dashboard = try await browser.get("/")
+            let owed = dashboard.body.components(separatedBy: "<strong id=\"owed\">").dropFirst().first?.prefix { $0 != "<" }
+            let claim = try await browser.get("/claims/Q-2026-001")
+            _ = try await browser.post("/claims/Q-2026-001/payment", [("csrf", claim.csrf!), ("amount", "10.00")])
+            let after = try await browser.get(query)
+            #expect(after.body.contains("<td class=\"num\">£3,470.00</td>"), "the same query shows the payment at once")
+            #expect(!after.body.contains("£3,480.00"))
+            let again = try await browser.get("/")
+            let owedAfter = again.body.components(separatedBy: "<strong id=\"owed\">").dropFirst().first?.prefix { $0 != "<" }
+            #expect(owed != nil && owedAfter != nil && owed != owedAfter, "the dashboard's total owed moved: \(owed ?? "-") then \(owedAfter ?? "-")")
+        }
+    }
+
     @Test func aLongClaimListIsShownAPageAtATimeAndTheDashboardListsTheMostOverdue() async throws {
         let fixture = try ServiceFixture()
         let lines = (1...450).map { "B-\($0),Dementia DES,DES,2026/27,\(100 + $0).50,2026-06-01" }

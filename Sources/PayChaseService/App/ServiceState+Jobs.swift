@@ -23,10 +23,26 @@ extension ServiceState {
         }
     }
 
-    /// The practice's name from its profile, or its folder's when the profile cannot be read.
+    /// A view of the practice's status report (a page's content), rendered again only when the
+    /// report changes or `key` (which names everything else the view shows) does.
+    func view(_ practice: Practice, key: String, render: @escaping @Sendable (StatusReport) -> String) async throws(WebError) -> String {
+        let job = StatusJob(workspace: practice.workspace, asOf: today)
+        let logger = logger
+        let cache = statusCache
+        return try await read { () throws(PayChaseError) in
+            try cache.view(practice, job: job, key: key, make: { () throws(PayChaseError) in try job.run(logger: logger) }, render: render)
+        }
+    }
+
+    /// The practice's name from its profile, or its folder's when the profile cannot be read;
+    /// the profile is read again only when it changes.
     func practiceName(_ practice: Practice) async -> String {
         let workspace = practice.workspace
         let fallback = practice.slug.isEmpty ? "This practice" : practice.slug
-        return await Blocking.run { (try? workspace.loadProfile().practice.name) ?? fallback }
+        let stamp = StatusCache.stamp(of: workspace.configPath)
+        if let known = names.withLock({ $0[practice.slug] }), known.stamp == stamp { return known.name }
+        let name = await Blocking.run { (try? workspace.loadProfile().practice.name) ?? fallback }
+        names.withLock { $0[practice.slug] = (stamp, name) }
+        return name
     }
 }

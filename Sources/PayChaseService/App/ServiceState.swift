@@ -17,6 +17,8 @@ final class ServiceState: Sendable {
     private let keys: [String: UsedKeys]
     /// The users file's names, read again only when the file changes.
     private let knownUsers = Mutex<(stamp: String, names: Set<String>)>(("", []))
+    /// Each practice's name, with the stamp of the profile it was read from.
+    let names = Mutex<[String: (stamp: String, name: String)]>([:])
 
     init(configuration: ServiceConfiguration, pages: PageRenderer, logger: Logger) {
         self.configuration = configuration

@@ -4,22 +4,58 @@ import Synchronization
 
 /// Each practice's status report, kept until a file it is made from changes (the profile, the
 /// claims, the record and its head, the Bank Rate table) or the day does: the dashboard and the
-/// claims table are read far more often than the record is written.
+/// claims table are read far more often than the record is written. Beside it, the pages made
+/// from it (the dashboard's content, a sorted and filtered page of the claims table), which
+/// change only when it does or when what else they show does (their key says what).
 final class StatusCache: Sendable {
     private struct Entry {
         var stamp: [String]
         var report: StatusReport
+        var views: [String: String] = [:]
     }
 
     private let entries = Mutex<[String: Entry]>([:])
+    /// Held while a report is made, so that fifty requests arriving together make it once.
+    private let making = Mutex<Void>(())
+    /// Views kept per practice; past this they are all made again as asked for.
+    static let viewLimit = 64
 
     /// The report for `practice` as of `job.asOf`, made by `job` only when something changed.
     func report(_ practice: Practice, job: StatusJob, make: () throws(PayChaseError) -> StatusReport) throws(PayChaseError) -> StatusReport {
+        try entry(practice, job: job, make: make).report
+    }
+
+    /// The view called `key` of the report for `practice`, rendered by `render` only when the
+    /// report has changed since it was last rendered.
+    func view(
+        _ practice: Practice, job: StatusJob, key: String, make: () throws(PayChaseError) -> StatusReport, render: (StatusReport) -> String
+    ) throws(PayChaseError) -> String {
+        let found = try entry(practice, job: job, make: make)
+        if let view = found.views[key] { return view }
+        let view = render(found.report)
+        entries.withLock { entries in
+            guard entries[practice.slug]?.stamp == found.stamp else { return }
+            if entries[practice.slug]!.views.count >= Self.viewLimit { entries[practice.slug]!.views = [:] }
+            entries[practice.slug]!.views[key] = view
+        }
+        return view
+    }
+
+    private func entry(
+        _ practice: Practice, job: StatusJob, make: () throws(PayChaseError) -> StatusReport
+    ) throws(PayChaseError) -> (stamp: [String], report: StatusReport, views: [String: String]) {
         let stamp = Self.stamp(practice.workspace) + [job.asOf.description]
-        if let entry = entries.withLock({ $0[practice.slug] }), entry.stamp == stamp { return entry.report }
-        let report = try make()
-        entries.withLock { $0[practice.slug] = Entry(stamp: stamp, report: report) }
-        return report
+        if let entry = current(practice, stamp) { return (stamp, entry.report, entry.views) }
+        return try making.withLock { _ throws(PayChaseError) in
+            if let entry = current(practice, stamp) { return (stamp, entry.report, entry.views) }
+            let report = try make()
+            entries.withLock { $0[practice.slug] = Entry(stamp: stamp, report: report) }
+            return (stamp, report, [:])
+        }
+    }
+
+    private func current(_ practice: Practice, _ stamp: [String]) -> Entry? {
+        entries.withLock { entries in entries[practice.slug].flatMap { $0.stamp == stamp ? $0 : nil } }
     }
 
     /// Each file's inode, size and change time: a rename into place or an append changes one.
@@ -28,10 +64,12 @@ final class StatusCache: Sendable {
             workspace.configPath, workspace.claimsPath, workspace.outbox.deliveryLog, "\(workspace.outbox.root)/deliveries.head",
             workspace.bankRatePath,
         ]
-        return files.map { path in
-            var info = stat()
-            guard stat(path, &info) == 0 else { return "-" }
-            return "\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec):\(info.st_ctim.tv_nsec)"
-        }
+        return files.map(stamp(of:))
+    }
+
+    static func stamp(of path: String) -> String {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return "-" }
+        return "\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec):\(info.st_ctim.tv_nsec)"
     }
 }

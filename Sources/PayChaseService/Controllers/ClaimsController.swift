@@ -19,9 +19,11 @@ struct ClaimsController {
 
     @Sendable func page(_ request: Request, context: WebContext) async throws -> Response {
         let query = try ClaimsQuery(request.uri.queryParameters)
-        let report = try await state.status(practice)
-        let model = ClaimsPage(report: report, query: query, base: "\(practice.pagePath)/claims")
-        return state.pages.response("claims", model, layout: state.layout("Claims", practice: practice, current: "claims", context: context))
+        let (pages, base) = (state.pages, "\(practice.pagePath)/claims")
+        let content = try await state.view(practice, key: "claims\u{0}\(query.key)") { report in
+            pages.render("claims", ClaimsPage(report: report, query: query, base: base))
+        }
+        return pages.response(content: content, layout: state.layout("Claims", practice: practice, current: "claims", context: context))
     }
 }
 
@@ -71,16 +73,22 @@ struct ClaimsQuery {
         }
     }
 
+    /// Everything the query asks for, as one string: two queries with the same key show the same page.
+    var key: String {
+        [paymaster?.rawValue ?? "", next?.rawValue ?? "", sort?.rawValue ?? "", descending ? "desc" : "asc", String(page)].joined(separator: "\u{0}")
+    }
+
     func apply(to rows: [StatusReport.Row]) -> [StatusReport.Row] {
-        var rows = rows.filter { row in
-            (paymaster == nil || row.paymaster == paymaster!.rawValue) && (next == nil || row.nextStep.action == next!)
+        var shown = rows.indices.filter { index in
+            (paymaster == nil || rows[index].paymaster == paymaster!.rawValue) && (next == nil || rows[index].nextStep.action == next!)
         }
-        guard let sort else { return rows }
-        rows = rows.enumerated().sorted { a, b in
-            let order = Self.compare(a.element, b.element, by: sort)
-            return order == 0 ? a.offset < b.offset : (descending ? order > 0 : order < 0)
-        }.map(\.element)
-        return rows
+        if let sort {
+            shown.sort { a, b in
+                let order = Self.compare(rows[a], rows[b], by: sort)
+                return order == 0 ? a < b : (descending ? order > 0 : order < 0)
+            }
+        }
+        return shown.map { rows[$0] }
     }
 
     private static func compare(_ a: StatusReport.Row, _ b: StatusReport.Row, by column: Column) -> Int {

@@ -15,12 +15,13 @@ struct DashboardController {
     }
 
     @Sendable func page(_ request: Request, context: WebContext) async throws -> Response {
-        let report = try await state.status(practice)
         let name = await state.practiceName(practice)
-        let model = DashboardPage(
-            practice: name, report: report, worker: await state.worker.summary(practice.slug), claimsPath: "\(practice.pagePath)/claims"
-        )
-        return state.pages.response("dashboard", model, layout: state.layout(name, practice: practice, current: "dashboard", context: context))
+        let worker = await state.worker.summary(practice.slug)
+        let (pages, claimsPath) = (state.pages, "\(practice.pagePath)/claims")
+        let content = try await state.view(practice, key: "dashboard\u{0}\(name)\u{0}\(worker ?? "")") { report in
+            pages.render("dashboard", DashboardPage(practice: name, report: report, worker: worker, claimsPath: claimsPath))
+        }
+        return pages.response(content: content, layout: state.layout(name, practice: practice, current: "dashboard", context: context))
     }
 
     func summary() async throws -> DashboardSummary {

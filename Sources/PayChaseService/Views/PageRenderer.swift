@@ -40,8 +40,18 @@ struct PageRenderer: Sendable {
 
     /// `page` rendered with `model`, inside the layout.
     func response(_ page: String, _ model: Any, layout: Layout, status: HTTPResponse.Status = .ok) -> Response {
+        response(content: render(page, model), layout: layout, status: status)
+    }
+
+    /// `page` rendered with `model`, without the layout.
+    func render(_ page: String, _ model: Any) -> String {
+        library.render(model, withTemplate: page) ?? ""
+    }
+
+    /// A page's content, already rendered, inside the layout.
+    func response(content: String, layout: Layout, status: HTTPResponse.Status = .ok) -> Response {
         var layout = layout
-        layout.content = library.render(model, withTemplate: page) ?? ""
+        layout.content = content
         let html = library.render(layout, withTemplate: "layout") ?? ""
         return Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html))
