@@ -29,6 +29,7 @@ extension ServiceState {
         let job = StatusJob(workspace: practice.workspace, asOf: today)
         let logger = logger
         let cache = statusCache
+        if let view = cache.kept(practice, asOf: job.asOf, key: key) { return view }
         return try await read { () throws(PayChaseError) in
             try cache.view(practice, job: job, key: key, make: { () throws(PayChaseError) in try job.run(logger: logger) }, render: render)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import PayChaseDomain
 import PayChaseKit
 import Synchronization
 
@@ -39,6 +40,13 @@ final class StatusCache: Sendable {
             entries[practice.slug]!.views[key] = view
         }
         return view
+    }
+
+    /// The view called `key`, when it is kept and nothing it was made from has changed: a few
+    /// `stat` calls, cheap enough to make on the request's own thread.
+    func kept(_ practice: Practice, asOf: CalendarDate, key: String) -> String? {
+        let stamp = Self.stamp(practice.workspace) + [asOf.description]
+        return current(practice, stamp)?.views[key]
     }
 
     private func entry(

@@ -76,3 +76,31 @@ struct NavLink {
     var href: String
     var current: Bool
 }
+
+/// The layout is rendered for every page: its fields are named here rather than found by
+/// reflection (Mustache's `Mirror` fallback), which was most of a kept page's cost.
+extension Layout: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "nav": nav
+        case "user": user
+        case "csrf": csrf
+        case "flash": flash
+        case "content": content
+        default: nil
+        }
+    }
+}
+
+extension NavLink: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": id
+        case "label": label
+        case "href": href
+        case "current": current
+        default: nil
+        }
+    }
+}
