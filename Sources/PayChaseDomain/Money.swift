@@ -109,6 +109,11 @@ extension Character {
 extension String {
     /// Trims spaces, tabs and non-breaking spaces (Excel exports them) at both ends.
     public func trimmingSpaces() -> String {
+        // Most text has nothing to trim: when neither end's byte can belong to a space, tab or
+        // non-breaking space (C2 A0), no Character at either end is one.
+        if let first = utf8.first, let last = utf8.last, ![0x20, 0x09, 0xC2].contains(first), ![0x20, 0x09, 0xA0].contains(last) {
+            return self
+        }
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" }
         guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = lastIndex(where: { !isSpace($0) })!

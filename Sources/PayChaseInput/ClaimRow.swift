@@ -59,9 +59,13 @@ struct ClaimRowChecker: CSVProblemReporter {
         )
     }
 
+    /// Every column, in the order their problems are listed.
+    private static let columnsByName = ClaimColumn.allCases.sorted { $0.rawValue < $1.rawValue }
+
     /// No NUL anywhere, and nothing that could break an email header in the text that goes into one.
     private mutating func checkCharacters(of row: ClaimRow) {
-        for (column, value) in row.fields.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+        for column in Self.columnsByName {
+            guard let value = row.fields[column] else { continue }
             if value.hasNUL {
                 report(row.line, column, "contains a NUL character; the file may be damaged")
             } else if ClaimColumn.headerBound.contains(column), value.trimmingSpaces().hasHeaderUnsafeCharacters {

@@ -38,7 +38,8 @@ extension DeliveryLog {
         let decoded = contents.decoded
         let all = contents.records
         // Each line's own hash is independent of the others: checked on every core.
-        let sealedRight = ParallelMap.map(Array(zip(lines.indices, lines)), chunks: 512) { index, line -> Bool in
+        let sealedRight = ParallelMap.map(Array(lines.indices), chunks: 512) { index -> Bool in
+            let line = lines[index]
             guard let place = decoded[index].record else { return false }
             // A line in the plain canonical form is the one `seal` writes for its record: only its hash is left to check.
             if let entry = decoded[index].entry { return CanonicalLine.hash(line, entry: entry) == all[place].entry }

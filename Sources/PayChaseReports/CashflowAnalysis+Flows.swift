@@ -13,11 +13,13 @@ extension CashflowAnalysis {
             return (month.year - first.year) * 12 + month.month - first.month
         }
         var undated = Money.zero
+        // Here and below, each claim is read where it lies (by index) rather than copied out of
+        // the list: a copy retains every string in it, and a report reads 10,000 claims.
         for ledger in ledgers {
-            for claim in ledger.claims {
-                if let slot = index(claim.submittedOn) { months[slot].claimed += claim.amount }
-                undated += ledger.undatedPaid(claim)
-                for payment in ledger.feedback[claim.id]?.payments ?? [] {
+            for claim in ledger.claims.indices {
+                if let slot = index(ledger.claims[claim].submittedOn) { months[slot].claimed += ledger.claims[claim].amount }
+                undated += ledger.undatedPaid(ledger.claims[claim])
+                for payment in ledger.feedback[ledger.claims[claim].id]?.payments ?? [] {
                     if let slot = index(payment.receivedOn) { months[slot].received += payment.amount }
                 }
             }
@@ -34,10 +36,13 @@ extension CashflowAnalysis {
             let next = month.adding(months: ahead)
             periods.append(ExpectedReceipts(from: next.first, to: next.last, amount: .zero, claims: 0))
         }
-        for claim in ledgers.flatMap(\.claims) where claim.outstanding > .zero {
-            guard let slot = periods.firstIndex(where: { $0.from <= claim.dueOn && claim.dueOn <= $0.to }) else { continue }
-            periods[slot].amount += claim.outstanding
-            periods[slot].claims += 1
+        for ledger in ledgers {
+            for claim in ledger.claims.indices where ledger.claims[claim].outstanding > .zero {
+                let due = ledger.claims[claim].dueOn
+                guard let slot = periods.firstIndex(where: { $0.from <= due && due <= $0.to }) else { continue }
+                periods[slot].amount += ledger.claims[claim].outstanding
+                periods[slot].claims += 1
+            }
         }
         return periods
     }
@@ -46,10 +51,12 @@ extension CashflowAnalysis {
     static func daysToPay(_ ledgers: [PracticeLedger]) -> [DaysToPay] {
         var days: [PaymasterRole: (count: Int64, total: Int64)] = [:]
         for ledger in ledgers {
-            for claim in ledger.claims {
-                for payment in ledger.feedback[claim.id]?.payments ?? [] {
-                    days[claim.paymaster, default: (0, 0)].count += 1
-                    days[claim.paymaster, default: (0, 0)].total += Int64(claim.dueOn.days(until: payment.receivedOn))
+            for claim in ledger.claims.indices {
+                guard let payments = ledger.feedback[ledger.claims[claim].id]?.payments else { continue }
+                let (paymaster, due) = (ledger.claims[claim].paymaster, ledger.claims[claim].dueOn)
+                for payment in payments {
+                    days[paymaster, default: (0, 0)].count += 1
+                    days[paymaster, default: (0, 0)].total += Int64(due.days(until: payment.receivedOn))
                 }
             }
         }
@@ -64,16 +71,18 @@ extension CashflowAnalysis {
 
     /// The claims longest overdue, with their next step on the escalation ladder.
     static func oldest(_ ledgers: [PracticeLedger], asOf: CalendarDate, rates: BankRateTable?, ladder: EscalationLadder) -> [Debt] {
-        let overdue = ledgers.flatMap { ledger in
-            ledger.claims.filter { $0.isOverdue(asOf: asOf) }.map { (ledger, $0) }
+        // Sorted by place, not by copies of the claims: only ten of 10,000 are kept.
+        let overdue = ledgers.indices.flatMap { practice in
+            ledgers[practice].claims.indices.filter { ledgers[practice].claims[$0].isOverdue(asOf: asOf) }.map { (practice, $0) }
         }
         let sorted = overdue.sorted { a, b in
-            let (x, y) = (a.1, b.1)
+            let (x, y) = (ledgers[a.0].claims[a.1], ledgers[b.0].claims[b.1])
             if x.dueOn != y.dueOn { return x.dueOn < y.dueOn }
             if x.outstanding != y.outstanding { return x.outstanding > y.outstanding }
-            return (a.0.name, x.id) < (b.0.name, y.id)
+            return (ledgers[a.0].name, x.id) < (ledgers[b.0].name, y.id)
         }
-        return sorted.prefix(oldestCount).map { ledger, claim in
+        return sorted.prefix(oldestCount).map { practice, index in
+            let (ledger, claim) = (ledgers[practice], ledgers[practice].claims[index])
             let feedback = ledger.feedback[claim.id] ?? ClaimFeedback()
             return Debt(
                 practice: ledger.name, claim: claim, paymasterName: ledger.name(of: claim.paymaster),

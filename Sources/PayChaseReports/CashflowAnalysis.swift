@@ -99,13 +99,15 @@ public struct CashflowAnalysis: Sendable {
     public var outstanding: Money { agedDebtTotals.last?.total ?? .zero }
 
     private static func agedDebt(of ledger: PracticeLedger, asOf: CalendarDate, rates: BankRateTable?) -> [AgedDebtRow] {
-        let owed = ledger.claims.filter { $0.outstanding > .zero }
-        return Dictionary(grouping: owed, by: \.paymaster).sorted { $0.key < $1.key }.map { paymaster, claims in
+        // By index, as in `flows`: the claims are read where they lie, not copied.
+        let owed = ledger.claims.indices.filter { ledger.claims[$0].outstanding > .zero }
+        return Dictionary(grouping: owed) { ledger.claims[$0].paymaster }.sorted { $0.key < $1.key }.map { paymaster, claims in
             var row = AgedDebtRow(
                 practice: ledger.name, paymaster: paymaster, paymasterName: ledger.name(of: paymaster), byAge: [:],
                 claims: claims.count, interest: .zero, fixedSums: .zero
             )
-            for claim in claims {
+            for index in claims {
+                let claim = ledger.claims[index]
                 row.byAge[AgeBucket(daysOverdue: claim.daysOverdue(asOf: asOf)), default: .zero] += claim.outstanding
                 if let rates, let interest = StatutoryInterest(accruedOn: claim, practice: ledger.practice, asOf: asOf, rates: rates) {
                     row.interest += interest.interest

@@ -13,8 +13,7 @@ public struct StatusJob: Sendable {
 
     public func run(logger: Logger) throws(PayChaseError) -> StatusReport {
         let profile = try workspace.loadProfile()
-        let record = try workspace.readRecordView()
-        let claims = record.counting(try workspace.loadClaims(profile: profile))
+        let (record, claims) = try workspace.readRecordAndClaims(profile: profile)
         logger.debug("status", metadata: ["claims": "\(claims.count)", "record entries": "\(record.head.entries)"])
         return StatusReport(
             claims: claims, profile: profile, attempts: record.attempts, feedback: record.feedback, asOf: asOf, rates: workspace.bankRates()

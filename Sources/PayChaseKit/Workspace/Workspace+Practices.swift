@@ -45,9 +45,9 @@ extension Workspace {
     /// The practice's books for the reports: its claims with the payments recorded counted,
     /// and what the record shows was sent, came back and was paid.
     func ledger(profile: PracticeProfile) throws(PayChaseError) -> PracticeLedger {
-        let record = try readRecordView()
+        let (record, claims) = try readRecordAndClaims(profile: profile)
         return PracticeLedger(
-            name: profile.practice.name, practice: profile.practice, claims: record.counting(try loadClaims(profile: profile)),
+            name: profile.practice.name, practice: profile.practice, claims: claims,
             attempts: record.attempts, feedback: record.feedback, paymasterNames: profile.paymasters.mapValues(\.name)
         )
     }
