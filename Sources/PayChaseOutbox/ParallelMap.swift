@@ -34,14 +34,15 @@ public enum ParallelMap {
                     for index in (chunk * size)..<min((chunk + 1) * size, items.count) { slots[index] = transform(items[index]) }
                 }
             }
-            for _ in 0..<helpers {
-                Thread {
+            // A helper that could not be started leaves its share to the others and this thread.
+            let started = (0..<helpers).count { _ in
+                HelperThread.start {
                     work()
                     finished.signal()
-                }.start()
+                }
             }
             work()
-            for _ in 0..<helpers { finished.wait() }
+            for _ in 0..<started { finished.wait() }
             box.transform = nil
         }
         // Moved out, not copied: a copy of 50,000 record entries retains every string in them once
@@ -90,12 +91,13 @@ extension ParallelMap {
         let done = DispatchSemaphore(value: 0)
         // A thread of its own, as for `map`: a block on Dispatch's global queue waited, when
         // both its threads were busy (one of them here), until Dispatch's monitor added one.
-        Thread {
+        // When no thread can be made, `first` runs here after `second`.
+        let started = HelperThread.start {
             slot.result = Result { () throws(E) -> A in try first() }
             done.signal()
-        }.start()
+        }
         let second = Result { () throws(E) -> B in try second() }
-        done.wait()
+        if started { done.wait() } else { slot.result = Result { () throws(E) -> A in try first() } }
         return (try slot.result!.get(), try second.get())
     }
 }

@@ -31,6 +31,9 @@ struct PageTests {
             let ids = icb.body.components(separatedBy: "<tr id=\"claim-").dropFirst().map { String($0.prefix { $0 != "\"" }) }
             #expect(ids.first == "Q-2026-001", "the largest amount owed comes first: \(ids)")
             #expect(icb.body.contains("id=\"sort-outstanding\" href=\"/claims?sort=outstanding&amp;order=asc&amp;paymaster=icb\""))
+            let far = try await browser.get("/claims?page=9223372036854775807")
+            #expect(far.status == .ok, "a page past the end shows the last one")
+            #expect(far.body.contains("id=\"claim-P-2026-003\""))
             let wrong = try await browser.get("/claims?sort=colour")
             #expect(wrong.status == .badRequest)
             #expect(wrong.text.contains("sort: 'colour' is not one of claim, service, paymaster, outstanding, due, overdue, next"))
@@ -143,6 +146,11 @@ struct PageTests {
             let status = try await browser.get("/api/status")
             #expect(status.status == .unprocessableContent)
             #expect(status.text.contains("See the Record page"))
+            let again = try await browser.get("/")
+            #expect(again.status == .unprocessableContent, "the failure is kept while the files stay as they are")
+            try fixture.folder.write("Outbox/deliveries.jsonl", log)
+            let mended = try await browser.get("/api/status")
+            #expect(mended.status == .ok, "and forgotten once the record changes")
         }
     }
 }

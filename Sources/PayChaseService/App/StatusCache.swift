@@ -11,13 +11,20 @@ import Synchronization
 final class StatusCache: Sendable {
     private struct Entry {
         var stamp: [String]
-        var report: StatusReport
+        /// The report, or why it could not be made (a damaged record stays damaged until a
+        /// file changes: fifty requests should not each read it again to find that out).
+        var report: Result<StatusReport, PayChaseError>
         var views: [String: String] = [:]
     }
 
     private let entries = Mutex<[String: Entry]>([:])
-    /// Held while a report is made, so that fifty requests arriving together make it once.
-    private let making = Mutex<Void>(())
+    /// Per practice, held while its report is made, so that fifty requests arriving together
+    /// make it once; each practice's own, so one practice's reading does not hold up another's.
+    private let making = Mutex<[String: Gate]>([:])
+
+    private final class Gate: Sendable {
+        let lock = Mutex<Void>(())
+    }
     /// Views kept per practice; past this they are all made again as asked for.
     static let viewLimit = 64
 
@@ -53,12 +60,18 @@ final class StatusCache: Sendable {
         _ practice: Practice, job: StatusJob, make: () throws(PayChaseError) -> StatusReport
     ) throws(PayChaseError) -> (stamp: [String], report: StatusReport, views: [String: String]) {
         let stamp = Self.stamp(practice.workspace) + [job.asOf.description]
-        if let entry = current(practice, stamp) { return (stamp, entry.report, entry.views) }
-        return try making.withLock { _ throws(PayChaseError) in
-            if let entry = current(practice, stamp) { return (stamp, entry.report, entry.views) }
-            let report = try make()
+        if let entry = current(practice, stamp) { return (stamp, try entry.report.get(), entry.views) }
+        let gate = making.withLock { gates in
+            if let gate = gates[practice.slug] { return gate }
+            let gate = Gate()
+            gates[practice.slug] = gate
+            return gate
+        }
+        return try gate.lock.withLock { _ throws(PayChaseError) in
+            if let entry = current(practice, stamp) { return (stamp, try entry.report.get(), entry.views) }
+            let report = Result { () throws(PayChaseError) in try make() }
             entries.withLock { $0[practice.slug] = Entry(stamp: stamp, report: report) }
-            return (stamp, report, [:])
+            return (stamp, try report.get(), [:])
         }
     }
 

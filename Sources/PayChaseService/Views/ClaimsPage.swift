@@ -75,7 +75,9 @@ struct ClaimsPage {
             )
         }
         let shown = query.apply(to: report.rows)
-        let start = min((query.page - 1) * Self.pageSize, max(0, shown.count - 1) / Self.pageSize * Self.pageSize)
+        // A page past the end shows the last (and `?page=` of any size cannot overflow).
+        let last = max(0, shown.count - 1) / Self.pageSize
+        let start = min(query.page - 1, last) * Self.pageSize
         let end = min(start + Self.pageSize, shown.count)
         let here = "\(base)?sort=\(sort)&order=\(order)\(filters)&page="
         if shown.count > Self.pageSize {
