@@ -27,9 +27,12 @@ public struct ClaimJob: Sendable {
 
     public func run(logger: Logger) throws(PayChaseError) -> Result {
         let profile = try workspace.loadProfile()
-        let outbox = try workspace.readRecord()
+        // The record and the claims file at once, as for the status report.
+        let (outbox, claims) = try ParallelMap.both({ [workspace] () throws(PayChaseError) in try workspace.readRecord() }, { () throws(PayChaseError) in
+            try workspace.loadClaims(profile: profile)
+        })
         let record = RecordView(outbox)
-        guard let claim = record.counting(try workspace.loadClaims(profile: profile)).first(where: { $0.id == claimID }) else {
+        guard let claim = record.counting(claims).first(where: { $0.id == claimID }) else {
             throw PayChaseError(.usage, "claim '\(claimID)' is not in \(workspace.claimsPath)")
         }
         let report = StatusReport(
