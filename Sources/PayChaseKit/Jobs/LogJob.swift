@@ -33,6 +33,12 @@ public struct LogJob: Sendable {
         try Self.verified(OutboxSession(inspecting: workspace.outbox), logger: logger)
     }
 
+    /// Every entry and whether the record verifies, from one read of it (the service's Record page).
+    public func inspect(logger: Logger) -> (entries: [DeliveryRecord], verified: Result<Verified, PayChaseError>) {
+        let outbox = OutboxSession(inspecting: workspace.outbox)
+        return (outbox.records, Result { () throws(PayChaseError) in try Self.verified(outbox, logger: logger) })
+    }
+
     private static func verified(_ outbox: OutboxSession, logger: Logger) throws(PayChaseError) -> Verified {
         let result = outbox.verification
         if let problem = result.problem { throw PayChaseError(.invalidData, problem) }

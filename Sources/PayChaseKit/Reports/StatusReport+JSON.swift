@@ -88,6 +88,15 @@ public struct StatusJSON: Encodable, Sendable {
         var claims: Int
         var outstanding: Amount
         var overdue: Amount
+
+        /// One paymaster's totals, as in `status --json`.
+        public init(_ total: StatusReport.Total) {
+            paymaster = total.paymaster
+            paymasterName = total.paymasterName
+            claims = total.claims
+            outstanding = Amount(total.outstanding)
+            overdue = Amount(total.overdue)
+        }
     }
 
     public var asOf: String
@@ -97,9 +106,6 @@ public struct StatusJSON: Encodable, Sendable {
     public init(_ report: StatusReport) {
         asOf = report.asOf.description
         claims = report.rows.map(Row.init)
-        totals = report.totals.map {
-            Total(paymaster: $0.paymaster, paymasterName: $0.paymasterName, claims: $0.claims,
-                  outstanding: Amount($0.outstanding), overdue: Amount($0.overdue))
-        }
+        totals = report.totals.map(Total.init)
     }
 }

@@ -38,8 +38,7 @@ final class ServiceState: Sendable {
 
     /// The names in the users file now.
     var userNames: Set<String> {
-        var info = stat()
-        let stamp = stat(configuration.usersFile, &info) == 0 ? "\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec).\(info.st_size)" : "none"
+        let stamp = StatusCache.stamp(of: configuration.usersFile)
         return knownUsers.withLock { known in
             if known.stamp != stamp {
                 known = (stamp, Set((try? users.names()) ?? []))

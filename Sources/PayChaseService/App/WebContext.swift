@@ -40,7 +40,7 @@ public struct WebContext: AuthRequestContext, SessionRequestContext, RequestCont
         sessions = .init()
     }
 
-    /// Bodies are collected by `FormLimitMiddleware`, with a limit per route.
+    /// Bodies are collected by `FormGuardMiddleware`, with a limit per route.
     public var maxUploadSize: Int { 10 * 1024 * 1024 }
 
     /// The session's token for forms, making a session for a first visit.

@@ -30,11 +30,11 @@ struct RecordController {
         let job = LogJob(workspace: practice.workspace)
         let logger = state.logger
         return await Blocking.run {
-            let records = job.entries(claim: nil, logger: logger)
-            do throws(PayChaseError) {
-                let verified = try job.verify(logger: logger)
+            let (records, verified) = job.inspect(logger: logger)
+            switch verified {
+            case .success(let verified):
                 return Record(verified: true, entries: verified.entries, problem: nil, tornByCrash: verified.tornByCrash, records: records)
-            } catch {
+            case .failure(let error):
                 return Record(verified: false, entries: records.count, problem: error.lines.joined(separator: " "), tornByCrash: false, records: records)
             }
         }

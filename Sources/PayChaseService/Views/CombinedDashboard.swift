@@ -48,14 +48,15 @@ struct CombinedDashboard {
     }
 
     var page: Page {
-        var dashboard = DashboardPage(practice: Self.name, report: merged, worker: nil, claimsPath: "")
-        dashboard.actions = parts.flatMap { part in
+        // Each practice's actions, worked out once for the list and for its count.
+        let actions = parts.map { part in
             part.report.map { ActionRow.rows($0, claimsPath: "\(part.practice.pagePath)/claims", practice: part.name) } ?? []
         }
-        let practices = parts.map { part in
+        let dashboard = DashboardPage(practice: Self.name, report: merged, worker: nil, claimsPath: "", actions: actions.flatMap { $0 })
+        let practices = zip(parts, actions).map { part, actions in
             TotalRow(
-                name: part.name, href: part.practice.pagePath + "/", totals: part.report?.totals ?? [],
-                actions: part.report.map { TodaysActions($0).rows.count } ?? 0, problem: part.problem
+                name: part.name, href: part.practice.pagePath + "/", totals: part.report?.totals ?? [], actions: actions.count,
+                problem: part.problem
             )
         }
         return Page(dashboard: dashboard, practices: practices, count: parts.count)

@@ -18,17 +18,10 @@ struct DashboardSummary: Sendable, Encodable {
         asOf = report.asOf.description
         outstanding = StatusJSON.Amount(report.totals.reduce(.zero) { $0 + $1.outstanding })
         overdue = StatusJSON.Amount(report.totals.reduce(.zero) { $0 + $1.overdue })
-        totals = StatusJSON(report).totals
+        totals = report.totals.map(StatusJSON.Total.init)
         agedDebt = AgedDebt(report.rows, asOf: report.asOf).buckets
         todaysActions = TodaysActions(report).actions
         self.worker = worker
-    }
-
-    /// Actions a dashboard lists; the claims table has them all.
-    static let limit = 50
-
-    static func shown(_ rows: [ActionRow]) -> ([ActionRow], Bool, Int?) {
-        rows.count > limit ? (Array(rows.prefix(limit)), true, rows.count - limit) : (rows, !rows.isEmpty, nil)
     }
 }
 
@@ -40,18 +33,16 @@ struct DashboardPage {
     var overdue: String
     var totals: [TotalRow]
     var chart: String
-    /// The most overdue of today's actions, at most `shown`; stored for Mustache, and kept with
-    /// the count and the rest when they are set again.
-    var actions: [ActionRow] {
-        didSet { (actions, hasActions, more) = Self.shown(actions) }
-    }
+    /// The most overdue of today's actions, at most `limit`.
+    var actions: [ActionRow]
     var hasActions: Bool
     /// How many more there are than the page shows.
     var more: Int?
     var worker: String?
     var claimsHref: String
 
-    init(practice: String, report: StatusReport, worker: String?, claimsPath: String) {
+    /// `actions` when they are not the report's own (the combined dashboard links each to its practice).
+    init(practice: String, report: StatusReport, worker: String?, claimsPath: String, actions: [ActionRow]? = nil) {
         practiceName = practice
         claimsHref = claimsPath
         asOf = report.asOf.formatted
@@ -60,7 +51,7 @@ struct DashboardPage {
         overdue = all.overdue
         totals = report.totals.map { TotalRow(name: $0.paymasterName, totals: [$0]) }
         chart = AgedDebt(report.rows, asOf: report.asOf).svg
-        (actions, hasActions, more) = Self.shown(ActionRow.rows(report, claimsPath: claimsPath))
+        (self.actions, hasActions, more) = Self.shown(actions ?? ActionRow.rows(report, claimsPath: claimsPath))
         self.worker = worker
     }
 
