@@ -82,7 +82,7 @@ extension IMAPSession {
     /// Each message's size in octets (RFC822.SIZE), by UID; a UID expunged meanwhile is absent.
     private func sizes(of uids: [UInt32], in mailbox: String) throws(MailServerError) -> [UInt32: Int] {
         var sizes: [UInt32: Int] = [:]
-        for response in try run("UID FETCH \(uids.map(String.init).joined(separator: ",")) (RFC822.SIZE)", in: mailbox)
+        for response in try run("UID FETCH \(Self.set(uids)) (RFC822.SIZE)", in: mailbox)
         where response.text.hasPrefix("* ") && response.text.contains(" FETCH (") {
             guard let uid = Self.number(after: "UID ", in: response.text), let size = Self.number(after: "RFC822.SIZE ", in: response.text) else { continue }
             sizes[uid] = Int(size)

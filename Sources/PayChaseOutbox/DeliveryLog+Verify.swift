@@ -60,19 +60,18 @@ extension DeliveryLog {
             }
             previous = all[place].entry
         }
-        // Every line decoded, in order: the records are all of them.
-        let records = all
+        // Every line decoded, in order: `all[i]` is line i + 1's entry.
         let window = PowerCutWindow(journal: contents.window)
         guard let head = Self.head(from: contents.head) else {
             if lines.isEmpty { return Verification(entries: 0, problem: nil) }
-            if let window, window.accounts(for: records, head: nil) {
+            if let window, window.accounts(for: all, head: nil) {
                 return Verification(entries: lines.count, problem: nil, powerCut: PowerCut(lostEntries: nil))
             }
             return Verification(entries: lines.count, problem: "\(headPath): is missing or damaged, so the newest entry cannot be checked")
         }
         if head.entries > lines.count {
             let removed = head.entries - lines.count
-            if let window, window.accounts(for: records, head: head) {
+            if let window, window.accounts(for: all, head: head) {
                 return Verification(entries: lines.count, problem: nil, powerCut: PowerCut(lostEntries: removed))
             }
             return Verification(entries: lines.count, problem: "\(path):\(lines.count + 1): \(removed) newest entr\(removed == 1 ? "y was" : "ies were") removed")
@@ -82,13 +81,9 @@ extension DeliveryLog {
         }
         // A head behind the log (a crash between a line and its head, or a power cut before the
         // last flush) still anchors what it covers; the newer lines are held by the chain.
-        if head.entries < lines.count, head.entries > 0, Self.entryHash(lines[head.entries - 1]) != head.last {
+        if head.entries < lines.count, head.entries > 0, all[head.entries - 1].entry != head.last {
             return Verification(entries: lines.count, problem: "\(path):\(head.entries): was replaced (it no longer matches deliveries.head)")
         }
         return Verification(entries: lines.count, problem: nil)
-    }
-
-    private static func entryHash(_ line: String) -> String? {
-        (try? JSONDecoder().decode(DeliveryRecord.self, from: Data(line.utf8)))?.entry
     }
 }

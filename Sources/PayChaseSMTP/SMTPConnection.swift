@@ -65,10 +65,11 @@ public final class SMTPConnection {
     /// (a login, TLS or the connection failed, or the server wants STARTTLS or a login first).
     private func result(of outcome: CurlOutcome, dsnRequested dsn: Bool) throws(MailServerError) -> SMTPResult {
         let detail = outcome.message
+        let reply = state.lastReply.joined(separator: "\n")
         func result(_ outcome: SMTPResult.Outcome, _ text: String) -> SMTPResult {
             SMTPResult(outcome: outcome, reply: text, dsnRequested: dsn, serverAnswered: state.answered)
         }
-        if outcome.succeeded { return result(.accepted, state.lastReply.joined(separator: "\n")) }
+        if outcome.succeeded { return result(.accepted, reply) }
         if state.notLoggedIn {
             throw MailServerError(.configuration, "\(configuration.server) did not log us in although smtp.username is set (it offered no AUTH); nothing was sent")
         }
@@ -85,8 +86,8 @@ public final class SMTPConnection {
             return result(failure.first?.hasPrefix("5") == true ? .refused : .deferred, failure.joined(separator: "\n"))
         }
         let status = curl.responseCode
-        if (500...599).contains(status) { return result(.refused, state.lastReply.joined(separator: "\n")) }
-        if (400...499).contains(status) { return result(.deferred, state.lastReply.joined(separator: "\n")) }
+        if (500...599).contains(status) { return result(.refused, reply) }
+        if (400...499).contains(status) { return result(.deferred, reply) }
         return result(.deferred, "connection failed before the end of the message: \(detail)")
     }
 

@@ -23,6 +23,8 @@ struct LockTests {
                 )
             }
             try await Task.sleep(for: .milliseconds(400))
+            let meanwhile = (try? fixture.folder.read("Outbox/deliveries.jsonl")) ?? ""
+            #expect(!meanwhile.contains("received £5.00"), "nothing is recorded while the command holds the lock")
             withExtendedLifetime(held) {}
             held = nil
             let done = try await post.value

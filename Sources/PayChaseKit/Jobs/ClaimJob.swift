@@ -40,7 +40,8 @@ public struct ClaimJob: Sendable {
         )
         let queued: [QueuedMessage]
         do { queued = try outbox.queue.all().filter { $0.claimID == claimID } } catch { throw error.failure }
-        logger.debug("claim", metadata: ["claim": "\(claimID)", "entries": "\(outbox.entries(claimID: claimID).count)"])
-        return Result(claim: claim, status: report.rows[0], entries: outbox.entries(claimID: claimID).map(\.record), queued: queued)
+        let entries = outbox.entries(claimID: claimID).map(\.record)
+        logger.debug("claim", metadata: ["claim": "\(claimID)", "entries": "\(entries.count)"])
+        return Result(claim: claim, status: report.rows[0], entries: entries, queued: queued)
     }
 }

@@ -5,9 +5,7 @@ extension ReportDocument {
     /// JSON for scripts: each table with its rows as objects keyed by column id; amounts as
     /// `{"pence": 123456, "text": "1234.56"}`, dates ISO 8601.
     public func json() -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return Array(try! encoder.encode(JSONView(self))) + [0x0A]
+        Array(try! StatusJSON.encoder.encode(JSONView(self))) + [0x0A]
     }
 }
 
@@ -30,18 +28,13 @@ private struct JSONView: Encodable {
                 let key = Key(column)
                 switch cell {
                 case .text(let text), .figure(let text): try container.encode(text, forKey: key)
-                case .money(let money): try container.encode(Amount(pence: money.pence, text: money.decimalString), forKey: key)
+                case .money(let money): try container.encode(StatusJSON.Amount(money), forKey: key)
                 case .count(let count): try container.encode(count, forKey: key)
                 case .date(let date): try container.encode(date.description, forKey: key)
                 case .empty: try container.encodeNil(forKey: key)
                 }
             }
         }
-    }
-
-    struct Amount: Encodable {
-        var pence: Int64
-        var text: String
     }
 
     struct Key: CodingKey {
