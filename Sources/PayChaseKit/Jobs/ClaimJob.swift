@@ -27,14 +27,7 @@ public struct ClaimJob: Sendable {
 
     public func run(logger: Logger) throws(PayChaseError) -> Result {
         let profile = try workspace.loadProfile()
-        // The record and the claims file at once, as for the status report.
-        let (outbox, claims) = try ParallelMap.both({ [workspace] () throws(PayChaseError) in try workspace.readRecord() }, { () throws(PayChaseError) in
-            try workspace.loadClaims(profile: profile)
-        })
-        let record = RecordView(outbox)
-        guard let claim = record.counting(claims).first(where: { $0.id == claimID }) else {
-            throw PayChaseError(.usage, "claim '\(claimID)' is not in \(workspace.claimsPath)")
-        }
+        let (outbox, record, claim) = try workspace.readClaim(claimID, profile: profile)
         let report = StatusReport(
             claims: [claim], profile: profile, attempts: record.attempts, feedback: record.feedback, asOf: asOf, rates: workspace.bankRates()
         )

@@ -46,11 +46,7 @@ public struct EvidenceJob: Sendable {
 
     public func run(logger: Logger, clock: WallClock = .system) throws(PayChaseError) -> Result {
         let profile = try workspace.loadProfile()
-        let outbox = try workspace.readRecord()
-        let record = RecordView(outbox)
-        guard let claim = record.counting(try workspace.loadClaims(profile: profile)).first(where: { $0.id == claimID }) else {
-            throw PayChaseError(.usage, "claim '\(claimID)' is not in \(workspace.claimsPath)")
-        }
+        let (outbox, _, claim) = try workspace.readClaim(claimID, profile: profile)
         let claimEntries = outbox.entries(claimID: claimID)
         let entries = claimEntries.map(\.record)
         let contents = EvidenceContents(outbox: workspace.outbox, claim: claim, entries: entries, lines: claimEntries.map(\.line))

@@ -16,9 +16,8 @@ public struct ValueReportJob: Sendable {
     }
 
     public func run(logger: Logger) throws(PayChaseError) -> ValueReport {
-        let services = Dictionary(practices.map { ($0.workspace.configPath, $0.services) }) { first, _ in first }
-        let reviewed = try Workspace.each(practices.map(\.workspace)) { workspace throws(PayChaseError) in
-            try review(workspace, services: services[workspace.configPath]!)
+        let reviewed = try Workspace.each(practices) { practice throws(PayChaseError) in
+            try review(practice.workspace, services: practice.services)
         }
         logger.debug("value review", metadata: ["practices": "\(reviewed.count)"])
         return ValueReport(practices: reviewed)

@@ -42,6 +42,19 @@ extension Workspace {
         return view
     }
 
+    /// One claim, with the payments recorded counted as paid, and the record it was read with:
+    /// the record and the claims file read at once, as for `readRecordAndClaims`.
+    func readClaim(_ claimID: String, profile: PracticeProfile) throws(PayChaseError) -> (outbox: OutboxSession, record: RecordView, claim: Claim) {
+        let (outbox, claims) = try ParallelMap.both({ () throws(PayChaseError) in try readRecord() }, { () throws(PayChaseError) in
+            try loadClaims(profile: profile)
+        })
+        let record = RecordView(outbox)
+        guard let claim = record.counting(claims).first(where: { $0.id == claimID }) else {
+            throw PayChaseError(.usage, "claim '\(claimID)' is not in \(claimsPath)")
+        }
+        return (outbox, record, claim)
+    }
+
     /// The record and the claims, with the payments recorded counted as paid: both read at
     /// once, the record on another thread, since neither needs the other until they are
     /// put together. A damaged record is reported before a problem in the claims.

@@ -22,14 +22,15 @@ extension Workspace {
         }
     }
 
-    /// `body` for each practice, with every practice's problems reported together rather than
-    /// stopping at the first; a profile problem (configuration) outranks the others.
-    static func each<T>(_ workspaces: [Workspace], _ body: (Workspace) throws(PayChaseError) -> T) throws(PayChaseError) -> [T] {
+    /// `body` for each practice (a workspace, or a workspace with what goes with it), with every
+    /// practice's problems reported together rather than stopping at the first; a profile
+    /// problem (configuration) outranks the others.
+    static func each<Practice, T>(_ practices: [Practice], _ body: (Practice) throws(PayChaseError) -> T) throws(PayChaseError) -> [T] {
         var results: [T] = []
         var failure: PayChaseError?
-        for workspace in workspaces {
+        for practice in practices {
             do {
-                results.append(try body(workspace))
+                results.append(try body(practice))
             } catch {
                 let kind = failure.map { $0.kind == .configuration ? $0.kind : error.kind } ?? error.kind
                 failure = PayChaseError(kind, (failure?.problems ?? []) + error.problems)
