@@ -6,15 +6,16 @@ import PayChaseReports
 /// with its charts; `document` is what the PDF, CSV and JSON are made from.
 public struct CashflowReport: Sendable {
     public var analysis: CashflowAnalysis
-    /// The practices' names; one for a practice's own report.
-    public var practices: [String]
 
     public init(analysis: CashflowAnalysis) {
         self.analysis = analysis
-        practices = analysis.practices
     }
 
+    /// The practices' names; one for a practice's own report.
+    public var practices: [String] { analysis.practices }
     var network: Bool { practices.count > 1 }
+    /// The aged-debt lines a table lists: each practice's, for a network, then the totals.
+    private var agedDebtRows: [CashflowAnalysis.AgedDebtRow] { (network ? analysis.agedDebt : []) + analysis.agedDebtTotals }
 
     /// Outstanding by age, a bar per paymaster in each age band (the dashboard's chart too).
     public var agedDebtChart: BarChart {
@@ -56,7 +57,7 @@ public struct CashflowReport: Sendable {
 
     private func agedDebtTable(_ practice: [ReportDocument.Column]) -> ReportDocument.Table {
         let buckets = AgeBucket.allCases.map { ReportDocument.Column(Self.id($0), $0.title.capitalizedFirst, share: 1.15) }
-        let rows = (network ? analysis.agedDebt : []) + analysis.agedDebtTotals
+        let rows = agedDebtRows
         return .init(
             id: "aged_debt", heading: "Outstanding by age",
             notes: ["Days past the due date, per paymaster\(network ? ", per practice and then for the network" : ""). A claim due today is not yet due."],
@@ -102,7 +103,7 @@ public struct CashflowReport: Sendable {
     }
 
     private func interestTable(_ practice: [ReportDocument.Column]) -> ReportDocument.Table {
-        let rows = (network ? analysis.agedDebt : []) + analysis.agedDebtTotals
+        let rows = agedDebtRows
         return .init(
             id: "interest", heading: "Statutory interest accrued",
             notes: [
