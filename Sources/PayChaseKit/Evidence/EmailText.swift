@@ -16,8 +16,9 @@ enum EmailText {
         return lines
     }
 
-    /// The `X-PayChase-Record` value the email carried, if any.
+    /// The `X-PayChase-Record` value the email carried, if any: from its header alone, as
+    /// `log --verify --against` reads it.
     static func recordHead(of bytes: [UInt8]) -> String? {
-        MIMEMessage(parsing: bytes).header.fields.first { $0.name.lowercased() == RecordHead.headerName.lowercased() }?.value
+        MIMEHeader(parsing: bytes)[RecordHead.headerName]
     }
 }

@@ -32,7 +32,7 @@ struct EvidenceContents {
                 name = "emails/\(number)-\(entry.template).eml"
             case .posted:
                 source = "\(outbox.root)/\(entry.document ?? "")"
-                name = "letters/\(number)-\(entry.template).pdf"
+                name = Self.letterName(entry, at: index)
             case .readReceipt, .deliveryStatus, .automaticReply, .reply:
                 source = "\(outbox.root)/\(entry.document ?? "")"
                 name = "receipts/\(number)-\(entry.outcome.rawValue).eml"
@@ -67,6 +67,11 @@ struct EvidenceContents {
         return lines
     }
 
+    /// The name in the pack of the letter posted as the claim's entry at `index`.
+    static func letterName(_ entry: DeliveryRecord, at index: Int) -> String {
+        "letters/\(String(format: "%02d", index + 1))-\(entry.template).pdf"
+    }
+
     func sections(files: [EvidenceFile], checks: EvidenceJob.Checks) -> [ReportPDF.Section] {
         var sections = [ReportPDF.Section(heading: "What happened, in order", paragraphs: [], table: ReportPDF.Table(
             columns: [("When (UK time)", 0.16), ("Document", 0.14), ("To", 0.2), ("How", 0.1), ("What happened", 0.4)],
@@ -85,7 +90,7 @@ struct EvidenceContents {
         if !letters.isEmpty {
             sections.append(ReportPDF.Section(heading: "Each letter as posted", paragraphs: letters.map { index, entry in
                 let when = entry.postedOn.flatMap { try? CalendarDate(parsing: $0) }?.formatted ?? entry.time
-                return "letters/\(String(format: "%02d", index + 1))-\(entry.template).pdf: the \(entry.template) letter exactly as printed and posted on \(when) (\(entry.reply)); its SHA-256 is \(entry.sha256)."
+                return "\(Self.letterName(entry, at: index)): the \(entry.template) letter exactly as printed and posted on \(when) (\(entry.reply)); its SHA-256 is \(entry.sha256)."
             }))
         }
         sections.append(ReportPDF.Section(
