@@ -77,4 +77,9 @@ struct ClaimView: Sendable {
     var templates: [TemplatesJob.Entry]
     var preview: PreviewJob.Preview?
     var previewProblem: String?
+
+    /// Where the previewed letter's PDF is, under the claims' path; nil when it is not a letter.
+    static func letterPath(_ preview: PreviewJob.Preview, under claims: String) -> String? {
+        preview.forms.contains("letter") ? "\(claims)/\(preview.claimID)/letter/\(preview.template)" : nil
+    }
 }

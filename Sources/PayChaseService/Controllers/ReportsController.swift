@@ -42,12 +42,13 @@ struct ReportsController {
         let cashflow = try await document(.cashflow)
         var value: ReportsPage.Part?
         var valueProblem: String?
-        if FileManager.default.fileExists(atPath: servicesPath) {
+        let hasServices = FileManager.default.fileExists(atPath: servicesPath)
+        if hasServices {
             do { value = ReportsPage.Part(try await document(.value), report: "value", base: practice.pagePath) } catch { valueProblem = error.lines.joined(separator: " ") }
         }
         let model = ReportsPage(
             cashflow: ReportsPage.Part(cashflow, report: "cashflow", base: practice.pagePath), value: value, valueProblem: valueProblem,
-            noServices: !FileManager.default.fileExists(atPath: servicesPath)
+            noServices: !hasServices
         )
         return state.pages.response("reports", model, layout: state.layout(name, practice: practice, current: "reports", context: context))
     }

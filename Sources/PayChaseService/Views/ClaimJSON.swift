@@ -32,7 +32,7 @@ struct ClaimJSON: Encodable {
             Next(
                 template: preview.template, forms: preview.forms, to: preview.to, cc: preview.cc, subject: preview.subject,
                 emailText: preview.emailText,
-                letterUrl: preview.forms.contains("letter") ? "\(letterPath)/\(preview.claimID)/letter/\(preview.template)" : nil,
+                letterUrl: ClaimView.letterPath(preview, under: letterPath),
                 warning: preview.warning
             )
         }

@@ -59,7 +59,7 @@ struct ClaimPage {
         preview = view.preview.map {
             Preview(
                 template: $0.template, to: $0.to, cc: $0.cc, subject: $0.forms.contains("email") ? $0.subject : nil, emailText: $0.emailText,
-                letterHref: $0.forms.contains("letter") ? "\(base)/\(claim.id)/letter/\($0.template)" : nil, previewWarning: $0.warning
+                letterHref: ClaimView.letterPath($0, under: base), previewWarning: $0.warning
             )
         }
         previewProblem = view.previewProblem

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import Hummingbird
 import Mustache
+import PayChaseKit
 
 /// The service's pages: the Mustache templates in `Pages/` (HTML-escaped), each rendered into
 /// the layout, whose one inline `<style>` the Content-Security-Policy allows by its SHA-256.
@@ -29,8 +30,7 @@ struct PageRenderer: Sendable {
     /// bundle), then `../share/paychase/Pages` for an install.
     static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
         if let path = environment["PAYCHASE_PAGES"], !path.isEmpty { return path }
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        let directory = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+        let directory = URL(fileURLWithPath: BuiltinTemplates.executablePath()).resolvingSymlinksInPath().deletingLastPathComponent()
         let candidates = [
             directory.appendingPathComponent("PayChase_PayChaseService.resources/Pages").path,
             directory.appendingPathComponent("../share/paychase/Pages").standardizedFileURL.path,
