@@ -28,6 +28,10 @@ extension ReturnedMailReader {
             return Classification(kind: .deliveryStatus(reportingMTA: report.reportingMTA, recipients: recipients), report: report)
         }
         if isFeedback || isUnsubscribeRequest(header) { return Classification(kind: .other) }
+        if let disposition = ExchangeReadReceipt.disposition(header) {
+            // Exchange does not say whether a person chose to send it: counted as automatic.
+            return Classification(kind: .readReceipt(disposition: disposition, mode: .automatic))
+        }
         let bounce = BounceSigns(message)
         if bounce.isBounce { return Classification(kind: .deliveryStatus(reportingMTA: nil, recipients: bounce.recipients)) }
         if AutoReplySigns.isAutomaticReply(header) { return Classification(kind: .automaticReply) }
