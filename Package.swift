@@ -111,12 +111,15 @@ let package = Package(
             dependencies: ["PayChaseCurl", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
+        // Signing in to the mailbox with OAuth 2.0: the device and client credentials grants, the
+        // token file (0600, locked while renewed), and a mail credential that renews itself.
+        .target(name: "PayChaseOAuth", dependencies: ["PayChaseCurl"], swiftSettings: swiftSettings),
         // The jobs the command line (and next the web service) runs; they return typed results and never print.
         .target(
             name: "PayChaseKit",
             dependencies: [
                 "PayChaseDomain", "PayChaseInput", "PayChaseDocuments", "PayChaseMail", "PayChaseOutbox", "PayChaseCurl",
-                "PayChaseSMTP", "PayChaseIMAP", "PayChaseLetters", "PayChaseReports",
+                "PayChaseSMTP", "PayChaseIMAP", "PayChaseLetters", "PayChaseReports", "PayChaseOAuth",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],

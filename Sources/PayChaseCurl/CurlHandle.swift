@@ -92,6 +92,9 @@ public final class CurlHandle {
         try check(pc_setopt_offset(handle, CURLOPT_INFILESIZE_LARGE, curl_off_t(size)), CURLOPT_INFILESIZE_LARGE)
     }
 
+    /// The next transfer downloads (after an upload on the same handle).
+    public func setNoUpload() throws(CurlError) { try set(CURLOPT_UPLOAD, 0) }
+
     /// A new connection for the next transfer instead of the one kept open.
     public func setFreshConnection(_ fresh: Bool) throws(CurlError) { try set(CURLOPT_FRESH_CONNECT, fresh ? 1 : 0) }
 
@@ -116,6 +119,13 @@ public final class CurlHandle {
     /// IMAP: a command of our own (`UID SEARCH ALL`) instead of the URL's default; nil resets.
     public func setCustomRequest(_ command: String?) throws(CurlError) {
         try set(CURLOPT_CUSTOMREQUEST, command)
+    }
+
+    /// HTTP: the next transfer POSTs `body` (libcurl copies it), form-encoded, to an https:// URL only.
+    public func setPost(_ body: String) throws(CurlError) {
+        try set(CURLOPT_PROTOCOLS_STR, "https")
+        try set(CURLOPT_POSTFIELDSIZE, body.utf8.count)
+        try set(CURLOPT_COPYPOSTFIELDS, body)
     }
 
     // MARK: Transfer

@@ -12,6 +12,9 @@ public struct MailServerSettings: Sendable, Hashable {
         case environment(String)
         /// A file only its owner can read.
         case file(String)
+        /// An OAuth 2.0 access token from the mailbox connection (`auth: oauth`, the `oauth:`
+        /// section), presented with XOAUTH2.
+        case oauth
     }
 
     /// `smtp://host:port` (STARTTLS) or `smtps://host:port` (TLS from the start); `imap://` or `imaps://`.
@@ -32,6 +35,9 @@ public struct MailServerSettings: Sendable, Hashable {
     }
 
     /// `host:port` for messages and the delivery log.
+    /// Signs in with a token from the mailbox connection (`auth: oauth`).
+    public var usesOAuth: Bool { password == .oauth }
+
     public var server: String {
         let rest = url.split(separator: "://", maxSplits: 1).last.map(String.init) ?? url
         return rest.split(separator: "/").first.map(String.init) ?? rest

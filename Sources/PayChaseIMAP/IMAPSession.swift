@@ -14,6 +14,8 @@ public final class IMAPSession {
     private let base: String
     /// The mailbox the URL names (`imaps://host/INBOX`, `imap://host/Receipts`), INBOX when it names none.
     public let mailbox: String
+    /// The secret the handle signs in with (for a token, what to say was refused).
+    private var currentSecret: String?
 
     public init(configuration: IMAPConfiguration, logger: Logger) throws(MailServerError) {
         self.configuration = configuration
@@ -25,7 +27,6 @@ public final class IMAPSession {
         (base, mailbox) = Self.split(url)
         do {
             curl = try CurlHandle()
-            try curl.configure(configuration.access, totalSeconds: configuration.commandTimeoutSeconds)
             let transcript = transcript
             curl.onReplyBytes = { transcript.append($0) }
             curl.onTrace = { kind, text in Self.trace(kind, text, logger: logger) }
@@ -33,6 +34,7 @@ public final class IMAPSession {
         } catch {
             throw MailServerError(.configuration, error.message)
         }
+        currentSecret = try curl.configure(configuration.access, totalSeconds: configuration.commandTimeoutSeconds)
     }
 
     /// UIDVALIDITY and UIDNEXT of `mailbox`, without selecting it.
@@ -67,22 +69,55 @@ public final class IMAPSession {
 
     /// Sends one command (libcurl selects `mailbox` first when it is not selected) and returns
     /// what the server said; a NO or BAD is an error with the server's words.
-    func run(_ command: String, in mailbox: String?) throws(MailServerError) -> [IMAPTranscript.Response] {
+    func run(_ command: String, in mailbox: String?, upload: [UInt8]? = nil) throws(MailServerError) -> [IMAPTranscript.Response] {
+        var outcome = try perform(command, in: mailbox, upload: upload)
+        let access = configuration.access
+        if outcome.failure == .loginDenied, access.credential.isBearerToken, let renewed = try access.credential.renewed(after: currentSecret) {
+            // The server refused the token: renewed once, and signed in again with the new one.
+            try curl.setSecret(renewed, for: access)
+            currentSecret = renewed
+            outcome = try perform(command, in: mailbox, upload: upload)
+        }
+        return try responses(after: outcome, command: command)
+    }
+
+    private func perform(_ command: String, in mailbox: String?, upload: [UInt8]?) throws(MailServerError) -> CurlOutcome {
         transcript.reset()
-        let outcome: CurlOutcome
         do {
             try curl.setURL(mailbox.map { "\(base)/\(Self.urlPath($0))" } ?? "\(base)/")
-            try curl.setCustomRequest(command)
-            outcome = curl.perform()
+            if let upload {
+                // APPEND: libcurl sends `APPEND mailbox (\Seen) {size}` and then the bytes.
+                try curl.setCustomRequest(nil)
+                var offset = 0
+                curl.onUpload = { buffer in
+                    let count = min(buffer.count, upload.count - offset)
+                    upload.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress! + offset, byteCount: count) }
+                    offset += count
+                    return count
+                }
+                try curl.setUpload(size: upload.count)
+            } else {
+                try curl.setNoUpload()
+                try curl.setCustomRequest(command)
+            }
+            return curl.perform()
         } catch {
             throw MailServerError(.configuration, error.message)
         }
+    }
+
+    private func responses(after outcome: CurlOutcome, command: String) throws(MailServerError) -> [IMAPTranscript.Response] {
         let server = configuration.server
         switch outcome.failure {
         case nil:
             return transcript.responses
         case .loginDenied?:
-            throw MailServerError(.configuration, "\(server) refused the login for \(configuration.settings.username ?? "?") with AUTH=\(configuration.settings.auth.rawValue)")
+            let said = transcript.completion ?? outcome.message
+            if let advice = SignInAdvice.explain(said, username: configuration.settings.username, server: server) {
+                throw MailServerError(.configuration, advice)
+            }
+            let token = configuration.access.credential.isBearerToken ? " (an OAuth 2.0 token, renewed once and refused again: check that imap.username is the mailbox that signed in and that the application has IMAP.AccessAsUser.All)" : ""
+            throw MailServerError(.configuration, "\(server) refused the login for \(configuration.settings.username ?? "?") with AUTH=\(configuration.settings.auth.rawValue)\(token)")
         case .tlsNotOffered?:
             throw MailServerError(.unavailable, "\(server) does not offer STARTTLS, and PayChase does not read mail without TLS")
         case .tlsFailed?:

@@ -23,18 +23,31 @@ enum MailServerSettingsReader {
         if passwordEnv != nil && passwordFile != nil {
             reader.report(key, "give password_env or password_file, not both")
         }
-        if username != nil && passwordEnv == nil && passwordFile == nil {
-            reader.report("\(key).username", "is set but there is no password_env or password_file")
-        }
         var auth = MailServerSettings.Auth.plain
+        var oauth = false
         if let text = reader.string(map, "auth", at: key, required: false) {
-            if let value = MailServerSettings.Auth(rawValue: text.uppercased()) { auth = value } else {
-                reader.report("\(key).auth", "'\(text)' must be PLAIN, LOGIN or XOAUTH2")
+            if text.lowercased() == "oauth" {
+                auth = .xoauth2
+                oauth = true
+            } else if let value = MailServerSettings.Auth(rawValue: text.uppercased()) {
+                auth = value
+            } else {
+                reader.report("\(key).auth", "'\(text)' must be oauth (OAuth 2.0 sign-in, as NHSmail and Microsoft 365 need), PLAIN or LOGIN (a password), or XOAUTH2 (a token you supply in password_env)")
             }
+        }
+        if oauth {
+            if passwordEnv != nil || passwordFile != nil {
+                reader.report("\(key).auth", "is oauth, so the token comes from the mailbox connection (paychase mailbox connect); remove password_env/password_file")
+            }
+            if username == nil {
+                reader.report("\(key).username", "is missing: with auth: oauth give the mailbox that signs in, such as practice.manager@nhs.net")
+            }
+        } else if username != nil && passwordEnv == nil && passwordFile == nil {
+            reader.report("\(key).username", "is set but there is no password_env or password_file (or set auth: oauth to sign in with OAuth 2.0)")
         }
         let caFile = reader.string(map, "ca_file", at: key, required: false)
         guard reader.diagnostics.count == before, let url else { return nil }
-        let password: MailServerSettings.PasswordSource? = passwordEnv.map { .environment($0) } ?? passwordFile.map { .file($0) }
+        let password: MailServerSettings.PasswordSource? = oauth ? .oauth : passwordEnv.map { .environment($0) } ?? passwordFile.map { .file($0) }
         return MailServerSettings(url: url, username: username, password: password, auth: auth, caFile: caFile)
     }
 }

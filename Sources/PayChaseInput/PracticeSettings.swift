@@ -9,6 +9,10 @@ public struct PracticeSettings: Sendable {
     public var smtp: MailServerSettings?
     /// `imap:`, for reading receipts and replies back; nil when it is not read.
     public var imap: MailServerSettings?
+    /// `oauth:`: the identity provider for `auth: oauth`; nil when the practice signs in with passwords.
+    public var oauth: OAuthSettings?
+    /// `imap.sent_folder`: where a copy of each email sent is filed.
+    public var sentFolder: SentFolder = .automatic
     /// `imap.processed_folder`: where recorded receipts are moved; nil to leave them in INBOX, flagged \Seen.
     public var processedFolder: String?
     /// `smtp.max_per_minute`: the most messages to hand the server in any minute; nil for no limit.
@@ -26,4 +30,15 @@ public struct PracticeSettings: Sendable {
         self.imap = imap
         self.processedFolder = processedFolder
     }
+}
+
+/// Where the copy of each email sent is filed in the practice mailbox (`imap.sent_folder`).
+public enum SentFolder: Sendable, Hashable {
+    /// The folder the server marks \Sent, else `Sent Items` (Exchange's name).
+    case automatic
+    case named(String)
+    /// Not filed: the provider files what is submitted itself (Gmail), or the practice does not want it.
+    case off
+
+    public static let exchangeName = "Sent Items"
 }

@@ -38,8 +38,13 @@ public struct ProfileLoader: Sendable {
         let replyDays = reader.integer(top, "reply_days", at: "", in: 1...90) ?? 14
         let smtp = MailServerSettingsReader.read(top?["smtp"], at: "smtp", schemes: ["smtp", "smtps"], extraKeys: ["max_per_minute"], &reader)
         let imap = MailServerSettingsReader.read(
-            top?["imap"], at: "imap", schemes: ["imap", "imaps"], extraKeys: ["processed_folder", "poll_minutes"], &reader
+            top?["imap"], at: "imap", schemes: ["imap", "imaps"], extraKeys: ["processed_folder", "poll_minutes", "sent_folder"], &reader
         )
+        let oauth = OAuthSettingsReader.read(top?["oauth"], profilePath: file, &reader)
+        for (key, server) in [("smtp", smtp), ("imap", imap)] where server?.usesOAuth == true && top?["oauth"] == nil {
+            reader.report("\(key).auth", "is oauth, but there is no oauth: section naming the identity provider (for NHSmail: provider: microsoft, tenant and client_id; see README, \"Using NHSmail / Microsoft 365\")")
+        }
+        let sentFolder = readSentFolder(top?["imap"]?.mapping, &reader)
         let maxPerMinute = reader.integer(top?["smtp"]?.mapping, "max_per_minute", at: "smtp", in: 1...10_000)
         let pollMinutes = reader.integer(top?["imap"]?.mapping, "poll_minutes", at: "imap", in: 1...1440)
         let autoSend = readAutoSend(top?["auto_send"], &reader)
@@ -58,6 +63,8 @@ public struct ProfileLoader: Sendable {
         )
         var settings = PracticeSettings(profile: profile, smtp: smtp, imap: imap, processedFolder: processedFolder)
         settings.notes = reader.notes
+        settings.oauth = oauth
+        settings.sentFolder = sentFolder
         settings.maxPerMinute = maxPerMinute
         settings.pollMinutes = pollMinutes ?? settings.pollMinutes
         settings.autoSend = autoSend
@@ -66,8 +73,18 @@ public struct ProfileLoader: Sendable {
 
     static let sections = [
         "practice", "commissioner", "paymasters", "lmc", "dispute_resolution", "payment_terms", "reply_days", "smtp", "imap", "receipts",
-        "auto_send", "costs",
+        "auto_send", "costs", "oauth",
     ]
+
+    /// `imap.sent_folder: Sent Items`, or `none` (also `false`) when the provider files sent mail itself.
+    private func readSentFolder(_ map: Node.Mapping?, _ reader: inout YAMLReader) -> SentFolder {
+        guard let node = map?["sent_folder"], node.null == nil else { return .automatic }
+        if node.bool == false { return .off }
+        guard let name = reader.string(map, "sent_folder", at: "imap") else { return .automatic }
+        if name.lowercased() == "none" { return .off }
+        if name.hasHeaderUnsafeCharacters { reader.report("imap.sent_folder", "must be a folder name on one line") }
+        return .named(name)
+    }
 
     /// `auto_send: [chase]`: the templates the service may send by itself when they come due.
     private func readAutoSend(_ node: Node?, _ reader: inout YAMLReader) -> [String] {

@@ -18,6 +18,9 @@ public struct DeliveryRecord: Codable, Sendable, Hashable {
         case reply
         /// A payment received (`payment` says how much).
         case payment
+        /// A copy of an accepted email filed in the practice mailbox's sent folder over IMAP
+        /// (`document` names the folder; `sha256` is the bytes filed, those the server accepted).
+        case sentItemsCopy = "sent-items-copy"
     }
 
     /// UTC, ISO 8601 with milliseconds.

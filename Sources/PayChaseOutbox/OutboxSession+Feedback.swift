@@ -41,7 +41,7 @@ extension OutboxSession {
                 all[claimID, default: ClaimFeedback()].payments.append(
                     RecordedPayment(amount: Money(pence: facts.pence), receivedOn: received, reference: facts.reference)
                 )
-            case .deferred, .refused, .uncertain, .posted, .repaired:
+            case .deferred, .refused, .uncertain, .posted, .repaired, .sentItemsCopy:
                 break
             }
             if all[claimID] == nil { all[claimID] = ClaimFeedback() }

@@ -40,7 +40,7 @@ extension OutboxSession {
         case .posted:
             guard let text = record.postedOn, let date = try? CalendarDate(parsing: text) else { return nil }
             return Attempt(template: record.template, date: date, method: .post, to: to)
-        case .deferred, .refused, .uncertain, .repaired, .readReceipt, .deliveryStatus, .automaticReply, .reply, .payment:
+        case .deferred, .refused, .uncertain, .repaired, .readReceipt, .deliveryStatus, .automaticReply, .reply, .payment, .sentItemsCopy:
             return nil
         }
     }

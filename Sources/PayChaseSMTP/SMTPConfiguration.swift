@@ -24,6 +24,6 @@ public struct SMTPConfiguration: Sendable {
 extension SMTPConfiguration: CustomStringConvertible {
     /// Safe to print: the password is never part of it.
     public var description: String {
-        "\(url) as \(username ?? "(no login)") with AUTH=\(auth.rawValue)\(access.password == nil ? "" : " (password set)")"
+        "\(url) as \(username ?? "(no login)") with AUTH=\(auth.rawValue)\(access.settings.usesOAuth ? " (OAuth 2.0 token)" : access.hasSecret ? " (password set)" : "")"
     }
 }

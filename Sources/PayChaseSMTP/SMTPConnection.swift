@@ -11,6 +11,8 @@ public final class SMTPConnection {
     private let curl: CurlHandle
     private let state: TransferState
     private var needsFreshConnection = false
+    /// The secret the handle signs in with now (for a token, to notice when it was renewed).
+    private var currentSecret: String?
 
     /// RFC 3461 parameters on MAIL and RCPT are only sent cleanly from libcurl 8.16.0 on.
     public static var libcurlSupportsDSN: Bool { CurlHandle.versionNumber >= 0x08_10_00 }
@@ -21,6 +23,7 @@ public final class SMTPConnection {
         do { curl = try CurlHandle() } catch { throw MailServerError(.configuration, error.message) }
         state = TransferState(logger: logger)
         do { try configure(verbose: logger.logLevel <= .debug) } catch { throw MailServerError(.configuration, error.message) }
+        currentSecret = try curl.configure(configuration.access, totalSeconds: configuration.messageTimeoutSeconds)
     }
 
     private func configure(verbose: Bool) throws(CurlError) {
@@ -32,12 +35,23 @@ public final class SMTPConnection {
         let base = configuration.url.hasSuffix("/") ? String(configuration.url.dropLast()) : configuration.url
         let hasPath = base.split(separator: "://", maxSplits: 1).last?.contains("/") ?? false
         try curl.setURL(hasPath ? base : "\(base)/\(configuration.heloDomain)")
-        try curl.configure(configuration.access, totalSeconds: configuration.messageTimeoutSeconds)
         let state = state
         curl.onUpload = { state.read(into: $0) }
         curl.onReplyLine = { state.receive(line: $0) }
         curl.onTrace = { state.trace($0, $1) }
         try curl.setVerbose(verbose)
+    }
+
+    /// A token about to run out is renewed before the next message, so a new connection signs
+    /// in with a good one (the open connection stays signed in).
+    private func refreshSecret() throws(MailServerError) {
+        let access = configuration.access
+        guard access.credential.isBearerToken, access.settings.username != nil else { return }
+        let secret = try access.credential.secret()
+        if secret != currentSecret {
+            try curl.setSecret(secret, for: access)
+            currentSecret = secret
+        }
     }
 
     /// Sends one message. `beforeCommit` runs just before the final dot, when the server would
@@ -46,6 +60,32 @@ public final class SMTPConnection {
         for address in [from] + recipients where !Self.isSafeEnvelopeAddress(address) {
             return SMTPResult(outcome: .refused, reply: "not sent: the envelope address '\(address.debugDescription)' is not a plain address", dsnRequested: false, serverAnswered: false)
         }
+        try refreshSecret()
+        switch try attempt(message, from: from, to: recipients, envelopeID: envelopeID, beforeCommit: beforeCommit) {
+        case .done(let result):
+            return result
+        case .signInRefused(let error):
+            // The server refused the token before anything was handed over: renewed once, and tried again.
+            let access = configuration.access
+            guard let renewed = try access.credential.renewed(after: currentSecret) else { throw error }
+            try curl.setSecret(renewed, for: access)
+            currentSecret = renewed
+            switch try attempt(message, from: from, to: recipients, envelopeID: envelopeID, beforeCommit: beforeCommit) {
+            case .done(let result): return result
+            case .signInRefused(let again): throw again
+            }
+        }
+    }
+
+    /// One attempt's end: a result, or a refused sign-in (told apart so that `send` can renew a token once).
+    private enum Attempt {
+        case done(SMTPResult)
+        case signInRefused(MailServerError)
+    }
+
+    private func attempt(
+        _ message: [UInt8], from: String, to recipients: [String], envelopeID: String, beforeCommit: @escaping () -> Bool
+    ) throws(MailServerError) -> Attempt {
         let dsn = Self.libcurlSupportsDSN && state.serverAdvertisesDSN && !needsFreshConnection
         do {
             try curl.setMailFrom(dsn ? "<\(from)> RET=HDRS ENVID=\(Self.xtext(envelopeID))" : "<\(from)>")
@@ -58,7 +98,10 @@ public final class SMTPConnection {
         state.reset(body: message, requireLogin: configuration.username != nil, beforeCommit: beforeCommit)
         let outcome = curl.perform()
         needsFreshConnection = !outcome.succeeded
-        return try result(of: outcome, dsnRequested: dsn)
+        if outcome.failure == .loginDenied, !state.committed, configuration.access.credential.isBearerToken {
+            return .signInRefused(loginDenied(outcome))
+        }
+        return .done(try result(of: outcome, dsnRequested: dsn))
     }
 
     /// What one attempt came to, from the server's replies; throws when the batch cannot go on
@@ -80,7 +123,18 @@ public final class SMTPConnection {
             guard let answer = state.replyAfterCommit else {
                 return result(.uncertain, "no reply after the end of the message: \(detail)")
             }
-            return result(answer.first?.hasPrefix("5") == true ? .refused : .deferred, answer.joined(separator: "\n"))
+            let text = answer.joined(separator: "\n")
+            if let advice = SignInAdvice.explain(text, username: configuration.username, server: configuration.server) {
+                // Refused for who is signed in, not for the message: it stays queued.
+                var kept = result(.deferred, text)
+                kept.signInProblem = advice
+                return kept
+            }
+            return result(answer.first?.hasPrefix("5") == true ? .refused : .deferred, text)
+        }
+        if let failure = state.failure,
+           let advice = SignInAdvice.explain(failure.joined(separator: "\n"), username: configuration.username, server: configuration.server) {
+            throw MailServerError(.configuration, advice)
         }
         if let failure = state.failure {
             return result(failure.first?.hasPrefix("5") == true ? .refused : .deferred, failure.joined(separator: "\n"))
@@ -96,8 +150,7 @@ public final class SMTPConnection {
         let server = configuration.server
         switch outcome.failure {
         case .loginDenied:
-            let why = state.failure?.joined(separator: " / ") ?? outcome.message
-            return MailServerError(.configuration, "\(server) refused the login for \(configuration.username ?? "?") with AUTH=\(configuration.auth.rawValue): \(why)")
+            return loginDenied(outcome)
         case .tlsNotOffered:
             return MailServerError(.unavailable, "\(server) does not offer STARTTLS, and PayChase does not send without TLS")
         case .tlsFailed:
@@ -113,6 +166,16 @@ public final class SMTPConnection {
             return MailServerError(.configuration, "\(server) will not take mail on this connection until it is given STARTTLS or a login: \(failure.joined(separator: " / ")). Check smtp: in paychase.yaml; nothing was sent")
         }
         return nil
+    }
+
+    /// The server refused to sign us in: explained when it says why in terms we know.
+    private func loginDenied(_ outcome: CurlOutcome) -> MailServerError {
+        let why = state.failure?.joined(separator: "\n") ?? outcome.message
+        if let advice = SignInAdvice.explain(why, username: configuration.username, server: configuration.server) {
+            return MailServerError(.configuration, advice)
+        }
+        let token = configuration.access.credential.isBearerToken ? " (an OAuth 2.0 token, renewed once and refused again)" : ""
+        return MailServerError(.configuration, "\(configuration.server) refused the login for \(configuration.username ?? "?") with AUTH=\(configuration.auth.rawValue)\(token): \(why.split(whereSeparator: \.isNewline).joined(separator: " / ")). Nothing was sent; the queue is kept")
     }
 
     /// No CR, LF, NUL, spaces or angle brackets: nothing that could add an SMTP command.

@@ -18,4 +18,7 @@ public struct SMTPResult: Sendable, Hashable {
     public var dsnRequested: Bool
     /// Whether the server answered at all during this attempt.
     public var serverAnswered: Bool
+    /// Set when the server refused the message because of who is signed in (Exchange's
+    /// SendAsDenied): the message stays queued and the batch stops with this explanation.
+    public var signInProblem: String? = nil
 }

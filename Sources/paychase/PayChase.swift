@@ -13,7 +13,7 @@ struct PayChase: AsyncParsableCommand {
             """,
         subcommands: [
             Check.self, Draft.self, Send.self, Print.self, RecordPosting.self, Payment.self, Receipts.self, Evidence.self, Status.self, Report.self,
-            Log.self, Queue.self, Templates.self, Serve.self, User.self,
+            Log.self, Queue.self, Templates.self, Serve.self, User.self, Mailbox.self,
         ]
     )
 }

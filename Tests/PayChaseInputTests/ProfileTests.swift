@@ -80,7 +80,7 @@ struct ProfileTests {
             "\(file): paymasters.primary-care-trust: is not a setting PayChase knows (expected one of: icb, nhs-england, local-authority, ccg)",
             "\(file): smtp.password: never put the password itself in paychase.yaml; use password_env (an environment variable) or password_file (a file only you can read)",
             "\(file): smtp.url: 'http://mail.example' must start with smtp:// (STARTTLS) or smtps:// (TLS)",
-            "\(file): smtp.username: is set but there is no password_env or password_file",
+            "\(file): smtp.username: is set but there is no password_env or password_file (or set auth: oauth to sign in with OAuth 2.0)",
         ])
         #expect(!problems.joined().contains("hunter2"), "a password never appears in an error")
     }

@@ -36,7 +36,7 @@ struct EvidenceContents {
             case .readReceipt, .deliveryStatus, .automaticReply, .reply:
                 source = "\(outbox.root)/\(entry.document ?? "")"
                 name = "receipts/\(number)-\(entry.outcome.rawValue).eml"
-            case .deferred, .refused, .uncertain, .repaired, .payment:
+            case .deferred, .refused, .uncertain, .repaired, .payment, .sentItemsCopy:
                 continue
             }
             guard let data = FileManager.default.contents(atPath: source) else {
@@ -84,6 +84,7 @@ struct EvidenceContents {
                 heading: "What the recipients' mailboxes witness",
                 paragraphs: ["Each email carried the head of the practice's record as it stood when it was sent. The recipient's copy, which the practice cannot change, shows that the record then held at least that many entries ending in that hash."]
                     + emails.compactMap { file in EmailText.recordHead(of: file.bytes).map { "\(file.path): \(RecordHead.headerName): \($0)" } }
+                    + sentItemsWitness()
             ))
         }
         let letters = zip(entries.indices, entries).filter { $0.1.outcome == .posted }
@@ -116,7 +117,18 @@ struct EvidenceContents {
             return [when, "payment", "", "", entry.reply]
         case .repaired:
             return [when, "record", "", "", "the record was repaired: \(entry.reply)"]
+        case .sentItemsCopy:
+            return [when, entry.template, "", "mailbox copy", "the exact bytes sent were \(entry.reply) on \(entry.server) (Message-ID \(entry.messageID)): a copy held by the mail provider"]
         }
+    }
+
+    /// Where copies were filed in the practice mailbox's sent folder: a second witness, which the
+    /// mail provider holds and the practice cannot backdate.
+    func sentItemsWitness() -> [String] {
+        let copies = entries.filter { $0.outcome == .sentItemsCopy }
+        guard let first = copies.first else { return [] }
+        let folders = Set(copies.compactMap(\.document)).sorted().joined(separator: ", ")
+        return ["A copy of \(copies.count == 1 ? "the email" : "each of \(copies.count) emails") as sent was also filed in the practice mailbox's \(folders) folder on \(first.server), where the mail provider holds it with the date it was filed: a second witness, which the practice's own files cannot change. Find it there by its Message-ID."]
     }
 
     static func howToCheck(_ checks: EvidenceJob.Checks) -> [String] {

@@ -46,6 +46,8 @@ public struct ReceiptsJob: Sendable {
         public var read = 0
         /// The mailbox's UIDVALIDITY changed, so it was read again from the start.
         public var rescanned = false
+        /// Copies of sent emails filed in the sent folder this run (those a send could not file).
+        public var sentCopies = SendResult.SentCopies()
     }
 
     public func run(logger: Logger, clock: WallClock = .system) throws(PayChaseError) -> Result {
@@ -61,7 +63,9 @@ public struct ReceiptsJob: Sendable {
                 outbox: outbox, session: session, mailbox: session.mailbox, processedFolder: settings.processedFolder,
                 server: configuration.server, clock: clock
             )
-            return try reader.readNew(logger: logger)
+            var result = try reader.readNew(logger: logger)
+            result.sentCopies = SentCopyFiler.file(outbox, session: session, choice: settings.sentFolder, clock: clock)
+            return result
         } catch let error as MailServerError {
             throw error.failure
         } catch let error as OutboxError {

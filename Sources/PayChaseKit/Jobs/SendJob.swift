@@ -50,11 +50,10 @@ public struct SendJob: Sendable {
     public func run(logger: Logger, clock: WallClock = .system, progress: (SendProgress) -> Void = { _ in }) throws(PayChaseError) -> SendResult {
         var result = SendResult()
         let settings = try workspace.loadSettings()
+        let setup = MailServerSetup(settings: settings, configPath: workspace.configPath, insecurity: options.insecurity, environment: options.environment)
         let configuration: SMTPConfiguration
         do {
-            configuration = try MailServerSetup(
-                settings: settings, configPath: workspace.configPath, insecurity: options.insecurity, environment: options.environment
-            ).smtp()
+            configuration = try setup.smtp()
         } catch {
             // Nothing can be sent, but the drafts are still written for the practice to send by hand.
             if case .template = source {
@@ -72,6 +71,7 @@ public struct SendJob: Sendable {
                 outbox, configuration: configuration, maxPerMinute: settings.maxPerMinute, result: &result, logger: logger, clock: clock,
                 progress: progress
             )
+            result.sentCopies = SentCopyFiler.fileAfterSending(outbox, setup: setup, logger: logger, clock: clock)
         } catch let error as PayChaseError {
             throw error
         } catch let error as OutboxError where error.recordProblem != nil {

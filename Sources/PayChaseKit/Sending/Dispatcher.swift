@@ -63,6 +63,11 @@ struct Dispatcher {
             try outbox.append(record(for: message, result: reply, server: connection.configuration.server), durable: false)
             try settle(&message, bytes: bytes, after: reply, result: &result)
             try journal.settled(message.id, head: outbox.head)
+            if let problem = reply.signInProblem {
+                // Refused for who is signed in: kept queued, and nothing more is tried as this mailbox.
+                result.stop = PayChaseError(.configuration, problem)
+                return
+            }
             progress(SendProgress(
                 done: index + 1, total: due.count, accepted: result.accepted, deferred: result.deferred,
                 refused: result.refused, uncertain: result.uncertain, claimID: message.claimID, template: message.template,
@@ -97,7 +102,8 @@ struct Dispatcher {
             result.accepted += 1
         case .deferred:
             message.state = .queued
-            message.nextAttempt = clock.now().addingTimeInterval(Self.backoff(afterAttempts: message.attempts))
+            // A sign-in problem waits for the practice, not for the server: due again once it is put right.
+            message.nextAttempt = reply.signInProblem != nil ? clock.now() : clock.now().addingTimeInterval(Self.backoff(afterAttempts: message.attempts))
             message.lastReply = reply.reply
             try queue.save(message, durable: false)
             result.deferred += 1

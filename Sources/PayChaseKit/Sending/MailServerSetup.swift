@@ -3,6 +3,7 @@ import PayChaseCurl
 import PayChaseDomain
 import PayChaseIMAP
 import PayChaseInput
+import PayChaseOAuth
 import PayChaseSMTP
 
 /// Turns the profile's `smtp:` and `imap:` sections into connection settings, fetching each
@@ -51,12 +52,43 @@ public struct MailServerSetup: Sendable {
     /// configuration error saying `unset` when the profile has no such section.
     private func access(_ server: MailServerSettings?, section: String, unset: String) throws(PayChaseError) -> MailServerAccess {
         guard let server else { throw PayChaseError(.configuration, "\(configPath): \(unset)") }
-        var access = MailServerAccess(
-            settings: server, password: try MailPassword.fetch(for: server, section: section, configPath: configPath, environment: environment)
-        )
+        var access: MailServerAccess
+        if server.usesOAuth {
+            access = MailServerAccess(settings: server, credential: try oauthCredential())
+        } else {
+            access = MailServerAccess(
+                settings: server, password: try MailPassword.fetch(for: server, section: section, configPath: configPath, environment: environment)
+            )
+        }
         access.insecureSkipVerify = insecurity.skipCertificateVerification
         access.insecureAllowPlaintext = insecurity.allowPlaintext
         return access
+    }
+}
+
+extension MailServerSetup {
+    /// The practice's `oauth:` settings, or a configuration error saying they are missing.
+    func oauthSettings() throws(PayChaseError) -> OAuthSettings {
+        guard let oauth = settings.oauth else {
+            throw PayChaseError(.configuration, "\(configPath): oauth: is not set, so there is no mailbox to connect. Add an oauth: section (for NHSmail: provider: microsoft, tenant and client_id) and set auth: oauth in smtp: and imap: (see README, \"Using NHSmail / Microsoft 365\").")
+        }
+        return oauth
+    }
+
+    /// The identity provider's client, with the client secret fetched for the client credentials grant.
+    func oauthClient() throws(PayChaseError) -> OAuthClient {
+        let oauth = try oauthSettings()
+        var secret: String?
+        if case .clientCredentials(let source) = oauth.grant {
+            let settings = MailServerSettings(url: "", username: nil, password: source, auth: .plain, caFile: nil)
+            secret = try MailPassword.fetch(for: settings, section: "oauth.client_secret", configPath: configPath, environment: environment)
+        }
+        return OAuthClient(settings: oauth, clientSecret: secret)
+    }
+
+    /// A credential that presents the stored access token and renews it.
+    func oauthCredential() throws(PayChaseError) -> OAuthCredential {
+        OAuthCredential(client: try oauthClient(), store: TokenStore(path: try oauthSettings().tokenFile))
     }
 }
 
@@ -73,7 +105,7 @@ enum MailPassword {
             return value
         case .file(let path)?:
             return try readFile(path, at: "\(configPath): \(section).password_file")
-        case nil:
+        case .oauth?, nil:
             return nil
         }
     }
@@ -108,6 +140,7 @@ extension MailServerError {
         case .configuration: PayChaseError(.configuration, message)
         case .unavailable: PayChaseError(.unavailable, message)
         case .refused: PayChaseError(.temporaryFailure, message)
+        case .signInNeeded: PayChaseError(.configuration, message, reason: .mailboxSignInNeeded)
         }
     }
 }

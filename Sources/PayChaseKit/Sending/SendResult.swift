@@ -18,8 +18,22 @@ public struct SendResult: Sendable {
     /// Why the batch stopped early or never started: settings (`configuration`) or a server
     /// that could not be used (`unavailable`). What is queued stays queued.
     public var stop: PayChaseError?
+    /// Copies filed in the mailbox's sent folder after sending.
+    public var sentCopies = SentCopies()
 
     public init() {}
+
+    /// What filing copies in the sent folder came to. A problem there never fails the send: the
+    /// copies are filed by the next send or receipts run.
+    public struct SentCopies: Sendable, Hashable {
+        public var filed = 0
+        /// Accepted emails whose sent/ file is gone or changed: not filed.
+        public var missing = 0
+        public var folder: String?
+        /// Why copies could not be filed this time (IMAP unavailable, sign-in needed).
+        public var problem: String?
+        public init() {}
+    }
 
     public var attempted: Int { accepted + deferred + refused + uncertain }
 }

@@ -30,6 +30,9 @@ public struct PayChaseError: Error, Sendable, CustomStringConvertible {
         /// Another job (a `paychase` command, or the service) holds the Outbox lock; try again
         /// once it has finished.
         case outboxBusy
+        /// The mailbox's OAuth 2.0 sign-in has ended or was never made: someone must connect
+        /// it (`MailboxJob`) before anything is sent or read. The queue is kept.
+        case mailboxSignInNeeded
     }
 
     /// A job's input, which a front end names its own way (an option, a form field).

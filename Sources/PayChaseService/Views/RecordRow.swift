@@ -40,6 +40,7 @@ struct RecordRow {
         case .automaticReply: "Automatic reply"
         case .reply: "Reply"
         case .payment: "Payment received"
+        case .sentItemsCopy: "Copy filed in Sent Items"
         }
     }
 }

@@ -18,6 +18,8 @@ enum WebAdvice {
             return "\(field(for: input)) must be one line of at most \(PayChaseError.Input.maxLength) characters"
         case .outboxBusy?:
             return text + "; a paychase command is working on this Outbox, so try again in a moment"
+        case .mailboxSignInNeeded?:
+            return text + " Sign in again on the Mailbox page; the queue goes once the mailbox is connected"
         case nil:
             return text
         }

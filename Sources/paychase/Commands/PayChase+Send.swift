@@ -67,6 +67,7 @@ extension PayChase {
             PayChase.report(result.notes.map(CommandAdvice.line))
             if let stop = result.stop { PayChase.report(CommandAdvice.lines(stop).map { "stopped: \($0)" }) }
             print(result.summary)
+            if let copies = result.sentCopies.line { print(copies) }
             try ExitCodes.exit(ExitCodes.code(for: result))
         }
     }

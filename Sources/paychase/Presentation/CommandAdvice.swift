@@ -33,6 +33,8 @@ enum CommandAdvice {
             return "\(option(for: input)) must be one line of at most \(PayChaseError.Input.maxLength) characters"
         case .outboxBusy?:
             return text + "; try again when it has finished"
+        case .mailboxSignInNeeded?:
+            return text + " Run 'paychase mailbox connect' to sign in again, then 'paychase send --queued'"
         case nil:
             return text
         }

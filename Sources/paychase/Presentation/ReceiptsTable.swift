@@ -17,6 +17,7 @@ enum ReceiptsTable {
             "\(result.read) message\(result.read == 1 ? "" : "s") read: \(result.recorded.count) recorded, \(result.alreadyRecorded) already recorded, "
                 + "\(result.unmatched) naming no email PayChase sent, \(result.unrelated) unrelated (left alone)"
         )
+        if let copies = result.sentCopies.line { lines.append(copies) }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -1,0 +1,98 @@
+import Foundation
+import Logging
+import PayChaseIMAP
+import PayChaseInput
+import PayChaseOutbox
+
+/// Files a copy of each email the server accepted in the practice mailbox's sent folder (Exchange
+/// does not file mail submitted over SMTP, and a practice manager looks for what went out in
+/// Outlook). The exact bytes sent are APPENDed, flagged \Seen, at most once per message: a copy
+/// already in the folder (a run stopped between APPEND and the record) is found by its Message-ID
+/// and only recorded. Each copy is recorded durably before the next is filed.
+struct SentCopyFiler {
+    let outbox: OutboxSession
+    let session: IMAPSession
+    let choice: SentFolder
+    let clock: WallClock
+
+    /// Emails accepted longer ago than this are not filed when first seen (a practice that turns
+    /// the copy on does not get its whole history filed as new).
+    static let lookBackDays = 30
+
+    /// Accepted emails with no copy recorded, oldest first.
+    static func pending(in outbox: OutboxSession, now: Date) -> [DeliveryRecord] {
+        let filed = Set(outbox.records.lazy.filter { $0.outcome == .sentItemsCopy }.map(\.queueID))
+        let since = RecordTime.format(now.addingTimeInterval(-Double(lookBackDays) * 86_400))
+        var seen = Set<String>()
+        return outbox.records.filter { record in
+            (record.outcome == .accepted || record.outcome == .confirmed) && record.time >= since && !filed.contains(record.queueID)
+                && seen.insert(record.queueID).inserted
+        }
+    }
+
+    /// The folder the copies go to: the profile's, else the one the server marks \Sent, else Sent Items.
+    func folder() -> String {
+        switch choice {
+        case .named(let name): name
+        case .automatic, .off: session.sentFolder() ?? SentFolder.exchangeName
+        }
+    }
+
+    /// Files every pending copy; returns how many were filed (or found filed already).
+    func fileAll() throws -> SendResult.SentCopies {
+        let pending = Self.pending(in: outbox, now: clock.now())
+        var copies = SendResult.SentCopies()
+        guard !pending.isEmpty else { return copies }
+        let folder = folder()
+        copies.folder = folder
+        for record in pending {
+            let path = "\(outbox.outbox.sent)/\(record.queueID).eml"
+            guard let data = FileManager.default.contents(atPath: path), SHA256Hex.digest(Array(data)) == record.sha256 else {
+                copies.missing += 1
+                continue
+            }
+            let already = try session.contains(messageID: record.messageID, in: folder)
+            if !already { try session.append(Array(data), to: folder) }
+            var entry = DeliveryRecord(
+                time: RecordTime.format(clock.now()), claimID: record.claimID, template: record.template, queueID: record.queueID,
+                messageID: record.messageID, from: record.from, to: record.to, subject: record.subject, server: session.configuration.server,
+                reply: already ? "already in \(folder)" : "filed in \(folder)", outcome: .sentItemsCopy, sha256: record.sha256,
+                dsnRequested: false, attempt: 1
+            )
+            entry.document = folder
+            try outbox.append(entry)
+            copies.filed += 1
+        }
+        return copies
+    }
+}
+
+extension SentCopyFiler {
+    /// Files what is pending over a new IMAP connection, when the profile has `imap:` and does not
+    /// turn the copy off. A problem is reported in the result, never thrown: sending went well.
+    static func fileAfterSending(
+        _ outbox: OutboxSession, setup: MailServerSetup, logger: Logger, clock: WallClock
+    ) -> SendResult.SentCopies {
+        guard setup.settings.imap != nil, setup.settings.sentFolder != .off, !pending(in: outbox, now: clock.now()).isEmpty else {
+            return SendResult.SentCopies()
+        }
+        do {
+            let session = try IMAPSession(configuration: try setup.imap(), logger: logger)
+            return try SentCopyFiler(outbox: outbox, session: session, choice: setup.settings.sentFolder, clock: clock).fileAll()
+        } catch {
+            return failed(error)
+        }
+    }
+
+    /// Files what is pending over a session already open (the receipts run's).
+    static func file(_ outbox: OutboxSession, session: IMAPSession, choice: SentFolder, clock: WallClock) -> SendResult.SentCopies {
+        guard choice != .off else { return SendResult.SentCopies() }
+        do { return try SentCopyFiler(outbox: outbox, session: session, choice: choice, clock: clock).fileAll() } catch { return failed(error) }
+    }
+
+    private static func failed(_ error: any Error) -> SendResult.SentCopies {
+        var copies = SendResult.SentCopies()
+        copies.problem = "\(error)"
+        return copies
+    }
+}
