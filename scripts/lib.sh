@@ -43,5 +43,6 @@ ensure_mail_servers() {
     if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
     echo "postfix postfix/main_mailer_type select No configuration" | $sudo debconf-set-selections
   fi
-  ensure_packages postfix dovecot-imapd openssl
+  # glewlwyd (with sqlite3 for its database) is the identity provider the OAuth 2.0 tests sign in at.
+  ensure_packages postfix dovecot-imapd openssl glewlwyd sqlite3 curl
 }
