@@ -153,7 +153,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // Helpers the test targets share: running commands, reading .eml back with Python's email package.
-        .target(name: "PayChaseTestSupport", path: "Tests/PayChaseTestSupport", exclude: ["parse_eml.py"], swiftSettings: swiftSettings),
+        .target(name: "PayChaseTestSupport", path: "Tests/PayChaseTestSupport", exclude: ["parse_eml.py", "fake_exchange_smtp.py"], swiftSettings: swiftSettings),
         .testTarget(name: "PayChaseDomainTests", dependencies: ["PayChaseDomain"], swiftSettings: swiftSettings),
         .testTarget(name: "PayChaseReportsTests", dependencies: ["PayChaseReports", "PayChaseDomain"], swiftSettings: swiftSettings),
         .testTarget(

@@ -8,8 +8,9 @@ extension IMAPSession {
     public func sentFolder() -> String? {
         guard let responses = try? run(#"LIST "" "*" RETURN (SPECIAL-USE)"#, in: nil) else { return nil }
         for response in responses where response.text.hasPrefix("* LIST ") {
-            guard let close = response.text.firstIndex(of: ")"),
-                  response.text[..<close].split(separator: " ").contains(where: { $0.caseInsensitiveCompare("\\Sent") == .orderedSame }) else { continue }
+            guard let open = response.text.firstIndex(of: "("), let close = response.text.firstIndex(of: ")"), open < close,
+                  response.text[response.text.index(after: open)..<close].split(separator: " ")
+                    .contains(where: { $0.caseInsensitiveCompare("\\Sent") == .orderedSame }) else { continue }
             if let literal = response.literals.last { return String(decoding: literal, as: UTF8.self) }
             return Self.lastMailboxName(String(response.text[response.text.index(after: close)...]))
         }

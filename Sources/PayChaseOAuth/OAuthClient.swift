@@ -59,7 +59,7 @@ public struct OAuthClient: Sendable {
             let answer = try post(stored.tokenURL, [
                 ("grant_type", "refresh_token"), ("refresh_token", refreshToken), ("client_id", stored.clientID),
                 ("scope", settings.scopes.joined(separator: " ")),
-            ], during: "renewing the mailbox sign-in")
+            ], during: "renewing the mailbox sign-in", refusalMeansSignIn: true)
             var renewed = try tokens(from: answer, grant: .deviceCode, previous: stored)
             renewed.refreshedAt = now()
             return renewed
@@ -96,7 +96,9 @@ public struct OAuthClient: Sendable {
     }
 
     /// POSTs the form; an OAuth error answer becomes its explained failure.
-    private func post(_ url: String, _ fields: [(String, String)], during: String) throws(OAuthFailure) -> JSONAnswer {
+    /// `refusalMeansSignIn`: a 400 or 401 without an error code (some providers give no body) is
+    /// the stored sign-in refused, as invalid_grant is.
+    private func post(_ url: String, _ fields: [(String, String)], during: String, refusalMeansSignIn: Bool = false) throws(OAuthFailure) -> JSONAnswer {
         var form = HTTPForm(url: url, fields: fields.map { (name: $0.0, value: $0.1) }, caFile: settings.caFile)
         form.timeoutSeconds = 30
         let response: HTTPForm.Response
@@ -106,6 +108,9 @@ public struct OAuthClient: Sendable {
         let answer = JSONAnswer(response.body)
         if let code = answer.string("error") {
             throw OAuthFailure.fromProvider(code: code, description: answer.string("error_description"), during: during)
+        }
+        if refusalMeansSignIn && (response.status == 400 || response.status == 401) {
+            throw OAuthFailure.fromProvider(code: "invalid_grant", description: "HTTP \(response.status), no reason given", during: during)
         }
         guard (200..<300).contains(response.status) else {
             let kind: OAuthFailure.Kind = response.status >= 500 ? .unavailable : .configuration

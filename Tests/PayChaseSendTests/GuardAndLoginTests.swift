@@ -87,7 +87,8 @@ extension SendTests {
     }
 
     @Test func aMechanismTheServerLacksIsNeverSwappedForAnother() throws {
-        let practice = try SendingPractice(auth: "XOAUTH2")
+        // The implicit-TLS port offers only PLAIN and LOGIN (the submission port also offers XOAUTH2).
+        let practice = try SendingPractice(url: "smtps://localhost:\(try MailRig.current().smtpsPort)", auth: "XOAUTH2")
         let before = practice.rig.messageIDCounts(to: "nelicb.payments@nhs.example")
         let result = try practice.paychase("send", "chase", "--claim", "D-2026-014", "--as-of", "2026-11-22", "--verbose")
         #expect(result.status == 78)

@@ -280,6 +280,42 @@ public struct MailRig: Sendable {
         return try JSONDecoder().decode(Bool.self, from: Data(output.utf8))
     }
 
+    /// The Message-ID (bare) of every message in `user`'s `folder`, read-only, in UID order.
+    public func imapMessageIDs(user: String, folder: String) throws -> [String] {
+        let output = try imap(user: user, #"""
+            import email, json
+            status, _ = box.select('"%s"' % sys.argv[5], readonly=True)
+            ids = []
+            if status == "OK":
+                _, data = box.uid("SEARCH", None, "ALL")
+                for uid in data[0].split():
+                    _, parts = box.uid("FETCH", uid.decode(), "(BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)])")
+                    header = email.message_from_bytes(parts[0][1])
+                    ids.append((header["Message-ID"] or "").strip().strip("<>"))
+            print(json.dumps(ids))
+            """#, [folder])
+        return try JSONDecoder().decode([String].self, from: Data(output.utf8))
+    }
+
+    /// One message in `user`'s `folder`, found by its Message-ID: whether it is flagged \Seen, and
+    /// the SHA-256 of its bytes as the server serves them.
+    public func imapMessage(user: String, folder: String, messageID: String) throws -> (seen: Bool, sha256: String) {
+        let output = try imap(user: user, #"""
+            import hashlib, json, re
+            box.select('"%s"' % sys.argv[5], readonly=True)
+            _, data = box.uid("SEARCH", None, "HEADER", "Message-ID", "<%s>" % sys.argv[6])
+            uids = data[0].split()
+            if len(uids) != 1:
+                sys.exit("found %d messages with that Message-ID" % len(uids))
+            _, parts = box.uid("FETCH", uids[0].decode(), "(FLAGS BODY.PEEK[])")
+            head, body = parts[0]
+            print(json.dumps({"seen": b"\\Seen" in head, "sha256": hashlib.sha256(body).hexdigest()}))
+            """#, [folder, messageID])
+        struct Found: Decodable { var seen: Bool; var sha256: String }
+        let found = try JSONDecoder().decode(Found.self, from: Data(output.utf8))
+        return (found.seen, found.sha256)
+    }
+
     /// Runs the Python `body` with `box`, an imaplib connection logged in to `user`'s mailbox over
     /// STARTTLS on `imapPort`, and `arguments` as `sys.argv[5...]`; returns what it printed. A failure
     /// (refused login, a `sys.exit` with a message) throws with Python's error output.

@@ -59,6 +59,7 @@ public enum PayChaseServer {
             QueueController(state: state, practice: practice).register(pages: pages, api: api)
             RecordController(state: state, practice: practice).register(pages: pages, api: api)
             ReceiptsController(state: state, practice: practice).register(pages: pages)
+            MailboxController(state: state, practice: practice).register(pages: pages, api: api)
             ReportsController(state: state, practice: practice).register(pages: pages, api: api)
         }
         return router

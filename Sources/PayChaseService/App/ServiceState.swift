@@ -13,6 +13,7 @@ final class ServiceState: Sendable {
     let logger: Logger
     let worker = WorkerLog()
     let statusCache = StatusCache()
+    let signIns = SignIns()
     private let lanes: [String: JobLane]
     private let keys: [String: UsedKeys]
     /// The users file's names, read again only when the file changes.
@@ -59,6 +60,7 @@ final class ServiceState: Sendable {
             for (id, label, path) in [
                 ("dashboard", "Dashboard", "/"), ("claims", "Claims", "/claims"), ("import", "Import", "/import"),
                 ("queue", "Queue", "/queue"), ("record", "Record", "/record"), ("reports", "Reports", "/reports"),
+                ("mailbox", "Mailbox", "/mailbox"),
             ] {
                 nav.append(NavLink(id: id, label: label, href: base + path, current: current == id))
             }

@@ -67,6 +67,8 @@ struct Layout {
     /// For the log-out form.
     var csrf: String?
     var flash: String?
+    /// Seconds after which the page loads itself again (a sign-in being waited for); nil for never.
+    var refresh: Int?
     var content = ""
 }
 
@@ -87,6 +89,7 @@ extension Layout: MustacheParent {
         case "user": user
         case "csrf": csrf
         case "flash": flash
+        case "refresh": refresh
         case "content": content
         default: nil
         }

@@ -32,6 +32,8 @@ extension PayChase.Mailbox {
                 connection = made
             case .waiting(let device):
                 print(MailboxText.instructions(device))
+                // Shown now, not when the command ends: it waits for the person to sign in.
+                fflush(nil)
                 connection = try PayChase.run { () throws(PayChaseError) in
                     try job.waitForSignIn(device) { seconds in
                         Thread.sleep(forTimeInterval: Double(seconds))

@@ -1,0 +1,137 @@
+import Foundation
+import Hummingbird
+import PayChaseDomain
+import PayChaseKit
+
+/// The Mailbox page (`/mailbox`, `/api/mailbox`): connect the practice mailbox with OAuth 2.0 as
+/// `paychase mailbox connect` does — the code shown, the page updating itself until the person
+/// has signed in at the identity provider — see who is connected, and disconnect. No token is
+/// ever on a page.
+struct MailboxController {
+    let state: ServiceState
+    let practice: Practice
+
+    func register(pages: RouterGroup<WebContext>, api: RouterGroup<WebContext>) {
+        pages.get("mailbox", use: page)
+        pages.post("mailbox/connect", use: connect)
+        pages.post("mailbox/disconnect", use: disconnect)
+        api.get("mailbox") { _, _ in JSONReply.response(try await view()) }
+    }
+
+    private var job: MailboxJob {
+        var job = MailboxJob(workspace: practice.workspace)
+        job.environment = state.configuration.environment
+        return job
+    }
+
+    func view() async throws -> MailboxView {
+        let job = job
+        let status: MailboxJob.Status?
+        let problem: String?
+        do throws(PayChaseError) {
+            status = try await Blocking.run { () throws(PayChaseError) in try job.status() }
+            problem = nil
+        } catch {
+            status = nil
+            problem = WebAdvice.lines(error).joined(separator: " ")
+        }
+        return MailboxView(status: status, signIn: state.signIns.state(of: practice), problem: problem)
+    }
+
+    @Sendable func page(_ request: Request, context: WebContext) async throws -> Response {
+        var model = MailboxPage(try await view(), csrf: context.csrfToken())
+        model.connectAction = "\(practice.pagePath)/mailbox/connect"
+        model.disconnectAction = "\(practice.pagePath)/mailbox/disconnect"
+        var layout = state.layout("Mailbox", practice: practice, current: "mailbox", context: context)
+        // While a person signs in, the page looks again every few seconds (no script on these pages).
+        if model.waiting { layout.refresh = 5 }
+        return state.pages.response("mailbox", model, layout: layout)
+    }
+
+    @Sendable func connect(_ request: Request, context: WebContext) async throws -> Response {
+        let job = job
+        let started = try await Blocking.run { () throws(PayChaseError) in try job.begin() }
+        switch started {
+        case .waiting(let device):
+            state.signIns.watch(device, job: job, practice: practice)
+        case .connected(let connection):
+            state.signIns.set(nil, for: practice)
+            context.flash("Connected\(connection.account.map { " as \($0)" } ?? "") with the application's own permission.")
+        }
+        return Response(status: .seeOther, headers: [.location: "\(practice.pagePath)/mailbox"])
+    }
+
+    @Sendable func disconnect(_ request: Request, context: WebContext) async throws -> Response {
+        let job = job
+        state.signIns.set(nil, for: practice)
+        let had = try await Blocking.run { () throws(PayChaseError) in try job.disconnect() }
+        context.flash(had ? "Disconnected: the mailbox's tokens are forgotten. Nothing is sent or read until it is connected again." : "The mailbox was not connected.")
+        return Response(status: .seeOther, headers: [.location: "\(practice.pagePath)/mailbox"])
+    }
+}
+
+/// What `/api/mailbox` answers and the page shows: never a token.
+struct MailboxView: Encodable, Sendable {
+    var configured: Bool
+    var provider: String?
+    var clientId: String?
+    var sendsAs: String?
+    var reads: String?
+    var connected: Bool
+    var account: String?
+    var scopes: [String]
+    var connectedAt: String?
+    var refreshTokenLastUsed: String?
+    var accessTokenExpires: String?
+    var signIn: SignInView?
+    var lastSignInProblem: String?
+    var problem: String?
+
+    struct SignInView: Encodable, Sendable {
+        var userCode: String
+        var verificationUri: String
+        var verificationUriComplete: String?
+        var expires: String
+    }
+
+    init(status: MailboxJob.Status?, signIn: SignIns.State?, problem: String?) {
+        configured = status != nil
+        provider = status?.provider.rawValue
+        clientId = status?.clientID
+        sendsAs = status?.smtpUsername
+        reads = status?.imapUsername
+        let connection = status?.connection
+        connected = connection != nil
+        account = connection?.account
+        scopes = connection?.scopes ?? []
+        connectedAt = connection.map { LondonTime.clock($0.connectedAt) }
+        refreshTokenLastUsed = connection?.refreshedAt.map(LondonTime.clock)
+        accessTokenExpires = connection.map { LondonTime.clock($0.accessTokenExpiresAt) }
+        switch signIn {
+        case .waiting(let device)?:
+            self.signIn = SignInView(
+                userCode: device.userCode, verificationUri: device.verificationURI, verificationUriComplete: device.verificationURIComplete,
+                expires: LondonTime.clock(device.expiresAt)
+            )
+        case .failed(let message)?:
+            lastSignInProblem = message
+        case nil:
+            break
+        }
+        self.problem = problem
+    }
+}
+
+struct MailboxPage {
+    var view: MailboxView
+    var csrf: String
+    var connectAction = ""
+    var disconnectAction = ""
+    var waiting: Bool { view.signIn != nil }
+    var scopes: String { view.scopes.joined(separator: " ") }
+
+    init(_ view: MailboxView, csrf: String) {
+        self.view = view
+        self.csrf = csrf
+    }
+}
