@@ -14,8 +14,8 @@ extension SendTests {
         let pack = practice.folder.path + "/Outbox/evidence/D-2026-014"
         #expect(practice.folder.files(under: "Outbox/evidence/D-2026-014") == [
             "Outbox/evidence/D-2026-014/SHA256SUMS", "Outbox/evidence/D-2026-014/emails/01-chase.eml",
-            "Outbox/evidence/D-2026-014/evidence.pdf", "Outbox/evidence/D-2026-014/letters/04-formal-complaint.pdf",
-            "Outbox/evidence/D-2026-014/receipts/02-reply.eml",
+            "Outbox/evidence/D-2026-014/evidence.pdf", "Outbox/evidence/D-2026-014/letters/05-formal-complaint.pdf",
+            "Outbox/evidence/D-2026-014/receipts/03-reply.eml",
             "Outbox/evidence/D-2026-014/record.jsonl",
         ])
 
@@ -29,8 +29,8 @@ extension SendTests {
         #expect(try practice.folder.read(sent) == (try String(contentsOfFile: pack + "/emails/01-chase.eml", encoding: .utf8)))
         let record = try practice.folder.read("Outbox/deliveries.jsonl")
         let packed = try String(contentsOfFile: pack + "/record.jsonl", encoding: .utf8).split(separator: "\n")
-        #expect(packed.count == 4, "the chase, the reply, the payment and the posted letter")
-        #expect(try Data(contentsOf: URL(fileURLWithPath: pack + "/letters/04-formal-complaint.pdf"))
+        #expect(packed.count == 5, "the chase, its copy filed in Sent, the reply, the payment and the posted letter")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: pack + "/letters/05-formal-complaint.pdf"))
                 == Data(contentsOf: practice.folder.url.appendingPathComponent("Outbox/letters/D-2026-014-formal-complaint.pdf")), "the letter as printed")
         #expect(packed.allSatisfy { record.contains($0 + "\n") })
 
@@ -40,7 +40,8 @@ extension SendTests {
             "When (UK", "Document", "What happened", "accepted: 250 2.0.0 Ok: queued as", "reply: a reply (from Sam Whitfield",
             "received £200.00 on 23 November 2026,", "Each email as sent", "Subject: Payment query: Dementia DES",
             "What the recipients' mailboxes witness", "emails/01-chase.eml: X-PayChase-Record: entries=0",
-            "Each letter as posted", "letters/04-formal-complaint.pdf: the formal-complaint letter exactly as printed and posted on 24 November 2026", "AB123456789GB",
+            "mailbox copy", "filed in Sent", "a second witness, which the practice's own files cannot change",
+            "Each letter as posted", "letters/05-formal-complaint.pdf: the formal-complaint letter exactly as printed and posted on 24 November 2026", "AB123456789GB",
             "How to check this pack", "sha256sum -c SHA256SUMS",
         ] {
             #expect(text.replacingOccurrences(of: "\n", with: " ").contains(expected), "evidence.pdf lacks: \(expected)")

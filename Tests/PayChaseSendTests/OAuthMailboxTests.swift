@@ -144,7 +144,7 @@ import Testing
         let sent = try practice.paychase("send", "chase", "--claim", "D-2026-014", "--as-of", "2026-11-22")
         #expect(sent.status == 78)
         #expect(sent.stderr.contains("The identity provider refused the stored sign-in"))
-        #expect(sent.stderr.contains("Run 'paychase mailbox connect' to sign in again"))
+        #expect(sent.stderr.contains("Run 'paychase mailbox connect' to sign in; what is queued then goes with 'paychase send --queued'"))
         #expect(practice.folder.files(under: "Outbox/queue").contains { $0.hasSuffix(".eml") }, "queued, waiting")
         #expect(practice.folder.files(under: "Outbox/failed").isEmpty)
         let read = try practice.paychase("receipts")
@@ -201,6 +201,9 @@ import Testing
         #expect(sent.stderr.contains("paychase mailbox connect"))
         let status = try practice.paychase("mailbox", "status")
         #expect(status.stdout.contains("Not connected: run 'paychase mailbox connect'."))
+        let check = try practice.paychase("check", "--as-of", "2026-11-22")
+        #expect(check.status == 0, "not connected yet is said, not failed")
+        #expect(check.stderr.contains("note: paychase.yaml: oauth: the mailbox is not connected yet"))
     }
 
     static func concurrently(_ count: Int, _ work: @escaping @Sendable (Int) throws -> CommandResult) throws -> [CommandResult] {

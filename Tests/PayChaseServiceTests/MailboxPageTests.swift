@@ -22,7 +22,7 @@ struct MailboxPageTests {
             #expect(!before.body.contains("http-equiv=\"refresh\""))
 
             let started = try await browser.post("/mailbox/connect", [("csrf", try #require(before.csrf))])
-            #expect(started.status == .seeOther)
+            #expect(started.status == .seeOther, "\(started.text)")
             let waiting = try await browser.get("/mailbox")
             #expect(waiting.body.contains("<meta http-equiv=\"refresh\" content=\"5\">"), "the page looks again by itself")
             let code = try #require(Self.between(waiting.body, "<strong id=\"user-code\">", "</strong>"))

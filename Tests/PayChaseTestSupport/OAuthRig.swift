@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The rig's identity provider (glewlwyd, started by scripts/mailrig), as the tests see it: a
 /// real OAuth 2.0 server whose tokens Dovecot checks for IMAP and for Postfix's SMTP AUTH.
@@ -63,9 +64,14 @@ public struct OAuthRig: Sendable {
             "--user", user, "--password", password, "--ca", rig.caFile,
         ]
         if deny { arguments.append("--deny") }
-        let result = try Command.run("/usr/bin/env", arguments)
-        guard result.status == 0 else { throw CommandFailure(result: result) }
+        // One browser at a time: two Chromiums at once on two cores make each page time out.
+        let result = try Self.browser.withLock { _ in try Command.run("/usr/bin/env", arguments + ["--timeout", "60"]) }
+        guard result.status == 0 else {
+            throw CommandFailure(result: CommandResult(status: result.status, stdout: result.stdout, stderr: "approve_device.py: \(result.stdout)\(result.stderr)"))
+        }
     }
+
+    private static let browser = Mutex(())
 
     /// Revokes a refresh token at the provider (RFC 7009), as signing out everywhere or a changed password does.
     public func revoke(refreshToken: String) throws {
@@ -106,7 +112,7 @@ public final class ConnectingCommand: @unchecked Sendable {
     }
 
     /// The link and code it printed (waits for them, at most `timeout` seconds).
-    public func linkAndCode(timeout: TimeInterval = 20) throws -> (url: String, code: String) {
+    public func linkAndCode(timeout: TimeInterval = 60) throws -> (url: String, code: String) {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             let text = String(decoding: printed, as: UTF8.self)
@@ -119,6 +125,7 @@ public final class ConnectingCommand: @unchecked Sendable {
             if chunk.isEmpty { break }
             printed.append(chunk)
         }
+        process.terminate()
         throw CommandFailure(result: finish())
     }
 

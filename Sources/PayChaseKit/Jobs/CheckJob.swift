@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import PayChaseDocuments
 import PayChaseDomain
@@ -28,6 +29,18 @@ public struct CheckJob: Sendable {
         public var warnings: [MissingSetting] = []
     }
 
+    /// A mailbox that signs in with OAuth 2.0 but has not been connected: said, not failed.
+    static func mailboxNotes(_ settings: PracticeSettings, configPath: String) -> [Problem] {
+        guard let oauth = settings.oauth, settings.smtp?.usesOAuth == true || settings.imap?.usesOAuth == true,
+              !FileManager.default.fileExists(atPath: oauth.tokenFile) else { return [] }
+        var problem = Problem(
+            file: configPath, field: "oauth",
+            "the mailbox is not connected yet: nobody has signed in to it with OAuth 2.0, so nothing can be sent or read until someone does."
+        )
+        problem.reason = .mailboxSignInNeeded
+        return [problem]
+    }
+
     /// The result, or every problem found: a configuration error when the profile is wrong,
     /// otherwise invalid data.
     public func run(logger: Logger) throws(PayChaseError) -> Result {
@@ -41,6 +54,7 @@ public struct CheckJob: Sendable {
             profile = settings.profile
             autoSend = settings.autoSend
             notes += settings.notes.map(Problem.init)
+            notes += Self.mailboxNotes(settings, configPath: workspace.configPath)
         } catch {
             profileProblems = error.problems
         }

@@ -13,7 +13,7 @@ extension PayChase {
         func run() throws {
             let job = CheckJob(workspace: try options.workspace(), asOf: dates.date)
             let result = try PayChase.run { () throws(PayChaseError) in try job.run(logger: options.logger()) }
-            PayChase.report(result.notes.map { "note: \($0)" } + result.warnings.map { "warning: \($0)" })
+            PayChase.report(result.notes.map { "note: \(CommandAdvice.line($0))" } + result.warnings.map { "warning: \($0)" })
             print(result.summary)
         }
     }

@@ -34,7 +34,7 @@ enum CommandAdvice {
         case .outboxBusy?:
             return text + "; try again when it has finished"
         case .mailboxSignInNeeded?:
-            return text + " Run 'paychase mailbox connect' to sign in again, then 'paychase send --queued'"
+            return text + " Run 'paychase mailbox connect' to sign in; what is queued then goes with 'paychase send --queued'"
         case nil:
             return text
         }
