@@ -76,7 +76,8 @@ struct PracticeRound {
         do {
             let clock = state.configuration.clock
             let result = try await state.write(practice) { () throws(PayChaseError) in try job.run(logger: logger, clock: clock) }
-            await note(state, "receipts", "read the mailbox: \(result.recorded.count) recorded, \(result.read) read", nil, at: now)
+            let copies = result.sentCopies.filed > 0 ? ", \(result.sentCopies.filed) sent cop\(result.sentCopies.filed == 1 ? "y" : "ies") filed in \(result.sentCopies.folder ?? "the sent folder")" : ""
+            await note(state, "receipts", "read the mailbox: \(result.recorded.count) recorded, \(result.read) read\(copies)", nil, at: now)
         } catch {
             await report(state, "receipts", error, at: now)
         }
