@@ -59,7 +59,7 @@ let package = Package(
         .target(
             name: "PayChaseInput",
             dependencies: [
-                "PayChaseDomain", "PayChaseCurl",
+                "PayChaseDomain", "PayChaseTransport",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "CSV", package: "CSV.swift"),
             ],
@@ -97,29 +97,32 @@ let package = Package(
             dependencies: ["CPangoCairo", "PayChaseDomain", "PayChaseDocuments"],
             swiftSettings: swiftSettings + [.unsafeFlags(headerSearchFlags("pangocairo"))]
         ),
-        // libcurl behind one Swift type that owns the handle, and the mail server settings it is given.
-        .target(name: "PayChaseCurl", dependencies: ["CCurl"], swiftSettings: swiftSettings),
+        // What reaching a mail server means, without libcurl: its settings (and OAuth's), where the
+        // secret comes from, the errors, and the two seams, MailTransport (send) and MailStore (read, flag, file).
+        .target(name: "PayChaseTransport", swiftSettings: swiftSettings),
+        // libcurl behind one Swift type that owns the handle.
+        .target(name: "PayChaseCurl", dependencies: ["CCurl", "PayChaseTransport"], swiftSettings: swiftSettings),
         // Sending over SMTP: one connection for a batch, receipts, exact server replies.
         .target(
             name: "PayChaseSMTP",
-            dependencies: ["PayChaseCurl", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["PayChaseCurl", "PayChaseTransport", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         // Reading the practice mailbox over IMAP: new messages only, fetched without marking them read.
         .target(
             name: "PayChaseIMAP",
-            dependencies: ["PayChaseCurl", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["PayChaseCurl", "PayChaseTransport", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         // Signing in to the mailbox with OAuth 2.0: the device and client credentials grants, the
         // token file (0600, locked while renewed), and a mail credential that renews itself.
-        .target(name: "PayChaseOAuth", dependencies: ["PayChaseCurl"], swiftSettings: swiftSettings),
+        .target(name: "PayChaseOAuth", dependencies: ["PayChaseCurl", "PayChaseTransport"], swiftSettings: swiftSettings),
         // The jobs the command line (and next the web service) runs; they return typed results and never print.
         .target(
             name: "PayChaseKit",
             dependencies: [
                 "PayChaseDomain", "PayChaseInput", "PayChaseDocuments", "PayChaseMail", "PayChaseOutbox", "PayChaseCurl",
-                "PayChaseSMTP", "PayChaseIMAP", "PayChaseLetters", "PayChaseReports", "PayChaseOAuth",
+                "PayChaseSMTP", "PayChaseIMAP", "PayChaseLetters", "PayChaseReports", "PayChaseOAuth", "PayChaseTransport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
@@ -158,7 +161,7 @@ let package = Package(
         .testTarget(name: "PayChaseReportsTests", dependencies: ["PayChaseReports", "PayChaseDomain"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PayChaseInputTests",
-            dependencies: ["PayChaseInput", "PayChaseCurl", "PayChaseTestSupport"],
+            dependencies: ["PayChaseInput", "PayChaseTransport", "PayChaseTestSupport"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

@@ -1,5 +1,6 @@
 internal import CCurl
 import Foundation
+import PayChaseTransport
 
 /// Owns one libcurl easy handle for SMTP or IMAP: options in, `perform`, answers out. The raw
 /// pointer, libcurl's constants and its callback types never leave this target, and every

@@ -1,4 +1,5 @@
 import PayChaseCurl
+import PayChaseTransport
 
 /// The settings for one reading run: the profile's `imap:`, its password and TLS options.
 public struct IMAPConfiguration: Sendable {

@@ -1,4 +1,5 @@
 import PayChaseCurl
+import PayChaseTransport
 
 /// Finding and fetching messages in commands small enough for libcurl.
 ///

@@ -1,4 +1,5 @@
 import PayChaseCurl
+import PayChaseTransport
 
 /// Filing a copy of what was sent in the mailbox's sent folder, as a mail client does (Exchange
 /// does not file mail submitted over SMTP).

@@ -1,19 +1,22 @@
 import Foundation
 import Logging
 import PayChaseCurl
+import PayChaseTransport
 
 /// Reads one mailbox over one IMAP connection that stays open for the run.
 ///
 /// TLS is required (STARTTLS for imap://, TLS from the start for imaps://) and the certificate
 /// verified; the login mechanism is pinned. Messages are fetched with BODY.PEEK[], so reading
 /// never marks them \Seen: that is done on purpose, message by message, once recorded.
-public final class IMAPSession {
+public final class IMAPSession: MailStore {
     public let configuration: IMAPConfiguration
     private let curl: CurlHandle
     private let transcript = IMAPTranscript()
     private let base: String
     /// The mailbox the URL names (`imaps://host/INBOX`, `imap://host/Receipts`), INBOX when it names none.
     public let mailbox: String
+    public var folder: String { mailbox }
+    public var server: String { configuration.server }
     /// The secret the handle signs in with (for a token, what to say was refused).
     private var currentSecret: String?
 
@@ -172,11 +175,4 @@ public final class IMAPSession {
             }
         }
     }
-}
-
-/// What STATUS says of a mailbox.
-public struct MailboxStatus: Sendable, Hashable {
-    /// Changes when the server renumbers the mailbox: remembered UIDs are then meaningless.
-    public var uidValidity: UInt32
-    public var uidNext: UInt32
 }

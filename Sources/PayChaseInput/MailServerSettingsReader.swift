@@ -1,4 +1,4 @@
-import PayChaseCurl
+import PayChaseTransport
 import Yams
 
 /// Reads a mail server section (`smtp:`, `imap:`); a password written into the file is refused.

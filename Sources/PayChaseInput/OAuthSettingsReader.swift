@@ -1,5 +1,5 @@
 import Foundation
-import PayChaseCurl
+import PayChaseTransport
 import Yams
 
 /// Reads `oauth:`: the identity provider the practice signs in to its mailbox with. Microsoft

@@ -1,5 +1,5 @@
-import PayChaseCurl
 import PayChaseDomain
+import PayChaseTransport
 
 /// Everything `paychase.yaml` holds: the practice as the documents see it, and how to reach its
 /// mail servers (kept out of the domain, which knows nothing of transports).

@@ -1,5 +1,5 @@
-import PayChaseCurl
 import PayChaseDomain
+import PayChaseTransport
 import Yams
 
 /// Reads `paychase.yaml`, the practice profile, reporting every problem at once.

@@ -1,4 +1,5 @@
 import Foundation
+import PayChaseTransport
 
 /// A sign-in started with the device authorization grant (RFC 8628): what the person is shown
 /// (the link and the code) and what PayChase polls with (the device code, kept out of sight).

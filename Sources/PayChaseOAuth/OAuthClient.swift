@@ -1,5 +1,6 @@
 import Foundation
 import PayChaseCurl
+import PayChaseTransport
 
 /// Talks to the identity provider's device authorization and token endpoints over HTTPS
 /// (certificates verified). Pure requests: nothing is stored here.

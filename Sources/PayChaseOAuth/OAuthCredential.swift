@@ -1,5 +1,6 @@
 import Foundation
 import PayChaseCurl
+import PayChaseTransport
 
 /// A mailbox credential from the OAuth 2.0 connection: the stored access token, renewed under the
 /// store's lock when it is about to run out and once more when the mail server refuses it. A

@@ -1,4 +1,5 @@
 import Foundation
+import PayChaseTransport
 
 /// What a mailbox connection keeps: the tokens, whom they are for, and when they were last used.
 /// Lives only in the token file (`TokenStore`); never printed, logged or recorded.

@@ -1,4 +1,5 @@
 import PayChaseCurl
+import PayChaseTransport
 
 /// The settings for one sending run: the profile's `smtp:`, its password and TLS options, and
 /// the name to give in EHLO.

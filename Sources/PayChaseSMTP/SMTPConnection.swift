@@ -1,12 +1,13 @@
 import Logging
 import PayChaseCurl
+import PayChaseTransport
 
 /// Sends messages over one SMTP connection that stays open for the whole batch.
 ///
 /// TLS is required (STARTTLS for smtp://, TLS from the start for smtps://) and certificates are
 /// verified; the AUTH mechanism is pinned; a server that does not log us in when a username is
 /// configured gets nothing.
-public final class SMTPConnection {
+public final class SMTPConnection: MailTransport {
     public let configuration: SMTPConfiguration
     private let curl: CurlHandle
     private let state: TransferState
@@ -17,6 +18,8 @@ public final class SMTPConnection {
     /// RFC 3461 parameters on MAIL and RCPT are only sent cleanly from libcurl 8.16.0 on.
     public static var libcurlSupportsDSN: Bool { CurlHandle.versionNumber >= 0x08_10_00 }
     public static var libcurlVersion: String { CurlHandle.version }
+
+    public var server: String { configuration.server }
 
     public init(configuration: SMTPConfiguration, logger: Logger) throws(MailServerError) {
         self.configuration = configuration

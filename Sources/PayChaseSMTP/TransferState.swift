@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PayChaseCurl
+import PayChaseTransport
 
 /// What libcurl's callbacks see and record during one message: the bytes to upload, the
 /// server's replies line by line, and whether we logged in. Lives as long as the connection.

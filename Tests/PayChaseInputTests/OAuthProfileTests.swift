@@ -1,5 +1,5 @@
-import PayChaseCurl
 import PayChaseInput
+import PayChaseTransport
 import Testing
 
 /// `oauth:` and `auth: oauth`: NHSmail's profile needs only a tenant and a client id; anything

@@ -1,6 +1,6 @@
-import PayChaseCurl
 import PayChaseDomain
 import PayChaseInput
+import PayChaseTransport
 import Testing
 
 struct ProfileTests {

@@ -15,6 +15,7 @@ final class StingyWrite: @unchecked Sendable {  // the state is only touched und
     private var calls = 0
     private(set) var received: [UInt8] = []
     private(set) var offsets: [off_t?] = []
+    private var writtenForReal = 0
     let chunk: Int
     let record: Bool
 
@@ -22,6 +23,9 @@ final class StingyWrite: @unchecked Sendable {  // the state is only touched und
         self.chunk = chunk
         self.record = record
     }
+
+    /// Bytes it wrote to real files, a chunk at a time: proof the writes went through it.
+    var bytesWrittenForReal: Int { lock.withLock { writtenForReal } }
 
     var system: FileDescriptorWrite.System {
         { fd, bytes, offset in self.write(fd, bytes, offset) }
@@ -37,7 +41,11 @@ final class StingyWrite: @unchecked Sendable {  // the state is only touched und
             return (-1, EINTR)
         }
         let part = UnsafeRawBufferPointer(rebasing: bytes[..<min(chunk, bytes.count)])
-        guard record else { return FileDescriptorWrite.real(fd, part, offset) }
+        guard record else {
+            let result = FileDescriptorWrite.real(fd, part, offset)
+            if result.count > 0 { lock.withLock { writtenForReal += result.count } }
+            return result
+        }
         lock.withLock {
             received += part
             offsets.append(offset)
@@ -120,6 +128,11 @@ struct FileDescriptorWriteTests {
             try window.committing("b")
             try AtomicFile.write(Array("whole file\n".utf8), to: "\(folder)/sent/a.json")
         }
+        // Every byte of the record, the journal and the file went through the stingy writer.
+        let record = try Data(contentsOf: URL(fileURLWithPath: "\(folder)/deliveries.jsonl")).count
+        let head = try Data(contentsOf: URL(fileURLWithPath: "\(folder)/deliveries.head")).count
+        let journalBytes = try Data(contentsOf: URL(fileURLWithPath: journal)).count
+        #expect(stingy.bytesWrittenForReal >= record + journalBytes + "whole file\n".utf8.count, "record \(record), head \(head), journal \(journalBytes)")
         let verified = log.verify()
         #expect(verified.problem == nil)
         #expect(verified.entries == 3)

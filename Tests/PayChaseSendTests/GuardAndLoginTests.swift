@@ -92,9 +92,12 @@ extension SendTests {
         let before = practice.rig.messageIDCounts(to: "nelicb.payments@nhs.example")
         let result = try practice.paychase("send", "chase", "--claim", "D-2026-014", "--as-of", "2026-11-22", "--verbose")
         #expect(result.status == 78)
-        #expect(!result.stderr.contains("> AUTH PLAIN") && !result.stderr.contains("> AUTH LOGIN"), "no fallback to a weaker mechanism")
+        // The trace shows the server's offer (so an absent AUTH line means none was sent, not a silent trace).
+        #expect(result.stderr.contains("< 250-AUTH PLAIN LOGIN"), "\(result.stderr)")
+        #expect(!result.stderr.contains("> AUTH "), "no fallback to a mechanism the profile did not name")
+        #expect(result.stderr.contains("refused the login for \(practice.rig.username) with AUTH=XOAUTH2"))
         #expect(try practice.logEntries().isEmpty)
-        Thread.sleep(forTimeInterval: 0.5)
+        try practice.rig.waitUntilPostfixIdle()
         #expect(practice.rig.messageIDCounts(to: "nelicb.payments@nhs.example") == before)
         #expect(practice.folder.files(under: "Outbox/queue").count == 2, "the message stays queued")
     }

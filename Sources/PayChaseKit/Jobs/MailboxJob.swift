@@ -2,6 +2,7 @@ import Foundation
 import PayChaseCurl
 import PayChaseInput
 import PayChaseOAuth
+import PayChaseTransport
 
 /// `paychase mailbox` and the service's Mailbox page: connect the practice mailbox with OAuth 2.0
 /// (a person signs in at the identity provider with a code: RFC 8628), say who is connected, and

@@ -4,6 +4,7 @@ import PayChaseCurl
 import PayChaseIMAP
 import PayChaseMail
 import PayChaseOutbox
+import PayChaseTransport
 
 /// `paychase receipts`: reads what came back to the practice mailbox — read receipts, delivery
 /// reports, automatic and human replies — and records each one that names an email PayChase
@@ -14,6 +15,8 @@ public struct ReceiptsJob: Sendable {
     public var insecurity = MailServerSetup.Insecurity()
     /// Where `imap.password_env` is looked up: the process's environment unless given.
     public var environment: [String: String]?
+    /// How the mailbox is reached: libcurl's IMAP unless another is given.
+    public var mailbox: MailTransports.Read = MailTransports.imap
 
     /// Messages fetched per command.
     static let chunk = 200
@@ -58,10 +61,10 @@ public struct ReceiptsJob: Sendable {
         let outbox: OutboxSession
         do { outbox = try OutboxSession(working: workspace.outbox, logger: logger) } catch { throw error.failure }
         do {
-            let session = try IMAPSession(configuration: configuration, logger: logger)
+            let session = try mailbox(configuration, logger)
             var reader = ReceiptReader(
-                outbox: outbox, session: session, mailbox: session.mailbox, processedFolder: settings.processedFolder,
-                server: configuration.server, clock: clock
+                outbox: outbox, session: session, mailbox: session.folder, processedFolder: settings.processedFolder,
+                server: session.server, clock: clock
             )
             var result = try reader.readNew(logger: logger)
             result.sentCopies = SentCopyFiler.file(outbox, session: session, choice: settings.sentFolder, clock: clock)

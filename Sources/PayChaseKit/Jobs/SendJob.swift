@@ -6,6 +6,7 @@ import PayChaseInput
 import PayChaseMail
 import PayChaseOutbox
 import PayChaseSMTP
+import PayChaseTransport
 
 /// `paychase send`: queue a template's emails (after drafting them as `draft` does) or just work
 /// the queue, then hand each due message to the practice's SMTP server over one connection.
@@ -29,6 +30,10 @@ public struct SendJob: Sendable {
         /// Asked before each message: false stops the batch there (the rest stay queued), as a
         /// service does when it is told to shut down.
         public var shouldContinue: @Sendable () -> Bool = { true }
+        /// How messages reach the server: libcurl's SMTP unless another transport is given.
+        public var transport: MailTransports.Send = MailTransports.smtp
+        /// How the mailbox is reached for the copy in the sent folder: libcurl's IMAP unless given.
+        public var mailbox: MailTransports.Read = MailTransports.imap
         public init() {}
     }
 
@@ -71,7 +76,7 @@ public struct SendJob: Sendable {
                 outbox, configuration: configuration, maxPerMinute: settings.maxPerMinute, result: &result, logger: logger, clock: clock,
                 progress: progress
             )
-            result.sentCopies = SentCopyFiler.fileAfterSending(outbox, setup: setup, logger: logger, clock: clock)
+            result.sentCopies = SentCopyFiler.fileAfterSending(outbox, setup: setup, mailbox: options.mailbox, logger: logger, clock: clock)
         } catch let error as PayChaseError {
             throw error
         } catch let error as OutboxError where error.recordProblem != nil {
@@ -154,8 +159,8 @@ public struct SendJob: Sendable {
             }
         }
         guard !due.isEmpty else { return }
-        let connection: SMTPConnection
-        do { connection = try SMTPConnection(configuration: configuration, logger: logger) } catch {
+        let connection: any MailTransport
+        do { connection = try options.transport(configuration, logger) } catch {
             result.stop = error.failure
             return
         }

@@ -3,11 +3,12 @@ import Logging
 import PayChaseIMAP
 import PayChaseMail
 import PayChaseOutbox
+import PayChaseTransport
 
 /// The work of one `receipts` run inside a working Outbox session.
 struct ReceiptReader {
     let outbox: OutboxSession
-    let session: IMAPSession
+    let session: any MailStore
     let mailbox: String
     let processedFolder: String?
     let server: String
@@ -17,7 +18,7 @@ struct ReceiptReader {
     private let sentIDs: Set<String>
     private var known: Set<String>
 
-    init(outbox: OutboxSession, session: IMAPSession, mailbox: String, processedFolder: String?, server: String, clock: WallClock) {
+    init(outbox: OutboxSession, session: any MailStore, mailbox: String, processedFolder: String?, server: String, clock: WallClock) {
         self.outbox = outbox
         self.session = session
         self.mailbox = mailbox

@@ -3,6 +3,7 @@ import Logging
 import PayChaseCurl
 import PayChaseOutbox
 import PayChaseSMTP
+import PayChaseTransport
 
 /// Works the queue inside a working Outbox session: sends each due message over one
 /// connection, recording every attempt before moving the message.
@@ -26,7 +27,7 @@ struct Dispatcher {
 
     /// Sends `due` in order; stops early (setting `result.stop`) when the server cannot be used.
     func send(
-        _ due: [QueuedMessage], over connection: SMTPConnection, result: inout SendResult,
+        _ due: [QueuedMessage], over connection: any MailTransport, result: inout SendResult,
         progress: (SendProgress) -> Void
     ) throws(OutboxError) {
         let queue = outbox.queue
@@ -60,7 +61,7 @@ struct Dispatcher {
                 result.stop = error.failure
                 return
             }
-            try outbox.append(record(for: message, result: reply, server: connection.configuration.server), durable: false)
+            try outbox.append(record(for: message, result: reply, server: connection.server), durable: false)
             try settle(&message, bytes: bytes, after: reply, result: &result)
             try journal.settled(message.id, head: outbox.head)
             if let problem = reply.signInProblem {

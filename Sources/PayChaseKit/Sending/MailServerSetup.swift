@@ -5,6 +5,7 @@ import PayChaseIMAP
 import PayChaseInput
 import PayChaseOAuth
 import PayChaseSMTP
+import PayChaseTransport
 
 /// Turns the profile's `smtp:` and `imap:` sections into connection settings, fetching each
 /// password from where the profile says it is. Errors never include the password.

@@ -3,6 +3,7 @@ import Logging
 import PayChaseIMAP
 import PayChaseInput
 import PayChaseOutbox
+import PayChaseTransport
 
 /// Files a copy of each email the server accepted in the practice mailbox's sent folder (Exchange
 /// does not file mail submitted over SMTP, and a practice manager looks for what went out in
@@ -11,7 +12,7 @@ import PayChaseOutbox
 /// and only recorded. Each copy is recorded durably before the next is filed.
 struct SentCopyFiler {
     let outbox: OutboxSession
-    let session: IMAPSession
+    let session: any MailStore
     let choice: SentFolder
     let clock: WallClock
 
@@ -55,7 +56,7 @@ struct SentCopyFiler {
             if !already { try session.append(Array(data), to: folder) }
             var entry = DeliveryRecord(
                 time: RecordTime.format(clock.now()), claimID: record.claimID, template: record.template, queueID: record.queueID,
-                messageID: record.messageID, from: record.from, to: record.to, subject: record.subject, server: session.configuration.server,
+                messageID: record.messageID, from: record.from, to: record.to, subject: record.subject, server: session.server,
                 reply: already ? "already in \(folder)" : "filed in \(folder)", outcome: .sentItemsCopy, sha256: record.sha256,
                 dsnRequested: false, attempt: 1
             )
@@ -71,13 +72,13 @@ extension SentCopyFiler {
     /// Files what is pending over a new IMAP connection, when the profile has `imap:` and does not
     /// turn the copy off. A problem is reported in the result, never thrown: sending went well.
     static func fileAfterSending(
-        _ outbox: OutboxSession, setup: MailServerSetup, logger: Logger, clock: WallClock
+        _ outbox: OutboxSession, setup: MailServerSetup, mailbox: MailTransports.Read, logger: Logger, clock: WallClock
     ) -> SendResult.SentCopies {
         guard setup.settings.imap != nil, setup.settings.sentFolder != .off, !pending(in: outbox, now: clock.now()).isEmpty else {
             return SendResult.SentCopies()
         }
         do {
-            let session = try IMAPSession(configuration: try setup.imap(), logger: logger)
+            let session = try mailbox(try setup.imap(), logger)
             return try SentCopyFiler(outbox: outbox, session: session, choice: setup.settings.sentFolder, clock: clock).fileAll()
         } catch {
             return failed(error)
@@ -85,7 +86,7 @@ extension SentCopyFiler {
     }
 
     /// Files what is pending over a session already open (the receipts run's).
-    static func file(_ outbox: OutboxSession, session: IMAPSession, choice: SentFolder, clock: WallClock) -> SendResult.SentCopies {
+    static func file(_ outbox: OutboxSession, session: any MailStore, choice: SentFolder, clock: WallClock) -> SendResult.SentCopies {
         guard choice != .off else { return SendResult.SentCopies() }
         do { return try SentCopyFiler(outbox: outbox, session: session, choice: choice, clock: clock).fileAll() } catch { return failed(error) }
     }

@@ -21,4 +21,11 @@ public struct SMTPResult: Sendable, Hashable {
     /// Set when the server refused the message because of who is signed in (Exchange's
     /// SendAsDenied): the message stays queued and the batch stops with this explanation.
     public var signInProblem: String? = nil
+
+    public init(outcome: Outcome, reply: String, dsnRequested: Bool, serverAnswered: Bool) {
+        self.outcome = outcome
+        self.reply = reply
+        self.dsnRequested = dsnRequested
+        self.serverAnswered = serverAnswered
+    }
 }
