@@ -35,8 +35,11 @@ public final class InFlightWindow {
 
     deinit { close(fd) }
 
-    /// The message is about to be complete on the server's side.
-    public func committing(_ id: String) throws(OutboxError) { try note("committing \(id)\n") }
+    /// The message is about to be complete on the server's side, carrying `witness` (the
+    /// record's head written into it).
+    public func committing(_ id: String, witness: RecordHead? = nil) throws(OutboxError) {
+        try note("committing \(id)\(witness.map { " \($0)" } ?? "")\n")
+    }
 
     /// Its outcome is recorded (log and queue): it is no longer in doubt. `head` is the
     /// record's head after its entry.
@@ -53,17 +56,24 @@ public final class InFlightWindow {
     }
 
     /// The ids a stopped run may have left on the server without a record, from the journal at `path`.
-    static func inDoubt(at path: String) -> Set<String> {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
+    static func inDoubt(at path: String) -> Set<String> { Set(witnesses(inDoubtAt: path).keys) }
+
+    /// The ids in doubt, each with the record's head its copy carried when the journal says
+    /// (nil after a power cut, when only the window is known).
+    static func witnesses(inDoubtAt path: String) -> [String: RecordHead?] {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [:] }
         var lines = text.split(separator: "\n").makeIterator()
         guard let first = lines.next(), let header = try? JSONDecoder().decode(Header.self, from: Data(first.utf8)) else {
-            return []
+            return [:]
         }
-        if header.bootID != currentBootID { return Set(header.ids) }
-        var doubtful = Set<String>()
+        if header.bootID != currentBootID { return Dictionary(header.ids.map { ($0, RecordHead?.none) }) { first, _ in first } }
+        var doubtful: [String: RecordHead?] = [:]
         while let line = lines.next() {
-            if line.hasPrefix("committing ") { doubtful.insert(String(line.dropFirst(11))) }
-            if line.hasPrefix("settled ") { doubtful.remove(String(line.dropFirst(8).prefix { $0 != " " })) }
+            let words = line.split(separator: " ")
+            if words.first == "committing", words.count >= 2 {
+                doubtful.updateValue(words.count > 2 ? RecordHead(parsing: String(words[2])) : nil, forKey: String(words[1]))
+            }
+            if words.first == "settled", words.count >= 2 { doubtful.removeValue(forKey: String(words[1])) }
         }
         return doubtful
     }
@@ -86,6 +96,9 @@ extension MessageQueue {
 
     /// Messages that a stopped run may have handed over without recording the outcome.
     public func inDoubt() -> Set<String> { InFlightWindow.inDoubt(at: windowPath) }
+
+    /// The same, with the record's head each copy carried when the journal says.
+    public func inDoubtWitnesses() -> [String: RecordHead?] { InFlightWindow.witnesses(inDoubtAt: windowPath) }
 
     public var hasOpenWindow: Bool { FileManager.default.fileExists(atPath: windowPath) }
 }

@@ -104,12 +104,18 @@ public struct MessageQueue: Sendable {
         return Array(data)
     }
 
-    /// The server took it: the queued bytes move to `sent/` (a rename, so they are exactly what
-    /// was sent), then the queue forgets it. Durable at the next `sync()`.
-    public func markSent(_ message: QueuedMessage) throws(OutboxError) {
+    /// The server took it: `sent/` gets exactly the bytes it took — `bytes` when they differ from
+    /// the queued copy (the record's head written in as it was handed over), else the queued file
+    /// by rename — then the queue forgets it. Durable at the next `sync()`.
+    public func markSent(_ message: QueuedMessage, bytes: [UInt8]? = nil) throws(OutboxError) {
         let sent = "\(outbox.sent)/\(message.id).eml"
         try AtomicFile.makeDirectories(outbox.sent)
-        if rename(messagePath(message.id), sent) != 0 {
+        if let bytes, FileManager.default.fileExists(atPath: messagePath(message.id)) {
+            try AtomicFile.replace(bytes, at: sent)
+            guard unlink(messagePath(message.id)) == 0 || errno == ENOENT else {
+                throw OutboxError(path: messagePath(message.id), operation: "remove", errno: errno)
+            }
+        } else if rename(messagePath(message.id), sent) != 0 {
             // Moved already by a run that stopped before forgetting the .json.
             guard errno == ENOENT, FileManager.default.fileExists(atPath: sent) else {
                 throw OutboxError(path: sent, operation: "move into sent/", errno: errno)

@@ -22,6 +22,9 @@ public struct QueuedMessage: Codable, Sendable, Hashable {
     public var nextAttempt: Date
     public var state: State
     public var lastReply: String?
+    /// The record's head (`N:HASH`) written into the copy last handed to the server, so that a
+    /// held message confirmed later moves to `sent/` exactly as the server may have it.
+    public var witness: String?
 
     public init(
         id: String, claimID: String, template: String, messageID: String, from: String, to: [String], subject: String,
@@ -49,5 +52,6 @@ public struct QueuedMessage: Codable, Sendable, Hashable {
         case queuedAt = "queued_at"
         case nextAttempt = "next_attempt"
         case lastReply = "last_reply"
+        case witness
     }
 }

@@ -20,9 +20,11 @@ extension SendTests {
         try expectEachMessageOnce(practice, claims: 200, prefix: "K", serverWasStopped: false)
     }
 
+    /// On a rig of its own: stopping the shared Postfix would cut off every other test using it.
     @Test func theServerStoppingMidBatchLeavesTheRestQueued() throws {
-        let practice = try SendingPractice()
-        let rig = practice.rig
+        let rig = try MailRig.startPrivate()
+        defer { rig.stop() }
+        let practice = try SendingPractice(rig: rig)
         try practice.writeClaims(count: 60, prefix: "S")
         let process = try start(practice, ["send", "chase", "--overdue", "--as-of", "2026-11-22"])
         while process.isRunning, try logLines(practice) < 15 { Thread.sleep(forTimeInterval: 0.002) }

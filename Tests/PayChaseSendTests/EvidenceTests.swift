@@ -39,7 +39,7 @@ extension SendTests {
             "Evidence: claim D-2026-014", "Dementia DES", "outstanding £1,034.56", "What happened, in order",
             "When (UK", "Document", "What happened", "accepted: 250 2.0.0 Ok: queued as", "reply: a reply (from Sam Whitfield",
             "received £200.00 on 23 November 2026,", "Each email as sent", "Subject: Payment query: Dementia DES",
-            "What the recipients' mailboxes witness", "emails/01-chase.eml: X-PayChase-Record: entries=0",
+            "What the recipients' mailboxes witness", "emails/01-chase.eml: X-PayChase-Record: entries=1",
             "mailbox copy", "filed in Sent", "a second witness, which the practice's own files cannot change",
             "Each letter as posted", "letters/05-formal-complaint.pdf: the formal-complaint letter exactly as printed and posted on 24 November 2026", "AB123456789GB",
             "How to check this pack", "sha256sum -c SHA256SUMS",

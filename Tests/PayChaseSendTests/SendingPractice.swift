@@ -8,8 +8,10 @@ struct SendingPractice {
     let rig: MailRig
 
     /// `port` defaults to the STARTTLS + AUTH submission port.
-    init(url: String? = nil, caFile: Bool = true, username: Bool = true, auth: String = "PLAIN") throws {
-        rig = try MailRig.current()
+    /// `rig`: the shared one unless given.
+    init(url: String? = nil, caFile: Bool = true, username: Bool = true, auth: String = "PLAIN", rig: MailRig? = nil) throws {
+        self.rig = try rig ?? MailRig.current()
+        let rig = self.rig
         folder = try PracticeFolder()
         try folder.configureSMTP(
             url: url ?? "smtp://localhost:\(rig.submissionPort)", username: username ? rig.username : nil,

@@ -76,3 +76,66 @@ extension SendTests {
         #expect(!caught.stderr.contains(arrived[1]), "the witness from before the edit still agrees")
     }
 }
+
+extension SendTests {
+    /// One batch of four: each email witnesses the record as it stood just before it was handed
+    /// over (the n-th the n−1 entries before it), and `sent/` keeps exactly what the server took.
+    /// Then the record is tampered with, head rewritten to match each time: every change but one
+    /// to the very last entry is caught by the emails in the recipients' mailboxes.
+    @Test func eachEmailOfABatchWitnessesTheRecordJustBeforeIt() throws {
+        let practice = try SendingPractice()
+        let sent = try practice.paychase("send", "chase", "--overdue", "--as-of", "2026-11-22")
+        #expect(sent.status == 0, "\(sent.stderr)")
+        try practice.rig.waitUntilPostfixIdle()
+        let entries = try practice.logEntries()
+        #expect(entries.count == 4)
+        var arrived: [String] = []
+        for (index, entry) in entries.enumerated() {
+            let id = try #require(entry["message_id"] as? String)
+            let to = try #require((entry["to"] as? [String])?.first)
+            let file = try #require(practice.rig.deliveredFiles(to: to).first { (try? String(contentsOfFile: $0, encoding: .utf8))?.contains(id) == true })
+            arrived.append(file)
+            let expected = index == 0 ? "entries=0 sha256=" + String(repeating: "0", count: 64) : "entries=\(index) sha256=\(entries[index - 1]["entry"]!)"
+            #expect(try ParsedEmail.parse(path: file).header("X-PayChase-Record") == expected, "email \(index + 1) witnesses the \(index) entries before it")
+            // sent/ holds the bytes the server took: the witness in it, and the SHA-256 the record names.
+            let kept = practice.folder.path + "/Outbox/sent/\(entry["queue_id"]!).eml"
+            #expect(try ParsedEmail.parse(path: kept).header("X-PayChase-Record") == expected)
+            #expect(String(try Command.run("/usr/bin/sha256sum", [kept]).stdout.prefix(64)) == entry["sha256"] as? String)
+        }
+        let verified = try practice.paychase(["log", "--verify", "--against"] + arrived)
+        #expect(verified.status == 0, "\(verified.stderr)")
+
+        let record = try practice.folder.read("Outbox/deliveries.jsonl")
+        let head = try practice.folder.read("Outbox/deliveries.head")
+        func restore() throws {
+            try practice.folder.write("Outbox/deliveries.jsonl", record)
+            try practice.folder.write("Outbox/deliveries.head", head)
+        }
+        /// Keeps the first `count` entries, `edit` applied to entry `edited` (1-based) and the chain
+        /// after it recomputed, head and all: the record verifies by itself.
+        func tamper(keep count: Int, edit edited: Int?) throws -> CommandResult {
+            try restore()
+            let outbox = Outbox(root: practice.folder.path + "/Outbox")
+            var kept = Array(DeliveryLog(outbox: outbox).entries().prefix(count))
+            if let edited { kept[edited - 1].reply = "550 5.1.1 <nelicb.payments@nhs.example>: Recipient address rejected" }
+            let forged = Outbox(root: try TestPaths.temporaryDirectory().path)
+            let writer = try DeliveryLog(outbox: forged).writer()
+            for entry in kept { try writer.append(entry) }
+            for name in ["deliveries.jsonl", "deliveries.head"] {
+                try practice.folder.write("Outbox/\(name)", try String(contentsOfFile: "\(forged.root)/\(name)", encoding: .utf8))
+            }
+            #expect(try practice.paychase("log", "--verify").status == 0, "the chain alone cannot tell")
+            return try practice.paychase(["log", "--verify", "--against"] + arrived)
+        }
+        for count in 0...2 {
+            #expect(try tamper(keep: count, edit: nil).status == 65, "cut back to \(count) entries: caught")
+        }
+        for edited in 1...3 {
+            #expect(try tamper(keep: 4, edit: edited).status == 65, "entry \(edited) edited and the chain recomputed: caught")
+        }
+        // What no witness can catch until the next email goes: the very last entry, removed or edited.
+        #expect(try tamper(keep: 3, edit: nil).status == 0)
+        #expect(try tamper(keep: 4, edit: 4).status == 0)
+        try restore()
+    }
+}

@@ -16,19 +16,35 @@ public struct MailRig: Sendable {
     public let password: String
 
     /// The running rig, or an error telling how to start one.
-    public static func current() throws -> MailRig {
-        let env = ProcessInfo.processInfo.environment
-        guard let directory = env["PAYCHASE_RIG_DIR"], let password = env["PAYCHASE_RIG_SMTP_PASSWORD"] else {
-            throw RigMissing()
+    public static func current() throws -> MailRig { try MailRig(environment: ProcessInfo.processInfo.environment) }
+
+    /// A rig of the test's own, for a test that stops its Postfix (which would cut off every
+    /// other test using the shared one). `stop()` it when done.
+    public static func startPrivate() throws -> MailRig {
+        let directory = try TestPaths.temporaryDirectory().path
+        // The daemons inherit the start script's descriptors, and this process has pipes open for
+        // other tests' commands: every descriptor past stderr is closed first, and the output goes
+        // to a file, so no pipe is held open by a daemon and no reader waits for ever.
+        let start = #"""
+            for fd in /proc/$$/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] && eval "exec $fd>&-" 2>/dev/null; done
+            "$0" start "$1" > "$1/start.log" 2>&1 < /dev/null
+            """#
+        let started = try Command.run("/bin/bash", ["-c", start, Self.script, directory])
+        guard started.status == 0 else {
+            let log = (try? String(contentsOfFile: "\(directory)/start.log", encoding: .utf8)) ?? ""
+            throw CommandFailure(result: CommandResult(status: started.status, stdout: "", stderr: log))
         }
-        func port(_ name: String) -> Int { Int(env[name] ?? "") ?? 0 }
-        return MailRig(
-            directory: directory, submissionPort: port("PAYCHASE_RIG_SUBMISSION_PORT"), smtpsPort: port("PAYCHASE_RIG_SMTPS_PORT"),
-            noAuthPort: port("PAYCHASE_RIG_NOAUTH_PORT"), plainPort: port("PAYCHASE_RIG_PLAIN_PORT"),
-            imapPort: port("PAYCHASE_RIG_IMAP_PORT"), imapsPort: port("PAYCHASE_RIG_IMAPS_PORT"), caFile: env["PAYCHASE_RIG_CA"] ?? "",
-            mailRoot: env["PAYCHASE_RIG_MAIL"] ?? "", username: env["PAYCHASE_RIG_SMTP_USER"] ?? "", password: password
-        )
+        let result = try Command.run("/bin/bash", ["-c", #"set -a; . "$0/env"; env -0"#, directory])
+        var environment: [String: String] = [:]
+        for pair in result.stdout.split(separator: "\0") {
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            if parts.count == 2 { environment[String(parts[0])] = String(parts[1]) }
+        }
+        return try MailRig(environment: environment)
     }
+
+    /// Stops a rig started by `startPrivate`.
+    public func stop() { _ = try? Command.run("/bin/bash", [Self.script, "stop", directory]) }
 
     public struct RigMissing: Error, CustomStringConvertible {
         public var description: String { "no mail rig: run the tests with ./scripts/test, which starts Postfix and Dovecot" }
@@ -334,5 +350,21 @@ public struct MailRig: Sendable {
         )
         guard result.status == 0 else { throw CommandFailure(result: result) }
         return result.stdout
+    }
+}
+
+extension MailRig {
+    /// The rig a `scripts/mailrig start` wrote into `env`.
+    init(environment env: [String: String]) throws {
+        guard let directory = env["PAYCHASE_RIG_DIR"], let password = env["PAYCHASE_RIG_SMTP_PASSWORD"] else {
+            throw RigMissing()
+        }
+        func port(_ name: String) -> Int { Int(env[name] ?? "") ?? 0 }
+        self = MailRig(
+            directory: directory, submissionPort: port("PAYCHASE_RIG_SUBMISSION_PORT"), smtpsPort: port("PAYCHASE_RIG_SMTPS_PORT"),
+            noAuthPort: port("PAYCHASE_RIG_NOAUTH_PORT"), plainPort: port("PAYCHASE_RIG_PLAIN_PORT"),
+            imapPort: port("PAYCHASE_RIG_IMAP_PORT"), imapsPort: port("PAYCHASE_RIG_IMAPS_PORT"), caFile: env["PAYCHASE_RIG_CA"] ?? "",
+            mailRoot: env["PAYCHASE_RIG_MAIL"] ?? "", username: env["PAYCHASE_RIG_SMTP_USER"] ?? "", password: password
+        )
     }
 }

@@ -51,18 +51,22 @@ struct Dispatcher {
                 result.refused += 1
                 continue
             }
+            // The email witnesses the record as it stands now, just before this attempt's entry.
+            let head = outbox.head
+            let sending = Witness.stamp(bytes, head)
+            message.witness = head.description
             let committing = message
             let reply: SMTPResult
             do {
-                reply = try connection.send(bytes, from: message.from, to: message.to, envelopeID: message.id) {
-                    (try? journal.committing(committing.id)) != nil
+                reply = try connection.send(sending, from: message.from, to: message.to, envelopeID: message.id) {
+                    (try? journal.committing(committing.id, witness: head)) != nil
                 }
             } catch {
                 result.stop = error.failure
                 return
             }
-            try outbox.append(record(for: message, result: reply, server: connection.server), durable: false)
-            try settle(&message, bytes: bytes, after: reply, result: &result)
+            try outbox.append(record(for: message, sha256: SHA256Hex.digest(sending), result: reply, server: connection.server), durable: false)
+            try settle(&message, bytes: sending, after: reply, result: &result)
             try journal.settled(message.id, head: outbox.head)
             if let problem = reply.signInProblem {
                 // Refused for who is signed in: kept queued, and nothing more is tried as this mailbox.
@@ -99,7 +103,7 @@ struct Dispatcher {
         let queue = outbox.queue
         switch reply.outcome {
         case .accepted:
-            try queue.markSent(message)
+            try queue.markSent(message, bytes: bytes)
             result.accepted += 1
         case .deferred:
             message.state = .queued
@@ -119,11 +123,12 @@ struct Dispatcher {
         }
     }
 
-    func record(for message: QueuedMessage, result: SMTPResult, server: String) -> DeliveryRecord {
+    /// `sha256`: of the bytes handed over, the record's head written into them.
+    func record(for message: QueuedMessage, sha256: String, result: SMTPResult, server: String) -> DeliveryRecord {
         DeliveryRecord(
             time: RecordTime.format(clock.now()), claimID: message.claimID, template: message.template, queueID: message.id,
             messageID: message.messageID, from: message.from, to: message.to, subject: message.subject, server: server,
-            reply: result.reply, outcome: DeliveryRecord.Outcome(rawValue: result.outcome.rawValue)!, sha256: message.sha256,
+            reply: result.reply, outcome: DeliveryRecord.Outcome(rawValue: result.outcome.rawValue)!, sha256: sha256,
             dsnRequested: result.dsnRequested, attempt: message.attempts
         )
     }
