@@ -113,3 +113,35 @@ struct DispatcherTests {
         #expect(again.rescanned && again.recorded.isEmpty && again.alreadyRecorded == 1, "read again, recorded once")
     }
 }
+
+extension DispatcherTests {
+    @Test func theRecordSealGoesOnceADayWhenAnythingWasRecorded() throws {
+        let kit = try practice()
+        let transport = MemoryTransport()
+        let mailbox = MemoryMailbox()
+        var options = SendJob.Options()
+        options.environment = ["P": "secret"]
+        options.transport = transport.factory
+        options.mailbox = mailbox.factory
+        let seal = SealJob(workspace: kit.workspace, options: options)
+        #expect(try seal.run(on: Self.day, logger: kit.logger, clock: KitFixture.clock) == nil, "nothing recorded, nothing to seal")
+
+        _ = try send(kit, .template("chase", .ids(["D-2026-014"])), transport: transport, mailbox: mailbox)
+        let entriesBefore = try kit.folder.read("Outbox/deliveries.jsonl").split(separator: "\n")
+        let sealed = try #require(try seal.run(on: Self.day, logger: kit.logger, clock: KitFixture.clock))
+        #expect(sealed.accepted == 1)
+        let text = String(decoding: try #require(transport.taken.last), as: UTF8.self)
+        #expect(text.contains("To: Riverside Medical Centre <manager@riverside.example>"))
+        #expect(text.contains("Subject: PayChase record seal, 22 November 2026: \(entriesBefore.count) entries"))
+        let last = try #require(try JSONSerialization.jsonObject(with: Data(entriesBefore.last!.utf8)) as? [String: Any])
+        #expect(text.contains("X-PayChase-Record: entries=\(entriesBefore.count)\r\n sha256=\(last["entry"]!)"), "the head just before the seal's own entry")
+        #expect(try outcomes(kit).filter { $0.hasPrefix("- ") } == ["- accepted", "- sent-items-copy"], "recorded, and its copy filed")
+
+        #expect(try seal.run(on: Self.day, logger: kit.logger, clock: KitFixture.clock) == nil, "once a day")
+        // The seal was recorded on 23 November (the fixture's clock); the next day is the 24th.
+        let tomorrow = CalendarDate(year: 2026, month: 11, day: 24)!
+        #expect(try seal.run(on: tomorrow, logger: kit.logger, clock: KitFixture.clock) == nil, "nothing recorded since the last seal")
+        _ = try send(kit, .template("chase", .ids(["Q-2026-001"])), transport: transport, mailbox: mailbox)
+        #expect(try seal.run(on: tomorrow, logger: kit.logger, clock: KitFixture.clock)?.accepted == 1)
+    }
+}

@@ -11,6 +11,8 @@ struct PracticeRound {
     let practice: Practice
     var lastPoll: Date?
     var lastDay: CalendarDate?
+    /// The day the record seal was last seen to, sent or not due.
+    var sealedOn: CalendarDate?
     var pace: SendPace?
 
     init(practice: Practice) { self.practice = practice }
@@ -31,6 +33,7 @@ struct PracticeRound {
             lastPoll = now
             await readReceipts(state: state, at: now)
         }
+        if settings.smtp != nil, sealedOn != state.today, !stop.isSet { await seal(state: state, stop: stop, at: now) }
         guard !stop.isSet else { return }
         let report: StatusReport
         do { report = try await state.status(practice) } catch {
@@ -80,6 +83,26 @@ struct PracticeRound {
             await note(state, "receipts", "read the mailbox: \(result.recorded.count) recorded, \(result.read) read\(copies)", nil, at: now)
         } catch {
             await report(state, "receipts", error, at: now)
+        }
+    }
+
+    /// Once a day when anything was recorded, the record seal to the practice's own mailbox; tried
+    /// again next turn when the server could not take it.
+    mutating func seal(state: ServiceState, stop: StopSignal, at now: Date) async {
+        let job = SealJob(workspace: practice.workspace, options: options(state, stop))
+        let logger = state.logger
+        let day = state.today
+        do {
+            let clock = state.configuration.clock
+            let result = try await state.write(practice) { () throws(PayChaseError) in try job.run(on: day, logger: logger, clock: clock) }
+            if let result {
+                await note(state, "seal", "sent the record seal to the practice mailbox: \(result.accepted) accepted", result.stop, at: now)
+                if result.accepted > 0 { sealedOn = day }
+            } else {
+                sealedOn = day
+            }
+        } catch {
+            await report(state, "seal", error, at: now)
         }
     }
 
