@@ -156,7 +156,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // Helpers the test targets share: running commands, reading .eml back with Python's email package.
-        .target(name: "PayChaseTestSupport", path: "Tests/PayChaseTestSupport", exclude: ["parse_eml.py", "fake_exchange_smtp.py"], swiftSettings: swiftSettings),
+        .target(
+            name: "PayChaseTestSupport",
+            path: "Tests/PayChaseTestSupport",
+            exclude: ["parse_eml.py", "fake_exchange_smtp.py"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "PayChaseDomainTests", dependencies: ["PayChaseDomain"], swiftSettings: swiftSettings),
         .testTarget(name: "PayChaseReportsTests", dependencies: ["PayChaseReports", "PayChaseDomain"], swiftSettings: swiftSettings),
         .testTarget(
@@ -179,7 +184,9 @@ let package = Package(
         ),
         .testTarget(
             name: "PayChaseSendTests",
-            dependencies: ["PayChaseKit", "PayChaseDomain", "PayChaseOutbox", "PayChaseTestSupport", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "PayChaseKit", "PayChaseDomain", "PayChaseOutbox", "PayChaseTestSupport", .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -195,7 +195,13 @@ private func curlWrite(buffer: UnsafeMutablePointer<CChar>?, size: Int, count: I
     return length
 }
 
-private func curlTrace(handle: UnsafeMutableRawPointer?, type: curl_infotype, data: UnsafeMutablePointer<CChar>?, size: Int, context: UnsafeMutableRawPointer?) -> Int32 {
+private func curlTrace(
+    handle: UnsafeMutableRawPointer?,
+    type: curl_infotype,
+    data: UnsafeMutablePointer<CChar>?,
+    size: Int,
+    context: UnsafeMutableRawPointer?
+) -> Int32 {
     guard let data, let curl = owner(context) else { return 0 }
     let kind: CurlTrace
     switch type {

@@ -15,8 +15,13 @@ public struct DocumentContext: Sendable {
     public var rates: BankRateTable?
 
     public init(
-        claim: Claim, profile: PracticeProfile, attempts: [Attempt] = [], feedback: ClaimFeedback = .init(), today: CalendarDate,
-        ladder: EscalationLadder = .init(), rates: BankRateTable? = nil
+        claim: Claim,
+        profile: PracticeProfile,
+        attempts: [Attempt] = [],
+        feedback: ClaimFeedback = .init(),
+        today: CalendarDate,
+        ladder: EscalationLadder = .init(),
+        rates: BankRateTable? = nil
     ) {
         self.claim = claim
         self.profile = profile

@@ -19,14 +19,24 @@ public struct DocumentRenderer: Sendable {
         let recipient = prepared.recipient
         let cc = lines(template.cc)
         return RenderedDocument(
-            template: template.name, forms: template.forms, claimID: claim.id, practice: practice,
-            recipient: recipient, date: context.today, ourReference: claim.id, yourReference: claim.reference,
-            subject: subject, heading: line(template.heading),
-            salutation: recipient.salutation, signOff: recipient.signOff,
+            template: template.name,
+            forms: template.forms,
+            claimID: claim.id,
+            practice: practice,
+            recipient: recipient,
+            date: context.today,
+            ourReference: claim.id,
+            yourReference: claim.reference,
+            subject: subject,
+            heading: line(template.heading),
+            salutation: recipient.salutation,
+            signOff: recipient.signOff,
             signatory: template.signer == .partner ? practice.partner! : practice.signatory,
             onBehalfOf: template.signer == .partner ? practice.contractor : nil,
             paragraphs: Self.paragraphs(template.body.template.render(values)),
-            cc: cc, copiesTo: context.contacts(named: cc, besides: recipient), enclosures: lines(template.enclosures),
+            cc: cc,
+            copiesTo: context.contacts(named: cc, besides: recipient),
+            enclosures: lines(template.enclosures),
             warning: line(template.warning).flatMap { $0.isEmpty ? nil : $0 }
         )
     }
@@ -43,8 +53,12 @@ public struct DocumentRenderer: Sendable {
         }
         var missing: [MissingSetting] = []
         if template.signer == .partner {
-            if practice.partner == nil { missing.append(MissingSetting.forVariable("practice.partner", template: template.name, practice: practice)!) }
-            if practice.contractor == nil { missing.append(MissingSetting.forVariable("practice.contractor", template: template.name, practice: practice)!) }
+            if practice.partner == nil {
+                missing.append(MissingSetting.forVariable("practice.partner", template: template.name, practice: practice)!)
+            }
+            if practice.contractor == nil {
+                missing.append(MissingSetting.forVariable("practice.contractor", template: template.name, practice: practice)!)
+            }
         }
         guard let recipient = context.contact(for: template.recipient) else {
             let setting = DocumentContext.setting(for: template.recipient, claim: claim)
@@ -114,9 +128,18 @@ extension DocumentRenderer {
         do { document = try render(template, context: context) } catch { return error }
         if let subject = document.subject, subject.hasHeaderUnsafeCharacters {
             let line = template.subject?.line
-            return RenderError(claimID: context.claim.id, template: template.name, problems: [
-                TemplateError(file: template.file, line: line, message: "the subject would contain a line break or control character from the data; it goes into an email header, so it is refused"),
-            ])
+            return RenderError(
+                claimID: context.claim.id,
+                template: template.name,
+                problems: [
+                    TemplateError(
+                        file: template.file,
+                        line: line,
+                        message:
+                            "the subject would contain a line break or control character from the data; it goes into an email header, so it is refused"
+                    )
+                ]
+            )
         }
         return nil
     }

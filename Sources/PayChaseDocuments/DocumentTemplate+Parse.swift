@@ -21,10 +21,20 @@ extension DocumentTemplate {
         if forms.contains(.letter) && heading == nil { throw front.fail("kind", "a letter needs a heading:") }
         let body = lines[(end + 1)...].joined(separator: "\n")
         self.init(
-            name: name, file: file, forms: forms, recipient: try front.recipient(), appliesTo: try front.appliesTo(),
-            signer: try front.signer(), sources: try front.sources(), attachLetter: try front.attachLetter(forms: forms),
-            subject: subject, heading: heading, warning: try front.part("warning"), cc: try front.parts("cc"),
-            enclosures: try front.parts("enclosures"), body: try Self.part(body, file: file, line: end + 2)
+            name: name,
+            file: file,
+            forms: forms,
+            recipient: try front.recipient(),
+            appliesTo: try front.appliesTo(),
+            signer: try front.signer(),
+            sources: try front.sources(),
+            attachLetter: try front.attachLetter(forms: forms),
+            subject: subject,
+            heading: heading,
+            warning: try front.part("warning"),
+            cc: try front.parts("cc"),
+            enclosures: try front.parts("enclosures"),
+            body: try Self.part(body, file: file, line: end + 2)
         )
     }
 

@@ -61,8 +61,20 @@ public struct DocumentTemplate: Sendable {
     let body: Part
 
     init(
-        name: String, file: String, forms: [Form], recipient: Recipient, appliesTo: [String]?, signer: Signer, sources: [String],
-        attachLetter: Bool, subject: Part?, heading: Part?, warning: Part?, cc: [Part], enclosures: [Part], body: Part
+        name: String,
+        file: String,
+        forms: [Form],
+        recipient: Recipient,
+        appliesTo: [String]?,
+        signer: Signer,
+        sources: [String],
+        attachLetter: Bool,
+        subject: Part?,
+        heading: Part?,
+        warning: Part?,
+        cc: [Part],
+        enclosures: [Part],
+        body: Part
     ) {
         self.name = name
         self.file = file
@@ -86,7 +98,8 @@ public struct DocumentTemplate: Sendable {
     public func isLetter() -> Bool { forms.contains(.letter) }
 
     /// The names `applies_to` may use.
-    static let routeNames = ContractRoute.allCases.map(\.rawValue) + [ClaimRoute.nhsContract, ClaimRoute.privateLaw]
+    static let routeNames =
+        ContractRoute.allCases.map(\.rawValue) + [ClaimRoute.nhsContract, ClaimRoute.privateLaw]
         + PaymasterRole.allCases.map(\.rawValue) + [PaymasterRole.formerCCG]
 
     /// Does this document fit this claim, by its contract route (or, in older templates, its paymaster)?

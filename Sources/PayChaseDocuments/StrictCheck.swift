@@ -28,7 +28,8 @@ struct StrictCheck {
                 if mode == .schema, value == nil {
                     report(tag, "unknown variable \(tag.name)")
                 } else if mode == .data, value?.isPrintable != true {
-                    let hint = value == nil
+                    let hint =
+                        value == nil
                         ? "wrap it in {{#\(tag.name)}}...{{/\(tag.name)}} if it may be blank"
                         : "it is a list or group; use it as a section"
                     report(tag, "no value for \(tag.name) (\(hint))", variable: value == nil ? tag.name : nil)

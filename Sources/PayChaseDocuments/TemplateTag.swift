@@ -46,7 +46,11 @@ enum TagScanner {
                     throw TemplateError(file: file, line: tag.line, message: "{{/\(tag.name)}} closes a section that was never opened")
                 }
                 guard open.name == tag.name else {
-                    throw TemplateError(file: file, line: tag.line, message: "{{/\(tag.name)}} closes {{#\(open.name)}} from line \(open.line); close sections in order")
+                    throw TemplateError(
+                        file: file,
+                        line: tag.line,
+                        message: "{{/\(tag.name)}} closes {{#\(open.name)}} from line \(open.line); close sections in order"
+                    )
                 }
                 current = parent + [.section(open, inverted: inverted, children: current)]
             }

@@ -7,7 +7,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     /// Fails for dates that do not exist, such as 31 February.
     public init?(year: Int, month: Int, day: Int) {
         guard (1900...2999).contains(year), (1...12).contains(month),
-              (1...Self.daysIn(month: month, year: year)).contains(day) else { return nil }
+            (1...Self.daysIn(month: month, year: year)).contains(day)
+        else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -111,7 +112,8 @@ extension CalendarDate {
                 return value
             }
             if bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-               let year = digits(0..<4), let month = digits(5..<7), let day = digits(8..<10) {
+                let year = digits(0..<4), let month = digits(5..<7), let day = digits(8..<10)
+            {
                 guard let date = CalendarDate(year: year, month: month, day: day) else { throw .impossible(text) }
                 self = date
                 return

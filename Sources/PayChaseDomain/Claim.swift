@@ -29,11 +29,24 @@ public struct Claim: Sendable, Hashable, Codable {
     public static let assumedPaymentDays = 30
 
     public init(
-        id: String, service: String, category: Category, period: String, amount: Money, paid: Money = .zero,
-        submittedOn: CalendarDate, approvedOn: CalendarDate? = nil, dueOn: CalendarDate? = nil,
-        terms: PaymentTerms? = nil, evidence: String? = nil, evidenceSubmittedOn: CalendarDate? = nil,
-        paymaster: PaymasterRole? = nil, reference: String? = nil, invoiceRef: String? = nil, calculation: String? = nil,
-        notes: String? = nil, line: Int = 0
+        id: String,
+        service: String,
+        category: Category,
+        period: String,
+        amount: Money,
+        paid: Money = .zero,
+        submittedOn: CalendarDate,
+        approvedOn: CalendarDate? = nil,
+        dueOn: CalendarDate? = nil,
+        terms: PaymentTerms? = nil,
+        evidence: String? = nil,
+        evidenceSubmittedOn: CalendarDate? = nil,
+        paymaster: PaymasterRole? = nil,
+        reference: String? = nil,
+        invoiceRef: String? = nil,
+        calculation: String? = nil,
+        notes: String? = nil,
+        line: Int = 0
     ) {
         self.id = id
         self.service = service

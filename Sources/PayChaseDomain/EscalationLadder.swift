@@ -20,7 +20,11 @@ public struct EscalationLadder: Sendable, Hashable {
 
     /// What comes back changes it: a bounce means fixing the address, a reply means reading it.
     public func nextStep(
-        for claim: Claim, attempts: [Attempt], practice: Practice, asOf today: CalendarDate, feedback: ClaimFeedback = .init()
+        for claim: Claim,
+        attempts: [Attempt],
+        practice: Practice,
+        asOf today: CalendarDate,
+        feedback: ClaimFeedback = .init()
     ) -> NextStep {
         guard claim.outstanding > .zero else { return NextStep(action: .none) }
         var step = rung(for: claim, attempts: attempts.sorted { $0.date < $1.date }, practice: practice, today: today)
@@ -53,7 +57,8 @@ public struct EscalationLadder: Sendable, Hashable {
             if let sent = last(ended) { return NextStep(action: .followUp, templates: [ended], date: sent.date) }
         }
         if gpContract, let notice = last(DocumentName.latePaymentNotice) {
-            let steps = practice.nhsBody
+            let steps =
+                practice.nhsBody
                 ? [DocumentName.disputeResolution]
                 : [DocumentName.disputeResolution, DocumentName.letterBeforeClaim]
             return timed(steps, after: notice.date, days: noticeDays, today: today)
@@ -66,8 +71,10 @@ public struct EscalationLadder: Sendable, Hashable {
             }
             guard claim.dueBasis.isConfirmed else {
                 return NextStep(
-                    action: .followUp, date: referral.date,
-                    warning: "the due date is assumed (30 days after the claim): confirm it, or add approved_on or due_on, before any late-payment notice"
+                    action: .followUp,
+                    date: referral.date,
+                    warning:
+                        "the due date is assumed (30 days after the claim): confirm it, or add approved_on or due_on, before any late-payment notice"
                 )
             }
             var notice = timed([DocumentName.latePaymentNotice], after: referral.date, days: daysForLMC, today: today)

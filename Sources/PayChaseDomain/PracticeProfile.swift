@@ -16,9 +16,15 @@ public struct PracticeProfile: Sendable, Hashable {
     public var costs: StaffCosts?
 
     public init(
-        practice: Practice, commissioner: Commissioner, paymasters: [PaymasterRole: Contact], lmc: Contact,
-        disputeResolution: Contact? = nil, paymentTerms: [ContractRoute: PaymentTerms] = [:],
-        replyDays: Int = 14, receipts: Receipts, costs: StaffCosts? = nil
+        practice: Practice,
+        commissioner: Commissioner,
+        paymasters: [PaymasterRole: Contact],
+        lmc: Contact,
+        disputeResolution: Contact? = nil,
+        paymentTerms: [ContractRoute: PaymentTerms] = [:],
+        replyDays: Int = 14,
+        receipts: Receipts,
+        costs: StaffCosts? = nil
     ) {
         self.practice = practice
         self.commissioner = commissioner
@@ -89,9 +95,18 @@ public struct Practice: Sendable, Hashable {
         "paragraph 63 of Schedule 3 to the National Health Service (General Medical Services Contracts) Regulations 2015"
 
     public init(
-        name: String, odsCode: String, contract: ContractType, nhsBody: Bool, address: [String], phone: String,
-        email: String, signatory: Signatory, contractor: String? = nil, partner: Signatory? = nil,
-        latePaymentProvision: String? = nil, disputeResolutionProvision: String? = nil
+        name: String,
+        odsCode: String,
+        contract: ContractType,
+        nhsBody: Bool,
+        address: [String],
+        phone: String,
+        email: String,
+        signatory: Signatory,
+        contractor: String? = nil,
+        partner: Signatory? = nil,
+        latePaymentProvision: String? = nil,
+        disputeResolutionProvision: String? = nil
     ) {
         self.name = name
         self.odsCode = odsCode

@@ -24,17 +24,20 @@ public enum EmailAddress {
     public static func isValid(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         guard bytes.count <= 254, let at = bytes.firstIndex(of: UInt8(ascii: "@")),
-              bytes.lastIndex(of: UInt8(ascii: "@")) == at else { return false }
+            bytes.lastIndex(of: UInt8(ascii: "@")) == at
+        else { return false }
         let local = bytes[..<at]
         let domain = bytes[(at + 1)...]
         guard !local.isEmpty, local.count <= 64, local.first != dot, local.last != dot,
-              !zip(local, local.dropFirst()).contains(where: { $0 == dot && $1 == dot }),
-              local.allSatisfy(isLocalByte) else { return false }
+            !zip(local, local.dropFirst()).contains(where: { $0 == dot && $1 == dot }),
+            local.allSatisfy(isLocalByte)
+        else { return false }
         let labels = domain.split(separator: dot, omittingEmptySubsequences: false)
-        return labels.count >= 2 && labels.allSatisfy { label in
-            !label.isEmpty && label.count <= 63 && label.first != hyphen && label.last != hyphen
-                && label.allSatisfy { isAlphanumeric($0) || $0 == hyphen }
-        }
+        return labels.count >= 2
+            && labels.allSatisfy { label in
+                !label.isEmpty && label.count <= 63 && label.first != hyphen && label.last != hyphen
+                    && label.allSatisfy { isAlphanumeric($0) || $0 == hyphen }
+            }
     }
 
     private static let dot = UInt8(ascii: ".")

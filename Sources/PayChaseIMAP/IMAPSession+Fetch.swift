@@ -85,7 +85,9 @@ extension IMAPSession {
         var sizes: [UInt32: Int] = [:]
         for response in try run("UID FETCH \(Self.set(uids)) (RFC822.SIZE)", in: mailbox)
         where response.text.hasPrefix("* ") && response.text.contains(" FETCH (") {
-            guard let uid = Self.number(after: "UID ", in: response.text), let size = Self.number(after: "RFC822.SIZE ", in: response.text) else { continue }
+            guard let uid = Self.number(after: "UID ", in: response.text), let size = Self.number(after: "RFC822.SIZE ", in: response.text) else {
+                continue
+            }
             sizes[uid] = Int(size)
         }
         return sizes

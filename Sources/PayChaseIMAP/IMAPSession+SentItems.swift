@@ -10,8 +10,9 @@ extension IMAPSession {
         guard let responses = try? run(#"LIST "" "*" RETURN (SPECIAL-USE)"#, in: nil) else { return nil }
         for response in responses where response.text.hasPrefix("* LIST ") {
             guard let open = response.text.firstIndex(of: "("), let close = response.text.firstIndex(of: ")"), open < close,
-                  response.text[response.text.index(after: open)..<close].split(separator: " ")
-                    .contains(where: { $0.caseInsensitiveCompare("\\Sent") == .orderedSame }) else { continue }
+                response.text[response.text.index(after: open)..<close].split(separator: " ")
+                    .contains(where: { $0.caseInsensitiveCompare("\\Sent") == .orderedSame })
+            else { continue }
             if let literal = response.literals.last { return String(decoding: literal, as: UTF8.self) }
             return Self.lastMailboxName(String(response.text[response.text.index(after: close)...]))
         }
@@ -51,7 +52,16 @@ extension IMAPSession {
         var name = ""
         var escaped = false
         for character in text.dropFirst() {
-            if escaped { name.append(character); escaped = false } else if character == "\\" { escaped = true } else if character == "\"" { break } else { name.append(character) }
+            if escaped {
+                name.append(character)
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else if character == "\"" {
+                break
+            } else {
+                name.append(character)
+            }
         }
         return name
     }

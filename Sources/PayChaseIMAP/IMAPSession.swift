@@ -44,7 +44,8 @@ public final class IMAPSession: MailStore {
     public func status(of mailbox: String) throws(MailServerError) -> MailboxStatus {
         let responses = try run("STATUS \(Self.quoted(mailbox)) (UIDVALIDITY UIDNEXT)", in: nil)
         guard let line = responses.first(where: { $0.text.hasPrefix("* STATUS ") })?.text,
-              let validity = Self.number(after: "UIDVALIDITY ", in: line), let next = Self.number(after: "UIDNEXT ", in: line) else {
+            let validity = Self.number(after: "UIDVALIDITY ", in: line), let next = Self.number(after: "UIDNEXT ", in: line)
+        else {
             throw MailServerError(.refused, "\(configuration.server) gave no UIDVALIDITY for \(mailbox)")
         }
         return MailboxStatus(uidValidity: validity, uidNext: next)
@@ -64,7 +65,7 @@ public final class IMAPSession: MailStore {
         guard !uids.isEmpty else { return }
         do {
             _ = try run("UID MOVE \(Self.set(uids)) \(Self.quoted(folder))", in: mailbox)
-        } catch where error.message.contains("TRYCREATE") {
+        } catch  where error.message.contains("TRYCREATE") {
             _ = try run("CREATE \(Self.quoted(folder))", in: nil)
             _ = try run("UID MOVE \(Self.set(uids)) \(Self.quoted(folder))", in: mailbox)
         }
@@ -119,8 +120,14 @@ public final class IMAPSession: MailStore {
             if let advice = SignInAdvice.explain(said, username: configuration.settings.username, server: server) {
                 throw MailServerError(.configuration, advice)
             }
-            let token = configuration.access.credential.isBearerToken ? " (an OAuth 2.0 token, renewed once and refused again: check that imap.username is the mailbox that signed in and that the application has IMAP.AccessAsUser.All)" : ""
-            throw MailServerError(.configuration, "\(server) refused the login for \(configuration.settings.username ?? "?") with AUTH=\(configuration.settings.auth.rawValue)\(token)")
+            let token =
+                configuration.access.credential.isBearerToken
+                ? " (an OAuth 2.0 token, renewed once and refused again: check that imap.username is the mailbox that signed in and that the application has IMAP.AccessAsUser.All)"
+                : ""
+            throw MailServerError(
+                .configuration,
+                "\(server) refused the login for \(configuration.settings.username ?? "?") with AUTH=\(configuration.settings.auth.rawValue)\(token)"
+            )
         case .tlsNotOffered?:
             throw MailServerError(.unavailable, "\(server) does not offer STARTTLS, and PayChase does not read mail without TLS")
         case .tlsFailed?:
@@ -129,7 +136,10 @@ public final class IMAPSession: MailStore {
             throw MailServerError(.unavailable, "could not connect to \(server): \(outcome.message)")
         case .other?:
             let said = transcript.completion.map { ": \($0)" } ?? ""
-            throw MailServerError(.refused, "\(server) did not carry out \(command.split(separator: " ").prefix(2).joined(separator: " "))\(said) (\(outcome.message))")
+            throw MailServerError(
+                .refused,
+                "\(server) did not carry out \(command.split(separator: " ").prefix(2).joined(separator: " "))\(said) (\(outcome.message))"
+            )
         }
     }
 

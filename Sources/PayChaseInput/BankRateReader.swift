@@ -46,8 +46,8 @@ public enum BankRateReader {
     }
 }
 
-private extension Substring {
-    func trimmingCharacters(in set: Character) -> String {
+extension Substring {
+    fileprivate func trimmingCharacters(in set: Character) -> String {
         String(self.last == set ? self.dropLast() : self)
     }
 }

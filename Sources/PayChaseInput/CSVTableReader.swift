@@ -59,7 +59,11 @@ struct CSVTableReader<Column: CSVColumn> {
             line += 1 + record.reduce(0) { $0 + CSVText.lineBreaks(in: $1) }
             if record.allSatisfy({ $0.trimmingSpaces().isEmpty }) { continue }
             if record.count > columns.count, record[columns.count...].contains(where: { !$0.trimmingSpaces().isEmpty }) {
-                checker.report(start, nil, "has \(record.count) fields but the header names \(columns.count) columns (a comma inside an unquoted field?)")
+                checker.report(
+                    start,
+                    nil,
+                    "has \(record.count) fields but the header names \(columns.count) columns (a comma inside an unquoted field?)"
+                )
                 continue
             }
             var fields: [Column: String] = [:]

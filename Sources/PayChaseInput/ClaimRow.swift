@@ -50,12 +50,27 @@ struct ClaimRowChecker: CSVProblemReporter {
         let paymaster = checkedPaymaster(row, category: category)
 
         guard diagnostics.count == before, let id, let category, let amount, let submitted = dates.submitted,
-              let service = row.text(.service), let period = row.text(.period) else { return nil }
+            let service = row.text(.service), let period = row.text(.period)
+        else { return nil }
         return Claim(
-            id: id, service: service, category: category, period: period, amount: amount, paid: paid,
-            submittedOn: submitted, approvedOn: dates.approved, dueOn: dates.due, terms: profile?.terms(for: category.contract),
-            evidence: row.text(.evidence), evidenceSubmittedOn: dates.evidence, paymaster: paymaster, reference: row.text(.reference),
-            invoiceRef: row.text(.invoiceRef), calculation: row.text(.calculation), notes: row.text(.notes), line: line
+            id: id,
+            service: service,
+            category: category,
+            period: period,
+            amount: amount,
+            paid: paid,
+            submittedOn: submitted,
+            approvedOn: dates.approved,
+            dueOn: dates.due,
+            terms: profile?.terms(for: category.contract),
+            evidence: row.text(.evidence),
+            evidenceSubmittedOn: dates.evidence,
+            paymaster: paymaster,
+            reference: row.text(.reference),
+            invoiceRef: row.text(.invoiceRef),
+            calculation: row.text(.calculation),
+            notes: row.text(.notes),
+            line: line
         )
     }
 
@@ -88,7 +103,9 @@ struct ClaimRowChecker: CSVProblemReporter {
     }
 
     /// The claim's dates, each read and checked against the day the claim was submitted.
-    private mutating func checkedDates(_ row: ClaimRow) -> (submitted: CalendarDate?, due: CalendarDate?, approved: CalendarDate?, evidence: CalendarDate?) {
+    private mutating func checkedDates(
+        _ row: ClaimRow
+    ) -> (submitted: CalendarDate?, due: CalendarDate?, approved: CalendarDate?, evidence: CalendarDate?) {
         let line = row.line
         let submitted = date(row.text(.submittedOn), .submittedOn, line: line)
         let due = date(row.text(.dueOn), .dueOn, line: line)
@@ -111,7 +128,14 @@ struct ClaimRowChecker: CSVProblemReporter {
             paymaster = PaymasterRole(parsing: value)
             if paymaster == nil { report(line, .paymaster, "'\(value)' is not a paymaster; use icb, local-authority or nhs-england") }
             if paymaster != nil, value.trimmingSpaces().lowercased() == PaymasterRole.formerCCG, notes.isEmpty {
-                notes.append(Diagnostic(file: file, line: line, field: ClaimColumn.paymaster.rawValue, message: "'ccg' is read as icb: CCGs were abolished on 1 July 2022 and ICBs took over their work (this and any later rows)"))
+                notes.append(
+                    Diagnostic(
+                        file: file,
+                        line: line,
+                        field: ClaimColumn.paymaster.rawValue,
+                        message: "'ccg' is read as icb: CCGs were abolished on 1 July 2022 and ICBs took over their work (this and any later rows)"
+                    )
+                )
             }
         }
         if let profile, let role = paymaster ?? category?.defaultPaymaster, profile.paymasters[role] == nil {

@@ -29,7 +29,8 @@ public struct ClaimsLoader: Sendable {
     public func read(_ text: String, file: String) throws(InputError) -> (claims: [Claim], notes: [Diagnostic]) {
         var checker = ClaimRowChecker(file: file, profile: profile)
         let firstCharacter = text.first { !$0.isWhitespace }
-        let rows = firstCharacter == "["
+        let rows =
+            firstCharacter == "["
             ? JSONClaimReader(file: file).rows(in: text, reporting: &checker)
             : CSVTableReader<ClaimColumn>(file: file).rows(in: text, reporting: &checker)
         var claims: [Claim] = []

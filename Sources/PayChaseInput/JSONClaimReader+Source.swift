@@ -76,7 +76,8 @@ extension JSONClaimReader {
     /// and `1234.565` stays as it is so it is refused for its third decimal, as in a CSV file.
     static func plainDecimal(_ literal: String) -> String {
         guard let e = literal.firstIndex(where: { $0 == "e" || $0 == "E" }),
-              let exponent = Int(literal[literal.index(after: e)...]), abs(exponent) <= 64 else { return literal }
+            let exponent = Int(literal[literal.index(after: e)...]), abs(exponent) <= 64
+        else { return literal }
         var mantissa = literal[..<e]
         let sign = mantissa.hasPrefix("-") ? "-" : ""
         if !sign.isEmpty { mantissa = mantissa.dropFirst() }

@@ -34,7 +34,11 @@ struct JSONClaimReader {
             var fields: [ClaimColumn: String] = [:]
             for (key, raw) in object.sorted(by: { $0.key < $1.key }) {
                 guard let column = ClaimColumn(rawValue: key) else {
-                    checker.report(line, nil, "unknown field '\(key)'; the fields are \(ClaimColumn.allCases.map(\.rawValue).joined(separator: ", "))")
+                    checker.report(
+                        line,
+                        nil,
+                        "unknown field '\(key)'; the fields are \(ClaimColumn.allCases.map(\.rawValue).joined(separator: ", "))"
+                    )
                     continue
                 }
                 switch raw {

@@ -8,7 +8,10 @@ enum MailServerSettingsReader {
     static func read(_ node: Node?, at key: String, schemes: [String], extraKeys: [String] = [], _ reader: inout YAMLReader) -> MailServerSettings? {
         guard node != nil else { return nil }
         if let map = node?.mapping, map["password"] != nil {
-            reader.report("\(key).password", "never put the password itself in paychase.yaml; use password_env (an environment variable) or password_file (a file only you can read)")
+            reader.report(
+                "\(key).password",
+                "never put the password itself in paychase.yaml; use password_env (an environment variable) or password_file (a file only you can read)"
+            )
         }
         let allowed = ["url", "username", "password", "password_env", "password_file", "auth", "ca_file"] + extraKeys
         guard let map = reader.mapping(node, at: key, allowed: allowed) else { return nil }
@@ -32,12 +35,18 @@ enum MailServerSettingsReader {
             } else if let value = MailServerSettings.Auth(rawValue: text.uppercased()) {
                 auth = value
             } else {
-                reader.report("\(key).auth", "'\(text)' must be oauth (OAuth 2.0 sign-in, as NHSmail and Microsoft 365 need), PLAIN or LOGIN (a password), or XOAUTH2 (a token you supply in password_env)")
+                reader.report(
+                    "\(key).auth",
+                    "'\(text)' must be oauth (OAuth 2.0 sign-in, as NHSmail and Microsoft 365 need), PLAIN or LOGIN (a password), or XOAUTH2 (a token you supply in password_env)"
+                )
             }
         }
         if oauth {
             if passwordEnv != nil || passwordFile != nil {
-                reader.report("\(key).auth", "is oauth, so the token comes from the mailbox connection (paychase mailbox connect); remove password_env/password_file")
+                reader.report(
+                    "\(key).auth",
+                    "is oauth, so the token comes from the mailbox connection (paychase mailbox connect); remove password_env/password_file"
+                )
             }
             if username == nil {
                 reader.report("\(key).username", "is missing: with auth: oauth give the mailbox that signs in, such as practice.manager@nhs.net")

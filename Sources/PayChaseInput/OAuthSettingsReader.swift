@@ -15,14 +15,22 @@ enum OAuthSettingsReader {
         guard let node else { return nil }
         let key = "oauth"
         if node.mapping?["client_secret"] != nil {
-            reader.report("oauth.client_secret", "never put the client secret itself in paychase.yaml; use client_secret_env (an environment variable) or client_secret_file (a file only you can read)")
+            reader.report(
+                "oauth.client_secret",
+                "never put the client secret itself in paychase.yaml; use client_secret_env (an environment variable) or client_secret_file (a file only you can read)"
+            )
         }
         guard let map = reader.mapping(node, at: key, allowed: keys) else { return nil }
         let before = reader.diagnostics.count
         var provider = OAuthSettings.Provider.other
         if let text = reader.string(map, "provider", at: key, required: false) {
-            if let value = OAuthSettings.Provider(rawValue: text.lowercased()) { provider = value } else {
-                reader.report("oauth.provider", "'\(text)' must be microsoft (NHSmail, Microsoft 365) or other (give device_authorization_url and token_url)")
+            if let value = OAuthSettings.Provider(rawValue: text.lowercased()) {
+                provider = value
+            } else {
+                reader.report(
+                    "oauth.provider",
+                    "'\(text)' must be microsoft (NHSmail, Microsoft 365) or other (give device_authorization_url and token_url)"
+                )
             }
         }
         let clientID = reader.string(map, "client_id", at: key)
@@ -41,9 +49,14 @@ enum OAuthSettingsReader {
         let isDevice = grant == .deviceCode
         if provider == .other {
             if deviceURL == nil && isDevice {
-                reader.report("oauth.device_authorization_url", "is missing: give the identity provider's device authorization endpoint, or provider: microsoft with tenant")
+                reader.report(
+                    "oauth.device_authorization_url",
+                    "is missing: give the identity provider's device authorization endpoint, or provider: microsoft with tenant"
+                )
             }
-            if tokenURL == nil { reader.report("oauth.token_url", "is missing: give the identity provider's token endpoint, or provider: microsoft with tenant") }
+            if tokenURL == nil {
+                reader.report("oauth.token_url", "is missing: give the identity provider's token endpoint, or provider: microsoft with tenant")
+            }
         }
         for (name, url) in [("device_authorization_url", deviceURL), ("token_url", tokenURL)] {
             if let url, !url.lowercased().hasPrefix("https://") { reader.report("oauth.\(name)", "'\(url)' must start with https://") }
@@ -53,8 +66,15 @@ enum OAuthSettingsReader {
         let tokenFile = resolve(reader.string(map, "token_file", at: key, required: false) ?? ".paychase-tokens.json", against: profilePath)
         guard reader.diagnostics.count == before, let clientID, let grant, let tokenURL else { return nil }
         return OAuthSettings(
-            provider: provider, tenant: tenant, clientID: clientID, deviceAuthorizationURL: deviceURL ?? "", tokenURL: tokenURL,
-            scopes: scopes, grant: grant, caFile: caFile, tokenFile: tokenFile
+            provider: provider,
+            tenant: tenant,
+            clientID: clientID,
+            deviceAuthorizationURL: deviceURL ?? "",
+            tokenURL: tokenURL,
+            scopes: scopes,
+            grant: grant,
+            caFile: caFile,
+            tokenFile: tokenFile
         )
     }
 
@@ -66,24 +86,38 @@ enum OAuthSettingsReader {
         switch text {
         case "device_code", "device":
             if env != nil || file != nil {
-                reader.report("oauth.grant", "is device_code (a person signs in), so no client secret is used; remove client_secret_env/client_secret_file or set grant: client_credentials")
+                reader.report(
+                    "oauth.grant",
+                    "is device_code (a person signs in), so no client secret is used; remove client_secret_env/client_secret_file or set grant: client_credentials"
+                )
             }
             return .deviceCode
         case "client_credentials":
             if env != nil && file != nil { reader.report("oauth", "give client_secret_env or client_secret_file, not both") }
             guard let source = env.map({ MailServerSettings.PasswordSource.environment($0) }) ?? file.map({ .file($0) }) else {
-                reader.report("oauth.client_secret_env", "is missing: grant client_credentials needs the application's client secret, from client_secret_env or client_secret_file")
+                reader.report(
+                    "oauth.client_secret_env",
+                    "is missing: grant client_credentials needs the application's client secret, from client_secret_env or client_secret_file"
+                )
                 return nil
             }
             return .clientCredentials(secret: source)
         default:
-            reader.report("oauth.grant", "'\(text)' must be device_code (a person signs in) or client_credentials (an application permission granted by the administrator)")
+            reader.report(
+                "oauth.grant",
+                "'\(text)' must be device_code (a person signs in) or client_credentials (an application permission granted by the administrator)"
+            )
             return nil
         }
     }
 
     /// A list or one space-separated line; Microsoft's defaults when not given.
-    private static func readScopes(_ map: Node.Mapping, provider: OAuthSettings.Provider, grant: OAuthSettings.Grant?, _ reader: inout YAMLReader) -> [String] {
+    private static func readScopes(
+        _ map: Node.Mapping,
+        provider: OAuthSettings.Provider,
+        grant: OAuthSettings.Grant?,
+        _ reader: inout YAMLReader
+    ) -> [String] {
         var scopes: [String] = []
         if let node = map["scopes"], node.null == nil {
             if let sequence = node.sequence {
@@ -97,7 +131,10 @@ enum OAuthSettingsReader {
         } else if provider == .microsoft {
             if case .clientCredentials = grant { scopes = OAuthSettings.microsoftApplicationScopes } else { scopes = OAuthSettings.microsoftScopes }
         } else {
-            reader.report("oauth.scopes", "is missing: name the scopes that let the application send and read mail, and offline_access for a refresh token")
+            reader.report(
+                "oauth.scopes",
+                "is missing: name the scopes that let the application send and read mail, and offline_access for a refresh token"
+            )
         }
         return scopes
     }

@@ -38,11 +38,18 @@ public struct ProfileLoader: Sendable {
         let replyDays = reader.integer(top, "reply_days", at: "", in: 1...90) ?? 14
         let smtp = MailServerSettingsReader.read(top?["smtp"], at: "smtp", schemes: ["smtp", "smtps"], extraKeys: ["max_per_minute"], &reader)
         let imap = MailServerSettingsReader.read(
-            top?["imap"], at: "imap", schemes: ["imap", "imaps"], extraKeys: ["processed_folder", "poll_minutes", "sent_folder"], &reader
+            top?["imap"],
+            at: "imap",
+            schemes: ["imap", "imaps"],
+            extraKeys: ["processed_folder", "poll_minutes", "sent_folder"],
+            &reader
         )
         let oauth = OAuthSettingsReader.read(top?["oauth"], profilePath: file, &reader)
         for (key, server) in [("smtp", smtp), ("imap", imap)] where server?.usesOAuth == true && top?["oauth"] == nil {
-            reader.report("\(key).auth", "is oauth, but there is no oauth: section naming the identity provider (for NHSmail: provider: microsoft, tenant and client_id; see README, \"Using NHSmail / Microsoft 365\")")
+            reader.report(
+                "\(key).auth",
+                "is oauth, but there is no oauth: section naming the identity provider (for NHSmail: provider: microsoft, tenant and client_id; see README, \"Using NHSmail / Microsoft 365\")"
+            )
         }
         let sentFolder = readSentFolder(top?["imap"]?.mapping, &reader)
         let maxPerMinute = reader.integer(top?["smtp"]?.mapping, "max_per_minute", at: "smtp", in: 1...10_000)
@@ -58,8 +65,15 @@ public struct ProfileLoader: Sendable {
             throw InputError(kind: .configuration, diagnostics: reader.diagnostics)
         }
         let profile = PracticeProfile(
-            practice: practice, commissioner: commissioner, paymasters: paymasters, lmc: lmc,
-            disputeResolution: disputes ?? nil, paymentTerms: terms, replyDays: replyDays, receipts: receipts, costs: costs
+            practice: practice,
+            commissioner: commissioner,
+            paymasters: paymasters,
+            lmc: lmc,
+            disputeResolution: disputes ?? nil,
+            paymentTerms: terms,
+            replyDays: replyDays,
+            receipts: receipts,
+            costs: costs
         )
         var settings = PracticeSettings(profile: profile, smtp: smtp, imap: imap, processedFolder: processedFolder)
         settings.notes = reader.notes
@@ -96,7 +110,8 @@ public struct ProfileLoader: Sendable {
         var names: [String] = []
         for item in sequence {
             guard let name = item.string?.trimmingSpaces(), !name.isEmpty, !name.hasHeaderUnsafeCharacters, item.mapping == nil,
-                  item.sequence == nil else {
+                item.sequence == nil
+            else {
                 reader.report("auto_send", "every entry must be a template name, such as chase")
                 continue
             }
@@ -134,8 +149,17 @@ public struct ProfileLoader: Sendable {
         let disputeProvision = reader.string(map, "dispute_resolution_provision", at: key, required: false)
         guard reader.diagnostics.count == before, let name, let ods, let contract, let phone, let email, let signatory else { return nil }
         return Practice(
-            name: name, odsCode: ods.uppercased(), contract: contract, nhsBody: nhsBody, address: address, phone: phone,
-            email: email, signatory: signatory, contractor: contractor, partner: partner, latePaymentProvision: provision,
+            name: name,
+            odsCode: ods.uppercased(),
+            contract: contract,
+            nhsBody: nhsBody,
+            address: address,
+            phone: phone,
+            email: email,
+            signatory: signatory,
+            contractor: contractor,
+            partner: partner,
+            latePaymentProvision: provision,
             disputeResolutionProvision: disputeProvision
         )
     }
@@ -152,10 +176,16 @@ public struct ProfileLoader: Sendable {
         let key = "commissioner"
         guard let node else {
             guard let icb = paymasters[.icb] ?? paymasters[.nhsEngland] else {
-                reader.report(key, "is missing: name the Integrated Care Board that holds the GP contract for NHS England (name, on_behalf_of, email, notice_address)")
+                reader.report(
+                    key,
+                    "is missing: name the Integrated Care Board that holds the GP contract for NHS England (name, on_behalf_of, email, notice_address)"
+                )
                 return nil
             }
-            reader.note(key, "is not set, so \(icb.name) (from paymasters) is taken as the commissioner and its address for notices; add commissioner: with notice_address to be sure")
+            reader.note(
+                key,
+                "is not set, so \(icb.name) (from paymasters) is taken as the commissioner and its address for notices; add commissioner: with notice_address to be sure"
+            )
             return Commissioner(contact: icb, onBehalfOf: "NHS England")
         }
         let allowed = ["name", "on_behalf_of", "email", "notice_address", "person", "dear"]
@@ -202,7 +232,10 @@ public struct ProfileLoader: Sendable {
                 reader.report("paymasters.\(former)", "is given as well as paymasters.icb; CCGs were abolished on 1 July 2022, so remove it")
             } else {
                 contacts[.icb] = readContact(entry, at: "paymasters.\(former)", addressRequired: true, &reader)
-                reader.note("paymasters.\(former)", "is read as paymasters.icb: CCGs were abolished on 1 July 2022 and ICBs took over their work; rename it icb")
+                reader.note(
+                    "paymasters.\(former)",
+                    "is read as paymasters.icb: CCGs were abolished on 1 July 2022 and ICBs took over their work; rename it icb"
+                )
             }
         }
         if map.isEmpty { reader.report("paymasters", "names nobody; add icb and local-authority contacts") }
@@ -231,7 +264,11 @@ public struct ProfileLoader: Sendable {
         for role in StaffRole.allCases {
             let path = "\(key).\(role.rawValue)"
             guard let value = map[role.rawValue], value.null == nil else {
-                reader.report(path, "is missing: give what an hour of \(role.title) time costs the practice, such as 38.00 (0 if none)", line: node?.mark?.line)
+                reader.report(
+                    path,
+                    "is missing: give what an hour of \(role.title) time costs the practice, such as 38.00 (0 if none)",
+                    line: node?.mark?.line
+                )
                 continue
             }
             guard let text = value.scalar?.string else {

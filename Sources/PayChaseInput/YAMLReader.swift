@@ -73,7 +73,10 @@ struct YAMLReader {
             return nil
         }
         if EmailAddress.hasEncodedWord(value) {
-            report(join(key, name), "'\(value)' has an encoded word (=?...?=) in it, which mail programs decode into a different address than servers deliver to; write the address as plain letters")
+            report(
+                join(key, name),
+                "'\(value)' has an encoded word (=?...?=) in it, which mail programs decode into a different address than servers deliver to; write the address as plain letters"
+            )
             return nil
         }
         return value

@@ -48,10 +48,15 @@ struct ChartLayout: Sendable {
                 let value = max(series.values[group].pence, 0)
                 let barHeight = Double(value) * scale
                 guard barHeight > 0 else { continue }
-                shapes.append(.box(
-                    x: left + groupWidth * 0.1 + Double(index) * barWidth, y: plot.bottom - barHeight, width: barWidth,
-                    height: barHeight, fill: .forSeries(index)
-                ))
+                shapes.append(
+                    .box(
+                        x: left + groupWidth * 0.1 + Double(index) * barWidth,
+                        y: plot.bottom - barHeight,
+                        width: barWidth,
+                        height: barHeight,
+                        fill: .forSeries(index)
+                    )
+                )
             }
             for (number, text) in label.enumerated() {
                 let y = plot.bottom + Self.labelSize * (1.4 + 1.25 * Double(number))

@@ -24,14 +24,17 @@ public enum ChartSVG {
             let lines = fill.hatching.isEmpty ? "" : "<rect \(box) fill=\"url(#\(patternID(fill)))\"/>"
             return "<rect \(box) fill=\"\(grey(fill.grey))\" stroke=\"#000\" stroke-width=\"0.5\"/>" + lines
         case let .line(x1, y1, x2, y2, width, shade):
-            return "<line x1=\"\(number(x1))\" y1=\"\(number(y1))\" x2=\"\(number(x2))\" y2=\"\(number(y2))\" stroke=\"\(grey(shade))\" stroke-width=\"\(number(width))\"/>"
+            return
+                "<line x1=\"\(number(x1))\" y1=\"\(number(y1))\" x2=\"\(number(x2))\" y2=\"\(number(y2))\" stroke=\"\(grey(shade))\" stroke-width=\"\(number(width))\"/>"
         case let .text(text, x, y, size, anchor, bold):
-            let anchorName = switch anchor {
-            case .start: "start"
-            case .middle: "middle"
-            case .end: "end"
-            }
-            return "<text x=\"\(number(x))\" y=\"\(number(y))\" font-size=\"\(number(size))\" text-anchor=\"\(anchorName)\"\(bold ? " font-weight=\"bold\"" : "")>\(escape(text))</text>"
+            let anchorName =
+                switch anchor {
+                case .start: "start"
+                case .middle: "middle"
+                case .end: "end"
+                }
+            return
+                "<text x=\"\(number(x))\" y=\"\(number(y))\" font-size=\"\(number(size))\" text-anchor=\"\(anchorName)\"\(bold ? " font-weight=\"bold\"" : "")>\(escape(text))</text>"
         }
     }
 
@@ -40,7 +43,8 @@ public enum ChartSVG {
         ChartFill.allCases.filter { !$0.hatching.isEmpty }.map { fill in
             let angle = fill.hatching[0] > 0 ? -45 : 45
             let across = fill.hatching.count > 1 ? "<line x1=\"0\" y1=\"0\" x2=\"4\" y2=\"0\" stroke=\"#000\" stroke-width=\"0.7\"/>" : ""
-            return "<pattern id=\"\(patternID(fill))\" width=\"4\" height=\"4\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(\(angle))\">"
+            return
+                "<pattern id=\"\(patternID(fill))\" width=\"4\" height=\"4\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(\(angle))\">"
                 + "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"4\" stroke=\"#000\" stroke-width=\"0.7\"/>\(across)</pattern>"
         }.joined()
     }

@@ -46,8 +46,18 @@ public enum LetterPDF {
         let recipient = document.recipient
         var blocks = [
             block(document.date.formatted, LetterFonts.body, .whole, before: 0),
-            block(([recipient.person].compactMap { $0 } + [recipient.name] + recipient.address).joined(separator: "\n"), LetterFonts.body, .whole, before: 16),
-            block("Our ref: \(document.ourReference)" + (document.yourReference.map { "\u{2003}\u{2003}Your ref: \($0)" } ?? ""), LetterFonts.body, .whole, before: 16),
+            block(
+                ([recipient.person].compactMap { $0 } + [recipient.name] + recipient.address).joined(separator: "\n"),
+                LetterFonts.body,
+                .whole,
+                before: 16
+            ),
+            block(
+                "Our ref: \(document.ourReference)" + (document.yourReference.map { "\u{2003}\u{2003}Your ref: \($0)" } ?? ""),
+                LetterFonts.body,
+                .whole,
+                before: 16
+            ),
             block("\(document.salutation),", LetterFonts.body, .keepWithNext, before: 16),
         ]
         if let heading = document.heading { blocks.append(block(heading, LetterFonts.bold, .keepWithNext, before: 10)) }
@@ -59,7 +69,9 @@ public enum LetterPDF {
             blocks.append(block("cc: " + document.cc.joined(separator: "\n      "), LetterFonts.body, .lines, before: 16))
         }
         if !document.enclosures.isEmpty {
-            blocks.append(block("Enc:\n" + document.enclosures.map { "\u{2022} \($0)" }.joined(separator: "\n"), LetterFonts.body, .lines, before: 16))
+            blocks.append(
+                block("Enc:\n" + document.enclosures.map { "\u{2022} \($0)" }.joined(separator: "\n"), LetterFonts.body, .lines, before: 16)
+            )
         }
         return blocks
     }

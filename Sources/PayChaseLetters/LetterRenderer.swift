@@ -50,7 +50,7 @@ final class LetterRenderer {
     }
 
     deinit {
-        layouts.forEach { g_object_unref(UnsafeMutableRawPointer($0)) }
+        for layout in layouts { g_object_unref(UnsafeMutableRawPointer(layout)) }
         g_object_unref(UnsafeMutableRawPointer(pango))
         cairo_destroy(cairo)
         cairo_surface_destroy(surface)
@@ -72,11 +72,14 @@ final class LetterRenderer {
         repeat {
             var logical = PangoRectangle()
             pango_layout_iter_get_line_extents(iterator, nil, &logical)
-            lines.append(LineMetrics(
-                top: Double(logical.y) / scale, height: Double(logical.height) / scale,
-                baseline: Double(pango_layout_iter_get_baseline(iterator) - logical.y) / scale,
-                width: Double(logical.width) / scale
-            ))
+            lines.append(
+                LineMetrics(
+                    top: Double(logical.y) / scale,
+                    height: Double(logical.height) / scale,
+                    baseline: Double(pango_layout_iter_get_baseline(iterator) - logical.y) / scale,
+                    width: Double(logical.width) / scale
+                )
+            )
         } while pango_layout_iter_next_line(iterator) != 0
         pango_layout_iter_free(iterator)
         return (layouts.count - 1, lines)
@@ -163,11 +166,12 @@ final class LetterRenderer {
                 cairo_set_source_rgb(cairo, 0, 0, 0)
                 let laid = layout(text, font: "DejaVu Sans\(bold ? " Bold" : "") \(size)", width: 10_000)
                 let width = laid.lines.first?.width ?? 0
-                let start = switch anchor {
-                case .start: left
-                case .middle: left - width / 2
-                case .end: left - width
-                }
+                let start =
+                    switch anchor {
+                    case .start: left
+                    case .middle: left - width / 2
+                    case .end: left - width
+                    }
                 draw(layout: laid.index, line: 0, y: baseline, x: start)
             }
         }

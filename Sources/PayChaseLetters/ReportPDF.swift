@@ -75,7 +75,10 @@ public enum ReportPDF {
             let cells = zip(texts, frames).map { text, frame in (renderer.layout(text, font: font, width: frame.width), frame.x) }
             let tallest = cells.max { $0.0.lines.count < $1.0.lines.count }!.0
             return LetterBlock(
-                kind: kind, spaceBefore: before, layout: tallest.index, lines: tallest.lines,
+                kind: kind,
+                spaceBefore: before,
+                layout: tallest.index,
+                lines: tallest.lines,
                 cells: cells.map { LetterBlock.Cell(layout: $0.0.index, x: $0.1, lineCount: $0.0.lines.count) }
             )
         }

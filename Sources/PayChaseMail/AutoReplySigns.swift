@@ -21,6 +21,7 @@ enum AutoReplySigns {
 
     /// `auto-replied (vacation)` → `auto-replied`.
     private static func firstWord(_ value: String) -> String {
-        value.trimmingWhitespace.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == ";" || $0 == "(" }).first.map(String.init) ?? ""
+        value.trimmingWhitespace.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == ";" || $0 == "(" }).first.map(String.init)
+            ?? ""
     }
 }

@@ -8,7 +8,8 @@ enum ExchangeReadReceipt {
     /// `displayed` or `deleted` (not read), or nil when the message is not such a receipt.
     static func disposition(_ header: MIMEHeader) -> String? {
         guard header["X-MSExch-Correlation-Key"] != nil, header["In-Reply-To"] != nil || header["References"] != nil,
-              let subject = header.decoded("Subject")?.trimmingWhitespace.lowercased() else { return nil }
+            let subject = header.decoded("Subject")?.trimmingWhitespace.lowercased()
+        else { return nil }
         if notReadPrefixes.contains(where: { subject.hasPrefix($0) }) { return "deleted" }
         if readPrefixes.contains(where: { subject.hasPrefix($0) }) { return "displayed" }
         return nil

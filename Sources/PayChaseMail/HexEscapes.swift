@@ -22,7 +22,8 @@ enum HexEscapes {
     /// The byte the escape at `index` stands for; nil when no whole escape starts there.
     static func byte(at index: Int, in bytes: ArraySlice<UInt8>, marker: UInt8) -> UInt8? {
         guard bytes[index] == marker, index + 2 < bytes.endIndex,
-              let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) else { return nil }
+            let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2])
+        else { return nil }
         return high << 4 | low
     }
 

@@ -41,7 +41,7 @@ extension MIMEHeader {
                 continue
             }
             guard let colon = content.firstIndex(of: UInt8(ascii: ":")),
-                  let fieldName = fieldName(content[content.startIndex..<colon])
+                let fieldName = fieldName(content[content.startIndex..<colon])
             else {
                 finishField()
                 return (MIMEHeader(fields: fields), line.start)

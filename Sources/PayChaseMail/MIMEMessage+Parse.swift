@@ -11,7 +11,12 @@ extension MIMEMessage {
     ///     header is passed over, and in a returned message blank lines before it too.
     ///   - budget: parts still allowed in the whole message.
     static func parse(
-        _ bytes: ArraySlice<UInt8>, depth: Int, limits: Limits, budget: inout Int, defaultType: ContentType, isMessage: Bool
+        _ bytes: ArraySlice<UInt8>,
+        depth: Int,
+        limits: Limits,
+        budget: inout Int,
+        defaultType: ContentType,
+        isMessage: Bool
     ) -> MIMEMessage {
         var start = bytes.startIndex
         if isMessage, depth > 0 {
@@ -52,7 +57,12 @@ extension MIMEMessage {
     }
 
     private static func structure(
-        of body: ArraySlice<UInt8>, type: ContentType, depth: Int, limits: Limits, budget: inout Int, limitReached: inout Bool
+        of body: ArraySlice<UInt8>,
+        type: ContentType,
+        depth: Int,
+        limits: Limits,
+        budget: inout Int,
+        limitReached: inout Bool
     ) -> Content {
         if isNestedHeader(type) {
             var start = body.startIndex

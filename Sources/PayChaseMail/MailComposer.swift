@@ -49,7 +49,9 @@ public enum MailComposer {
                 "Content-Disposition: attachment; filename=\"\(attachment.filename)\"",
             ]
             bytes += Array("--\(boundary)\r\n\(headers.joined(separator: "\r\n"))\r\n\r\n".utf8)
-            bytes += Array(Data(attachment.bytes).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed]).utf8)
+            bytes += Array(
+                Data(attachment.bytes).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed]).utf8
+            )
             bytes += [13, 10]
         }
         bytes += Array("--\(boundary)--\r\n".utf8)
@@ -114,18 +116,28 @@ public enum MailComposer {
         for attachment in message.attachments {
             let safe = attachment.filename.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value < 0x7F && $0 != "\"" && $0 != "\\" && $0 != "/" }
             guard safe, !attachment.filename.isEmpty, attachment.filename.utf8.count <= 255 else {
-                throw MailError(field: "attachment", message: "'\(printable(attachment.filename))' is not a plain file name of at most 255 characters")
+                throw MailError(
+                    field: "attachment",
+                    message: "'\(printable(attachment.filename))' is not a plain file name of at most 255 characters"
+                )
             }
             guard attachment.contentType.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "/.+-".contains($0)) }),
-                  attachment.contentType.utf8.count <= 255 else {
-                throw MailError(field: "attachment", message: "'\(printable(attachment.contentType))' is not a content type of at most 255 characters")
+                attachment.contentType.utf8.count <= 255
+            else {
+                throw MailError(
+                    field: "attachment",
+                    message: "'\(printable(attachment.contentType))' is not a content type of at most 255 characters"
+                )
             }
         }
     }
 
     private static func checkText(_ field: String, _ text: String) throws(MailError) {
         if text.hasHeaderUnsafeCharacters {
-            throw MailError(field: field, message: "'\(printable(text))' contains a line break or control character, which could forge mail headers; refused")
+            throw MailError(
+                field: field,
+                message: "'\(printable(text))' contains a line break or control character, which could forge mail headers; refused"
+            )
         }
     }
 

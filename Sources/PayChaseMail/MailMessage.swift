@@ -46,8 +46,16 @@ public struct MailMessage: Sendable {
     public var attachments: [MailAttachment]
 
     public init(
-        from: Mailbox, to: [Mailbox], cc: [Mailbox] = [], subject: String, body: String, date: Date = Date(), messageID: String? = nil,
-        readReceiptTo: String? = nil, deliveryReceiptTo: String? = nil, extraHeaders: [(name: String, value: String)] = [],
+        from: Mailbox,
+        to: [Mailbox],
+        cc: [Mailbox] = [],
+        subject: String,
+        body: String,
+        date: Date = Date(),
+        messageID: String? = nil,
+        readReceiptTo: String? = nil,
+        deliveryReceiptTo: String? = nil,
+        extraHeaders: [(name: String, value: String)] = [],
         attachments: [MailAttachment] = []
     ) {
         self.from = from

@@ -13,8 +13,12 @@ public struct RecipientStatus: Sendable, Hashable {
     public var remoteMTA: String?
 
     public init(
-        finalRecipient: String? = nil, originalRecipient: String? = nil, action: DeliveryAction? = nil, status: String? = nil,
-        diagnosticCode: String? = nil, remoteMTA: String? = nil
+        finalRecipient: String? = nil,
+        originalRecipient: String? = nil,
+        action: DeliveryAction? = nil,
+        status: String? = nil,
+        diagnosticCode: String? = nil,
+        remoteMTA: String? = nil
     ) {
         self.finalRecipient = finalRecipient
         self.originalRecipient = originalRecipient

@@ -30,7 +30,12 @@ public struct ReturnedMail: Sendable, Hashable {
     public let dispositionNotification: DispositionNotification?
 
     public init(
-        kind: Kind, candidates: [MatchCandidate], messageID: String?, date: String?, from: String?, subject: String?,
+        kind: Kind,
+        candidates: [MatchCandidate],
+        messageID: String?,
+        date: String?,
+        from: String?,
+        subject: String?,
         dispositionNotification: DispositionNotification? = nil
     ) {
         self.kind = kind

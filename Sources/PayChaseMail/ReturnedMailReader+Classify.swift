@@ -17,12 +17,14 @@ extension ReturnedMailReader {
         let isFeedback = reportType == "feedback-report" || tree.contains { isPart($0, "message/feedback-report") }
 
         if !isFeedback, reportType != "delivery-status",
-           let part = tree.first(where: { isPart($0, "message/disposition-notification", "message/global-disposition-notification") }) {
+            let part = tree.first(where: { isPart($0, "message/disposition-notification", "message/global-disposition-notification") })
+        {
             let notification = DispositionNotification(part.bodyBytes)
             return Classification(kind: .readReceipt(disposition: notification.disposition, mode: notification.mode), notification: notification)
         }
         if !isFeedback, reportType != "disposition-notification",
-           let part = tree.first(where: { isPart($0, "message/delivery-status", "message/global-delivery-status") }) {
+            let part = tree.first(where: { isPart($0, "message/delivery-status", "message/global-delivery-status") })
+        {
             let report = DeliveryStatusReport(part.bodyBytes)
             let recipients = report.recipients.isEmpty ? BounceSigns(message, readText: true).recipients : report.recipients
             return Classification(kind: .deliveryStatus(reportingMTA: report.reportingMTA, recipients: recipients), report: report)

@@ -30,15 +30,22 @@ struct SMTPStatusScan {
             var index = start + 1
             var ok = true
             for _ in 0..<2 {
-                guard index < bytes.count, bytes[index] == UInt8(ascii: ".") else { ok = false; break }
+                guard index < bytes.count, bytes[index] == UInt8(ascii: ".") else {
+                    ok = false
+                    break
+                }
                 index += 1
                 let digitsStart = index
                 while index < bytes.count, isDigit(bytes[index]), index - digitsStart < 4 { index += 1 }
                 let count = index - digitsStart
-                guard count >= 1, count <= 3 else { ok = false; break }
+                guard count >= 1, count <= 3 else {
+                    ok = false
+                    break
+                }
             }
             guard ok else { continue }
-            if index < bytes.count, isDigit(bytes[index]) || bytes[index] == UInt8(ascii: ".") && index + 1 < bytes.count && isDigit(bytes[index + 1]) {
+            if index < bytes.count, isDigit(bytes[index]) || bytes[index] == UInt8(ascii: ".") && index + 1 < bytes.count && isDigit(bytes[index + 1])
+            {
                 continue
             }
             return String(decoding: bytes[start..<index], as: UTF8.self)

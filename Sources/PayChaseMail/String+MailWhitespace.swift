@@ -3,7 +3,7 @@ extension String {
     var trimmingWhitespace: String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !Self.isMailWhitespace($0) }),
-              let last = scalars.lastIndex(where: { !Self.isMailWhitespace($0) })
+            let last = scalars.lastIndex(where: { !Self.isMailWhitespace($0) })
         else { return "" }
         return String(scalars[first...last])
     }

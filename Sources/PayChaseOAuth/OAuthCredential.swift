@@ -51,7 +51,10 @@ public struct OAuthCredential: MailCredential {
         } else if case .clientCredentials = client.settings.grant {
             renewed = try client.clientCredentials()
         } else {
-            throw OAuthFailure(.signInNeeded, "The mailbox is not connected: nobody has signed in to it with OAuth 2.0 yet (or the sign-in was for another oauth.client_id). Nothing was sent or read, and the queue is kept.")
+            throw OAuthFailure(
+                .signInNeeded,
+                "The mailbox is not connected: nobody has signed in to it with OAuth 2.0 yet (or the sign-in was for another oauth.client_id). Nothing was sent or read, and the queue is kept."
+            )
         }
         try store.write(renewed)
         return renewed

@@ -31,19 +31,43 @@ public struct OAuthFailure: Error, Sendable, Hashable, CustomStringConvertible {
         let said = description.map { " (the provider said: \(OAuthText.oneLine($0)))" } ?? ""
         switch code {
         case "invalid_grant":
-            return OAuthFailure(.signInNeeded, code: code, "The identity provider refused the stored sign-in while \(during): invalid_grant\(said). The sign-in was revoked or has expired, or the account's password was changed; someone must sign in to the mailbox again. Nothing was sent or read, and the queue is kept.")
+            return OAuthFailure(
+                .signInNeeded,
+                code: code,
+                "The identity provider refused the stored sign-in while \(during): invalid_grant\(said). The sign-in was revoked or has expired, or the account's password was changed; someone must sign in to the mailbox again. Nothing was sent or read, and the queue is kept."
+            )
         case "expired_token":
-            return OAuthFailure(.notApproved, code: code, "The sign-in code expired before anyone signed in (expired_token)\(said). Start again and sign in within the time shown.")
+            return OAuthFailure(
+                .notApproved,
+                code: code,
+                "The sign-in code expired before anyone signed in (expired_token)\(said). Start again and sign in within the time shown."
+            )
         case "access_denied":
-            return OAuthFailure(.notApproved, code: code, "The sign-in was declined at the identity provider (access_denied)\(said). Nothing was stored. If that was not meant, start again and accept the permissions; if the provider says the organisation must approve the application, ask the NHSmail Local Administrator for admin consent.")
+            return OAuthFailure(
+                .notApproved,
+                code: code,
+                "The sign-in was declined at the identity provider (access_denied)\(said). Nothing was stored. If that was not meant, start again and accept the permissions; if the provider says the organisation must approve the application, ask the NHSmail Local Administrator for admin consent."
+            )
         case "authorization_pending":
             return OAuthFailure(.notApproved, code: code, "Nobody has signed in with the code yet (authorization_pending)\(said).")
         case "slow_down":
-            return OAuthFailure(.unavailable, code: code, "The identity provider asked PayChase to ask less often (slow_down)\(said); it waits longer between checks.")
+            return OAuthFailure(
+                .unavailable,
+                code: code,
+                "The identity provider asked PayChase to ask less often (slow_down)\(said); it waits longer between checks."
+            )
         case "invalid_client", "unauthorized_client":
-            return OAuthFailure(.configuration, code: code, "The identity provider does not accept oauth.client_id for this (\(code))\(said). Check the application (client) id with the NHSmail Local Administrator, and that the registration allows public client flows (device code) or, for client_credentials, that the secret is current.")
+            return OAuthFailure(
+                .configuration,
+                code: code,
+                "The identity provider does not accept oauth.client_id for this (\(code))\(said). Check the application (client) id with the NHSmail Local Administrator, and that the registration allows public client flows (device code) or, for client_credentials, that the secret is current."
+            )
         case "invalid_scope":
-            return OAuthFailure(.configuration, code: code, "The identity provider will not grant the scopes asked for (invalid_scope)\(said). The application registration needs the delegated permissions SMTP.Send, IMAP.AccessAsUser.All and offline_access with admin consent.")
+            return OAuthFailure(
+                .configuration,
+                code: code,
+                "The identity provider will not grant the scopes asked for (invalid_scope)\(said). The application registration needs the delegated permissions SMTP.Send, IMAP.AccessAsUser.All and offline_access with admin consent."
+            )
         default:
             return OAuthFailure(.configuration, code: code, "The identity provider refused while \(during): \(OAuthText.oneLine(code))\(said).")
         }

@@ -14,7 +14,10 @@ public struct TokenStore: Sendable {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         guard info.st_mode & 0o077 == 0 else {
-            throw OAuthFailure(.configuration, "The token file \(path) can be read by other users (mode \(String(info.st_mode & 0o777, radix: 8))); run chmod 600 on it, or connect the mailbox again.")
+            throw OAuthFailure(
+                .configuration,
+                "The token file \(path) can be read by other users (mode \(String(info.st_mode & 0o777, radix: 8))); run chmod 600 on it, or connect the mailbox again."
+            )
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw OAuthFailure(.configuration, "The token file \(path) cannot be read.")
@@ -40,7 +43,10 @@ public struct TokenStore: Sendable {
         let ok = data.withUnsafeBytes { raw -> Bool in
             while written < raw.count {
                 let count = Foundation.write(fd, raw.baseAddress! + written, raw.count - written)
-                if count < 0 { if errno == EINTR { continue }; return false }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
                 written += count
             }
             return fchmod(fd, 0o600) == 0 && fsync(fd) == 0
@@ -69,7 +75,9 @@ public struct TokenStore: Sendable {
         guard fd >= 0 else { throw OAuthFailure(.configuration, "The token lock \(lockPath) cannot be opened: \(String(cString: strerror(errno))).") }
         defer { close(fd) }
         while flock(fd, LOCK_EX) != 0 {
-            guard errno == EINTR else { throw OAuthFailure(.configuration, "The token lock \(lockPath) cannot be taken: \(String(cString: strerror(errno))).") }
+            guard errno == EINTR else {
+                throw OAuthFailure(.configuration, "The token lock \(lockPath) cannot be taken: \(String(cString: strerror(errno))).")
+            }
         }
         defer { flock(fd, LOCK_UN) }
         return try body()

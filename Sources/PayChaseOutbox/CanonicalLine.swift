@@ -122,8 +122,23 @@ private struct Scanner {
     }
 
     mutating func record() -> (record: DeliveryRecord, entry: Range<Int>)? {
-        var time, claimID, template, queueID, messageID, from, subject, server, reply, outcome, sha256, previous: String?
-        var postedOn, method, tracking, document, entryText: String?
+        var time: String?
+        var claimID: String?
+        var template: String?
+        var queueID: String?
+        var messageID: String?
+        var from: String?
+        var subject: String?
+        var server: String?
+        var reply: String?
+        var outcome: String?
+        var sha256: String?
+        var previous: String?
+        var postedOn: String?
+        var method: String?
+        var tracking: String?
+        var document: String?
+        var entryText: String?
         var to: [String]?
         var dsn: Bool?
         var attempt: Int64?
@@ -136,11 +151,21 @@ private struct Scanner {
                 return field != nil
             }
             switch key {
-            case "to": to = scanner.strings(); return to != nil
-            case "dsn_requested": dsn = scanner.bool(); return dsn != nil
-            case "attempt": attempt = scanner.integer(); return attempt != nil
-            case "receipt": receipt = scanner.receipt(); return receipt != nil
-            case "payment": payment = scanner.payment(); return payment != nil
+            case "to":
+                to = scanner.strings()
+                return to != nil
+            case "dsn_requested":
+                dsn = scanner.bool()
+                return dsn != nil
+            case "attempt":
+                attempt = scanner.integer()
+                return attempt != nil
+            case "receipt":
+                receipt = scanner.receipt()
+                return receipt != nil
+            case "payment":
+                payment = scanner.payment()
+                return payment != nil
             case "entry":
                 entry = scanner.stringRange()
                 guard let entry else { return false }
@@ -166,11 +191,24 @@ private struct Scanner {
             }
         }
         guard read, let to, let dsn, let attempt, let attempt = Int(exactly: attempt), let entry, let entryText,
-              let time, let claimID, let template, let queueID, let messageID, let from, let subject, let server, let reply,
-              let outcome = outcome.flatMap(DeliveryRecord.Outcome.init(rawValue:)), let sha256, let previous else { return nil }
+            let time, let claimID, let template, let queueID, let messageID, let from, let subject, let server, let reply,
+            let outcome = outcome.flatMap(DeliveryRecord.Outcome.init(rawValue:)), let sha256, let previous
+        else { return nil }
         var record = DeliveryRecord(
-            time: time, claimID: claimID, template: template, queueID: queueID, messageID: messageID, from: from, to: to,
-            subject: subject, server: server, reply: reply, outcome: outcome, sha256: sha256, dsnRequested: dsn, attempt: attempt
+            time: time,
+            claimID: claimID,
+            template: template,
+            queueID: queueID,
+            messageID: messageID,
+            from: from,
+            to: to,
+            subject: subject,
+            server: server,
+            reply: reply,
+            outcome: outcome,
+            sha256: sha256,
+            dsnRequested: dsn,
+            attempt: attempt
         )
         record.postedOn = postedOn
         record.method = method
@@ -189,16 +227,27 @@ private struct Scanner {
             "kind", "disposition", "mode", "action", "status", "diagnostic", "date", "mailbox", "reporting_agent",
             "original_message_id", "matched_by", "message_id",
         ]
-        guard object({ scanner, key in
-            guard known.contains(key) else { return false }
-            fields[key] = scanner.string()
-            return fields[key] != nil
-        }), let kind = fields["kind"], let original = fields["original_message_id"], let matchedBy = fields["matched_by"],
-              let mailbox = fields["mailbox"] else { return nil }
+        guard
+            object({ scanner, key in
+                guard known.contains(key) else { return false }
+                fields[key] = scanner.string()
+                return fields[key] != nil
+            }), let kind = fields["kind"], let original = fields["original_message_id"], let matchedBy = fields["matched_by"],
+            let mailbox = fields["mailbox"]
+        else { return nil }
         return DeliveryRecord.ReceiptFacts(
-            kind: kind, originalMessageID: original, matchedBy: matchedBy, mailbox: mailbox, disposition: fields["disposition"],
-            mode: fields["mode"], action: fields["action"], status: fields["status"], diagnostic: fields["diagnostic"],
-            reportingAgent: fields["reporting_agent"], messageID: fields["message_id"], date: fields["date"]
+            kind: kind,
+            originalMessageID: original,
+            matchedBy: matchedBy,
+            mailbox: mailbox,
+            disposition: fields["disposition"],
+            mode: fields["mode"],
+            action: fields["action"],
+            status: fields["status"],
+            diagnostic: fields["diagnostic"],
+            reportingAgent: fields["reporting_agent"],
+            messageID: fields["message_id"],
+            date: fields["date"]
         )
     }
 
@@ -206,14 +255,22 @@ private struct Scanner {
         var pence: Int64?
         var receivedOn: String?
         var reference: String?
-        guard object({ scanner, key in
-            switch key {
-            case "pence": pence = scanner.integer(); return pence != nil
-            case "received_on": receivedOn = scanner.string(); return receivedOn != nil
-            case "reference": reference = scanner.string(); return reference != nil
-            default: return false
-            }
-        }), let pence, let receivedOn else { return nil }
+        guard
+            object({ scanner, key in
+                switch key {
+                case "pence":
+                    pence = scanner.integer()
+                    return pence != nil
+                case "received_on":
+                    receivedOn = scanner.string()
+                    return receivedOn != nil
+                case "reference":
+                    reference = scanner.string()
+                    return reference != nil
+                default: return false
+                }
+            }), let pence, let receivedOn
+        else { return nil }
         return DeliveryRecord.PaymentFacts(pence: pence, receivedOn: receivedOn, reference: reference)
     }
 }

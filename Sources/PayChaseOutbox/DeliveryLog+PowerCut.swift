@@ -22,9 +22,10 @@ extension DeliveryLog {
             guard let journal else { return nil }
             var lines = journal.split(separator: "\n").makeIterator()
             guard let first = lines.next(),
-                  let header = try? JSONDecoder().decode(InFlightWindow.Header.self, from: Data(first.utf8)),
-                  header.bootID != InFlightWindow.currentBootID,
-                  let anchor = header.head.flatMap(RecordHead.init(parsing:)) else { return nil }
+                let header = try? JSONDecoder().decode(InFlightWindow.Header.self, from: Data(first.utf8)),
+                header.bootID != InFlightWindow.currentBootID,
+                let anchor = header.head.flatMap(RecordHead.init(parsing:))
+            else { return nil }
             self.anchor = anchor
             ids = Set(header.ids)
             while let line = lines.next() {
@@ -39,7 +40,8 @@ extension DeliveryLog {
         /// each settled line that survived names the same entry as the lines and the head.
         func accounts(for records: [DeliveryRecord], head: RecordHead?) -> Bool {
             guard records.count >= anchor.entries,
-                  (anchor.entries == 0 ? SHA256Hex.zero : records[anchor.entries - 1].entry) == anchor.last else { return false }
+                (anchor.entries == 0 ? SHA256Hex.zero : records[anchor.entries - 1].entry) == anchor.last
+            else { return false }
             let added = records[anchor.entries...].map(\.queueID)
             guard Set(added).count == added.count, added.allSatisfy(ids.contains) else { return false }
             for noted in settled where noted.entries >= 1 && noted.entries <= records.count {

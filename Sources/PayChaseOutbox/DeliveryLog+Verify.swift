@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -56,7 +57,10 @@ extension DeliveryLog {
                 return Verification(entries: index, problem: "\(path):\(number): was edited (its contents no longer match its hash)")
             }
             guard all[place].previous == previous else {
-                return Verification(entries: index, problem: "\(path):\(number): does not follow line \(number - 1): an entry before it was removed or the lines were reordered")
+                return Verification(
+                    entries: index,
+                    problem: "\(path):\(number): does not follow line \(number - 1): an entry before it was removed or the lines were reordered"
+                )
             }
             previous = all[place].entry
         }
@@ -74,7 +78,10 @@ extension DeliveryLog {
             if let window, window.accounts(for: all, head: head) {
                 return Verification(entries: lines.count, problem: nil, powerCut: PowerCut(lostEntries: removed))
             }
-            return Verification(entries: lines.count, problem: "\(path):\(lines.count + 1): \(removed) newest entr\(removed == 1 ? "y was" : "ies were") removed")
+            return Verification(
+                entries: lines.count,
+                problem: "\(path):\(lines.count + 1): \(removed) newest entr\(removed == 1 ? "y was" : "ies were") removed"
+            )
         }
         if head.entries == lines.count, head.last != previous {
             return Verification(entries: lines.count, problem: "\(path):\(lines.count): the newest entry was replaced")

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -159,7 +160,8 @@ public struct DeliveryLog: Sendable {
     /// The head a head file names; nil when it is not one.
     static func head(from bytes: [UInt8]?) -> RecordHead? {
         guard let bytes, let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
-              let entries = object["entries"] as? Int, let last = object["last"] as? String else { return nil }
+            let entries = object["entries"] as? Int, let last = object["last"] as? String
+        else { return nil }
         return RecordHead(entries: entries, last: last)
     }
 

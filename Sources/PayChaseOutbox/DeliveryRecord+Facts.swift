@@ -23,9 +23,18 @@ extension DeliveryRecord {
         public var mailbox: String
 
         public init(
-            kind: String, originalMessageID: String, matchedBy: String, mailbox: String, disposition: String? = nil, mode: String? = nil,
-            action: String? = nil, status: String? = nil, diagnostic: String? = nil, reportingAgent: String? = nil,
-            messageID: String? = nil, date: String? = nil
+            kind: String,
+            originalMessageID: String,
+            matchedBy: String,
+            mailbox: String,
+            disposition: String? = nil,
+            mode: String? = nil,
+            action: String? = nil,
+            status: String? = nil,
+            diagnostic: String? = nil,
+            reportingAgent: String? = nil,
+            messageID: String? = nil,
+            date: String? = nil
         ) {
             self.kind = kind
             self.originalMessageID = originalMessageID

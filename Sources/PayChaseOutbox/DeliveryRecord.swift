@@ -57,8 +57,20 @@ public struct DeliveryRecord: Codable, Sendable, Hashable {
     public var entry: String
 
     public init(
-        time: String, claimID: String, template: String, queueID: String, messageID: String, from: String, to: [String],
-        subject: String, server: String, reply: String, outcome: Outcome, sha256: String, dsnRequested: Bool, attempt: Int
+        time: String,
+        claimID: String,
+        template: String,
+        queueID: String,
+        messageID: String,
+        from: String,
+        to: [String],
+        subject: String,
+        server: String,
+        reply: String,
+        outcome: Outcome,
+        sha256: String,
+        dsnRequested: Bool,
+        attempt: Int
     ) {
         self.time = time
         self.claimID = claimID

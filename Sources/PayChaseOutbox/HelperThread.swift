@@ -11,10 +11,15 @@ enum HelperThread {
     static func start(_ body: @escaping @Sendable () -> Void) -> Bool {
         let context = Unmanaged.passRetained(Body(body)).toOpaque()
         var thread = pthread_t()
-        let made = pthread_create(&thread, nil, { context in
-            Unmanaged<Body>.fromOpaque(context!).takeRetainedValue().run()
-            return nil
-        }, context)
+        let made = pthread_create(
+            &thread,
+            nil,
+            { context in
+                Unmanaged<Body>.fromOpaque(context!).takeRetainedValue().run()
+                return nil
+            },
+            context
+        )
         guard made == 0 else {
             Unmanaged<Body>.fromOpaque(context).release()
             return false

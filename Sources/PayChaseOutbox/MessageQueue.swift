@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -30,7 +31,17 @@ public struct MessageQueue: Sendable {
     /// `20261122T224058123-0002-Q-1-chase-3f9a`.
     public static func newID(claimID: String, template: String, at date: Date = Date(), sequence: Int = 0) -> String {
         let c = RecordTime.utc.dateComponents([.year, .month, .day, .hour, .minute, .second, .nanosecond], from: date)
-        let stamp = String(format: "%04d%02d%02dT%02d%02d%02d%03d-%04d", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!, c.nanosecond! / 1_000_000, sequence % 10_000)
+        let stamp = String(
+            format: "%04d%02d%02dT%02d%02d%02d%03d-%04d",
+            c.year!,
+            c.month!,
+            c.day!,
+            c.hour!,
+            c.minute!,
+            c.second!,
+            c.nanosecond! / 1_000_000,
+            sequence % 10_000
+        )
         return "\(stamp)-\(claimID)-\(template)-\(String(UInt16.random(in: 0...UInt16.max), radix: 16))"
     }
 

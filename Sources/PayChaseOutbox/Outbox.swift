@@ -22,7 +22,13 @@ public struct Outbox: Sendable {
 
     /// Writes a draft through `batch` and returns its path (it appears when the batch commits).
     @discardableResult
-    public func writeDraft(_ bytes: [UInt8], claimID: String, template: String, fileExtension: String, batch: AtomicBatch) throws(OutboxError) -> String {
+    public func writeDraft(
+        _ bytes: [UInt8],
+        claimID: String,
+        template: String,
+        fileExtension: String,
+        batch: AtomicBatch
+    ) throws(OutboxError) -> String {
         let path = draftPath(claimID: claimID, template: template, fileExtension: fileExtension)
         try batch.add(bytes, to: path)
         return path

@@ -37,7 +37,8 @@ extension OutboxSession {
             case .payment:
                 // The day it arrived, or else the day it was recorded.
                 guard let facts = records[index].payment,
-                      let received = (try? CalendarDate(parsing: facts.receivedOn)) ?? date else { break }
+                    let received = (try? CalendarDate(parsing: facts.receivedOn)) ?? date
+                else { break }
                 all[claimID, default: ClaimFeedback()].payments.append(
                     RecordedPayment(amount: Money(pence: facts.pence), receivedOn: received, reference: facts.reference)
                 )

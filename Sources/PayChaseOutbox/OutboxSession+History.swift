@@ -17,7 +17,8 @@ extension OutboxSession {
     /// The newest email of `template` for `claimID` that reached the server, and its date.
     public func lastSent(claimID: String, template: String) -> (record: DeliveryRecord, date: CalendarDate)? {
         guard let record = records.last(where: { $0.claimID == claimID && $0.template == template && $0.outcome.reachedServer }),
-              let instant = RecordTime.parse(record.time) else { return nil }
+            let instant = RecordTime.parse(record.time)
+        else { return nil }
         return (record, LondonTime.date(of: instant))
     }
 

@@ -13,7 +13,9 @@ extension OutboxSession {
         if !notQueued.isEmpty {
             let byTemplate = Dictionary(grouping: notQueued, by: \.template).sorted { $0.key < $1.key }
             let named = byTemplate.map { "\($0.key) for \($0.value.map(\.claimID).joined(separator: ", "))" }.joined(separator: "; ")
-            logger.warning("a send was stopped before it queued anything: \(named) \(notQueued.count == 1 ? "was" : "were") not queued; send again to queue \(notQueued.count == 1 ? "it" : "them")")
+            logger.warning(
+                "a send was stopped before it queued anything: \(named) \(notQueued.count == 1 ? "was" : "were") not queued; send again to queue \(notQueued.count == 1 ? "it" : "them")"
+            )
         }
         let doubtful = queue.inDoubtWitnesses()
         var messages = try queue.all()

@@ -35,10 +35,20 @@ extension OutboxSession {
         let kept = contents.text.split(separator: "\n", omittingEmptySubsequences: false).prefix(verification.entries)
         let name = String(damaged.split(separator: "/").last ?? "")
         var entry = DeliveryRecord(
-            time: RecordTime.format(time), claimID: "-", template: "record", queueID: "", messageID: "", from: "", to: [],
-            subject: "record repaired", server: "",
-            reply: "repaired by the practice: \(problem); the damaged record is kept as \(name)", outcome: .repaired,
-            sha256: sha, dsnRequested: false, attempt: 1
+            time: RecordTime.format(time),
+            claimID: "-",
+            template: "record",
+            queueID: "",
+            messageID: "",
+            from: "",
+            to: [],
+            subject: "record repaired",
+            server: "",
+            reply: "repaired by the practice: \(problem); the damaged record is kept as \(name)",
+            outcome: .repaired,
+            sha256: sha,
+            dsnRequested: false,
+            attempt: 1
         )
         entry.document = name
         let (line, sealed) = DeliveryLog.seal(entry, after: contents.records.prefix(verification.entries).last?.entry ?? SHA256Hex.zero)

@@ -62,7 +62,9 @@ public final class OutboxSession {
             // Before recovery forgets the window that accounts for what was lost.
             try log.restoreHead(after: contents)
             let lost = cut.lostEntries.map { "the newest \($0) record entr\($0 == 1 ? "y" : "ies")" } ?? "the record's head"
-            logger.warning("a power cut kept \(lost) from reaching the disk during the send that was running; deliveries.head is set back to the \(contents.lines) entries on disk, and that send's messages are held as uncertain")
+            logger.warning(
+                "a power cut kept \(lost) from reaching the disk during the send that was running; deliveries.head is set back to the \(contents.lines) entries on disk, and that send's messages are held as uncertain"
+            )
         }
         try recover(logger: logger)
     }
@@ -71,7 +73,7 @@ public final class OutboxSession {
     public static func listing(_ outbox: Outbox, logger: Logger) throws(OutboxError) -> OutboxSession {
         do {
             return try OutboxSession(working: outbox, logger: logger)
-        } catch where error.code == EWOULDBLOCK {
+        } catch  where error.code == EWOULDBLOCK {
             return try OutboxSession(reading: outbox)
         }
     }

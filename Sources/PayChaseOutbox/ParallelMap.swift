@@ -85,7 +85,8 @@ extension ParallelMap {
     /// (reading the claims file while the record is read). Either's error is thrown, `first`'s
     /// when both fail.
     public static func both<A, B, E: Error>(
-        _ first: @escaping @Sendable () throws(E) -> sending A, _ second: () throws(E) -> B
+        _ first: @escaping @Sendable () throws(E) -> sending A,
+        _ second: () throws(E) -> B
     ) throws(E) -> (A, B) {
         let slot = ResultSlot<A, E>()
         let done = DispatchSemaphore(value: 0)

@@ -27,8 +27,15 @@ public struct QueuedMessage: Codable, Sendable, Hashable {
     public var witness: String?
 
     public init(
-        id: String, claimID: String, template: String, messageID: String, from: String, to: [String], subject: String,
-        sha256: String, queuedAt: Date
+        id: String,
+        claimID: String,
+        template: String,
+        messageID: String,
+        from: String,
+        to: [String],
+        subject: String,
+        sha256: String,
+        queuedAt: Date
     ) {
         self.id = id
         self.claimID = claimID

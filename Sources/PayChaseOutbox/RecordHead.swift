@@ -31,7 +31,8 @@ public struct RecordHead: Sendable, Hashable, CustomStringConvertible {
             return nil
         }
         guard parts.count == 2, let entries = Int(parts[0]), entries >= 0, parts[1].count == 64,
-              parts[1].allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else { return nil }
+            parts[1].allSatisfy({ $0.isHexDigit && !$0.isUppercase })
+        else { return nil }
         self.init(entries: entries, last: String(parts[1]))
     }
 
@@ -52,7 +53,8 @@ extension OutboxSession {
             return "it shows the record had \(head.entries) entries, but the record now has \(records.count): entries were removed"
         }
         guard records[head.entries - 1].entry == head.last else {
-            return "it shows entry \(head.entries) as \(head.last), but the record's entry \(head.entries) is \(records[head.entries - 1].entry): the record was rewritten"
+            return
+                "it shows entry \(head.entries) as \(head.last), but the record's entry \(head.entries) is \(records[head.entries - 1].entry): the record was rewritten"
         }
         return nil
     }

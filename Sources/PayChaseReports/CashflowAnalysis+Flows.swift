@@ -64,7 +64,8 @@ extension CashflowAnalysis {
             DaysToPay(
                 paymaster: paymaster,
                 paymasterName: ledgers.count == 1 ? ledgers[0].name(of: paymaster) : title(of: paymaster),
-                payments: Int(sums.count), averageTenths: Rounded.divide(sums.total * 10, by: sums.count)
+                payments: Int(sums.count),
+                averageTenths: Rounded.divide(sums.total * 10, by: sums.count)
             )
         }
     }
@@ -85,11 +86,17 @@ extension CashflowAnalysis {
             let (ledger, claim) = (ledgers[practice], ledgers[practice].claims[index])
             let feedback = ledger.feedback[claim.id] ?? ClaimFeedback()
             return Debt(
-                practice: ledger.name, claim: claim, paymasterName: ledger.name(of: claim.paymaster),
+                practice: ledger.name,
+                claim: claim,
+                paymasterName: ledger.name(of: claim.paymaster),
                 daysOverdue: claim.daysOverdue(asOf: asOf),
                 interest: rates.flatMap { StatutoryInterest(accruedOn: claim, practice: ledger.practice, asOf: asOf, rates: $0) },
                 nextStep: ladder.nextStep(
-                    for: claim, attempts: ledger.attempts[claim.id] ?? [], practice: ledger.practice, asOf: asOf, feedback: feedback
+                    for: claim,
+                    attempts: ledger.attempts[claim.id] ?? [],
+                    practice: ledger.practice,
+                    asOf: asOf,
+                    feedback: feedback
                 )
             )
         }

@@ -103,8 +103,13 @@ public struct CashflowAnalysis: Sendable {
         let owed = ledger.claims.indices.filter { ledger.claims[$0].outstanding > .zero }
         return Dictionary(grouping: owed) { ledger.claims[$0].paymaster }.sorted { $0.key < $1.key }.map { paymaster, claims in
             var row = AgedDebtRow(
-                practice: ledger.name, paymaster: paymaster, paymasterName: ledger.name(of: paymaster), byAge: [:],
-                claims: claims.count, interest: .zero, fixedSums: .zero
+                practice: ledger.name,
+                paymaster: paymaster,
+                paymasterName: ledger.name(of: paymaster),
+                byAge: [:],
+                claims: claims.count,
+                interest: .zero,
+                fixedSums: .zero
             )
             for index in claims {
                 let claim = ledger.claims[index]
@@ -121,7 +126,15 @@ public struct CashflowAnalysis: Sendable {
     /// Per paymaster over the practices (named by the first practice's profile), then all.
     private static func totals(_ rows: [AgedDebtRow], names ledgers: [PracticeLedger]) -> [AgedDebtRow] {
         func sum(_ rows: [AgedDebtRow], paymaster: PaymasterRole?, name: String) -> AgedDebtRow {
-            var total = AgedDebtRow(practice: nil, paymaster: paymaster, paymasterName: name, byAge: [:], claims: 0, interest: .zero, fixedSums: .zero)
+            var total = AgedDebtRow(
+                practice: nil,
+                paymaster: paymaster,
+                paymasterName: name,
+                byAge: [:],
+                claims: 0,
+                interest: .zero,
+                fixedSums: .zero
+            )
             for row in rows {
                 for (bucket, amount) in row.byAge { total.byAge[bucket, default: .zero] += amount }
                 total.claims += row.claims

@@ -48,7 +48,9 @@ public struct NetworkValue: Sendable {
         services = byService.values.map { entries in
             var deliveries = entries.map { practice, service in
                 Delivery(
-                    practice: practice, incomeClaimed: service.incomeClaimed, cost: service.totalCost,
+                    practice: practice,
+                    incomeClaimed: service.incomeClaimed,
+                    cost: service.totalCost,
                     costPerPoundTenths: service.incomeClaimed > .zero
                         ? Rounded.divide(service.totalCost.pence * 1000, by: service.incomeClaimed.pence) : nil
                 )

@@ -15,8 +15,12 @@ public struct PracticeLedger: Sendable {
     public var paymasterNames: [PaymasterRole: String]
 
     public init(
-        name: String, practice: Practice, claims: [Claim], attempts: [String: [Attempt]] = [:],
-        feedback: [String: ClaimFeedback] = [:], paymasterNames: [PaymasterRole: String] = [:]
+        name: String,
+        practice: Practice,
+        claims: [Claim],
+        attempts: [String: [Attempt]] = [:],
+        feedback: [String: ClaimFeedback] = [:],
+        paymasterNames: [PaymasterRole: String] = [:]
     ) {
         self.name = name
         self.practice = practice

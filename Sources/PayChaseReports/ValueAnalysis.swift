@@ -43,20 +43,26 @@ public struct ValueAnalysis: Sendable {
         from = start
         let year = claims.filter { $0.submittedOn >= start && $0.submittedOn <= asOf }
         let byService = Dictionary(grouping: year) { ServiceWorkload.key($0.service) }
-        services = Self.ranked(workloads.map { workload in
-            let claimed = byService[ServiceWorkload.key(workload.service)] ?? []
-            let income = claimed.reduce(.zero) { $0 + $1.amount }
-            let staff = workload.cost(at: costs) - workload.directCosts
-            let hours = workload.totalHours
-            let net = income - staff - workload.directCosts
-            return Service(
-                workload: workload, claims: claimed.count, incomeClaimed: income,
-                incomeReceived: claimed.reduce(.zero) { $0 + $1.amount - $1.outstanding }, staffCost: staff,
-                incomePerHour: Self.perHour(income, hours), netPerHour: Self.perHour(net, hours),
-                gpToNurseSaving: workload[.gp].cost(at: costs[.gp]) - workload[.gp].cost(at: costs[.nurse]),
-                nurseToHCASaving: workload[.nurse].cost(at: costs[.nurse]) - workload[.nurse].cost(at: costs[.hca])
-            )
-        })
+        services = Self.ranked(
+            workloads.map { workload in
+                let claimed = byService[ServiceWorkload.key(workload.service)] ?? []
+                let income = claimed.reduce(.zero) { $0 + $1.amount }
+                let staff = workload.cost(at: costs) - workload.directCosts
+                let hours = workload.totalHours
+                let net = income - staff - workload.directCosts
+                return Service(
+                    workload: workload,
+                    claims: claimed.count,
+                    incomeClaimed: income,
+                    incomeReceived: claimed.reduce(.zero) { $0 + $1.amount - $1.outstanding },
+                    staffCost: staff,
+                    incomePerHour: Self.perHour(income, hours),
+                    netPerHour: Self.perHour(net, hours),
+                    gpToNurseSaving: workload[.gp].cost(at: costs[.gp]) - workload[.gp].cost(at: costs[.nurse]),
+                    nurseToHCASaving: workload[.nurse].cost(at: costs[.nurse]) - workload[.nurse].cost(at: costs[.hca])
+                )
+            }
+        )
         let listed = Set(workloads.map { ServiceWorkload.key($0.service) })
         unlisted = byService.filter { !listed.contains($0.key) }.map { _, claims in
             (claims[0].service, claims.reduce(.zero) { $0 + $1.amount })

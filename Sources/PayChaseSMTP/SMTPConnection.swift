@@ -59,9 +59,20 @@ public final class SMTPConnection: MailTransport {
 
     /// Sends one message. `beforeCommit` runs just before the final dot, when the server would
     /// take the message; returning false abandons the message before the server has it.
-    public func send(_ message: [UInt8], from: String, to recipients: [String], envelopeID: String, beforeCommit: @escaping () -> Bool) throws(MailServerError) -> SMTPResult {
+    public func send(
+        _ message: [UInt8],
+        from: String,
+        to recipients: [String],
+        envelopeID: String,
+        beforeCommit: @escaping () -> Bool
+    ) throws(MailServerError) -> SMTPResult {
         for address in [from] + recipients where !Self.isSafeEnvelopeAddress(address) {
-            return SMTPResult(outcome: .refused, reply: "not sent: the envelope address '\(address.debugDescription)' is not a plain address", dsnRequested: false, serverAnswered: false)
+            return SMTPResult(
+                outcome: .refused,
+                reply: "not sent: the envelope address '\(address.debugDescription)' is not a plain address",
+                dsnRequested: false,
+                serverAnswered: false
+            )
         }
         try refreshSecret()
         switch try attempt(message, from: from, to: recipients, envelopeID: envelopeID, beforeCommit: beforeCommit) {
@@ -87,7 +98,11 @@ public final class SMTPConnection: MailTransport {
     }
 
     private func attempt(
-        _ message: [UInt8], from: String, to recipients: [String], envelopeID: String, beforeCommit: @escaping () -> Bool
+        _ message: [UInt8],
+        from: String,
+        to recipients: [String],
+        envelopeID: String,
+        beforeCommit: @escaping () -> Bool
     ) throws(MailServerError) -> Attempt {
         let dsn = Self.libcurlSupportsDSN && state.serverAdvertisesDSN && !needsFreshConnection
         do {
@@ -117,7 +132,10 @@ public final class SMTPConnection: MailTransport {
         }
         if outcome.succeeded { return result(.accepted, reply) }
         if state.notLoggedIn {
-            throw MailServerError(.configuration, "\(configuration.server) did not log us in although smtp.username is set (it offered no AUTH); nothing was sent")
+            throw MailServerError(
+                .configuration,
+                "\(configuration.server) did not log us in although smtp.username is set (it offered no AUTH); nothing was sent"
+            )
         }
         if state.commitRefused { return result(.deferred, "not sent: the queue could not record the attempt") }
         if let failure = batchFailure(outcome) { throw failure }
@@ -136,7 +154,8 @@ public final class SMTPConnection: MailTransport {
             return result(answer.first?.hasPrefix("5") == true ? .refused : .deferred, text)
         }
         if let failure = state.failure,
-           let advice = SignInAdvice.explain(failure.joined(separator: "\n"), username: configuration.username, server: configuration.server) {
+            let advice = SignInAdvice.explain(failure.joined(separator: "\n"), username: configuration.username, server: configuration.server)
+        {
             throw MailServerError(.configuration, advice)
         }
         if let failure = state.failure {
@@ -166,7 +185,10 @@ public final class SMTPConnection: MailTransport {
         if !state.committed, let failure = state.failure, failure.first?.hasPrefix("530") == true {
             // 530 is the server asking for TLS or a login first (RFC 3207, RFC 4954): the settings
             // are wrong, not the message, so the message stays queued.
-            return MailServerError(.configuration, "\(server) will not take mail on this connection until it is given STARTTLS or a login: \(failure.joined(separator: " / ")). Check smtp: in paychase.yaml; nothing was sent")
+            return MailServerError(
+                .configuration,
+                "\(server) will not take mail on this connection until it is given STARTTLS or a login: \(failure.joined(separator: " / ")). Check smtp: in paychase.yaml; nothing was sent"
+            )
         }
         return nil
     }
@@ -178,7 +200,10 @@ public final class SMTPConnection: MailTransport {
             return MailServerError(.configuration, advice)
         }
         let token = configuration.access.credential.isBearerToken ? " (an OAuth 2.0 token, renewed once and refused again)" : ""
-        return MailServerError(.configuration, "\(configuration.server) refused the login for \(configuration.username ?? "?") with AUTH=\(configuration.auth.rawValue)\(token): \(why.split(whereSeparator: \.isNewline).joined(separator: " / ")). Nothing was sent; the queue is kept")
+        return MailServerError(
+            .configuration,
+            "\(configuration.server) refused the login for \(configuration.username ?? "?") with AUTH=\(configuration.auth.rawValue)\(token): \(why.split(whereSeparator: \.isNewline).joined(separator: " / ")). Nothing was sent; the queue is kept"
+        )
     }
 
     /// No CR, LF, NUL, spaces or angle brackets: nothing that could add an SMTP command.

@@ -8,7 +8,13 @@ public protocol MailTransport: AnyObject {
     /// Sends one message. `beforeCommit` runs just before the server would take the message
     /// (the final dot); returning false abandons it before the server has it. Throws when no
     /// message can go over this transport as configured (sign-in, TLS, the server out of reach).
-    func send(_ message: [UInt8], from: String, to recipients: [String], envelopeID: String, beforeCommit: @escaping () -> Bool) throws(MailServerError) -> SMTPResult
+    func send(
+        _ message: [UInt8],
+        from: String,
+        to recipients: [String],
+        envelopeID: String,
+        beforeCommit: @escaping () -> Bool
+    ) throws(MailServerError) -> SMTPResult
 }
 
 /// The practice mailbox read and written over one connection: the seam the receipts reader and

@@ -31,8 +31,15 @@ public struct OAuthSettings: Sendable, Hashable {
     public var tokenFile: String
 
     public init(
-        provider: Provider, tenant: String?, clientID: String, deviceAuthorizationURL: String, tokenURL: String, scopes: [String],
-        grant: Grant, caFile: String?, tokenFile: String
+        provider: Provider,
+        tenant: String?,
+        clientID: String,
+        deviceAuthorizationURL: String,
+        tokenURL: String,
+        scopes: [String],
+        grant: Grant,
+        caFile: String?,
+        tokenFile: String
     ) {
         self.provider = provider
         self.tenant = tenant

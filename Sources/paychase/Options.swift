@@ -26,8 +26,11 @@ struct WorkspaceOptions: ParsableArguments {
             throw ExitCode(ExitCodes.configuration)
         }
         return Workspace(
-            configPath: config, claimsPath: claims, templatesPath: templates,
-            builtinTemplatesPath: builtins, outboxPath: outbox
+            configPath: config,
+            claimsPath: claims,
+            templatesPath: templates,
+            builtinTemplatesPath: builtins,
+            outboxPath: outbox
         )
     }
 
@@ -43,7 +46,10 @@ struct InsecureOptions: ParsableArguments {
     @Flag(name: .customLong("insecure-skip-certificate-check"), help: "INSECURE: do not verify the server's TLS certificate.")
     var skipCertificateCheck = false
 
-    @Flag(name: .customLong("insecure-allow-plaintext"), help: "INSECURE: go on even if the server offers no TLS, so the password (and what is sent) crosses the network readable.")
+    @Flag(
+        name: .customLong("insecure-allow-plaintext"),
+        help: "INSECURE: go on even if the server offers no TLS, so the password (and what is sent) crosses the network readable."
+    )
     var allowPlaintext = false
 
     var insecurity: MailServerSetup.Insecurity { .init(skipCertificateVerification: skipCertificateCheck, allowPlaintext: allowPlaintext) }

@@ -8,35 +8,46 @@ struct CheckCommandTests {
         let result = try folder.paychase("check", "--as-of", "2026-11-22")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "OK: 6 claims, £8,665.06 outstanding, 4 overdue as of 22 November 2026; 7 templates\n")
-        #expect(result.stderr.contains("warning: dispute-resolution cannot be drafted until paychase.yaml sets dispute_resolution:"), "a missing setting warns, naming the document it blocks")
+        #expect(
+            result.stderr.contains("warning: dispute-resolution cannot be drafted until paychase.yaml sets dispute_resolution:"),
+            "a missing setting warns, naming the document it blocks"
+        )
     }
 
     @Test func listsEveryProblemInTheClaimsAtOnce() throws {
         let folder = try PracticeFolder()
-        try folder.write("claims.csv", """
+        try folder.write(
+            "claims.csv",
+            """
             claim_id,service,category,period,amount,submitted_on,colour
             A-1,Dementia DES,DES,2013/14,10,30/09/2013,red
-            """)
+            """
+        )
         let unknownColumn = try folder.paychase("check")
         #expect(unknownColumn.status == 65)
         #expect(unknownColumn.stderr.hasPrefix("claims.csv:1: unknown column 'colour'"))
 
-        try folder.write("claims.csv", """
+        try folder.write(
+            "claims.csv",
+            """
             claim_id,service,category,period,amount,paid,submitted_on
             A-1,Dementia DES,DES,2013/14,12.345,,30/09/2013
             A-2,Dementia DES,QQQ,2013/14,10,20,31/02/2014
             A-1,"Dementia DES",DES,2013/14,10,,30/09/2013
-            """)
+            """
+        )
         let result = try folder.paychase("check")
         #expect(result.status == 65)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.split(separator: "\n") == [
-            "claims.csv:2: amount: '12.345' has more than two decimal places; amounts are exact pence",
-            "claims.csv:3: category: 'QQQ' is not a category; use QOF, DES, LES or PH",
-            "claims.csv:3: paid: £20.00 received is more than the £10.00 claimed",
-            "claims.csv:3: submitted_on: '31/02/2014' is not a real date",
-            "claims.csv:4: claim_id: 'A-1' is used again (first on line 2); every claim needs its own claim_id",
-        ])
+        #expect(
+            result.stderr.split(separator: "\n") == [
+                "claims.csv:2: amount: '12.345' has more than two decimal places; amounts are exact pence",
+                "claims.csv:3: category: 'QQQ' is not a category; use QOF, DES, LES or PH",
+                "claims.csv:3: paid: £20.00 received is more than the £10.00 claimed",
+                "claims.csv:3: submitted_on: '31/02/2014' is not a real date",
+                "claims.csv:4: claim_id: 'A-1' is used again (first on line 2); every claim needs its own claim_id",
+            ]
+        )
     }
 
     @Test func aBadProfileExits78NamingTheKey() throws {
@@ -92,7 +103,11 @@ extension CheckCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("OK: 6 claims"))
         let warnings = result.stderr.split(separator: "\n").filter { $0.hasPrefix("warning: ") }
-        #expect(warnings.contains { $0.hasPrefix("warning: late-payment-notice cannot be drafted until paychase.yaml sets practice.late_payment_provision:") })
+        #expect(
+            warnings.contains {
+                $0.hasPrefix("warning: late-payment-notice cannot be drafted until paychase.yaml sets practice.late_payment_provision:")
+            }
+        )
 
         // The notice itself is refused, naming the setting, and nothing is written for it.
         let draft = try folder.paychase("draft", "late-payment-notice", "--claim", "Q-2026-001", "--as-of", "2026-11-22")

@@ -70,8 +70,16 @@ struct DraftCommandTests {
         let folder = try PracticeFolder()
         let result = try folder.paychase("draft", "formal-complaint", "--claim", "L-2026-007", "--as-of", "2026-11-22")
         #expect(result.status == 0)
-        #expect(result.stderr.contains("warning: formal-complaint for claim L-2026-007: The 2009 Complaints Regulations' definition of a responsible body (regulation 2) includes a GP contractor"))
-        #expect(result.stderr.contains("regulation 8(1)(a) says a complaint made by a responsible body does not have to be dealt with under the Regulations: NHS North East London Integrated Care Board can decline this complaint"))
+        #expect(
+            result.stderr.contains(
+                "warning: formal-complaint for claim L-2026-007: The 2009 Complaints Regulations' definition of a responsible body (regulation 2) includes a GP contractor"
+            )
+        )
+        #expect(
+            result.stderr.contains(
+                "regulation 8(1)(a) says a complaint made by a responsible body does not have to be dealt with under the Regulations: NHS North East London Integrated Care Board can decline this complaint"
+            )
+        )
         #expect(!result.stderr.contains("may include") && !result.stderr.contains("require"), "the warning says plainly that the body can decline")
         #expect(result.stderr.contains("A complaint must be made within 12 months: by 14 August 2027."))
         #expect(folder.exists("Outbox/drafts/L-2026-007/formal-complaint.pdf"))
@@ -79,11 +87,14 @@ struct DraftCommandTests {
 
     @Test func aClaimWithALineBreakInAHeaderFieldIsRefusedAndNothingIsWritten() throws {
         let folder = try PracticeFolder()
-        try folder.write("claims.csv", """
+        try folder.write(
+            "claims.csv",
+            """
             claim_id,service,category,period,amount,submitted_on
             A-1,"Dementia DES\r\nBcc: victim@example.org",DES,2013/14,10,30/09/2013
             A-2,Dementia DES,DES,2013/14,10,30/09/2013
-            """)
+            """
+        )
         let check = try folder.paychase("check")
         #expect(check.status == 65)
         #expect(check.stderr.contains("claims.csv:2: service: contains a line break"))
@@ -95,12 +106,15 @@ struct DraftCommandTests {
     @Test func templateTextThatWouldBreakAHeaderIsRefusedForThatClaimOnly() throws {
         let folder = try PracticeFolder()
         try folder.write("mine/note.mustache", TemplateText.email(subject: "{{claim.id}}: {{claim.notes}}", body: "{{claim.notes}}"))
-        try folder.write("claims.csv", """
+        try folder.write(
+            "claims.csv",
+            """
             claim_id,service,category,period,amount,submitted_on,notes
             A-1,Dementia DES,DES,2013/14,10,30/09/2013,"two
             lines"
             A-2,Dementia DES,DES,2013/14,10,30/09/2013,one line
-            """)
+            """
+        )
         let result = try folder.paychase("draft", "note", "--claim", "A-1", "A-2", "--templates", "mine")
         #expect(result.status == 65)
         #expect(result.stdout == "Outbox/drafts/A-2/note.eml\n")
@@ -144,6 +158,9 @@ struct DraftCommandTests {
         #expect(folder.exists("Outbox/drafts/L-2026-007/appeal.eml"), "an ICB-paid LES takes the contract route")
         let explicit = try folder.paychase("draft", "appeal", "--claim", "P-2026-003")
         #expect(explicit.status == 65)
-        #expect(explicit.stderr == "P-2026-003: skipped, appeal is only for claims under the GP contract\n1 claim(s) not drafted; nothing was written for them.\n")
+        #expect(
+            explicit.stderr
+                == "P-2026-003: skipped, appeal is only for claims under the GP contract\n1 claim(s) not drafted; nothing was written for them.\n"
+        )
     }
 }

@@ -35,7 +35,10 @@ struct LettersCommandTests {
             #expect(info.pageSize == "595.276 x 841.89 pts (A4)")
             #expect(info.pages <= 2)
         }
-        #expect(try PDFTools.text(folder.path + "/" + expected[2]).contains("NHS North East London Integrated Care Board"), "complaints go to the commissioner")
+        #expect(
+            try PDFTools.text(folder.path + "/" + expected[2]).contains("NHS North East London Integrated Care Board"),
+            "complaints go to the commissioner"
+        )
     }
 
     @Test func printRefusesAnEmailTemplate() throws {
@@ -63,8 +66,18 @@ struct LettersCommandTests {
         let record = bin.appendingPathComponent("lp-args").path
         try "#!/bin/sh\nprintf '%s\\n' \"$@\" > \(record)\n".write(to: bin.appendingPathComponent("lp"), atomically: true, encoding: .utf8)
         chmod(bin.appendingPathComponent("lp").path, 0o755)
-        let result = try folder.paychase("print", "appeal", "--claim", "Q-2026-001", "D-2026-014", "--printer", "office", "--as-of", "2026-11-22",
-                                         environment: ["PATH": bin.path + ":/usr/bin:/bin"])
+        let result = try folder.paychase(
+            "print",
+            "appeal",
+            "--claim",
+            "Q-2026-001",
+            "D-2026-014",
+            "--printer",
+            "office",
+            "--as-of",
+            "2026-11-22",
+            environment: ["PATH": bin.path + ":/usr/bin:/bin"]
+        )
         #expect(result.status == 0, "\(result.stderr)")
         let arguments = try String(contentsOfFile: record, encoding: .utf8).split(separator: "\n").map(String.init)
         #expect(arguments == ["-d", "office", "--", "Outbox/letters/Q-2026-001-appeal.pdf", "Outbox/letters/D-2026-014-appeal.pdf"])

@@ -13,7 +13,9 @@ struct PaymentCommandTests {
         let entry = try #require(try JSONSerialization.jsonObject(with: Data(try folder.read("Outbox/deliveries.jsonl").utf8)) as? [String: Any])
         #expect(entry["outcome"] as? String == "payment")
         let payment = try #require(entry["payment"] as? [String: Any])
-        #expect(payment["pence"] as? Int == 100_000 && payment["received_on"] as? String == "2026-11-20" && payment["reference"] as? String == "BACS-123")
+        #expect(
+            payment["pence"] as? Int == 100_000 && payment["received_on"] as? String == "2026-11-20" && payment["reference"] as? String == "BACS-123"
+        )
 
         let status = try folder.paychase("status", "--as-of", "2026-11-22")
         let row = try #require(status.stdout.split(separator: "\n").first { $0.hasPrefix("Q-2026-001") })

@@ -19,8 +19,12 @@ struct QueueingKillTests {
     }
 
     func strace(_ arguments: [String], in folder: PracticeFolder) throws -> CommandResult {
-        try Command.run("/usr/bin/strace", ["-f", "-o", "/dev/null", "-e", "trace=rename"] + arguments + [Command.paychase, "send", "chase", "--overdue", "--as-of", "2026-11-22"],
-                        directory: folder.path, environment: folder.environment())
+        try Command.run(
+            "/usr/bin/strace",
+            ["-f", "-o", "/dev/null", "-e", "trace=rename"] + arguments + [Command.paychase, "send", "chase", "--overdue", "--as-of", "2026-11-22"],
+            directory: folder.path,
+            environment: folder.environment()
+        )
     }
 
     func queuedClaims(_ folder: PracticeFolder) throws -> [String] {
@@ -33,8 +37,10 @@ struct QueueingKillTests {
     @Test func aKillAtAnyRenameQueuesAllOrNothingAndTheNextRunFinishes() throws {
         let counting = try practice()
         let traced = try Command.run(
-            "/usr/bin/strace", ["-f", "-o", counting.path + "/trace", "-e", "trace=rename", Command.paychase, "send", "chase", "--overdue", "--as-of", "2026-11-22"],
-            directory: counting.path, environment: counting.environment()
+            "/usr/bin/strace",
+            ["-f", "-o", counting.path + "/trace", "-e", "trace=rename", Command.paychase, "send", "chase", "--overdue", "--as-of", "2026-11-22"],
+            directory: counting.path,
+            environment: counting.environment()
         )
         #expect(traced.status == 69, "the server is unreachable: \(traced.stderr)")
         let renames = try counting.read("trace").split(separator: "\n").filter { $0.contains("rename(") }.count
@@ -62,8 +68,10 @@ struct QueueingKillTests {
     @Test func afterAKillSendQueuedAloneFinishesTheBatchOrNamesWhatWasNotQueued() throws {
         let counting = try practice()
         let traced = try Command.run(
-            "/usr/bin/strace", ["-f", "-o", counting.path + "/trace", "-e", "trace=rename", Command.paychase, "send", "chase", "--overdue", "--as-of", "2026-11-22"],
-            directory: counting.path, environment: counting.environment()
+            "/usr/bin/strace",
+            ["-f", "-o", counting.path + "/trace", "-e", "trace=rename", Command.paychase, "send", "chase", "--overdue", "--as-of", "2026-11-22"],
+            directory: counting.path,
+            environment: counting.environment()
         )
         #expect(traced.status == 69, "the server is unreachable: \(traced.stderr)")
         #expect(!counting.exists("Outbox/queue/.batch.intent"), "a send that ends forgets what it meant to queue")

@@ -30,12 +30,17 @@ struct RecordCrashTests {
     /// Runs `arguments` in a copy of `base` once per call it makes to each of `syscalls`, killed
     /// at that call, and hands each copy to `check`. Returns how many runs were killed.
     func killAtEveryCall(
-        of syscalls: [String], running arguments: [String], in base: PracticeFolder, check: (PracticeFolder, String) throws -> Void
+        of syscalls: [String],
+        running arguments: [String],
+        in base: PracticeFolder,
+        check: (PracticeFolder, String) throws -> Void
     ) throws -> Int {
         let counting = try copy(base)
         let traced = try Command.run(
-            "/usr/bin/strace", ["-f", "-o", counting.path + "/trace", "-e", "trace=" + syscalls.joined(separator: ","), Command.paychase] + arguments,
-            directory: counting.path, environment: counting.environment()
+            "/usr/bin/strace",
+            ["-f", "-o", counting.path + "/trace", "-e", "trace=" + syscalls.joined(separator: ","), Command.paychase] + arguments,
+            directory: counting.path,
+            environment: counting.environment()
         )
         #expect(traced.status == 0, "\(traced.stderr)")
         let trace = try counting.read("trace").split(separator: "\n")
@@ -47,8 +52,10 @@ struct RecordCrashTests {
                 let folder = try copy(base)
                 let killed = try Command.run(
                     "/usr/bin/strace",
-                    ["-f", "-o", "/dev/null", "-e", "trace=\(syscall)", "-e", "inject=\(syscall):signal=SIGKILL:when=\(when)", Command.paychase] + arguments,
-                    directory: folder.path, environment: folder.environment()
+                    ["-f", "-o", "/dev/null", "-e", "trace=\(syscall)", "-e", "inject=\(syscall):signal=SIGKILL:when=\(when)", Command.paychase]
+                        + arguments,
+                    directory: folder.path,
+                    environment: folder.environment()
                 )
                 if killed.status != 0 { kills += 1 }
                 try check(folder, "killed at \(syscall) call \(when)")
@@ -59,7 +66,9 @@ struct RecordCrashTests {
 
     @Test func aKillWhileTheFirstEntryIsWrittenLeavesARecordThatVerifies() throws {
         let base = try practice()
-        let kills = try killAtEveryCall(of: ["write", "pwrite64", "fsync", "rename"], running: posting("D-2026-014", on: "2026-11-23"), in: base) { folder, point in
+        let kills = try killAtEveryCall(of: ["write", "pwrite64", "fsync", "rename"], running: posting("D-2026-014", on: "2026-11-23"), in: base) {
+            folder,
+            point in
             let verified = try folder.paychase("log", "--verify")
             #expect(verified.status == 0, "\(point): \(verified.stderr)")
             let next = try paychase(posting("Q-2026-001", on: "2026-11-24"), in: folder)

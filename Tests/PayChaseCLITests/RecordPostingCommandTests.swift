@@ -11,7 +11,16 @@ struct RecordPostingCommandTests {
         let sha = String(try Command.run("/usr/bin/sha256sum", [pdf]).stdout.prefix(64))
 
         let posted = try folder.paychase(
-            "record-posting", "appeal", "--claim", "D-2026-014", "--on", "2026-11-23", "--method", "recorded delivery", "--tracking", "AB123456789GB"
+            "record-posting",
+            "appeal",
+            "--claim",
+            "D-2026-014",
+            "--on",
+            "2026-11-23",
+            "--method",
+            "recorded delivery",
+            "--tracking",
+            "AB123456789GB"
         )
         #expect(posted.status == 0, "\(posted.stderr)")
         #expect(posted.stdout == "D-2026-014: appeal posted 23 November 2026 (recorded delivery, tracking AB123456789GB), PDF SHA-256 \(sha)\n")

@@ -12,8 +12,11 @@ struct RecordTamperTests {
     func practiceWithTwoPostings() throws -> PracticeFolder {
         let folder = try PracticeFolder()
         try folder.configureSMTP(url: "smtp://127.0.0.1:1", username: nil, caFile: nil)
-        try folder.write("paychase.yaml", try folder.read("paychase.yaml")
-            + "imap:\n  url: imaps://127.0.0.1:1\n  username: manager@riverside.example\n  password_env: PAYCHASE_IMAP_PASSWORD\n")
+        try folder.write(
+            "paychase.yaml",
+            try folder.read("paychase.yaml")
+                + "imap:\n  url: imaps://127.0.0.1:1\n  username: manager@riverside.example\n  password_env: PAYCHASE_IMAP_PASSWORD\n"
+        )
         for claim in ["D-2026-014", "Q-2026-001"] {
             #expect(try folder.paychase("print", "appeal", "--claim", claim, "--as-of", "2026-11-22").status == 0)
             #expect(try folder.paychase("record-posting", "appeal", "--claim", claim, "--on", "2026-11-23").status == 0)
@@ -133,7 +136,10 @@ struct RecordTamperTests {
         #expect(try folder.paychase("status", "--as-of", "2026-11-24").status == 0)
         #expect(try folder.paychase("print", "appeal", "--claim", "L-2026-007", "--as-of", "2026-11-22").status == 0)
         #expect(try folder.paychase("record-posting", "appeal", "--claim", "L-2026-007").status == 0)
-        #expect(try folder.paychase("log", "--verify").stdout == "OK: 3 entries, each one chained to the one before; nothing edited, removed or reordered\n")
+        #expect(
+            try folder.paychase("log", "--verify").stdout
+                == "OK: 3 entries, each one chained to the one before; nothing edited, removed or reordered\n"
+        )
         #expect(!(try folder.read("Outbox/deliveries.jsonl").contains("\"claim_id\":\"L-2026\n")))
     }
 }

@@ -8,7 +8,8 @@ struct ReportCommandTests {
     static func practiceFolder() throws -> PracticeFolder {
         let folder = try PracticeFolder()
         try FileManager.default.copyItem(
-            at: TestPaths.examples.appendingPathComponent("services.csv"), to: folder.url.appendingPathComponent("services.csv")
+            at: TestPaths.examples.appendingPathComponent("services.csv"),
+            to: folder.url.appendingPathComponent("services.csv")
         )
         return folder
     }
@@ -59,11 +60,27 @@ struct ReportCommandTests {
 
     @Test func aNetworkGetsOneAgedDebtReportOverItsPractices() throws {
         let network = try Self.network()
-        let result = try network.paychase("report", "cashflow", "--practices", "practices", "--as-of", "2026-11-22", "--format", "csv", "--output", "network.csv")
+        let result = try network.paychase(
+            "report",
+            "cashflow",
+            "--practices",
+            "practices",
+            "--as-of",
+            "2026-11-22",
+            "--format",
+            "csv",
+            "--output",
+            "network.csv"
+        )
         #expect(result.status == 0, "\(result.stderr)")
         let rows = try Self.csv(network, "network.csv")
         #expect(rows[1] == ["2 practices: Bridge Street Surgery, Riverside Medical Centre. As of 22 November 2026: £17,330.12 outstanding."])
-        #expect(rows.contains(["Riverside Medical Centre", "NHS North East London ICB (primary care payments)", "1020.50", "1234.56", "0.00", "0.00", "4260.00", "0.00", "6515.06"]))
+        #expect(
+            rows.contains([
+                "Riverside Medical Centre", "NHS North East London ICB (primary care payments)", "1020.50", "1234.56", "0.00", "0.00", "4260.00",
+                "0.00", "6515.06",
+            ])
+        )
         #expect(rows.contains(["all practices", "ICB", "2041.00", "2469.12", "0.00", "0.00", "8520.00", "0.00", "13030.12"]))
         #expect(rows.contains(["all practices", "All paymasters", "2041.00", "2469.12", "0.00", "0.00", "12820.00", "0.00", "17330.12"]))
         let missing = try network.paychase("report", "cashflow", "--practices", "nowhere")
@@ -78,10 +95,17 @@ struct ReportCommandTests {
         let ranked = rows.filter { Int($0.first ?? "") != nil }
         // Net per hour: LD checks (3,540 − 2,385) / 45 = 25.67; Health Checks 530 / 61 = 8.69; QOF 2,160 / 260 = 8.31;
         // anticoagulation −239.50 / 37 = −6.47; dementia −165.44 / 22 = −7.52; Implanon −816 / 22.5 = −36.27.
-        #expect(ranked.map { $0[1] } == [
-            "Learning disability health checks DES", "NHS Health Checks", "QOF achievement", "Anticoagulation monitoring LES", "Dementia DES", "Implanon LES",
-        ])
-        #expect(ranked[0] == ["1", "Learning disability health checks DES", "DES", "3540.00", "3540.00", "45", "2385.00", "1155.00", "78.67", "25.67", "yes"])
+        #expect(
+            ranked.map { $0[1] } == [
+                "Learning disability health checks DES", "NHS Health Checks", "QOF achievement", "Anticoagulation monitoring LES", "Dementia DES",
+                "Implanon LES",
+            ]
+        )
+        #expect(
+            ranked[0] == [
+                "1", "Learning disability health checks DES", "DES", "3540.00", "3540.00", "45", "2385.00", "1155.00", "78.67", "25.67", "yes",
+            ]
+        )
         #expect(ranked[5] == ["6", "Implanon LES", "LES", "780.00", "0.00", "22.5", "1596.00", "-816.00", "34.67", "-36.27", "NO"])
         // Dementia DES: 12 GP hours to a nurse saves 12 × £57 = £684, 4 nurse hours to an HCA 4 × £16 = £64: −165.44 + 748 = 582.56.
         #expect(rows.contains(["Dementia DES", "12", "4", "684.00", "64.00", "582.56", "yes"]))
@@ -94,7 +118,18 @@ struct ReportCommandTests {
 
     @Test func aNetworkValueReviewFindsWhatCrossReferralWouldSave() throws {
         let network = try Self.network()
-        let result = try network.paychase("report", "value", "--practices", "practices", "--as-of", "2026-11-22", "--format", "csv", "--output", "value.csv")
+        let result = try network.paychase(
+            "report",
+            "value",
+            "--practices",
+            "practices",
+            "--as-of",
+            "2026-11-22",
+            "--format",
+            "csv",
+            "--output",
+            "value.csv"
+        )
         #expect(result.status == 0, "\(result.stderr)")
         let rows = try Self.csv(network, "value.csv")
         // Health Checks earn £2,150 at both; Bridge Street spends 5 × 38 + 30 × 22 + 5 × 18 + 100 = £1,040 (48.4p a pound),
@@ -106,32 +141,43 @@ struct ReportCommandTests {
 
     @Test func aBadServicesFileGetsEveryProblemWithItsLine() throws {
         let folder = try PracticeFolder()
-        try folder.write("services.csv", """
+        try folder.write(
+            "services.csv",
+            """
             service,category,gp_hours,nurse_hours,hca_hours,admin_hours,direct_costs
             Dementia DES,DES,ten,4,0,6,0
             Implanon LES,LESS,13,6.555,0,3,£60.00
             dementia des,DES,1,1,1,1,-5
 
-            """)
+            """
+        )
         let result = try folder.paychase("report", "value", "--as-of", "2026-11-22")
         #expect(result.status == 65)
-        #expect(result.stderr == """
-            services.csv:2: gp_hours: 'ten' is not a number of hours (write 120 or 37.5; never below zero)
-            services.csv:3: category: 'LESS' is not a category; use QOF, DES, LES or PH
-            services.csv:3: nurse_hours: '6.555' has more than two decimal places
-            services.csv:4: service: 'dementia des' is listed again (first on line 2); give each service one row
-            services.csv:4: direct_costs: '-5' is negative; amounts are never below zero
+        #expect(
+            result.stderr == """
+                services.csv:2: gp_hours: 'ten' is not a number of hours (write 120 or 37.5; never below zero)
+                services.csv:3: category: 'LESS' is not a category; use QOF, DES, LES or PH
+                services.csv:3: nurse_hours: '6.555' has more than two decimal places
+                services.csv:4: service: 'dementia des' is listed again (first on line 2); give each service one row
+                services.csv:4: direct_costs: '-5' is negative; amounts are never below zero
 
-            """)
+                """
+        )
         try folder.write("services.csv", "service,category,gp_minutes\nDementia DES,DES,5\n")
         let unknown = try folder.paychase("report", "value")
-        #expect(unknown.status == 65 && unknown.stderr.hasPrefix("services.csv:1: unknown column 'gp_minutes'; the columns are service, category, gp_hours,"))
+        #expect(
+            unknown.status == 65
+                && unknown.stderr.hasPrefix("services.csv:1: unknown column 'gp_minutes'; the columns are service, category, gp_hours,")
+        )
     }
 
     @Test func theValueReviewNeedsTheCostsOfEachRole() throws {
         let folder = try Self.practiceFolder()
         let profile = try folder.read("paychase.yaml")
-        try folder.write("paychase.yaml", profile.replacingOccurrences(of: "costs: { gp: 95.00, nurse: 38.00, hca: 22.00, admin: 18.00 }\n", with: ""))
+        try folder.write(
+            "paychase.yaml",
+            profile.replacingOccurrences(of: "costs: { gp: 95.00, nurse: 38.00, hca: 22.00, admin: 18.00 }\n", with: "")
+        )
         let missing = try folder.paychase("report", "value")
         #expect(missing.status == 78)
         #expect(missing.stderr.hasPrefix("paychase.yaml: costs: is missing: the service value review needs what an hour of each role costs"))
@@ -140,11 +186,13 @@ struct ReportCommandTests {
         try folder.write("paychase.yaml", profile.replacingOccurrences(of: "gp: 95.00, nurse: 38.00", with: "gp: lots, nurse: 38.001"))
         let bad = try folder.paychase("report", "value")
         #expect(bad.status == 78)
-        #expect(bad.stderr == """
-            paychase.yaml:\(line): costs.gp: 'lots' is not an amount in pounds (write 1234.56 or £1,234.56)
-            paychase.yaml:\(line): costs.nurse: '38.001' has more than two decimal places; amounts are exact pence
+        #expect(
+            bad.stderr == """
+                paychase.yaml:\(line): costs.gp: 'lots' is not an amount in pounds (write 1234.56 or £1,234.56)
+                paychase.yaml:\(line): costs.nurse: '38.001' has more than two decimal places; amounts are exact pence
 
-            """)
+                """
+        )
         #expect(try folder.paychase("check", "--as-of", "2026-11-22").status == 78, "check reads the same profile")
     }
 }

@@ -66,7 +66,10 @@ struct ServeCommandTests {
         let result = try practice.paychase("check")
         #expect(result.status == 78)
         #expect(result.stderr.contains("paychase.yaml: smtp.max_per_minute: must be a whole number from 1 to 10000"))
-        try practice.write("paychase.yaml", try practice.read("paychase.yaml").replacingOccurrences(of: "max_per_minute: 0", with: "max_per_minute: 30"))
+        try practice.write(
+            "paychase.yaml",
+            try practice.read("paychase.yaml").replacingOccurrences(of: "max_per_minute: 0", with: "max_per_minute: 30")
+        )
         let template = try practice.paychase("check")
         #expect(template.status == 78)
         #expect(template.stderr.contains("paychase.yaml: auto_send: there is no template called 'chaser'; the templates are chase, appeal,"))

@@ -17,7 +17,9 @@ struct StatusCommandTests {
         let notDue = try #require(lines.first { $0.hasPrefix("L-2026-011") })
         #expect(notDue.hasSuffix("wait until 11 December 2026, then chase"))
         #expect(lines.contains { $0.hasPrefix("D-2026-020") && $0.hasSuffix("none (paid in full)") })
-        #expect(lines.contains { $0.hasPrefix("NHS North East London ICB") && $0.contains("£6,515.06 outstanding") && $0.contains("£5,494.56 overdue") })
+        #expect(
+            lines.contains { $0.hasPrefix("NHS North East London ICB") && $0.contains("£6,515.06 outstanding") && $0.contains("£5,494.56 overdue") }
+        )
         let assumed = try #require(lines.first { $0.hasPrefix("L-2026-007") })
         #expect(assumed.contains("14 August 2026 (assumed)"), "a due date PayChase assumed says so")
         let council = try #require(lines.first { $0.hasPrefix("P-2026-003") })

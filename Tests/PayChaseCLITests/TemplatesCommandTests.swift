@@ -23,7 +23,8 @@ struct TemplatesCommandTests {
         let result = try Command.run(
             Command.paychase,
             ["check", "--config", folder.path + "/paychase.yaml", "--claims", folder.path + "/claims.csv"],
-            directory: elsewhere.path, environment: ["PATH": "/usr/bin:/bin"]
+            directory: elsewhere.path,
+            environment: ["PATH": "/usr/bin:/bin"]
         )
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasSuffix("; 7 templates\n"))

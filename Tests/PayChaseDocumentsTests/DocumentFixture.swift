@@ -19,8 +19,12 @@ enum DocumentFixture {
     static let rates = try! BankRateReader.load(path: TestPaths.templates.appendingPathComponent("bank-rate.csv").path)
 
     static func render(
-        _ template: String, claim id: String, attempts: [Attempt] = [], feedback: ClaimFeedback = .init(),
-        profile: PracticeProfile = profile, today: CalendarDate = asOf
+        _ template: String,
+        claim id: String,
+        attempts: [Attempt] = [],
+        feedback: ClaimFeedback = .init(),
+        profile: PracticeProfile = profile,
+        today: CalendarDate = asOf
     ) throws -> RenderedDocument {
         let context = DocumentContext(claim: claim(id), profile: profile, attempts: attempts, feedback: feedback, today: today, rates: rates)
         return try DocumentRenderer().render(builtins[template]!, context: context)

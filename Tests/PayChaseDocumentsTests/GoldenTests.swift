@@ -27,7 +27,8 @@ struct GoldenTests {
         Attempt(template: "chase", date: on(9, 1), to: "publichealth@la.example"),
         Attempt(template: "chase", date: on(9, 16), to: "publichealth@la.example"),
     ]
-    static let noticed = referred + [Attempt(template: "late-payment-notice", date: on(10, 20), method: .post, to: "NHS North East London Integrated Care Board")]
+    static let noticed =
+        referred + [Attempt(template: "late-payment-notice", date: on(10, 20), method: .post, to: "NHS North East London Integrated Care Board")]
 
     static let cases: [Case] = [
         Case(golden: "chase-icb-part-paid", template: "chase", claim: "D-1"),
@@ -66,7 +67,11 @@ struct GoldenTests {
         feedback.replied = item.replied
         do {
             let document = try DocumentFixture.render(
-                item.template, claim: item.claim, attempts: item.attempts, feedback: feedback, profile: DocumentFixture.profile(item.profile)
+                item.template,
+                claim: item.claim,
+                attempts: item.attempts,
+                feedback: feedback,
+                profile: DocumentFixture.profile(item.profile)
             )
             text = Self.text(of: document)
         } catch let error as RenderError {
@@ -112,7 +117,8 @@ struct GoldenTests {
         for name in DocumentFixture.builtins.names {
             let template = DocumentFixture.builtins[name]!
             let text = (try? String(contentsOfFile: template.file, encoding: .utf8)) ?? ""
-            let cites = ["Regulations", "Act 1998", "Practice Direction", "paragraph", "regulation"].contains { text.contains($0) }
+            let cites =
+                ["Regulations", "Act 1998", "Practice Direction", "paragraph", "regulation"].contains { text.contains($0) }
                 || name == "late-payment-notice" || name == "dispute-resolution"
             if cites { #expect(!template.sources.isEmpty, "\(name) cites law but lists no sources") }
             #expect(template.sources.allSatisfy { $0.hasPrefix("https://") })

@@ -44,7 +44,9 @@ struct RenderingTests {
         #expect(text.contains("does not itself end the contract"))
         let document = try DocumentFixture.render("late-payment-notice", claim: "D-1")
         #expect(document.recipient.address.first == "Primary Care Contracts", "served at the commissioner's notice address")
-        #expect(document.signatureLines == ["Dr A Shah", "Senior Partner", "for and on behalf of Dr A Shah, Dr B Jones and Dr C Okafor (a partnership)"])
+        #expect(
+            document.signatureLines == ["Dr A Shah", "Senior Partner", "for and on behalf of Dr A Shah, Dr B Jones and Dr C Okafor (a partnership)"]
+        )
         #expect(document.warning?.hasPrefix("A serious step") == true)
     }
 
@@ -63,23 +65,31 @@ struct RenderingTests {
 
     @Test func aMissingValueIsAnErrorNamingTemplateLineAndVariable() throws {
         let template = try DocumentFixture.template(
-            TemplateText.email(subject: "About {{claim.id}}", body: "Hello.\n\nYour reference is {{claim.reference}}."), name: "careless"
+            TemplateText.email(subject: "About {{claim.id}}", body: "Hello.\n\nYour reference is {{claim.reference}}."),
+            name: "careless"
         )
         let context = DocumentContext(claim: DocumentFixture.claim("L-2"), profile: DocumentFixture.profile, today: DocumentFixture.asOf)
         do {
             _ = try DocumentRenderer().render(template, context: context)
             Issue.record("rendering should have failed")
         } catch {
-            #expect(error.description == "careless.mustache:8: no value for claim.reference (wrap it in {{#claim.reference}}...{{/claim.reference}} if it may be blank) (claim L-2)")
+            #expect(
+                error.description
+                    == "careless.mustache:8: no value for claim.reference (wrap it in {{#claim.reference}}...{{/claim.reference}} if it may be blank) (claim L-2)"
+            )
         }
         let guarded = try DocumentFixture.template(
-            TemplateText.email(subject: "About {{claim.id}}", body: "Hello.{{#claim.reference}} Your reference is {{claim.reference}}.{{/claim.reference}}")
+            TemplateText.email(
+                subject: "About {{claim.id}}",
+                body: "Hello.{{#claim.reference}} Your reference is {{claim.reference}}.{{/claim.reference}}"
+            )
         )
         #expect(try DocumentRenderer().render(guarded, context: context).paragraphs == ["Hello."])
     }
 
     @Test func checkNamesUnknownVariablesWithTheirLines() throws {
-        let template = try DocumentFixture.template("""
+        let template = try DocumentFixture.template(
+            """
             ---
             kind: letter
             to: paymaster
@@ -90,17 +100,27 @@ struct RenderingTests {
             - {{date}} {{colour}}
             {{/attempts}}
             {{practice.fax}}
-            """, name: "typos")
-        #expect(template.check(against: DocumentSchema.value).map(\.description) == [
-            "typos.mustache:4: unknown variable claim.servise",
-            "typos.mustache:8: unknown variable colour",
-            "typos.mustache:10: unknown variable practice.fax",
-        ])
-        #expect(template.variables(schema: DocumentSchema.value) == ["attempts", "attempts.colour", "attempts.date", "claim.servise", "practice.fax", "recipient.name"])
+            """,
+            name: "typos"
+        )
+        #expect(
+            template.check(against: DocumentSchema.value).map(\.description) == [
+                "typos.mustache:4: unknown variable claim.servise",
+                "typos.mustache:8: unknown variable colour",
+                "typos.mustache:10: unknown variable practice.fax",
+            ]
+        )
+        #expect(
+            template.variables(schema: DocumentSchema.value) == [
+                "attempts", "attempts.colour", "attempts.date", "claim.servise", "practice.fax", "recipient.name",
+            ]
+        )
     }
 
     @Test func reportsBrokenTemplatesWithTheirLines() {
-        #expect(throws: TemplateError(file: "t.mustache", line: 1, message: "must start with front matter between two '---' lines (kind, to, subject)")) {
+        #expect(
+            throws: TemplateError(file: "t.mustache", line: 1, message: "must start with front matter between two '---' lines (kind, to, subject)")
+        ) {
             try DocumentFixture.template("Hello", name: "t")
         }
         #expect(throws: TemplateError(file: "t.mustache", line: 2, message: "kind: must be email, letter, or email + letter")) {

@@ -3,8 +3,14 @@ import Testing
 
 struct EscalationLadderTests {
     let practice = Practice(
-        name: "Riverside", odsCode: "F84001", contract: .gms, nhsBody: true, address: ["1 River Road"], phone: "0",
-        email: "m@r.example", signatory: Signatory(name: "Jane Doe", role: "Practice Manager")
+        name: "Riverside",
+        odsCode: "F84001",
+        contract: .gms,
+        nhsBody: true,
+        address: ["1 River Road"],
+        phone: "0",
+        email: "m@r.example",
+        signatory: Signatory(name: "Jane Doe", role: "Practice Manager")
     )
     let ladder = EscalationLadder()
 
@@ -12,14 +18,23 @@ struct EscalationLadderTests {
 
     func claim(_ category: PayChaseDomain.Category = .des, paid: Int64 = 0) -> Claim {
         Claim(
-            id: "C1", service: "Dementia DES", category: category, period: "2013/14", amount: Money(pence: 100_000),
-            paid: Money(pence: paid), submittedOn: date("2013-09-30")
+            id: "C1",
+            service: "Dementia DES",
+            category: category,
+            period: "2013/14",
+            amount: Money(pence: 100_000),
+            paid: Money(pence: paid),
+            submittedOn: date("2013-09-30")
         )
     }
 
     func step(_ claim: Claim, _ attempts: [(String, String)], on today: String, practice: Practice? = nil) -> NextStep {
-        ladder.nextStep(for: claim, attempts: attempts.map { Attempt(template: $0.0, date: date($0.1)) },
-                        practice: practice ?? self.practice, asOf: date(today))
+        ladder.nextStep(
+            for: claim,
+            attempts: attempts.map { Attempt(template: $0.0, date: date($0.1)) },
+            practice: practice ?? self.practice,
+            asOf: date(today)
+        )
     }
 
     @Test func defaultDueDateIsThirtyDaysAfterTheClaim() {
@@ -48,14 +63,21 @@ struct EscalationLadderTests {
         let referred = twice + [("lmc-referral", "2013-12-04")]
         let lettered = step(claim(.publicHealth), referred, on: "2013-12-18")
         #expect(lettered.action == .send && lettered.templates == ["letter-before-claim"])
-        #expect(lettered.warning == "first use the dispute clause of the contract with the local authority, if it has one",
-                "the contract's own dispute clause comes first; no NHS time limits on a council's contract")
+        #expect(
+            lettered.warning == "first use the dispute clause of the contract with the local authority, if it has one",
+            "the contract's own dispute clause comes first; no NHS time limits on a council's contract"
+        )
     }
 
     @Test func anICBPaidDESTakesTheContractRoute() {
         let icbPaid = Claim(
-            id: "C2", service: "Dementia DES", category: .des, period: "2013/14", amount: Money(pence: 100_000),
-            submittedOn: date("2013-09-30"), paymaster: .icb
+            id: "C2",
+            service: "Dementia DES",
+            category: .des,
+            period: "2013/14",
+            amount: Money(pence: 100_000),
+            submittedOn: date("2013-09-30"),
+            paymaster: .icb
         )
         #expect(step(icbPaid, [("chase", "2013-11-01")], on: "2013-11-15").templates == ["appeal"])
     }
@@ -84,8 +106,13 @@ struct EscalationLadderTests {
     /// A DES approved on 5 October 2013: due 30 days later by the default terms.
     var confirmed: Claim {
         Claim(
-            id: "C3", service: "Dementia DES", category: .des, period: "2013/14", amount: Money(pence: 100_000),
-            submittedOn: date("2013-09-30"), approvedOn: date("2013-10-05")
+            id: "C3",
+            service: "Dementia DES",
+            category: .des,
+            period: "2013/14",
+            amount: Money(pence: 100_000),
+            submittedOn: date("2013-09-30"),
+            approvedOn: date("2013-10-05")
         )
     }
 
@@ -93,8 +120,14 @@ struct EscalationLadderTests {
         #expect(confirmed.dueOn == date("2013-11-04"))
         #expect(confirmed.dueBasis == .approval)
         let monthEnd = Claim(
-            id: "C4", service: "QOF", category: .qof, period: "2013/14", amount: Money(pence: 1), submittedOn: date("2013-09-30"),
-            approvedOn: date("2013-12-05"), terms: .endOfFollowingMonth
+            id: "C4",
+            service: "QOF",
+            category: .qof,
+            period: "2013/14",
+            amount: Money(pence: 1),
+            submittedOn: date("2013-09-30"),
+            approvedOn: date("2013-12-05"),
+            terms: .endOfFollowingMonth
         )
         #expect(monthEnd.dueOn == date("2014-01-31"))
     }

@@ -35,32 +35,38 @@ struct ClaimsCSVTests {
         withoutLA.paymasters[.localAuthority] = nil
         let file = Fixture.path("bad.csv")
         let problems = Fixture.problems { () throws(InputError) in _ = try ClaimsLoader(profile: withoutLA).load(path: file) }
-        #expect(problems == [
-            "\(file):2: amount: '12.345' has more than two decimal places; amounts are exact pence",
-            "\(file):3: category: 'XYZ' is not a category; use QOF, DES, LES or PH",
-            "\(file):4: claim_id: 'B-1' is used again (first on line 2); every claim needs its own claim_id",
-            "\(file):5: service: is required but empty",
-            "\(file):6: amount: 'ten' is not an amount in pounds (write 1234.56 or £1,234.56)",
-            "\(file):7: amount: '-5' is negative; amounts are never below zero",
-            "\(file):8: submitted_on: '31/02/2014' is not a real date",
-            "\(file):9: paid: £20.00 received is more than the £10.00 claimed",
-            "\(file):10: paymaster: PH claims are paid by local-authority, but the practice profile has no contact for it (add paymasters.local-authority to paychase.yaml)",
-            "\(file):11: service: contains a line break or control character; this text goes into email headers, so it must be one line",
-            "\(file):13: reference: contains a line break or control character; this text goes into email headers, so it must be one line",
-            "\(file):15: claim_id: 'B/12' may only use letters, digits, '-', '_' and '.' (it names files in the Outbox), up to 64 characters",
-        ])
+        #expect(
+            problems == [
+                "\(file):2: amount: '12.345' has more than two decimal places; amounts are exact pence",
+                "\(file):3: category: 'XYZ' is not a category; use QOF, DES, LES or PH",
+                "\(file):4: claim_id: 'B-1' is used again (first on line 2); every claim needs its own claim_id",
+                "\(file):5: service: is required but empty",
+                "\(file):6: amount: 'ten' is not an amount in pounds (write 1234.56 or £1,234.56)",
+                "\(file):7: amount: '-5' is negative; amounts are never below zero",
+                "\(file):8: submitted_on: '31/02/2014' is not a real date",
+                "\(file):9: paid: £20.00 received is more than the £10.00 claimed",
+                "\(file):10: paymaster: PH claims are paid by local-authority, but the practice profile has no contact for it (add paymasters.local-authority to paychase.yaml)",
+                "\(file):11: service: contains a line break or control character; this text goes into email headers, so it must be one line",
+                "\(file):13: reference: contains a line break or control character; this text goes into email headers, so it must be one line",
+                "\(file):15: claim_id: 'B/12' may only use letters, digits, '-', '_' and '.' (it names files in the Outbox), up to 64 characters",
+            ]
+        )
     }
 
     @Test func namesUnknownAndMissingColumns() {
         let unknown = Fixture.path("unknown-columns.csv")
-        #expect(Fixture.problems { () throws(InputError) in _ = try ClaimsLoader(profile: nil).load(path: unknown) } == [
-            "\(unknown):1: unknown columns 'colour', 'Size'; the columns are claim_id, service, category, period, amount, paid, submitted_on, due_on, approved_on, evidence, evidence_submitted_on, paymaster, reference, invoice_ref, calculation, notes",
-        ])
+        #expect(
+            Fixture.problems { () throws(InputError) in _ = try ClaimsLoader(profile: nil).load(path: unknown) } == [
+                "\(unknown):1: unknown columns 'colour', 'Size'; the columns are claim_id, service, category, period, amount, paid, submitted_on, due_on, approved_on, evidence, evidence_submitted_on, paymaster, reference, invoice_ref, calculation, notes"
+            ]
+        )
         let missing = Fixture.path("missing-columns.csv")
-        #expect(Fixture.problems { () throws(InputError) in _ = try ClaimsLoader(profile: nil).load(path: missing) } == [
-            "\(missing):1: amount: required column is missing from the header",
-            "\(missing):1: submitted_on: required column is missing from the header",
-        ])
+        #expect(
+            Fixture.problems { () throws(InputError) in _ = try ClaimsLoader(profile: nil).load(path: missing) } == [
+                "\(missing):1: amount: required column is missing from the header",
+                "\(missing):1: submitted_on: required column is missing from the header",
+            ]
+        )
     }
 
     @Test func findsAnUnclosedQuote() {
@@ -79,43 +85,51 @@ struct ClaimsCSVTests {
         let text = "claim_id,service,category,period,amount,submitted_on,notes\nA,S,DES,P,1,30/09/2013,Dr \"Bob\" Smith\n"
         let claims = try ClaimsLoader(profile: nil).parse(text, file: "claims.csv")
         #expect(claims.first?.notes == "Dr \"Bob\" Smith", "read as it is written, as Excel opens it")
-        #expect(problems([
-            "A,S,DES,P,1,30/09/2013,",
-            "B,S,DES,P,1,30/09/2013,Dr \"Bob\" Smith",
-            "C,S,DES,P,1,30/09/2013,\"notes, over\ntwo lines\"",
-            "D,S,DES,P,12.345,30/09/2013,",
-        ]) == ["claims.csv:6: amount: '12.345' has more than two decimal places; amounts are exact pence"])
+        #expect(
+            problems([
+                "A,S,DES,P,1,30/09/2013,",
+                "B,S,DES,P,1,30/09/2013,Dr \"Bob\" Smith",
+                "C,S,DES,P,1,30/09/2013,\"notes, over\ntwo lines\"",
+                "D,S,DES,P,12.345,30/09/2013,",
+            ]) == ["claims.csv:6: amount: '12.345' has more than two decimal places; amounts are exact pence"]
+        )
     }
 
     @Test func aLoneStrayQuoteIsNotAnUnclosedField() {
-        #expect(problems([
-            "A,S,DES,P,1,30/09/2013,",
-            "B,S,DES,P,1,30/09/2013,a 5\" floppy disk",
-            "C,S,DES,P,1,30/09/2013,",
-            "D,S,DES,P,12.345,30/09/2013,",
-        ]) == ["claims.csv:5: amount: '12.345' has more than two decimal places; amounts are exact pence"])
+        #expect(
+            problems([
+                "A,S,DES,P,1,30/09/2013,",
+                "B,S,DES,P,1,30/09/2013,a 5\" floppy disk",
+                "C,S,DES,P,1,30/09/2013,",
+                "D,S,DES,P,12.345,30/09/2013,",
+            ]) == ["claims.csv:5: amount: '12.345' has more than two decimal places; amounts are exact pence"]
+        )
     }
 
     @Test func anUnclosedFieldIsFoundAfterAStrayQuoteAndNamedWhereItOpens() {
-        #expect(problems([
-            "A,S,DES,P,1,30/09/2013,",
-            "B,S,DES,P,1,30/09/2013,Dr \"Bob Smith",
-            "C,S,DES,P,1,30/09/2013,",
-            "D,S,DES,P,1,30/09/2013,\"never closed",
-            "E,S,DES,P,1,30/09/2013,",
-        ]) == ["claims.csv:5: notes: a quoted field is never closed: a \" is missing before the end of the file"])
+        #expect(
+            problems([
+                "A,S,DES,P,1,30/09/2013,",
+                "B,S,DES,P,1,30/09/2013,Dr \"Bob Smith",
+                "C,S,DES,P,1,30/09/2013,",
+                "D,S,DES,P,1,30/09/2013,\"never closed",
+                "E,S,DES,P,1,30/09/2013,",
+            ]) == ["claims.csv:5: notes: a quoted field is never closed: a \" is missing before the end of the file"]
+        )
     }
 
     @Test func aQuoteInsideAQuotedFieldMustBeDoubled() {
-        #expect(problems([
-            "A,S,DES,P,1,30/09/2013,",
-            "B,S,DES,P,1,30/09/2013,\"Dr \"Bob\" Smith\"",
-            "C,S,DES,P,1,30/09/2013,",
-            "D,S,DES,P,12.345,30/09/2013,",
-        ]) == [
-            "claims.csv:3: notes: a quote (\") inside a quoted field must be doubled (\"\"), or the text after it is misread",
-            "claims.csv:5: amount: '12.345' has more than two decimal places; amounts are exact pence",
-        ])
+        #expect(
+            problems([
+                "A,S,DES,P,1,30/09/2013,",
+                "B,S,DES,P,1,30/09/2013,\"Dr \"Bob\" Smith\"",
+                "C,S,DES,P,1,30/09/2013,",
+                "D,S,DES,P,12.345,30/09/2013,",
+            ]) == [
+                "claims.csv:3: notes: a quote (\") inside a quoted field must be doubled (\"\"), or the text after it is misread",
+                "claims.csv:5: amount: '12.345' has more than two decimal places; amounts are exact pence",
+            ]
+        )
     }
 
     @Test func readsExcelsWindowsEncodingToo() throws {
@@ -132,14 +146,18 @@ struct ClaimsCSVTests {
 
     @Test func refusesNULBytes() {
         let file = Fixture.path("nul.csv")
-        #expect(Fixture.problems { () throws(InputError) in _ = try ClaimsLoader(profile: nil).load(path: file) } == [
-            "\(file):2: notes: contains a NUL character; the file may be damaged",
-        ])
+        #expect(
+            Fixture.problems { () throws(InputError) in _ = try ClaimsLoader(profile: nil).load(path: file) } == [
+                "\(file):2: notes: contains a NUL character; the file may be damaged"
+            ]
+        )
     }
 
     @Test func saysWhenTheFileIsMissing() {
-        #expect(Fixture.problems { () throws(InputError) in _ = try ClaimsLoader(profile: nil).load(path: "/nonexistent/claims.csv") } == [
-            "/nonexistent/claims.csv: the file does not exist",
-        ])
+        #expect(
+            Fixture.problems { () throws(InputError) in _ = try ClaimsLoader(profile: nil).load(path: "/nonexistent/claims.csv") } == [
+                "/nonexistent/claims.csv: the file does not exist"
+            ]
+        )
     }
 }

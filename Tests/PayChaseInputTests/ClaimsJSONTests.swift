@@ -16,10 +16,12 @@ struct ClaimsJSONTests {
 
     @Test func reportsProblemsAtTheLineTheClaimStarts() {
         let file = Fixture.path("bad.json")
-        #expect(Fixture.problems { () throws(InputError) in _ = try ClaimsLoader(profile: nil).load(path: file) } == [
-            "\(file):2: amount: '12.345' has more than two decimal places; amounts are exact pence",
-            "\(file):4: unknown field 'colour'; the fields are claim_id, service, category, period, amount, paid, submitted_on, due_on, approved_on, evidence, evidence_submitted_on, paymaster, reference, invoice_ref, calculation, notes",
-        ])
+        #expect(
+            Fixture.problems { () throws(InputError) in _ = try ClaimsLoader(profile: nil).load(path: file) } == [
+                "\(file):2: amount: '12.345' has more than two decimal places; amounts are exact pence",
+                "\(file):4: unknown field 'colour'; the fields are claim_id, service, category, period, amount, paid, submitted_on, due_on, approved_on, evidence, evidence_submitted_on, paymaster, reference, invoice_ref, calculation, notes",
+            ]
+        )
     }
 
     /// One claim, starting on line 2, with `amount` and `paid` written as these JSON numbers.
@@ -33,9 +35,11 @@ struct ClaimsJSONTests {
         return try ClaimsLoader(profile: nil).parse(json, file: "claims.json")
     }
 
-    @Test(arguments: [
-        ("0.1", 10), ("1234.56", 123_456), ("12480", 1_248_000), ("0", 0), ("1e3", 100_000), ("1.5E2", 15_000), ("12345e-2", 12_345),
-    ] as [(String, Int64)])
+    @Test(
+        arguments: [
+            ("0.1", 10), ("1234.56", 123_456), ("12480", 1_248_000), ("0", 0), ("1e3", 100_000), ("1.5E2", 15_000), ("12345e-2", 12_345),
+        ] as [(String, Int64)]
+    )
     func numbersAreReadAsWrittenToExactPence(literal: String, pence: Int64) throws {
         let claim = try #require(try claims(amount: literal, paid: literal).first)
         #expect(claim.amount.pence == pence)
@@ -47,36 +51,49 @@ struct ClaimsJSONTests {
         let csv = "claim_id,service,category,period,amount,submitted_on\nJ-1,Dementia DES,DES,2013/14,\(literal),2013-09-30\n"
         let fromCSV = Fixture.problems { () throws(InputError) in _ = try ClaimsLoader(profile: nil).parse(csv, file: "claims.csv") }
         #expect(fromCSV == ["claims.csv:2: amount: '\(literal)' has more than two decimal places; amounts are exact pence"])
-        #expect(Fixture.problems { () throws(InputError) in _ = try claims(amount: literal) } == [
-            "claims.json:2: amount: '\(literal)' has more than two decimal places; amounts are exact pence",
-        ])
-        #expect(Fixture.problems { () throws(InputError) in _ = try claims(amount: "99999", paid: literal) } == [
-            "claims.json:2: paid: '\(literal)' has more than two decimal places; amounts are exact pence",
-        ])
+        #expect(
+            Fixture.problems { () throws(InputError) in _ = try claims(amount: literal) } == [
+                "claims.json:2: amount: '\(literal)' has more than two decimal places; amounts are exact pence"
+            ]
+        )
+        #expect(
+            Fixture.problems { () throws(InputError) in _ = try claims(amount: "99999", paid: literal) } == [
+                "claims.json:2: paid: '\(literal)' has more than two decimal places; amounts are exact pence"
+            ]
+        )
     }
 
     @Test func anExponentIsReadExactlyAndItsDecimalsCounted() {
-        #expect(Fixture.problems { () throws(InputError) in _ = try claims(amount: "1e-3") } == [
-            "claims.json:2: amount: '0.001' has more than two decimal places; amounts are exact pence",
-        ])
-        #expect(Fixture.problems { () throws(InputError) in _ = try claims(amount: "-0.0") } == [
-            "claims.json:2: amount: '-0.0' is negative; amounts are never below zero",
-        ])
+        #expect(
+            Fixture.problems { () throws(InputError) in _ = try claims(amount: "1e-3") } == [
+                "claims.json:2: amount: '0.001' has more than two decimal places; amounts are exact pence"
+            ]
+        )
+        #expect(
+            Fixture.problems { () throws(InputError) in _ = try claims(amount: "-0.0") } == [
+                "claims.json:2: amount: '-0.0' is negative; amounts are never below zero"
+            ]
+        )
     }
 
     @Test func trueOrFalseIsNotAnAmount() {
-        #expect(Fixture.problems { () throws(InputError) in _ = try claims(amount: "true") } == [
-            "claims.json:2: amount: must be text or a number",
-            "claims.json:2: amount: is required but empty",
-        ])
+        #expect(
+            Fixture.problems { () throws(InputError) in _ = try claims(amount: "true") } == [
+                "claims.json:2: amount: must be text or a number",
+                "claims.json:2: amount: is required but empty",
+            ]
+        )
     }
 
     @Test func elementsThatAreNotClaimsKeepTheLinesOfTheRest() {
-        let json = "[\n  \"J-0\",\n  { \"claim_id\": \"J-1\", \"service\": \"S\", \"category\": \"DES\", \"period\": \"P\",\n    \"amount\": 1.005, \"submitted_on\": \"2013-09-30\" }\n]"
-        #expect(Fixture.problems { () throws(InputError) in _ = try ClaimsLoader(profile: nil).parse(json, file: "c.json") } == [
-            "c.json:2: claim 1 must be an object with named fields",
-            "c.json:3: amount: '1.005' has more than two decimal places; amounts are exact pence",
-        ])
+        let json =
+            "[\n  \"J-0\",\n  { \"claim_id\": \"J-1\", \"service\": \"S\", \"category\": \"DES\", \"period\": \"P\",\n    \"amount\": 1.005, \"submitted_on\": \"2013-09-30\" }\n]"
+        #expect(
+            Fixture.problems { () throws(InputError) in _ = try ClaimsLoader(profile: nil).parse(json, file: "c.json") } == [
+                "c.json:2: claim 1 must be an object with named fields",
+                "c.json:3: amount: '1.005' has more than two decimal places; amounts are exact pence",
+            ]
+        )
     }
 
     @Test func brokenJSONIsNamedByLineAndCharacter() {

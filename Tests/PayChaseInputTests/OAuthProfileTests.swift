@@ -22,20 +22,24 @@ struct OAuthProfileTests {
     }
 
     @Test func nhsmailNeedsOnlyTheTenantAndTheClientID() throws {
-        let settings = try Self.settings("""
+        let settings = try Self.settings(
+            """
             oauth:
               provider: microsoft
               tenant: 37c354b2-85b0-47f5-b222-07b48d774ee3
               client_id: 0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0
             smtp: { url: "smtp://send.nhs.net:587", username: practice.manager@nhs.net, auth: oauth }
             imap: { url: "imaps://outlook.office365.com/INBOX", username: practice.manager@nhs.net, auth: oauth }
-            """)
+            """
+        )
         let oauth = try #require(settings.oauth)
         #expect(oauth.deviceAuthorizationURL == "https://login.microsoftonline.com/37c354b2-85b0-47f5-b222-07b48d774ee3/oauth2/v2.0/devicecode")
         #expect(oauth.tokenURL == "https://login.microsoftonline.com/37c354b2-85b0-47f5-b222-07b48d774ee3/oauth2/v2.0/token")
-        #expect(oauth.scopes == [
-            "https://outlook.office.com/SMTP.Send", "https://outlook.office.com/IMAP.AccessAsUser.All", "offline_access",
-        ])
+        #expect(
+            oauth.scopes == [
+                "https://outlook.office.com/SMTP.Send", "https://outlook.office.com/IMAP.AccessAsUser.All", "offline_access",
+            ]
+        )
         #expect(oauth.grant == .deviceCode)
         #expect(oauth.tokenFile == "/practice/.paychase-tokens.json", "beside the profile, never in Outbox/")
         #expect(settings.smtp?.usesOAuth == true && settings.smtp?.auth == .xoauth2)
@@ -44,7 +48,8 @@ struct OAuthProfileTests {
     }
 
     @Test func anApplicationPermissionReadsItsSecretLikeAPassword() throws {
-        let settings = try Self.settings("""
+        let settings = try Self.settings(
+            """
             oauth:
               provider: microsoft
               tenant: nhs.net
@@ -52,22 +57,29 @@ struct OAuthProfileTests {
               grant: client_credentials
               client_secret_file: /etc/paychase/secret
             imap: { url: "imaps://outlook.office365.com/INBOX", username: practice.manager@nhs.net, auth: oauth, sent_folder: none }
-            """)
+            """
+        )
         #expect(settings.oauth?.grant == .clientCredentials(secret: .file("/etc/paychase/secret")))
         #expect(settings.oauth?.scopes == ["https://outlook.office365.com/.default"])
         #expect(settings.sentFolder == .off)
     }
 
     @Test func everyMissingOrWrongSettingIsNamed() {
-        let problems = Self.problems("""
+        let problems = Self.problems(
+            """
             oauth:
               provider: other
               client_id: app
               client_secret: s3cr3t
               token_url: http://idp.example/token
             smtp: { url: "smtp://send.nhs.net:587", auth: oauth, password_env: SMTP_PASSWORD }
-            """)
-        #expect(problems.contains("p.yaml: oauth.client_secret: never put the client secret itself in paychase.yaml; use client_secret_env (an environment variable) or client_secret_file (a file only you can read)"))
+            """
+        )
+        #expect(
+            problems.contains(
+                "p.yaml: oauth.client_secret: never put the client secret itself in paychase.yaml; use client_secret_env (an environment variable) or client_secret_file (a file only you can read)"
+            )
+        )
         #expect(problems.contains { $0.hasPrefix("p.yaml: oauth.device_authorization_url: is missing") })
         #expect(problems.contains("p.yaml: oauth.token_url: 'http://idp.example/token' must start with https://"))
         #expect(problems.contains { $0.hasPrefix("p.yaml: oauth.scopes: is missing") })
@@ -77,18 +89,24 @@ struct OAuthProfileTests {
     }
 
     @Test func oauthSignInWithoutAnOAuthSectionSaysWhatToAdd() {
-        let problems = Self.problems("""
+        let problems = Self.problems(
+            """
             imap: { url: "imaps://outlook.office365.com/INBOX", username: practice.manager@nhs.net, auth: oauth }
-            """)
-        #expect(problems == [
-            "p.yaml: imap.auth: is oauth, but there is no oauth: section naming the identity provider (for NHSmail: provider: microsoft, tenant and client_id; see README, \"Using NHSmail / Microsoft 365\")",
-        ])
+            """
+        )
+        #expect(
+            problems == [
+                "p.yaml: imap.auth: is oauth, but there is no oauth: section naming the identity provider (for NHSmail: provider: microsoft, tenant and client_id; see README, \"Using NHSmail / Microsoft 365\")"
+            ]
+        )
     }
 
     @Test func microsoftWithoutATenantIsNamed() {
-        let problems = Self.problems("""
+        let problems = Self.problems(
+            """
             oauth: { provider: microsoft, client_id: app }
-            """)
+            """
+        )
         #expect(problems == ["p.yaml: oauth.tenant: is missing"])
     }
 }

@@ -21,15 +21,25 @@ struct ProfileTests {
     }
 
     @Test func readsTheMailServerSettingsBesideTheProfile() throws {
-        let text = try String(contentsOfFile: Fixture.path("profile.yaml"), encoding: .utf8) + """
-            smtp:
-              url: smtp://mail.example:587
-              username: manager@riverside.example
-              password_file: secret.txt
-              auth: login
-            """
+        let text =
+            try String(contentsOfFile: Fixture.path("profile.yaml"), encoding: .utf8) + """
+                smtp:
+                  url: smtp://mail.example:587
+                  username: manager@riverside.example
+                  password_file: secret.txt
+                  auth: login
+                """
         let smtp = try #require(try ProfileLoader().parseSettings(text, file: "p.yaml").smtp)
-        #expect(smtp == MailServerSettings(url: "smtp://mail.example:587", username: "manager@riverside.example", password: .file("secret.txt"), auth: .login, caFile: nil))
+        #expect(
+            smtp
+                == MailServerSettings(
+                    url: "smtp://mail.example:587",
+                    username: "manager@riverside.example",
+                    password: .file("secret.txt"),
+                    auth: .login,
+                    caFile: nil
+                )
+        )
         #expect(smtp.server == "mail.example:587")
     }
 
@@ -44,16 +54,17 @@ struct ProfileTests {
     }
 
     @Test func readsTheCommissionerAndTheNewSettings() throws {
-        let text = try String(contentsOfFile: Fixture.path("profile.yaml"), encoding: .utf8) + """
-            commissioner:
-              name: NHS North East London Integrated Care Board
-              on_behalf_of: NHS England
-              email: nel@nhs.example
-              notice_address: ["4th Floor", "London", "E15 1DA"]
-            payment_terms: { gp-contract: end-of-following-month, public-health: 45 days }
-            reply_days: 21
+        let text =
+            try String(contentsOfFile: Fixture.path("profile.yaml"), encoding: .utf8) + """
+                commissioner:
+                  name: NHS North East London Integrated Care Board
+                  on_behalf_of: NHS England
+                  email: nel@nhs.example
+                  notice_address: ["4th Floor", "London", "E15 1DA"]
+                payment_terms: { gp-contract: end-of-following-month, public-health: 45 days }
+                reply_days: 21
 
-            """
+                """
         let settings = try ProfileLoader().parseSettings(text, file: "p.yaml")
         let profile = settings.profile
         #expect(profile.commissioner.contact.address == ["4th Floor", "London", "E15 1DA"])
@@ -63,25 +74,29 @@ struct ProfileTests {
         #expect(profile.replyDays == 21)
         #expect(!settings.notes.contains { $0.description.contains("commissioner") })
         let bad = text.replacingOccurrences(of: "45 days", with: "soon")
-        #expect(Fixture.problems { () throws(InputError) in _ = try ProfileLoader().parse(bad, file: "p.yaml") } == [
-            "p.yaml: payment_terms.public-health: 'soon' must be end-of-following-month or a number of days, such as 30 days",
-        ])
+        #expect(
+            Fixture.problems { () throws(InputError) in _ = try ProfileLoader().parse(bad, file: "p.yaml") } == [
+                "p.yaml: payment_terms.public-health: 'soon' must be end-of-following-month or a number of days, such as 30 days"
+            ]
+        )
     }
 
     @Test func listsEveryProfileProblemByKey() {
         let file = Fixture.path("bad-profile.yaml")
         let problems = Fixture.problems { () throws(InputError) in _ = try ProfileLoader().load(path: file) }
-        #expect(problems == [
-            "\(file): practice.ods_code: '12' is not an ODS code (a letter and five characters, such as F84001)",
-            "\(file): practice.contract: 'NHS' must be GMS, PMS or APMS",
-            "\(file): practice.address: must be a list, such as [\"1 River Road\", \"London\", \"E1 1AA\"]",
-            "\(file): practice.email: 'not-an-address' is not an email address like name@example.nhs.uk",
-            "\(file): practice.signatory.role: is missing",
-            "\(file): paymasters.primary-care-trust: is not a setting PayChase knows (expected one of: icb, nhs-england, local-authority, ccg)",
-            "\(file): smtp.password: never put the password itself in paychase.yaml; use password_env (an environment variable) or password_file (a file only you can read)",
-            "\(file): smtp.url: 'http://mail.example' must start with smtp:// (STARTTLS) or smtps:// (TLS)",
-            "\(file): smtp.username: is set but there is no password_env or password_file (or set auth: oauth to sign in with OAuth 2.0)",
-        ])
+        #expect(
+            problems == [
+                "\(file): practice.ods_code: '12' is not an ODS code (a letter and five characters, such as F84001)",
+                "\(file): practice.contract: 'NHS' must be GMS, PMS or APMS",
+                "\(file): practice.address: must be a list, such as [\"1 River Road\", \"London\", \"E1 1AA\"]",
+                "\(file): practice.email: 'not-an-address' is not an email address like name@example.nhs.uk",
+                "\(file): practice.signatory.role: is missing",
+                "\(file): paymasters.primary-care-trust: is not a setting PayChase knows (expected one of: icb, nhs-england, local-authority, ccg)",
+                "\(file): smtp.password: never put the password itself in paychase.yaml; use password_env (an environment variable) or password_file (a file only you can read)",
+                "\(file): smtp.url: 'http://mail.example' must start with smtp:// (STARTTLS) or smtps:// (TLS)",
+                "\(file): smtp.username: is set but there is no password_env or password_file (or set auth: oauth to sign in with OAuth 2.0)",
+            ]
+        )
         #expect(!problems.joined().contains("hunter2"), "a password never appears in an error")
     }
 
@@ -90,9 +105,11 @@ struct ProfileTests {
         let tricky = text.replacingOccurrences(of: "email: help@lmc.example", with: "email: \"=?UTF-8?B?QmNj?=@x.example\"")
         #expect(tricky != text)
         let problems = Fixture.problems { () throws(InputError) in _ = try ProfileLoader().parse(tricky, file: "p.yaml") }
-        #expect(problems == [
-            "p.yaml: lmc.email: '=?UTF-8?B?QmNj?=@x.example' has an encoded word (=?...?=) in it, which mail programs decode into a different address than servers deliver to; write the address as plain letters",
-        ])
+        #expect(
+            problems == [
+                "p.yaml: lmc.email: '=?UTF-8?B?QmNj?=@x.example' has an encoded word (=?...?=) in it, which mail programs decode into a different address than servers deliver to; write the address as plain letters"
+            ]
+        )
     }
 
     @Test func refusesALineBreakInAValueThatReachesAHeader() {

@@ -13,11 +13,14 @@ struct DispatcherTests {
     /// The example practice with an smtp: and imap: section the in-memory servers stand in for.
     func practice() throws -> KitFixture {
         let kit = try KitFixture()
-        try kit.folder.write("paychase.yaml", try kit.folder.read("paychase.yaml") + """
-            smtp: { url: "smtp://memory:25", username: manager@riverside.example, password_env: P }
-            imap: { url: "imap://memory:143/INBOX", username: manager@riverside.example, password_env: P }
+        try kit.folder.write(
+            "paychase.yaml",
+            try kit.folder.read("paychase.yaml") + """
+                smtp: { url: "smtp://memory:25", username: manager@riverside.example, password_env: P }
+                imap: { url: "imap://memory:143/INBOX", username: manager@riverside.example, password_env: P }
 
-            """)
+                """
+        )
         return kit
     }
 
@@ -26,7 +29,10 @@ struct DispatcherTests {
         options.environment = ["P": "secret"]
         options.transport = transport.factory
         options.mailbox = mailbox.factory
-        return try SendJob(workspace: kit.workspace, source: source, asOf: Self.day, options: options).run(logger: kit.logger, clock: KitFixture.clock)
+        return try SendJob(workspace: kit.workspace, source: source, asOf: Self.day, options: options).run(
+            logger: kit.logger,
+            clock: KitFixture.clock
+        )
     }
 
     func outcomes(_ kit: KitFixture) throws -> [String] {
@@ -38,12 +44,31 @@ struct DispatcherTests {
     @Test func eachAnswerPutsTheMessageWhereItBelongsAndTheCopiesGoToSent() throws {
         let kit = try practice()
         // L-2026-007 paid by NHS England, whose server will defer it.
-        try kit.folder.write("paychase.yaml", try kit.folder.read("paychase.yaml").replacingOccurrences(
-            of: "paymasters:", with: "paymasters:\n  nhs-england: { name: NHS England, email: england.payments@nhs.example, address: [Quarry House, Leeds, LS2 7UE] }"))
-        try kit.folder.write("claims.csv", try kit.folder.read("claims.csv").replacingOccurrences(of: "15/07/2026,,TH-LES-0441", with: "15/07/2026,nhs-england,TH-LES-0441"))
+        try kit.folder.write(
+            "paychase.yaml",
+            try kit.folder.read("paychase.yaml").replacingOccurrences(
+                of: "paymasters:",
+                with:
+                    "paymasters:\n  nhs-england: { name: NHS England, email: england.payments@nhs.example, address: [Quarry House, Leeds, LS2 7UE] }"
+            )
+        )
+        try kit.folder.write(
+            "claims.csv",
+            try kit.folder.read("claims.csv").replacingOccurrences(of: "15/07/2026,,TH-LES-0441", with: "15/07/2026,nhs-england,TH-LES-0441")
+        )
         let transport = MemoryTransport()
-        transport.answers["england.payments@nhs.example"] = SMTPResult(outcome: .deferred, reply: "451 4.3.0 try again later", dsnRequested: false, serverAnswered: true)
-        transport.answers["publichealth@la.example"] = SMTPResult(outcome: .refused, reply: "550 5.1.1 no such user", dsnRequested: false, serverAnswered: true)
+        transport.answers["england.payments@nhs.example"] = SMTPResult(
+            outcome: .deferred,
+            reply: "451 4.3.0 try again later",
+            dsnRequested: false,
+            serverAnswered: true
+        )
+        transport.answers["publichealth@la.example"] = SMTPResult(
+            outcome: .refused,
+            reply: "550 5.1.1 no such user",
+            dsnRequested: false,
+            serverAnswered: true
+        )
         let mailbox = MemoryMailbox()
         let result = try send(kit, .template("chase", .overdue), transport: transport, mailbox: mailbox)
         #expect(result.stop == nil)
@@ -94,11 +119,18 @@ struct DispatcherTests {
         let transport = MemoryTransport()
         let mailbox = MemoryMailbox()
         _ = try send(kit, .template("chase", .ids(["D-2026-014"])), transport: transport, mailbox: mailbox)
-        let sentID = try #require(try kit.folder.read("Outbox/deliveries.jsonl").split(separator: "\n").compactMap {
-            (try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["message_id"] as? String
-        }.first)
-        let receipt = String(decoding: try Data(contentsOf: TestPaths.repository.appendingPathComponent("Tests/PayChaseMailTests/Fixtures/receipts/exchange-online-read.eml")), as: UTF8.self)
-            .replacingOccurrences(of: "20261122T224058123-0000-Q-1@riverside.example", with: sentID)
+        let sentID = try #require(
+            try kit.folder.read("Outbox/deliveries.jsonl").split(separator: "\n").compactMap {
+                (try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["message_id"] as? String
+            }.first
+        )
+        let receipt = String(
+            decoding: try Data(
+                contentsOf: TestPaths.repository.appendingPathComponent("Tests/PayChaseMailTests/Fixtures/receipts/exchange-online-read.eml")
+            ),
+            as: UTF8.self
+        )
+        .replacingOccurrences(of: "20261122T224058123-0000-Q-1@riverside.example", with: sentID)
         mailbox.deliver(Array(receipt.utf8))
         mailbox.deliver(Array("From: news@lmc.example\r\nSubject: LMC news\r\nMessage-ID: <n@lmc.example>\r\n\r\nNews.\r\n".utf8))
         var job = ReceiptsJob(workspace: kit.workspace)
@@ -134,7 +166,10 @@ extension DispatcherTests {
         #expect(text.contains("To: Riverside Medical Centre <manager@riverside.example>"))
         #expect(text.contains("Subject: PayChase record seal, 22 November 2026: \(entriesBefore.count) entries"))
         let last = try #require(try JSONSerialization.jsonObject(with: Data(entriesBefore.last!.utf8)) as? [String: Any])
-        #expect(text.contains("X-PayChase-Record: entries=\(entriesBefore.count)\r\n sha256=\(last["entry"]!)"), "the head just before the seal's own entry")
+        #expect(
+            text.contains("X-PayChase-Record: entries=\(entriesBefore.count)\r\n sha256=\(last["entry"]!)"),
+            "the head just before the seal's own entry"
+        )
         #expect(try outcomes(kit).filter { $0.hasPrefix("- ") } == ["- accepted", "- sent-items-copy"], "recorded, and its copy filed")
 
         #expect(try seal.run(on: Self.day, logger: kit.logger, clock: KitFixture.clock) == nil, "once a day")

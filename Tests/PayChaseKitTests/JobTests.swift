@@ -43,8 +43,10 @@ struct JobTests {
         let kit = try KitFixture()
         let result = try DraftJob(workspace: kit.workspace, template: "chase", selection: .overdue, asOf: Self.day)
             .run(logger: kit.logger, clock: KitFixture.clock)
-        #expect(result.written.map { URL(fileURLWithPath: $0).deletingLastPathComponent().lastPathComponent }
-            == ["Q-2026-001", "D-2026-014", "L-2026-007", "P-2026-003"])
+        #expect(
+            result.written.map { URL(fileURLWithPath: $0).deletingLastPathComponent().lastPathComponent }
+                == ["Q-2026-001", "D-2026-014", "L-2026-007", "P-2026-003"]
+        )
         #expect(result.problems.isEmpty)
         let email = try ParsedEmail.parse(path: result.written[0])
         #expect(email.header("Date") == "Mon, 23 Nov 2026 12:00:00 +0000", "the job's clock dates the email")
@@ -82,7 +84,12 @@ struct JobTests {
             .run(logger: kit.logger)
         #expect(printed.written == [kit.workspace.outbox.letters + "/D-2026-014-appeal.pdf"])
         let posting = PostingJob(
-            workspace: kit.workspace, template: "appeal", claimIDs: ["D-2026-014"], postedOn: Self.day, method: "first class", tracking: nil
+            workspace: kit.workspace,
+            template: "appeal",
+            claimIDs: ["D-2026-014"],
+            postedOn: Self.day,
+            method: "first class",
+            tracking: nil
         )
         let first = try posting.run(logger: kit.logger, clock: KitFixture.clock)
         #expect(first.recorded.map(\.claimID) == ["D-2026-014"])
@@ -103,9 +110,18 @@ struct JobTests {
 
     @Test func aTamperedRecordIsInvalidData() throws {
         let kit = try KitFixture()
-        _ = try PrintJob(workspace: kit.workspace, template: "appeal", selection: .ids(["D-2026-014"]), asOf: Self.day, printer: nil).run(logger: kit.logger)
-        _ = try PostingJob(workspace: kit.workspace, template: "appeal", claimIDs: ["D-2026-014"], postedOn: Self.day, method: "first class", tracking: nil)
-            .run(logger: kit.logger)
+        _ = try PrintJob(workspace: kit.workspace, template: "appeal", selection: .ids(["D-2026-014"]), asOf: Self.day, printer: nil).run(
+            logger: kit.logger
+        )
+        _ = try PostingJob(
+            workspace: kit.workspace,
+            template: "appeal",
+            claimIDs: ["D-2026-014"],
+            postedOn: Self.day,
+            method: "first class",
+            tracking: nil
+        )
+        .run(logger: kit.logger)
         let record = try kit.folder.read("Outbox/deliveries.jsonl").replacingOccurrences(of: "first class", with: "by hand")
         try kit.folder.write("Outbox/deliveries.jsonl", record)
         let error = #expect(throws: PayChaseError.self) { try LogJob(workspace: kit.workspace).verify(logger: kit.logger) }

@@ -12,8 +12,11 @@ struct KitFixture {
     init() throws {
         folder = try PracticeFolder()
         workspace = Workspace(
-            configPath: folder.path + "/paychase.yaml", claimsPath: folder.path + "/claims.csv", templatesPath: nil,
-            builtinTemplatesPath: TestPaths.templates.path, outboxPath: folder.path + "/Outbox"
+            configPath: folder.path + "/paychase.yaml",
+            claimsPath: folder.path + "/claims.csv",
+            templatesPath: nil,
+            builtinTemplatesPath: TestPaths.templates.path,
+            outboxPath: folder.path + "/Outbox"
         )
     }
 

@@ -14,7 +14,13 @@ final class MemoryTransport: MailTransport, @unchecked Sendable {
     private(set) var taken: [[UInt8]] = []
     private(set) var attempts = 0
 
-    func send(_ message: [UInt8], from: String, to recipients: [String], envelopeID: String, beforeCommit: @escaping () -> Bool) throws(MailServerError) -> SMTPResult {
+    func send(
+        _ message: [UInt8],
+        from: String,
+        to recipients: [String],
+        envelopeID: String,
+        beforeCommit: @escaping () -> Bool
+    ) throws(MailServerError) -> SMTPResult {
         attempts += 1
         if let failure { throw failure }
         guard beforeCommit() else { return SMTPResult(outcome: .deferred, reply: "not sent", dsnRequested: false, serverAnswered: true) }

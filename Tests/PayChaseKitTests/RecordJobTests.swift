@@ -13,9 +13,18 @@ struct RecordJobTests {
     /// The appeal for D-2026-014 and then for Q-2026-001 printed and posted: two record entries.
     func twoPostings(_ kit: KitFixture) throws {
         for claim in ["D-2026-014", "Q-2026-001"] {
-            _ = try PrintJob(workspace: kit.workspace, template: "appeal", selection: .ids([claim]), asOf: Self.day, printer: nil).run(logger: kit.logger)
-            _ = try PostingJob(workspace: kit.workspace, template: "appeal", claimIDs: [claim], postedOn: Self.day, method: "first class", tracking: nil)
-                .run(logger: kit.logger, clock: KitFixture.clock)
+            _ = try PrintJob(workspace: kit.workspace, template: "appeal", selection: .ids([claim]), asOf: Self.day, printer: nil).run(
+                logger: kit.logger
+            )
+            _ = try PostingJob(
+                workspace: kit.workspace,
+                template: "appeal",
+                claimIDs: [claim],
+                postedOn: Self.day,
+                method: "first class",
+                tracking: nil
+            )
+            .run(logger: kit.logger, clock: KitFixture.clock)
         }
     }
 
@@ -61,12 +70,19 @@ struct RecordJobTests {
         try "From: a@b.example\r\n\(RecordHead.headerName): entries=1\r\n\tsha256=\(entries[0].entry)\r\nSubject: s\r\n\r\nbody\r\n"
             .write(toFile: folded, atomically: true, encoding: .utf8)
         let plain = kit.folder.path + "/plain.eml"
-        try "From: a@b.example\r\nSubject: not ours\r\n\r\nX-PayChase-Record: entries=9 sha256=0\r\n".write(toFile: plain, atomically: true, encoding: .utf8)
+        try "From: a@b.example\r\nSubject: not ours\r\n\r\nX-PayChase-Record: entries=9 sha256=0\r\n".write(
+            toFile: plain,
+            atomically: true,
+            encoding: .utf8
+        )
 
         let job = LogJob(workspace: kit.workspace)
         let checked = try job.verify(against: [email, folded, plain], logger: kit.logger)
         #expect(checked.verified.entries == 2)
-        #expect(checked.witnesses.map(\.head) == [head, RecordHead(entries: 1, last: entries[0].entry), nil], "a folded head is read; a body is not a header")
+        #expect(
+            checked.witnesses.map(\.head) == [head, RecordHead(entries: 1, last: entries[0].entry), nil],
+            "a folded head is read; a body is not a header"
+        )
         #expect(checked.witnesses.allSatisfy { $0.problem == nil })
 
         let later = kit.folder.path + "/later.eml"
@@ -86,8 +102,14 @@ struct RecordJobTests {
         let bytes = Array("Subject: chase\r\n\r\nPlease pay.\r\n".utf8)
         var message = QueuedMessage(
             id: MessageQueue.newID(claimID: "L-2026-007", template: "chase", at: Date(timeIntervalSince1970: 1_795_400_000)),
-            claimID: "L-2026-007", template: "chase", messageID: "<m1@riverside.example>", from: "manager@riverside.example",
-            to: ["payments@towerhamlets.example"], subject: "chase", sha256: SHA256Hex.digest(bytes), queuedAt: Date(timeIntervalSince1970: 1_795_400_000)
+            claimID: "L-2026-007",
+            template: "chase",
+            messageID: "<m1@riverside.example>",
+            from: "manager@riverside.example",
+            to: ["payments@towerhamlets.example"],
+            subject: "chase",
+            sha256: SHA256Hex.digest(bytes),
+            queuedAt: Date(timeIntervalSince1970: 1_795_400_000)
         )
         do {
             let outbox = try OutboxSession(working: kit.workspace.outbox, logger: kit.logger)
@@ -110,7 +132,9 @@ struct RecordJobTests {
         let entry = try #require(LogJob(workspace: kit.workspace).entries(claim: "L-2026-007", logger: kit.logger).last)
         #expect(entry.outcome == .confirmed && entry.queueID == message.id && entry.sha256 == message.sha256 && entry.attempt == 1)
         #expect(entry.time == "2026-11-23T12:00:00.000Z")
-        let row = try #require(try StatusJob(workspace: kit.workspace, asOf: Self.day).run(logger: kit.logger).rows.first { $0.claimID == "L-2026-007" })
+        let row = try #require(
+            try StatusJob(workspace: kit.workspace, asOf: Self.day).run(logger: kit.logger).rows.first { $0.claimID == "L-2026-007" }
+        )
         #expect(row.attempts == 1, "a confirmed email counts as sent")
 
         let twice = #expect(throws: PayChaseError.self) { try job.confirmDelivered(message.id, logger: kit.logger) }
@@ -120,9 +144,15 @@ struct RecordJobTests {
     @Test func onlyAnUncertainMessageCanBeConfirmed() throws {
         let kit = try KitFixture()
         let message = QueuedMessage(
-            id: MessageQueue.newID(claimID: "L-2026-007", template: "chase"), claimID: "L-2026-007", template: "chase",
-            messageID: "<m2@riverside.example>", from: "manager@riverside.example", to: ["payments@towerhamlets.example"],
-            subject: "chase", sha256: SHA256Hex.digest([1]), queuedAt: Date()
+            id: MessageQueue.newID(claimID: "L-2026-007", template: "chase"),
+            claimID: "L-2026-007",
+            template: "chase",
+            messageID: "<m2@riverside.example>",
+            from: "manager@riverside.example",
+            to: ["payments@towerhamlets.example"],
+            subject: "chase",
+            sha256: SHA256Hex.digest([1]),
+            queuedAt: Date()
         )
         do {
             let outbox = try OutboxSession(working: kit.workspace.outbox, logger: kit.logger)
@@ -139,7 +169,9 @@ struct RecordJobTests {
     @Test func aPaymentIsRecordedAndLowersWhatIsOutstanding() throws {
         let kit = try KitFixture()
         let received = CalendarDate(year: 2026, month: 11, day: 20)!
-        let before = try #require(try StatusJob(workspace: kit.workspace, asOf: Self.day).run(logger: kit.logger).rows.first { $0.claimID == "Q-2026-001" })
+        let before = try #require(
+            try StatusJob(workspace: kit.workspace, asOf: Self.day).run(logger: kit.logger).rows.first { $0.claimID == "Q-2026-001" }
+        )
         let payment = PaymentJob(workspace: kit.workspace, claimID: "Q-2026-001", amount: "£1,000.00", receivedOn: received, reference: "BACS-123")
         let result = try payment.run(logger: kit.logger, clock: KitFixture.clock)
         #expect(result.amount == Money(pence: 100_000))
@@ -150,11 +182,19 @@ struct RecordJobTests {
         #expect(entry.outcome == .payment)
         #expect(entry.payment?.pence == 100_000 && entry.payment?.receivedOn == "2026-11-20" && entry.payment?.reference == "BACS-123")
         #expect(entry.time == "2026-11-23T12:00:00.000Z")
-        let after = try #require(try StatusJob(workspace: kit.workspace, asOf: Self.day).run(logger: kit.logger).rows.first { $0.claimID == "Q-2026-001" })
+        let after = try #require(
+            try StatusJob(workspace: kit.workspace, asOf: Self.day).run(logger: kit.logger).rows.first { $0.claimID == "Q-2026-001" }
+        )
         #expect(after.outstanding == result.outstanding)
         #expect(after.feedback.paymentsRecorded == Money(pence: 100_000))
 
-        let tooMuch = PaymentJob(workspace: kit.workspace, claimID: "Q-2026-001", amount: "\(result.outstanding.pence / 100 + 1)", receivedOn: received, reference: nil)
+        let tooMuch = PaymentJob(
+            workspace: kit.workspace,
+            claimID: "Q-2026-001",
+            amount: "\(result.outstanding.pence / 100 + 1)",
+            receivedOn: received,
+            reference: nil
+        )
         let error = #expect(throws: PayChaseError.self) { try tooMuch.run(logger: kit.logger) }
         #expect(error?.kind == .usage)
         #expect(error?.description.contains("is more than the \(result.outstanding.formatted) outstanding on Q-2026-001") == true)

@@ -13,7 +13,11 @@ struct ReportTests {
     static func cashflow() throws -> (kit: KitFixture, report: CashflowReport) {
         let kit = try KitFixture()
         let payment = PaymentJob(
-            workspace: kit.workspace, claimID: "Q-2026-001", amount: "1000", receivedOn: CalendarDate(year: 2026, month: 11, day: 20)!, reference: nil
+            workspace: kit.workspace,
+            claimID: "Q-2026-001",
+            amount: "1000",
+            receivedOn: CalendarDate(year: 2026, month: 11, day: 20)!,
+            reference: nil
         )
         _ = try payment.run(logger: kit.logger, clock: KitFixture.clock)
         return (kit, try CashflowReportJob(workspaces: [kit.workspace], asOf: asOf).run(logger: kit.logger))
@@ -51,17 +55,25 @@ struct ReportTests {
             return rows[start...].first { $0.first == first }
         }
         // Q-2026-001 is 145 days late with £2,480.00 left; L-2026-007 (£780.00) 100 days: both 91–180.
-        #expect(row("NHS North East London ICB (primary care payments)", after: "Outstanding by age")
-            == ["NHS North East London ICB (primary care payments)", "1020.50", "1234.56", "0.00", "0.00", "3260.00", "0.00", "5515.06"])
+        #expect(
+            row("NHS North East London ICB (primary care payments)", after: "Outstanding by age")
+                == ["NHS North East London ICB (primary care payments)", "1020.50", "1234.56", "0.00", "0.00", "3260.00", "0.00", "5515.06"]
+        )
         #expect(row("November 2026", after: "Claimed and received by month") == ["November 2026", "1020.50", "1000.00"])
         // Due 30 June, paid 20 November: 143 days.
-        #expect(row("NHS North East London ICB (primary care payments)", after: "Average days to pay")
-            == ["NHS North East London ICB (primary care payments)", "1", "143.0"])
-        #expect(row("London Borough of Tower Hamlets", after: "Statutory interest accrued")
-            == ["London Borough of Tower Hamlets", "72.67", "70.00", "142.67"])
+        #expect(
+            row("NHS North East London ICB (primary care payments)", after: "Average days to pay")
+                == ["NHS North East London ICB (primary care payments)", "1", "143.0"]
+        )
+        #expect(
+            row("London Borough of Tower Hamlets", after: "Statutory interest accrued")
+                == ["London Borough of Tower Hamlets", "72.67", "70.00", "142.67"]
+        )
         #expect(rows.contains { $0.first?.contains("the £12,540.00 it shows as paid is in no month") == true })
-        #expect(row("Q-2026-001", after: "The oldest debts and what to do next")
-            == ["Q-2026-001", "QOF achievement", "NHS North East London ICB (primary care payments)", "2026-06-30", "145", "2480.00", "chase"])
+        #expect(
+            row("Q-2026-001", after: "The oldest debts and what to do next")
+                == ["Q-2026-001", "QOF achievement", "NHS North East London ICB (primary care payments)", "2026-06-30", "145", "2480.00", "chase"]
+        )
 
         let info = try PDFTools.info(pdf)
         #expect(info.pageSize.contains("595.276 x 841.89"), "A4")
@@ -85,7 +97,14 @@ struct ReportTests {
         let svg = ChartSVG.render(report.agedDebtChart)
         let path = kit.folder.path + "/aged.svg"
         try svg.write(toFile: path, atomically: true, encoding: .utf8)
-        let parsed = try Command.run("/usr/bin/env", ["python3", "-c", "import sys, xml.etree.ElementTree as t; r = t.parse(sys.argv[1]).getroot(); print(len(r.findall('{http://www.w3.org/2000/svg}rect')))", path])
+        let parsed = try Command.run(
+            "/usr/bin/env",
+            [
+                "python3", "-c",
+                "import sys, xml.etree.ElementTree as t; r = t.parse(sys.argv[1]).getroot(); print(len(r.findall('{http://www.w3.org/2000/svg}rect')))",
+                path,
+            ]
+        )
         #expect(parsed.status == 0, "well-formed XML: \(parsed.stderr)")
         #expect((Int(parsed.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) > 0, "the SVG has its bars as rects")
         #expect(svg.contains(">£4,000</text>") && svg.contains(">£0</text>"))

@@ -14,10 +14,22 @@ struct TypedResultTests {
 
     @Test func aDamagedRecordIsTypedAndNamesNoCommand() throws {
         let kit = try KitFixture()
-        _ = try PrintJob(workspace: kit.workspace, template: "appeal", selection: .ids(["D-2026-014"]), asOf: Self.day, printer: nil).run(logger: kit.logger)
-        _ = try PostingJob(workspace: kit.workspace, template: "appeal", claimIDs: ["D-2026-014"], postedOn: Self.day, method: "first class", tracking: nil)
-            .run(logger: kit.logger)
-        try kit.folder.write("Outbox/deliveries.jsonl", try kit.folder.read("Outbox/deliveries.jsonl").replacingOccurrences(of: "first class", with: "by hand"))
+        _ = try PrintJob(workspace: kit.workspace, template: "appeal", selection: .ids(["D-2026-014"]), asOf: Self.day, printer: nil).run(
+            logger: kit.logger
+        )
+        _ = try PostingJob(
+            workspace: kit.workspace,
+            template: "appeal",
+            claimIDs: ["D-2026-014"],
+            postedOn: Self.day,
+            method: "first class",
+            tracking: nil
+        )
+        .run(logger: kit.logger)
+        try kit.folder.write(
+            "Outbox/deliveries.jsonl",
+            try kit.folder.read("Outbox/deliveries.jsonl").replacingOccurrences(of: "first class", with: "by hand")
+        )
         let status = #expect(throws: PayChaseError.self) { try StatusJob(workspace: kit.workspace, asOf: Self.day).run(logger: kit.logger) }
         #expect(status?.kind == .invalidData)
         #expect(status?.reason == .damagedRecord)
@@ -31,10 +43,19 @@ struct TypedResultTests {
 
     @Test func anUnknownQueueIDAndAnUnprintedLetterSayWhatIsMissing() throws {
         let kit = try KitFixture()
-        let queued = #expect(throws: PayChaseError.self) { try QueueJob(workspace: kit.workspace).confirmDelivered("nothing-here", logger: kit.logger) }
+        let queued = #expect(throws: PayChaseError.self) {
+            try QueueJob(workspace: kit.workspace).confirmDelivered("nothing-here", logger: kit.logger)
+        }
         #expect(queued?.reason == .notQueued(id: "nothing-here"))
         #expect(queued?.description == "there is no queued message nothing-here")
-        let posting = PostingJob(workspace: kit.workspace, template: "appeal", claimIDs: ["Q-2026-001"], postedOn: Self.day, method: "first class", tracking: nil)
+        let posting = PostingJob(
+            workspace: kit.workspace,
+            template: "appeal",
+            claimIDs: ["Q-2026-001"],
+            postedOn: Self.day,
+            method: "first class",
+            tracking: nil
+        )
         let unprinted = #expect(throws: PayChaseError.self) { try posting.run(logger: kit.logger) }
         #expect(unprinted?.kind == .usage)
         #expect(unprinted?.reason == .letterNotPrinted(template: "appeal", claimID: "Q-2026-001"))
@@ -49,7 +70,11 @@ struct TypedResultTests {
         #expect(reference?.reason == .notOneLine(.paymentReference))
         #expect(reference?.description == "the payment reference must be one line of at most 200 characters")
         let tracking = PostingJob(
-            workspace: kit.workspace, template: "appeal", claimIDs: ["D-2026-014"], postedOn: Self.day, method: "first class",
+            workspace: kit.workspace,
+            template: "appeal",
+            claimIDs: ["D-2026-014"],
+            postedOn: Self.day,
+            method: "first class",
             tracking: String(repeating: "T", count: 201)
         )
         let long = #expect(throws: PayChaseError.self) { try tracking.run(logger: kit.logger) }
@@ -61,18 +86,33 @@ struct TypedResultTests {
         let kit = try KitFixture()
         let result = try DraftJob(workspace: kit.workspace, template: "formal-complaint", selection: .overdue, asOf: Self.day).run(logger: kit.logger)
         let skipped = try #require(result.notes.first { $0.claimID == "P-2026-003" })
-        guard case .skipped(_, let template, let onlyFor) = skipped else { Issue.record("\(skipped)"); return }
+        guard case .skipped(_, let template, let onlyFor) = skipped else {
+            Issue.record("\(skipped)")
+            return
+        }
         #expect(template == "formal-complaint")
         #expect(skipped.description == "P-2026-003: skipped, formal-complaint is only for \(onlyFor)")
     }
 
     @Test func theEvidencePackNamesTheChecksItsFrontEndGives() throws {
         let kit = try KitFixture()
-        _ = try PrintJob(workspace: kit.workspace, template: "appeal", selection: .ids(["D-2026-014"]), asOf: Self.day, printer: nil).run(logger: kit.logger)
-        _ = try PostingJob(workspace: kit.workspace, template: "appeal", claimIDs: ["D-2026-014"], postedOn: Self.day, method: "first class", tracking: nil)
-            .run(logger: kit.logger)
+        _ = try PrintJob(workspace: kit.workspace, template: "appeal", selection: .ids(["D-2026-014"]), asOf: Self.day, printer: nil).run(
+            logger: kit.logger
+        )
+        _ = try PostingJob(
+            workspace: kit.workspace,
+            template: "appeal",
+            claimIDs: ["D-2026-014"],
+            postedOn: Self.day,
+            method: "first class",
+            tracking: nil
+        )
+        .run(logger: kit.logger)
         let checks = EvidenceJob.Checks(wholeRecord: "Record > Verify", againstEmail: "Record > Verify against an email")
-        let pack = try EvidenceJob(workspace: kit.workspace, claimID: "D-2026-014", zip: false, checks: checks).run(logger: kit.logger, clock: KitFixture.clock)
+        let pack = try EvidenceJob(workspace: kit.workspace, claimID: "D-2026-014", zip: false, checks: checks).run(
+            logger: kit.logger,
+            clock: KitFixture.clock
+        )
         #expect(pack.events == 1)
         let text = try PDFTools.text(pack.folder + "/evidence.pdf").replacingOccurrences(of: "\n", with: " ")
         #expect(text.contains("checks with: Record > Verify."))

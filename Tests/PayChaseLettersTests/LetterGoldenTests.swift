@@ -15,7 +15,11 @@ struct LetterGoldenTests {
     @Test(arguments: cases)
     func letterMatchesItsGoldenText(template: String, claim: String) throws {
         var profile = LetterFixture.profile
-        profile.disputeResolution = Contact(name: "Primary Care Appeals (test address)", email: "appeals@resolution.example", address: ["1 Test Street", "London", "EC1A 1AA"])
+        profile.disputeResolution = Contact(
+            name: "Primary Care Appeals (test address)",
+            email: "appeals@resolution.example",
+            address: ["1 Test Street", "London", "EC1A 1AA"]
+        )
         let document = try LetterFixture.document(template, claim: LetterFixture.claim(claim), profile: profile)
         let text = try PDFTools.text(try LetterFixture.pdf(document))
         let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(template).txt")

@@ -46,7 +46,8 @@ struct LetterPDFTests {
     @Test func aLongLetterSpansPagesNumberedOnEveryPage() throws {
         var claim = LetterFixture.claim("D-2026-014")
         let unbroken = String(repeating: "EVIDENCEREFERENCE", count: 20)
-        claim.evidence = (1...150).map { "Register extract for cohort \($0), checked against the practice system;" }.joined(separator: " ") + " " + unbroken
+        claim.evidence =
+            (1...150).map { "Register extract for cohort \($0), checked against the practice system;" }.joined(separator: " ") + " " + unbroken
         let path = try LetterFixture.pdf(try LetterFixture.document("appeal", claim: claim))
         let pages = try PDFTools.info(path).pages
         #expect(pages >= 3)

@@ -1,12 +1,18 @@
-@testable import PayChaseLetters
 import Testing
+
+@testable import PayChaseLetters
 
 struct PaginatorTests {
     /// A block of `count` lines, 12 points each.
     func block(_ kind: LetterBlock.Kind, lines count: Int, layout: Int, before: Double = 8) -> LetterBlock {
-        LetterBlock(kind: kind, spaceBefore: before, layout: layout, lines: (0..<count).map {
-            LineMetrics(top: Double($0) * 12, height: 12, baseline: 9, width: 100)
-        })
+        LetterBlock(
+            kind: kind,
+            spaceBefore: before,
+            layout: layout,
+            lines: (0..<count).map {
+                LineMetrics(top: Double($0) * 12, height: 12, baseline: 9, width: 100)
+            }
+        )
     }
 
     func pageOf(_ layout: Int, in pages: [[PlacedLine]]) -> Set<Int> {
@@ -17,7 +23,9 @@ struct PaginatorTests {
         var paginator = Paginator(startingAt: PageGeometry.top)
         let room = Int((PageGeometry.bottom - PageGeometry.top) / 12)
         // Fill the page so that only the heading itself would still fit.
-        paginator.place([block(.whole, lines: room - 2, layout: 0, before: 0), block(.keepWithNext, lines: 1, layout: 1), block(.lines, lines: 5, layout: 2)])
+        paginator.place([
+            block(.whole, lines: room - 2, layout: 0, before: 0), block(.keepWithNext, lines: 1, layout: 1), block(.lines, lines: 5, layout: 2),
+        ])
         let pages = paginator.pages
         #expect(pageOf(1, in: pages) == [1], "the heading moved to the next page")
         #expect(pageOf(2, in: pages).min() == 1, "with the start of its paragraph")

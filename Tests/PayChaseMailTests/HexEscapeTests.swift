@@ -1,5 +1,6 @@
-@testable import PayChaseMail
 import Testing
+
+@testable import PayChaseMail
 
 /// `%41`, `+2B` and `=3D` are one escape with three markers, read by one helper.
 struct HexEscapeTests {

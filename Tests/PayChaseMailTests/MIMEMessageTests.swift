@@ -15,13 +15,15 @@ struct MIMEMessageTests {
     }
 
     @Test func keepsRawValuesAndDecodesEncodedWords() {
-        let message = parse("""
+        let message = parse(
+            """
             Subject: =?utf-8?B?44OQ44Km44Oz44K544Oh44O844Or44Gu44OG44K544OIKOaXpQ==?=
              =?utf-8?B?5pys6KqeKQ==?=
             From: =?iso-8859-1?Q?Jos=E9_Garc=EDa?= <jose@example.org>
             X-Mixed: Paid =?utf-8?Q?=C2=A35?= today
 
-            """)
+            """
+        )
         #expect(message.header["Subject"]?.hasPrefix("=?utf-8?B?") == true)
         #expect(message.header.decoded("Subject") == "バウンスメールのテスト(日本語)")
         #expect(message.header.decoded("From") == "José García <jose@example.org>")
@@ -35,7 +37,8 @@ struct MIMEMessageTests {
     }
 
     @Test func splitsMultipartsAndDropsPreambleAndEpilogue() {
-        let message = parse("""
+        let message = parse(
+            """
             Content-Type: multipart/mixed; boundary="b1"
 
             preamble
@@ -52,7 +55,8 @@ struct MIMEMessageTests {
             --b2--
             --b1--
             epilogue
-            """)
+            """
+        )
         #expect(message.parts.count == 2)
         #expect(message.parts.first?.text == "first")
         #expect(message.parts.last?.parts.first?.text == "inner")
@@ -65,7 +69,8 @@ struct MIMEMessageTests {
     }
 
     @Test func decodesTransferEncodingsAndCharsets() {
-        let message = parse("""
+        let message = parse(
+            """
             Content-Type: multipart/mixed; boundary=x
 
             --x
@@ -90,12 +95,14 @@ struct MIMEMessageTests {
 
             plain ascii
             --x--
-            """)
+            """
+        )
         #expect(message.parts.map(\.text) == ["£5 paid", "Café au lait=", "\u{201C}quoted\u{201D} €", "plain ascii"])
     }
 
     @Test func readsReturnedMessagesAndHeaders() throws {
-        let message = parse("""
+        let message = parse(
+            """
             Content-Type: multipart/report; report-type=delivery-status; boundary=x
 
             --x
@@ -110,7 +117,8 @@ struct MIMEMessageTests {
 
             Message-ID: <b@example.org>
             --x--
-            """)
+            """
+        )
         guard case .message(let returned) = message.parts.first?.content else {
             Issue.record("no returned message")
             return
@@ -136,7 +144,10 @@ struct MIMEMessageTests {
 
 extension MIMEMessageTests {
     @Test func attachmentsCanBeLeftEncodedWhileTextIsDecoded() {
-        let bytes = Array("Content-Type: multipart/mixed; boundary=x\r\n\r\n--x\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: base64\r\n\r\naGVsbG8=\r\n--x\r\nContent-Type: application/pdf\r\nContent-Transfer-Encoding: base64\r\n\r\nJVBERi0=\r\n--x--\r\n".utf8)
+        let bytes = Array(
+            "Content-Type: multipart/mixed; boundary=x\r\n\r\n--x\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: base64\r\n\r\naGVsbG8=\r\n--x\r\nContent-Type: application/pdf\r\nContent-Transfer-Encoding: base64\r\n\r\nJVBERi0=\r\n--x--\r\n"
+                .utf8
+        )
         let decoded = MIMEMessage(parsing: bytes)
         #expect(decoded.parts.map { String(decoding: $0.bodyBytes, as: UTF8.self) } == ["hello", "%PDF-"])
         let lazy = MIMEMessage(parsing: bytes, limits: .init(decodesOpaqueParts: false))

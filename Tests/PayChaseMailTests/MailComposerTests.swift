@@ -8,9 +8,11 @@ struct MailComposerTests {
         MailMessage(
             from: Mailbox(name: "Riverside Medical Centre", address: "manager@riverside.example"),
             to: [Mailbox(name: "NHS England (London region)", address: "payments@england.example")],
-            subject: subject, body: body,
+            subject: subject,
+            body: body,
             date: Date(timeIntervalSince1970: 1_795_386_712),
-            readReceiptTo: "manager@riverside.example", deliveryReceiptTo: "manager@riverside.example",
+            readReceiptTo: "manager@riverside.example",
+            deliveryReceiptTo: "manager@riverside.example",
             extraHeaders: [("X-PayChase-Claim", "D-1")]
         )
     }
@@ -60,7 +62,10 @@ struct MailComposerTests {
 
     @Test func linesAreCRLFAndShort() throws {
         let long = String(repeating: "A very long sentence without any paragraph break at all. ", count: 60)
-        let bytes = try MailComposer.compose(message(subject: String(repeating: "Long subject ", count: 20), body: long + "\n.leading dot\nFrom the practice\n"), draft: true)
+        let bytes = try MailComposer.compose(
+            message(subject: String(repeating: "Long subject ", count: 20), body: long + "\n.leading dot\nFrom the practice\n"),
+            draft: true
+        )
         let text = String(decoding: bytes, as: UTF8.self)
         #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "no bare LF")
         #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\r"), "no bare CR")

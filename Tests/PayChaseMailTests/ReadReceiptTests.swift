@@ -21,10 +21,12 @@ struct ReadReceiptTests {
     @Test func outlookDeletedWithoutReadingCarriesTheOriginalHeaders() throws {
         let mail = try MailFixture.read("receipts/outlook-not-read.eml")
         #expect(mail.kind == .readReceipt(disposition: "deleted", mode: .manual))
-        #expect(mail.candidates == [
-            MatchCandidate(messageID: Self.ours, source: .originalMessageID),
-            MatchCandidate(messageID: Self.ours, source: .returnedHeaders),
-        ])
+        #expect(
+            mail.candidates == [
+                MatchCandidate(messageID: Self.ours, source: .originalMessageID),
+                MatchCandidate(messageID: Self.ours, source: .returnedHeaders),
+            ]
+        )
     }
 
     @Test func thunderbirdReadReceipt() throws {

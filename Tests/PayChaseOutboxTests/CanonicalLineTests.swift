@@ -1,6 +1,7 @@
 import Foundation
-@testable import PayChaseOutbox
 import Testing
+
+@testable import PayChaseOutbox
 
 /// The record's fast reader accepts a line only when JSONEncoder writes that record the same
 /// way, byte for byte, and reads it as JSONDecoder does; everything else is left to them.
@@ -19,10 +20,20 @@ struct CanonicalLineTests {
         func text(_ offset: Int) -> String { pool[(seed * 7 + offset * 13) % pool.count] }
         let outcomes: [DeliveryRecord.Outcome] = [.accepted, .deferred, .posted, .readReceipt, .deliveryStatus, .payment, .reply, .repaired]
         var record = DeliveryRecord(
-            time: "2026-11-\(10 + seed % 18)T10:00:0\(seed % 10).123Z", claimID: "C-\(seed)", template: text(1), queueID: text(2),
-            messageID: text(3), from: text(4), to: (0..<(seed % 3)).map { text(5 + $0) }, subject: text(8), server: text(9),
-            reply: text(10), outcome: outcomes[seed % outcomes.count], sha256: SHA256Hex.digest(Array("\(seed)".utf8)),
-            dsnRequested: seed % 2 == 0, attempt: seed % 5 - 1
+            time: "2026-11-\(10 + seed % 18)T10:00:0\(seed % 10).123Z",
+            claimID: "C-\(seed)",
+            template: text(1),
+            queueID: text(2),
+            messageID: text(3),
+            from: text(4),
+            to: (0..<(seed % 3)).map { text(5 + $0) },
+            subject: text(8),
+            server: text(9),
+            reply: text(10),
+            outcome: outcomes[seed % outcomes.count],
+            sha256: SHA256Hex.digest(Array("\(seed)".utf8)),
+            dsnRequested: seed % 2 == 0,
+            attempt: seed % 5 - 1
         )
         if seed % 3 == 0 {
             record.postedOn = "2026-11-20"
@@ -32,11 +43,19 @@ struct CanonicalLineTests {
         }
         if seed % 4 == 1 {
             record.receipt = .init(
-                kind: text(14), originalMessageID: text(15), matchedBy: text(16), mailbox: "1:\(seed)",
-                disposition: seed % 8 == 1 ? nil : text(17), status: text(18), reportingAgent: seed % 2 == 0 ? text(19) : nil, date: text(20)
+                kind: text(14),
+                originalMessageID: text(15),
+                matchedBy: text(16),
+                mailbox: "1:\(seed)",
+                disposition: seed % 8 == 1 ? nil : text(17),
+                status: text(18),
+                reportingAgent: seed % 2 == 0 ? text(19) : nil,
+                date: text(20)
             )
         }
-        if seed % 5 == 2 { record.payment = .init(pence: Int64(seed) * 1_000 - 7, receivedOn: "2026-11-20", reference: seed % 2 == 0 ? nil : text(21)) }
+        if seed % 5 == 2 {
+            record.payment = .init(pence: Int64(seed) * 1_000 - 7, receivedOn: "2026-11-20", reference: seed % 2 == 0 ? nil : text(21))
+        }
         return record
     }
 

@@ -11,13 +11,24 @@ struct DeliveryLogTests {
         let log = DeliveryLog(outbox: Outbox(root: folder))
         let writer = try log.writer()
         for index in 1...entries {
-            try writer.append(DeliveryRecord(
-                time: "2026-11-22T10:00:0\(index % 10).000Z", claimID: "C-\(index)", template: "chase", queueID: "q\(index)",
-                messageID: "m\(index)@riverside.example", from: "manager@riverside.example", to: ["payments@england.example"],
-                subject: "Payment query \(index)", server: "mail.example:587",
-                reply: index == entries ? lastReply ?? "250 2.0.0 Ok: queued as ABC\(index)" : "250 2.0.0 Ok: queued as ABC\(index)",
-                outcome: .accepted, sha256: String(repeating: "a", count: 64), dsnRequested: false, attempt: 1
-            ))
+            try writer.append(
+                DeliveryRecord(
+                    time: "2026-11-22T10:00:0\(index % 10).000Z",
+                    claimID: "C-\(index)",
+                    template: "chase",
+                    queueID: "q\(index)",
+                    messageID: "m\(index)@riverside.example",
+                    from: "manager@riverside.example",
+                    to: ["payments@england.example"],
+                    subject: "Payment query \(index)",
+                    server: "mail.example:587",
+                    reply: index == entries ? lastReply ?? "250 2.0.0 Ok: queued as ABC\(index)" : "250 2.0.0 Ok: queued as ABC\(index)",
+                    outcome: .accepted,
+                    sha256: String(repeating: "a", count: 64),
+                    dsnRequested: false,
+                    attempt: 1
+                )
+            )
         }
         return (log, log.path)
     }
@@ -96,11 +107,24 @@ struct DeliveryLogTests {
         handle.write(Data("{\"time\":\"2026".utf8))
         handle.closeFile()
         let writer = try log.writer()
-        try writer.append(DeliveryRecord(
-            time: "2026-11-22T11:00:00.000Z", claimID: "C-3", template: "chase", queueID: "q3", messageID: "m3@r.example",
-            from: "a@b.example", to: ["c@d.example"], subject: "S", server: "s:1", reply: "250 ok", outcome: .accepted,
-            sha256: "", dsnRequested: false, attempt: 1
-        ))
+        try writer.append(
+            DeliveryRecord(
+                time: "2026-11-22T11:00:00.000Z",
+                claimID: "C-3",
+                template: "chase",
+                queueID: "q3",
+                messageID: "m3@r.example",
+                from: "a@b.example",
+                to: ["c@d.example"],
+                subject: "S",
+                server: "s:1",
+                reply: "250 ok",
+                outcome: .accepted,
+                sha256: "",
+                dsnRequested: false,
+                attempt: 1
+            )
+        )
         #expect(log.verify().problem == nil)
         #expect(log.entries().map(\.claimID) == ["C-1", "C-2", "C-3"])
     }
@@ -113,11 +137,24 @@ struct DeliveryLogTests {
         let session = try OutboxSession(working: Outbox(root: root), logger: Logger(label: "t") { _ in SwiftLogNoOpLogHandler() })
         #expect(session.lines == (try lines(path)))
         #expect(session.verification.entries == 3 && session.verification.problem == nil)
-        try session.append(DeliveryRecord(
-            time: "2026-11-22T11:00:00.000Z", claimID: "C-2", template: "chase", queueID: "q4", messageID: "m4@r.example",
-            from: "a@b.example", to: ["c@d.example"], subject: "S", server: "s:1", reply: "250 ok", outcome: .accepted,
-            sha256: "", dsnRequested: false, attempt: 1
-        ))
+        try session.append(
+            DeliveryRecord(
+                time: "2026-11-22T11:00:00.000Z",
+                claimID: "C-2",
+                template: "chase",
+                queueID: "q4",
+                messageID: "m4@r.example",
+                from: "a@b.example",
+                to: ["c@d.example"],
+                subject: "S",
+                server: "s:1",
+                reply: "250 ok",
+                outcome: .accepted,
+                sha256: "",
+                dsnRequested: false,
+                attempt: 1
+            )
+        )
         #expect(session.lines == (try lines(path)), "the appended line as it is on disk")
         #expect(session.entries(claimID: "C-2").map(\.line) == [try lines(path)[1], try lines(path)[3]])
         #expect(session.check(against: RecordHead(entries: 4, last: session.records[3].entry)) == nil)
@@ -137,9 +174,20 @@ struct DeliveryLogTests {
 
     func record(_ index: Int) -> DeliveryRecord {
         DeliveryRecord(
-            time: "2026-11-22T11:00:00.000Z", claimID: "C-\(index)", template: "chase", queueID: "q\(index)", messageID: "m\(index)@r.example",
-            from: "a@b.example", to: ["c@d.example"], subject: "S", server: "s:1", reply: "250 ok", outcome: .accepted,
-            sha256: "", dsnRequested: false, attempt: 1
+            time: "2026-11-22T11:00:00.000Z",
+            claimID: "C-\(index)",
+            template: "chase",
+            queueID: "q\(index)",
+            messageID: "m\(index)@r.example",
+            from: "a@b.example",
+            to: ["c@d.example"],
+            subject: "S",
+            server: "s:1",
+            reply: "250 ok",
+            outcome: .accepted,
+            sha256: "",
+            dsnRequested: false,
+            attempt: 1
         )
     }
 

@@ -8,13 +8,31 @@ import Testing
 struct FeedbackTests {
     func entry(_ outcome: DeliveryRecord.Outcome, message: String, time: String, failed: Bool = false) -> DeliveryRecord {
         var record = DeliveryRecord(
-            time: time, claimID: "C-1", template: "chase", queueID: "q-\(message)", messageID: message, from: "manager@riverside.example",
-            to: ["payments@icb.example"], subject: "Payment query", server: "mail.example:587", reply: "250 2.0.0 Ok",
-            outcome: outcome, sha256: String(repeating: message == "m1" ? "1" : "2", count: 64), dsnRequested: false, attempt: 1
+            time: time,
+            claimID: "C-1",
+            template: "chase",
+            queueID: "q-\(message)",
+            messageID: message,
+            from: "manager@riverside.example",
+            to: ["payments@icb.example"],
+            subject: "Payment query",
+            server: "mail.example:587",
+            reply: "250 2.0.0 Ok",
+            outcome: outcome,
+            sha256: String(repeating: message == "m1" ? "1" : "2", count: 64),
+            dsnRequested: false,
+            attempt: 1
         )
         if failed {
             record.sha256 = String(repeating: "f", count: 63) + (message == "m1" ? "1" : "2")
-            record.receipt = .init(kind: "delivery-status", originalMessageID: message, matchedBy: "returned-headers", mailbox: "1:\(time.suffix(6))", action: "failed", status: "5.1.1")
+            record.receipt = .init(
+                kind: "delivery-status",
+                originalMessageID: message,
+                matchedBy: "returned-headers",
+                mailbox: "1:\(time.suffix(6))",
+                action: "failed",
+                status: "5.1.1"
+            )
         }
         return record
     }

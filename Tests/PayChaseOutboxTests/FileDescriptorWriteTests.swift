@@ -1,7 +1,8 @@
 import Foundation
-@testable import PayChaseOutbox
 import PayChaseTestSupport
 import Testing
+
+@testable import PayChaseOutbox
 
 #if canImport(Glibc)
 import Glibc
@@ -115,12 +116,24 @@ struct FileDescriptorWriteTests {
         try FileDescriptorWrite.$system.withValue(stingy.system) {
             let writer = try log.writer()
             for index in 1...3 {
-                try writer.append(DeliveryRecord(
-                    time: "2026-11-22T10:00:0\(index).000Z", claimID: "C-\(index)", template: "chase", queueID: "q\(index)",
-                    messageID: "m\(index)@riverside.example", from: "manager@riverside.example", to: ["payments@england.example"],
-                    subject: "Payment query \(index)", server: "mail.example:587", reply: "250 2.0.0 Ok: queued as ABC\(index)",
-                    outcome: .accepted, sha256: String(repeating: "a", count: 64), dsnRequested: false, attempt: 1
-                ))
+                try writer.append(
+                    DeliveryRecord(
+                        time: "2026-11-22T10:00:0\(index).000Z",
+                        claimID: "C-\(index)",
+                        template: "chase",
+                        queueID: "q\(index)",
+                        messageID: "m\(index)@riverside.example",
+                        from: "manager@riverside.example",
+                        to: ["payments@england.example"],
+                        subject: "Payment query \(index)",
+                        server: "mail.example:587",
+                        reply: "250 2.0.0 Ok: queued as ABC\(index)",
+                        outcome: .accepted,
+                        sha256: String(repeating: "a", count: 64),
+                        dsnRequested: false,
+                        attempt: 1
+                    )
+                )
             }
             let window = try InFlightWindow(path: journal, ids: ["a", "b"], head: RecordHead(entries: 3, last: log.entries()[2].entry))
             try window.committing("a")
@@ -132,7 +145,10 @@ struct FileDescriptorWriteTests {
         let record = try Data(contentsOf: URL(fileURLWithPath: "\(folder)/deliveries.jsonl")).count
         let head = try Data(contentsOf: URL(fileURLWithPath: "\(folder)/deliveries.head")).count
         let journalBytes = try Data(contentsOf: URL(fileURLWithPath: journal)).count
-        #expect(stingy.bytesWrittenForReal >= record + journalBytes + "whole file\n".utf8.count, "record \(record), head \(head), journal \(journalBytes)")
+        #expect(
+            stingy.bytesWrittenForReal >= record + journalBytes + "whole file\n".utf8.count,
+            "record \(record), head \(head), journal \(journalBytes)"
+        )
         let verified = log.verify()
         #expect(verified.problem == nil)
         #expect(verified.entries == 3)

@@ -1,7 +1,8 @@
 import Foundation
-@testable import PayChaseOutbox
 import PayChaseTestSupport
 import Testing
+
+@testable import PayChaseOutbox
 
 struct InFlightWindowTests {
     func journal(boot: String, ids: [String], lines: [String]) throws -> String {
@@ -12,9 +13,13 @@ struct InFlightWindowTests {
     }
 
     @Test func afterAKilledProcessOnlyTheMessageBeingHandedOverIsInDoubt() throws {
-        let path = try journal(boot: InFlightWindow.currentBootID, ids: ["a", "b", "c", "d"], lines: [
-            "committing a", "settled a", "committing b", "settled b", "committing c",
-        ])
+        let path = try journal(
+            boot: InFlightWindow.currentBootID,
+            ids: ["a", "b", "c", "d"],
+            lines: [
+                "committing a", "settled a", "committing b", "settled b", "committing c",
+            ]
+        )
         #expect(InFlightWindow.inDoubt(at: path) == ["c"])
     }
 

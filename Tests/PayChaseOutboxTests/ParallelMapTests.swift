@@ -67,9 +67,12 @@ struct ParallelMapTests {
         let (a, b) = try ParallelMap.both({ () throws(Failure) in 40 }, { () throws(Failure) in "two" })
         #expect(a == 40 && b == "two")
         #expect(throws: Failure(which: "first")) {
-            _ = try ParallelMap.both({ () throws(Failure) -> Int in throw Failure(which: "first") }, { () throws(Failure) -> Int in
-                throw Failure(which: "second")
-            })
+            _ = try ParallelMap.both(
+                { () throws(Failure) -> Int in throw Failure(which: "first") },
+                { () throws(Failure) -> Int in
+                    throw Failure(which: "second")
+                }
+            )
         }
         #expect(throws: Failure(which: "second")) {
             _ = try ParallelMap.both({ () throws(Failure) in 1 }, { () throws(Failure) -> Int in throw Failure(which: "second") })

@@ -1,8 +1,9 @@
 import Foundation
 import Logging
-@testable import PayChaseOutbox
 import PayChaseTestSupport
 import Testing
+
+@testable import PayChaseOutbox
 
 /// A send appends without fsync between flushes, so a power cut can leave `deliveries.head`
 /// ahead of the lines. That is told apart from a removed entry by the in-flight window, written
@@ -25,17 +26,35 @@ struct PowerCutTests {
 
     func message(_ id: String) -> QueuedMessage {
         QueuedMessage(
-            id: id, claimID: "C-\(id)", template: "chase", messageID: "\(id)@riverside.example", from: "manager@riverside.example",
-            to: ["payments@england.example"], subject: "Payment query", sha256: SHA256Hex.digest(Array(id.utf8)), queuedAt: Date()
+            id: id,
+            claimID: "C-\(id)",
+            template: "chase",
+            messageID: "\(id)@riverside.example",
+            from: "manager@riverside.example",
+            to: ["payments@england.example"],
+            subject: "Payment query",
+            sha256: SHA256Hex.digest(Array(id.utf8)),
+            queuedAt: Date()
         )
     }
 
     func entry(_ queueID: String) -> DeliveryRecord {
         let message = message(queueID)
         return DeliveryRecord(
-            time: "2026-11-22T10:00:00.000Z", claimID: message.claimID, template: "chase", queueID: queueID, messageID: message.messageID,
-            from: message.from, to: message.to, subject: message.subject, server: "mail.example:587", reply: "250 2.0.0 Ok: queued",
-            outcome: .accepted, sha256: message.sha256, dsnRequested: false, attempt: 1
+            time: "2026-11-22T10:00:00.000Z",
+            claimID: message.claimID,
+            template: "chase",
+            queueID: queueID,
+            messageID: message.messageID,
+            from: message.from,
+            to: message.to,
+            subject: message.subject,
+            server: "mail.example:587",
+            reply: "250 2.0.0 Ok: queued",
+            outcome: .accepted,
+            sha256: message.sha256,
+            dsnRequested: false,
+            attempt: 1
         )
     }
 
@@ -97,11 +116,19 @@ struct PowerCutTests {
         let verified = try Command.run(Command.paychase, ["log", "--verify"], directory: folder)
         #expect(verified.status == 0, "\(verified.stderr)")
         #expect(verified.stdout.hasPrefix("OK: 3 entries,"))
-        #expect(verified.stderr.contains("note: a power cut kept the newest 2 entries deliveries.head names from reaching the disk, and the in-flight journal of the send that was running accounts for exactly that"))
+        #expect(
+            verified.stderr.contains(
+                "note: a power cut kept the newest 2 entries deliveries.head names from reaching the disk, and the in-flight journal of the send that was running accounts for exactly that"
+            )
+        )
 
         let listed = try Command.run(Command.paychase, ["queue"], directory: folder)
         #expect(listed.status == 0, "\(listed.stderr)")
-        #expect(listed.stderr.contains("a power cut kept the newest 2 record entries from reaching the disk during the send that was running; deliveries.head is set back to the 3 entries on disk"))
+        #expect(
+            listed.stderr.contains(
+                "a power cut kept the newest 2 record entries from reaching the disk during the send that was running; deliveries.head is set back to the 3 entries on disk"
+            )
+        )
         #expect(listed.stdout.split(separator: "\n").filter { $0.contains(" uncertain ") }.count == 2)
         let after = try Command.run(Command.paychase, ["log", "--verify"], directory: folder)
         #expect(after.status == 0 && !after.stderr.contains("power cut"), "\(after.stderr)")

@@ -9,22 +9,42 @@ struct CashflowAnalysisTests {
     static func date(_ text: String) -> CalendarDate { try! CalendarDate(parsing: text) }
 
     static func claim(
-        _ id: String, _ category: Category, amount: Int64, paid: Int64 = 0, submitted: String = "2026-04-01", due: String
+        _ id: String,
+        _ category: Category,
+        amount: Int64,
+        paid: Int64 = 0,
+        submitted: String = "2026-04-01",
+        due: String
     ) -> Claim {
         Claim(
-            id: id, service: "Service \(id)", category: category, period: "2026/27", amount: Money(pence: amount),
-            paid: Money(pence: paid), submittedOn: date(submitted), dueOn: date(due)
+            id: id,
+            service: "Service \(id)",
+            category: category,
+            period: "2026/27",
+            amount: Money(pence: amount),
+            paid: Money(pence: paid),
+            submittedOn: date(submitted),
+            dueOn: date(due)
         )
     }
 
-    static let rates = BankRateTable(changes: [
-        .init(from: date("2025-05-08"), basisPoints: 425), .init(from: date("2025-08-07"), basisPoints: 400),
-        .init(from: date("2025-12-18"), basisPoints: 375),
-    ], source: "test")
+    static let rates = BankRateTable(
+        changes: [
+            .init(from: date("2025-05-08"), basisPoints: 425), .init(from: date("2025-08-07"), basisPoints: 400),
+            .init(from: date("2025-12-18"), basisPoints: 375),
+        ],
+        source: "test"
+    )
 
     static func practice(nhsBody: Bool) -> Practice {
         Practice(
-            name: "Riverside", odsCode: "F84001", contract: .gms, nhsBody: nhsBody, address: [], phone: "", email: "m@r.example",
+            name: "Riverside",
+            odsCode: "F84001",
+            contract: .gms,
+            nhsBody: nhsBody,
+            address: [],
+            phone: "",
+            email: "m@r.example",
             signatory: Signatory(name: "Jane Doe", role: "Practice Manager")
         )
     }
@@ -43,22 +63,25 @@ struct CashflowAnalysisTests {
 
     static func paid(_ pence: Int64, on text: String) -> RecordedPayment { RecordedPayment(amount: Money(pence: pence), receivedOn: date(text)) }
 
-    static let book = ledger([
-        claim("A", .des, amount: 100_000, due: "2026-10-23"),  // 30 days late: Oct 23→31 is 8, +22
-        claim("B", .des, amount: 200_000, paid: 50_000, submitted: "2026-09-01", due: "2026-10-22"),  // 31 days; part-paid
-        claim("C", .des, amount: 30_000, submitted: "2026-11-02", due: "2026-11-22"),  // due today: not yet due
-        claim("D", .publicHealth, amount: 40_000, due: "2026-11-21"),  // 1 day late
-        claim("E", .des, amount: 70_000, paid: 70_000, due: "2026-05-01"),  // paid in full in the claims file
-        claim("F", .publicHealth, amount: 500_000, due: "2026-05-25"),  // 181 days: May 6 + 30+31+31+30+31 + 22
-        claim("G", .publicHealth, amount: 10_000, due: "2026-05-26"),  // 180 days
-        claim("H", .les, amount: 60_000, submitted: "2026-11-10", due: "2026-11-30"),
-        claim("I", .les, amount: 80_000, submitted: "2026-11-10", due: "2027-01-31"),
-        claim("J", .les, amount: 90_000, submitted: "2026-11-10", due: "2027-02-01"),  // beyond the three months
-        claim("K", .qof, amount: 100_000, submitted: "2025-11-30", due: "2026-06-01"),
-    ], payments: [
-        "B": [paid(25_000, on: "2026-11-01")],  // 10 days after due
-        "K": [paid(40_000, on: "2026-06-15"), paid(60_000, on: "2026-05-25")],  // 14 days late, 7 early
-    ])
+    static let book = ledger(
+        [
+            claim("A", .des, amount: 100_000, due: "2026-10-23"),  // 30 days late: Oct 23→31 is 8, +22
+            claim("B", .des, amount: 200_000, paid: 50_000, submitted: "2026-09-01", due: "2026-10-22"),  // 31 days; part-paid
+            claim("C", .des, amount: 30_000, submitted: "2026-11-02", due: "2026-11-22"),  // due today: not yet due
+            claim("D", .publicHealth, amount: 40_000, due: "2026-11-21"),  // 1 day late
+            claim("E", .des, amount: 70_000, paid: 70_000, due: "2026-05-01"),  // paid in full in the claims file
+            claim("F", .publicHealth, amount: 500_000, due: "2026-05-25"),  // 181 days: May 6 + 30+31+31+30+31 + 22
+            claim("G", .publicHealth, amount: 10_000, due: "2026-05-26"),  // 180 days
+            claim("H", .les, amount: 60_000, submitted: "2026-11-10", due: "2026-11-30"),
+            claim("I", .les, amount: 80_000, submitted: "2026-11-10", due: "2027-01-31"),
+            claim("J", .les, amount: 90_000, submitted: "2026-11-10", due: "2027-02-01"),  // beyond the three months
+            claim("K", .qof, amount: 100_000, submitted: "2025-11-30", due: "2026-06-01"),
+        ],
+        payments: [
+            "B": [paid(25_000, on: "2026-11-01")],  // 10 days after due
+            "K": [paid(40_000, on: "2026-06-15"), paid(60_000, on: "2026-05-25")],  // 14 days late, 7 early
+        ]
+    )
 
     @Test func bucketsChangeOnTheDayAfter30AndAfter180() {
         #expect(AgeBucket(daysOverdue: 0) == .notYetDue)

@@ -4,7 +4,9 @@ import Testing
 
 /// Costs per hour: GP £95, nurse £38, HCA £22, admin £18. Every figure worked by hand.
 struct ValueAnalysisTests {
-    static let costs = StaffCosts(perHour: [.gp: Money(pence: 9_500), .nurse: Money(pence: 3_800), .hca: Money(pence: 2_200), .admin: Money(pence: 1_800)])
+    static let costs = StaffCosts(perHour: [
+        .gp: Money(pence: 9_500), .nurse: Money(pence: 3_800), .hca: Money(pence: 2_200), .admin: Money(pence: 1_800),
+    ])
     static let asOf = CalendarDate(year: 2026, month: 11, day: 22)!
 
     static func hours(_ gp: Int64, _ nurse: Int64, _ hca: Int64, _ admin: Int64) -> [StaffRole: Hours] {
@@ -13,7 +15,12 @@ struct ValueAnalysisTests {
 
     static func claim(_ id: String, _ service: String, _ pence: Int64, paid: Int64 = 0, submitted: String = "2026-05-01") -> Claim {
         Claim(
-            id: id, service: service, category: .des, period: "2026/27", amount: Money(pence: pence), paid: Money(pence: paid),
+            id: id,
+            service: service,
+            category: .des,
+            period: "2026/27",
+            amount: Money(pence: pence),
+            paid: Money(pence: paid),
             submittedOn: try! CalendarDate(parsing: submitted)
         )
     }
@@ -65,7 +72,10 @@ struct ValueAnalysisTests {
     @Test func findsWhatTheNetworkSavesIfTheLowestCostPracticeDeliveredForAll() throws {
         func practice(_ name: String, direct: Int64, income: Int64) -> (name: String, value: ValueAnalysis) {
             let workloads = [ServiceWorkload(service: "Flu vaccination DES", category: .des, hours: [:], directCosts: Money(pence: direct))]
-            return (name, ValueAnalysis(workloads: workloads, claims: [Self.claim("F", "Flu vaccination DES", income)], costs: Self.costs, asOf: Self.asOf))
+            return (
+                name,
+                ValueAnalysis(workloads: workloads, claims: [Self.claim("F", "Flu vaccination DES", income)], costs: Self.costs, asOf: Self.asOf)
+            )
         }
         let riverside = (name: "Riverside", value: ValueAnalysis(workloads: Self.workloads, claims: Self.claims, costs: Self.costs, asOf: Self.asOf))
         let network = NetworkValue(practices: [

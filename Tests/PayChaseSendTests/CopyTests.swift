@@ -16,9 +16,11 @@ extension SendTests {
         #expect(rig.waitForDelivery(to: "help@lmc.example", count: 2))
         #expect(rig.messageIDCounts(to: "nelicb.payments@nhs.example")[messageID] == 1)
         #expect(rig.messageIDCounts(to: "help@lmc.example")[messageID] == 1)
-        let arrived = try #require(rig.deliveredFiles(to: "help@lmc.example").first {
-            (try? String(contentsOfFile: $0, encoding: .utf8))?.contains(messageID) == true
-        })
+        let arrived = try #require(
+            rig.deliveredFiles(to: "help@lmc.example").first {
+                (try? String(contentsOfFile: $0, encoding: .utf8))?.contains(messageID) == true
+            }
+        )
         let parsed = try ParsedEmail.parse(path: arrived)
         #expect(parsed.header("To") == "\"NHS North East London ICB (primary care payments)\" <nelicb.payments@nhs.example>")
         #expect(parsed.header("Cc") == "Londonwide LMCs <help@lmc.example>")

@@ -39,7 +39,9 @@ extension SendTests {
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(json["read"] as? Int == 162)
         let recorded = try #require(json["recorded"] as? [[String: Any]])
-        #expect(recorded.map { $0["claim_id"] as? String }.sorted { ($0 ?? "") < ($1 ?? "") } == ["D-2026-014", "L-2026-007", "P-2026-003", "Q-2026-001"])
+        #expect(
+            recorded.map { $0["claim_id"] as? String }.sorted { ($0 ?? "") < ($1 ?? "") } == ["D-2026-014", "L-2026-007", "P-2026-003", "Q-2026-001"]
+        )
         #expect(recorded.first { $0["claim_id"] as? String == "P-2026-003" }?["kind"] as? String == "automatic-reply")
         #expect(recorded.filter { $0["kind"] as? String == "delivery-status" }.count == 3)
         #expect((json["unmatched"] as? Int ?? 0) + (json["unrelated"] as? Int ?? 0) == 158)
@@ -53,6 +55,8 @@ extension SendTests {
         #expect(try practice.paychase("log", "--verify").status == 0)
 
         let again = try practice.paychase("receipts")
-        #expect(again.stdout.hasSuffix("0 messages read: 0 recorded, 0 already recorded, 0 naming no email PayChase sent, 0 unrelated (left alone)\n"))
+        #expect(
+            again.stdout.hasSuffix("0 messages read: 0 recorded, 0 already recorded, 0 naming no email PayChase sent, 0 unrelated (left alone)\n")
+        )
     }
 }

@@ -52,20 +52,32 @@ extension SendTests {
         let counting = try SendingPractice()
         try counting.writeClaims(count: claims, prefix: "R")
         let traced = try Command.run(
-            "/usr/bin/strace", ["-f", "-o", counting.folder.path + "/trace", "-e", "trace=rename", Command.paychase, "send", "chase", "--overdue", "--as-of", "2026-11-22"],
-            directory: counting.folder.path, environment: counting.folder.environment(counting.passwordEnvironment)
+            "/usr/bin/strace",
+            [
+                "-f", "-o", counting.folder.path + "/trace", "-e", "trace=rename", Command.paychase, "send", "chase", "--overdue", "--as-of",
+                "2026-11-22",
+            ],
+            directory: counting.folder.path,
+            environment: counting.folder.environment(counting.passwordEnvironment)
         )
         #expect(traced.status == 0, "\(traced.stderr)")
         let renames = try counting.folder.read("trace").split(separator: "\n").filter { $0.contains("rename(") }
-        #expect(renames.filter { $0.contains("\"Outbox/deliveries.head\"") }.count == claims + 1, "the head is renamed into place once for the new record, then after each entry")
+        #expect(
+            renames.filter { $0.contains("\"Outbox/deliveries.head\"") }.count == claims + 1,
+            "the head is renamed into place once for the new record, then after each entry"
+        )
 
         for when in 1...renames.count {
             let practice = try SendingPractice()
             try practice.writeClaims(count: claims, prefix: "R")
             let killed = try Command.run(
                 "/usr/bin/strace",
-                ["-f", "-o", "/dev/null", "-e", "trace=rename", "-e", "inject=rename:signal=SIGKILL:when=\(when)", Command.paychase, "send", "chase", "--overdue", "--as-of", "2026-11-22"],
-                directory: practice.folder.path, environment: practice.folder.environment(practice.passwordEnvironment)
+                [
+                    "-f", "-o", "/dev/null", "-e", "trace=rename", "-e", "inject=rename:signal=SIGKILL:when=\(when)", Command.paychase, "send",
+                    "chase", "--overdue", "--as-of", "2026-11-22",
+                ],
+                directory: practice.folder.path,
+                environment: practice.folder.environment(practice.passwordEnvironment)
             )
             #expect(killed.status != 0, "killed at rename \(when)")
             let verified = try practice.paychase("log", "--verify")

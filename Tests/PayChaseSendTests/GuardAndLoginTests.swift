@@ -52,7 +52,11 @@ extension SendTests {
         let practice = try SendingPractice(url: "smtp://localhost:\(rig.submissionPort)", username: false)
         let result = try practice.paychase("send", "chase", "--claim", "D-2026-014", "--as-of", "2026-11-22", "--insecure-allow-plaintext")
         #expect(result.status == 78)
-        #expect(result.stderr.contains("will not take mail on this connection until it is given STARTTLS or a login: 530 5.7.0 Must issue a STARTTLS command first"))
+        #expect(
+            result.stderr.contains(
+                "will not take mail on this connection until it is given STARTTLS or a login: 530 5.7.0 Must issue a STARTTLS command first"
+            )
+        )
         #expect(practice.folder.files(under: "Outbox/queue").count == 2, "the message stays queued (.eml + .json)")
         #expect(practice.folder.files(under: "Outbox/failed").isEmpty)
         #expect(try practice.logEntries().isEmpty)
@@ -63,10 +67,17 @@ extension SendTests {
         let practice = try SendingPractice(url: "smtp://localhost:\(rig.submissionPort)", username: false)
         let result = try practice.paychase("send", "chase", "--overdue", "--as-of", "2026-11-22", "--insecure-allow-plaintext")
         #expect(result.status == 78, "\(result.stderr)")
-        #expect(result.stderr.contains("will not take mail on this connection until it is given STARTTLS or a login: 530 5.7.0 Must issue a STARTTLS command first"))
+        #expect(
+            result.stderr.contains(
+                "will not take mail on this connection until it is given STARTTLS or a login: 530 5.7.0 Must issue a STARTTLS command first"
+            )
+        )
         let queued = practice.folder.files(under: "Outbox/queue")
         #expect(result.stdout.hasSuffix("0 messages sent to the server: 0 accepted, 0 deferred, 0 refused; 4 waiting to retry\n"), "\(result.stdout)")
-        #expect(queued.filter { $0.hasSuffix(".json") }.count == 4 && queued.filter { $0.hasSuffix(".eml") }.count == 4, "all four stay queued: \(queued)")
+        #expect(
+            queued.filter { $0.hasSuffix(".json") }.count == 4 && queued.filter { $0.hasSuffix(".eml") }.count == 4,
+            "all four stay queued: \(queued)"
+        )
         #expect(practice.folder.files(under: "Outbox/failed").isEmpty)
         #expect(try practice.logEntries().isEmpty)
 
@@ -107,15 +118,23 @@ extension SendTests {
         let practice = try SendingPractice()
         let folder = practice.folder.path
         let workspace = Workspace(
-            configPath: folder + "/paychase.yaml", claimsPath: folder + "/claims.csv", templatesPath: nil,
-            builtinTemplatesPath: TestPaths.templates.path, outboxPath: folder + "/Outbox"
+            configPath: folder + "/paychase.yaml",
+            claimsPath: folder + "/claims.csv",
+            templatesPath: nil,
+            builtinTemplatesPath: TestPaths.templates.path,
+            outboxPath: folder + "/Outbox"
         )
         var options = SendJob.Options()
         options.environment = practice.passwordEnvironment
         var progress: [String] = []
         let result = try SendJob(
-            workspace: workspace, source: .template("chase", .overdue), asOf: CalendarDate(year: 2026, month: 11, day: 22)!, options: options
-        ).run(logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }) { progress.append("\($0.done)/\($0.total) \($0.claimID) \($0.outcome)") }
+            workspace: workspace,
+            source: .template("chase", .overdue),
+            asOf: CalendarDate(year: 2026, month: 11, day: 22)!,
+            options: options
+        ).run(logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }) {
+            progress.append("\($0.done)/\($0.total) \($0.claimID) \($0.outcome)")
+        }
         #expect(result.stop == nil)
         #expect(result.drafts.written.count == 4)
         #expect((result.queued, result.accepted, result.deferred, result.refused) == (4, 4, 0, 0))

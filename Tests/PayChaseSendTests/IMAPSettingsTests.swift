@@ -15,11 +15,18 @@ extension SendTests {
     @Test func imapsWithAPasswordFileWorksAndThePasswordIsInNothingWritten() throws {
         let practice = try SendingPractice()
         #expect(try practice.paychase("send", "chase", "--claim", "Q-2026-001", "--as-of", "2026-11-22").status == 0)
-        try practice.rig.submit(try fixture("receipts/outlook-read.eml", about: try practice.sentMessageID("Q-2026-001")),
-                                from: "nelicb.payments@nhs.example", to: "manager@riverside.example")
+        try practice.rig.submit(
+            try fixture("receipts/outlook-read.eml", about: try practice.sentMessageID("Q-2026-001")),
+            from: "nelicb.payments@nhs.example",
+            to: "manager@riverside.example"
+        )
         #expect(try practice.rig.waitForMessage(user: "manager@riverside.example", containing: try practice.sentMessageID("Q-2026-001")))
         try "imap-manager\n".write(toFile: practice.folder.path + "/imap-secret.txt", atomically: true, encoding: .utf8)
-        try configureIMAP(practice, url: "imaps://localhost:\(practice.rig.imapsPort)/INBOX", ["password_file: imap-secret.txt", "ca_file: \(practice.rig.caFile)"])
+        try configureIMAP(
+            practice,
+            url: "imaps://localhost:\(practice.rig.imapsPort)/INBOX",
+            ["password_file: imap-secret.txt", "ca_file: \(practice.rig.caFile)"]
+        )
 
         chmod(practice.folder.path + "/imap-secret.txt", 0o644)
         let loose = try practice.folder.paychase("receipts")
@@ -42,9 +49,13 @@ extension SendTests {
 
     @Test func aServerWhoseCertificateTheCAFileDoesNotVouchForIsNotRead() throws {
         let practice = try SendingPractice()
-        try configureIMAP(practice, url: "imap://localhost:\(practice.rig.imapPort)", [
-            "password_env: PAYCHASE_IMAP_PASSWORD", "ca_file: /etc/ssl/certs/ca-certificates.crt",
-        ])
+        try configureIMAP(
+            practice,
+            url: "imap://localhost:\(practice.rig.imapPort)",
+            [
+                "password_env: PAYCHASE_IMAP_PASSWORD", "ca_file: /etc/ssl/certs/ca-certificates.crt",
+            ]
+        )
         let result = try practice.paychase("receipts")
         #expect(result.status == 69, "\(result.stderr)")
         #expect(result.stderr.contains("TLS with localhost:\(practice.rig.imapPort) failed"))

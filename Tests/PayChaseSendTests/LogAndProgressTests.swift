@@ -11,7 +11,10 @@ extension SendTests {
         #expect(table.status == 0)
         let rows = table.stdout.split(separator: "\n")
         #expect(rows.count == 2)
-        #expect(rows[1].contains("L-2026-007") && rows[1].contains("nelicb.payments@nhs.example") && rows[1].contains("accepted") && rows[1].contains("250 2.0.0 Ok: queued as "))
+        #expect(
+            rows[1].contains("L-2026-007") && rows[1].contains("nelicb.payments@nhs.example") && rows[1].contains("accepted")
+                && rows[1].contains("250 2.0.0 Ok: queued as ")
+        )
 
         let json = try practice.paychase("log", "--json")
         let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
@@ -33,8 +36,10 @@ extension SendTests {
         let practice = try SendingPractice()
         let command = "\(Command.paychase) send chase --overdue --as-of 2026-11-22"
         let result = try Command.run(
-            "/usr/bin/script", ["-q", "-e", "-c", command, "/dev/null"],
-            directory: practice.folder.path, environment: practice.folder.environment(practice.passwordEnvironment)
+            "/usr/bin/script",
+            ["-q", "-e", "-c", command, "/dev/null"],
+            directory: practice.folder.path,
+            environment: practice.folder.environment(practice.passwordEnvironment)
         )
         #expect(result.status == 0, "\(result.stdout)")
         #expect(result.stdout.contains("\r[1/4] 1 accepted, 0 deferred, 0 refused"))
@@ -51,9 +56,11 @@ extension SendTests {
         let messageID = try #require(try practice.logEntries().first?["message_id"] as? String)
         #expect(practice.rig.waitForDelivery(to: "nelicb.primarycare@nhs.example", count: 1))
         try practice.rig.waitUntilPostfixIdle()
-        let arrived = try #require(practice.rig.deliveredFiles(to: "nelicb.primarycare@nhs.example").first {
-            (try? String(contentsOfFile: $0, encoding: .utf8))?.contains(messageID) == true
-        })
+        let arrived = try #require(
+            practice.rig.deliveredFiles(to: "nelicb.primarycare@nhs.example").first {
+                (try? String(contentsOfFile: $0, encoding: .utf8))?.contains(messageID) == true
+            }
+        )
         let parsed = try ParsedEmail.parse(path: arrived)
         let attachment = try #require(parsed.attachments.first)
         #expect(attachment.filename == "Q-2026-001-appeal.pdf")

@@ -1,9 +1,9 @@
 import Foundation
-import Synchronization
 import Logging
 import PayChaseDomain
 import PayChaseKit
 import PayChaseTestSupport
+import Synchronization
 import Testing
 
 /// NHSmail's way in, end to end against real servers: a person signs in at the identity provider
@@ -46,7 +46,10 @@ import Testing
         try rig.waitUntilPostfixIdle()
         #expect(rig.messageIDCounts(to: "nelicb.payments@nhs.example")[messageID] == 1)
         #expect(before[messageID] == nil)
-        #expect(try rig.imapMessageIDs(user: Self.manager, folder: "Sent").filter { $0 == messageID }.count == 1, "filed once, in the folder marked \\Sent")
+        #expect(
+            try rig.imapMessageIDs(user: Self.manager, folder: "Sent").filter { $0 == messageID }.count == 1,
+            "filed once, in the folder marked \\Sent"
+        )
         let copies = try practice.logEntries().filter { $0["outcome"] as? String == "sent-items-copy" }
         #expect(copies.count == 1)
         #expect(copies.first?["document"] as? String == "Sent")
@@ -78,7 +81,9 @@ import Testing
         #expect(text.contains("a second witness"))
 
         // No token anywhere it could leak: output (verbose included), Outbox, record, evidence pack.
-        let everything = [connected.stdout, connected.stderr, status.stdout, sent.stdout, sent.stderr, read.stdout, read.stderr, practice.outboxText()]
+        let everything = [
+            connected.stdout, connected.stderr, status.stdout, sent.stdout, sent.stderr, read.stdout, read.stderr, practice.outboxText(),
+        ]
         for secret in [access, refresh] {
             #expect(!everything.contains { $0.contains(secret) }, "a token leaked")
         }
@@ -102,7 +107,10 @@ import Testing
         }
         let started = Date()
         let result = try SendJob(
-            workspace: practice.workspace, source: .template("chase", .overdue), asOf: CalendarDate(year: 2026, month: 11, day: 22)!, options: options
+            workspace: practice.workspace,
+            source: .template("chase", .overdue),
+            asOf: CalendarDate(year: 2026, month: 11, day: 22)!,
+            options: options
         ).run(logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
         #expect(result.stop == nil, "\(result.stop?.description ?? "")")
         #expect(Date().timeIntervalSince(started) > 6, "the batch outlived a token")
@@ -207,7 +215,7 @@ import Testing
     }
 
     static func concurrently(_ count: Int, _ work: @escaping @Sendable (Int) throws -> CommandResult) throws -> [CommandResult] {
-        let results = Mutex(Array<Result<CommandResult, any Error>?>(repeating: nil, count: count))
+        let results = Mutex([Result<CommandResult, any Error>?](repeating: nil, count: count))
         DispatchQueue.concurrentPerform(iterations: count) { index in
             let result = Result { try work(index) }
             results.withLock { $0[index] = result }

@@ -26,8 +26,11 @@ struct OAuthPractice {
 
     var workspace: Workspace {
         Workspace(
-            configPath: folder.path + "/paychase.yaml", claimsPath: folder.path + "/claims.csv", templatesPath: nil,
-            builtinTemplatesPath: TestPaths.templates.path, outboxPath: folder.path + "/Outbox"
+            configPath: folder.path + "/paychase.yaml",
+            claimsPath: folder.path + "/claims.csv",
+            templatesPath: nil,
+            builtinTemplatesPath: TestPaths.templates.path,
+            outboxPath: folder.path + "/Outbox"
         )
     }
 
@@ -81,6 +84,8 @@ struct OAuthPractice {
     }
 
     func sentMessageID(_ claim: String) throws -> String {
-        try #require(try logEntries().first { $0["claim_id"] as? String == claim && $0["outcome"] as? String == "accepted" }?["message_id"] as? String)
+        try #require(
+            try logEntries().first { $0["claim_id"] as? String == claim && $0["outcome"] as? String == "accepted" }?["message_id"] as? String
+        )
     }
 }

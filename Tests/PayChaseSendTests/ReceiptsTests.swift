@@ -19,7 +19,10 @@ extension SendTests {
     func practiceWithMailBack() throws -> SendingPractice {
         let practice = try SendingPractice()
         try practice.configureIMAP()
-        let profile = try practice.folder.read("paychase.yaml").replacingOccurrences(of: "email: publichealth@la.example", with: "email: public.health@bounce.example")
+        let profile = try practice.folder.read("paychase.yaml").replacingOccurrences(
+            of: "email: publichealth@la.example",
+            with: "email: public.health@bounce.example"
+        )
         try practice.folder.write("paychase.yaml", profile)
         let sent = try practice.paychase("send", "chase", "--overdue", "--as-of", "2026-11-22")
         #expect(sent.status == 0, "\(sent.stderr)")
@@ -28,16 +31,33 @@ extension SendTests {
         // The recipients' mail clients send their receipt, reply and out-of-office back through
         // the mail system, as in life.
         let manager = "manager@riverside.example"
-        try rig.submit(try fixture("receipts/outlook-read.eml", about: try practice.sentMessageID("Q-2026-001")), from: "nelicb.payments@nhs.example", to: manager)
-        try rig.submit(try fixture("replies/human-reply.eml", about: try practice.sentMessageID("D-2026-014")), from: "nelicb.payments@nhs.example", to: manager)
-        try rig.submit(try fixture("replies/exchange-out-of-office.eml", about: try practice.sentMessageID("L-2026-007")), from: "nelicb.payments@nhs.example", to: manager)
+        try rig.submit(
+            try fixture("receipts/outlook-read.eml", about: try practice.sentMessageID("Q-2026-001")),
+            from: "nelicb.payments@nhs.example",
+            to: manager
+        )
+        try rig.submit(
+            try fixture("replies/human-reply.eml", about: try practice.sentMessageID("D-2026-014")),
+            from: "nelicb.payments@nhs.example",
+            to: manager
+        )
+        try rig.submit(
+            try fixture("replies/exchange-out-of-office.eml", about: try practice.sentMessageID("L-2026-007")),
+            from: "nelicb.payments@nhs.example",
+            to: manager
+        )
         // A Thunderbird read receipt for a message PayChase never sent, and a newsletter.
         try rig.submit(try fixture("receipts/thunderbird-read.eml", about: "someone-else@elsewhere.example"), from: "help@lmc.example", to: manager)
         for sentID in ["Q-2026-001", "D-2026-014", "L-2026-007"] {
             #expect(try rig.waitForMessage(user: manager, containing: try practice.sentMessageID(sentID)), "what came back for \(sentID) arrived")
         }
         #expect(try rig.waitForMessage(user: manager, containing: "someone-else@elsewhere.example"))
-        try rig.imapAppend(user: "manager@riverside.example", message: Array("From: news@lmc.example\r\nTo: manager@riverside.example\r\nSubject: LMC news\r\nMessage-ID: <n1@lmc.example>\r\n\r\nNews.\r\n".utf8))
+        try rig.imapAppend(
+            user: "manager@riverside.example",
+            message: Array(
+                "From: news@lmc.example\r\nTo: manager@riverside.example\r\nSubject: LMC news\r\nMessage-ID: <n1@lmc.example>\r\n\r\nNews.\r\n".utf8
+            )
+        )
         return practice
     }
 
@@ -54,14 +74,22 @@ extension SendTests {
         #expect(result.stdout.contains("L-2026-007:\n  automatic-reply: an automatic reply"))
         let summary = try #require(result.stdout.split(separator: "\n").last)
         #expect(summary.contains(" messages read: 4 recorded, 0 already recorded, "), "\(summary)")
-        #expect(summary.range(of: #"read: 4 recorded, 0 already recorded, [1-9][0-9]* naming no email PayChase sent, [1-9][0-9]* unrelated \(left alone\)$"#, options: .regularExpression) != nil)
+        #expect(
+            summary.range(
+                of: #"read: 4 recorded, 0 already recorded, [1-9][0-9]* naming no email PayChase sent, [1-9][0-9]* unrelated \(left alone\)$"#,
+                options: .regularExpression
+            ) != nil
+        )
 
         // Each kept exactly as read, and recorded with the SHA-256 of those bytes.
         let entries = try practice.logEntries().filter { $0["receipt"] != nil }
         #expect(entries.count == 4)
         for entry in entries {
             let file = try #require(entry["document"] as? String)
-            #expect(entry["sha256"] as? String == String(try Command.run("/usr/bin/sha256sum", [practice.folder.path + "/Outbox/" + file]).stdout.prefix(64)))
+            #expect(
+                entry["sha256"] as? String
+                    == String(try Command.run("/usr/bin/sha256sum", [practice.folder.path + "/Outbox/" + file]).stdout.prefix(64))
+            )
             #expect(file.hasPrefix("receipts/\(entry["claim_id"] as! String)/"))
         }
         let bounce = try #require(entries.first { $0["outcome"] as? String == "delivery-status" }?["receipt"] as? [String: Any])
@@ -75,7 +103,9 @@ extension SendTests {
         // Read again: nothing new, nothing twice.
         let again = try practice.paychase("receipts")
         #expect(again.status == 0)
-        #expect(again.stdout.hasSuffix("0 messages read: 0 recorded, 0 already recorded, 0 naming no email PayChase sent, 0 unrelated (left alone)\n"))
+        #expect(
+            again.stdout.hasSuffix("0 messages read: 0 recorded, 0 already recorded, 0 naming no email PayChase sent, 0 unrelated (left alone)\n")
+        )
         #expect(try practice.logEntries().filter { $0["receipt"] != nil }.count == 4)
 
         let status = try practice.paychase("status", "--as-of", "2026-11-23")
@@ -119,8 +149,12 @@ extension SendTests {
         try practice.configureIMAP(url: "imap://localhost:\(practice.rig.imapPort)/\(folder)")
         #expect(try practice.paychase("receipts").status == 0)
         let state = practice.folder.path + "/Outbox/receipts/.imap-state.json"
-        try String(contentsOfFile: state, encoding: .utf8).replacingOccurrences(of: #""uidValidity":\d+"#, with: "\"uidValidity\":1", options: .regularExpression)
-            .write(toFile: state, atomically: true, encoding: .utf8)
+        try String(contentsOfFile: state, encoding: .utf8).replacingOccurrences(
+            of: #""uidValidity":\d+"#,
+            with: "\"uidValidity\":1",
+            options: .regularExpression
+        )
+        .write(toFile: state, atomically: true, encoding: .utf8)
         #expect(try practice.paychase("receipts").stdout.hasPrefix("The mailbox was renumbered"))
         let after = try practice.paychase("receipts")
         #expect(after.status == 0)
@@ -139,7 +173,9 @@ extension SendTests {
         try practice.configureIMAP()
         let wrong = "wrong-\(UUID().uuidString)"
         let result = try Command.run(
-            Command.paychase, ["receipts", "--verbose"], directory: practice.folder.path,
+            Command.paychase,
+            ["receipts", "--verbose"],
+            directory: practice.folder.path,
             environment: practice.folder.environment(["PAYCHASE_IMAP_PASSWORD": wrong])
         )
         #expect(result.status == 78)

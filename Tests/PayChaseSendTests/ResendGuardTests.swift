@@ -11,8 +11,11 @@ extension SendTests {
     @Test func theResendGuardLapsesOnDay14() throws {
         let practice = try SendingPractice()
         let workspace = Workspace(
-            configPath: practice.folder.path + "/paychase.yaml", claimsPath: practice.folder.path + "/claims.csv", templatesPath: nil,
-            builtinTemplatesPath: TestPaths.templates.path, outboxPath: practice.folder.path + "/Outbox"
+            configPath: practice.folder.path + "/paychase.yaml",
+            claimsPath: practice.folder.path + "/claims.csv",
+            templatesPath: nil,
+            builtinTemplatesPath: TestPaths.templates.path,
+            outboxPath: practice.folder.path + "/Outbox"
         )
         let logger = Logger(label: "paychase-tests") { _ in SwiftLogNoOpLogHandler() }
         var options = SendJob.Options()
@@ -21,8 +24,13 @@ extension SendTests {
         /// Noon in London on `sentOn` + `days`, as the job's day and its clock.
         func send(after days: Int) throws -> SendResult {
             let clock = WallClock.fixed(Date(timeIntervalSince1970: 1_795_435_200 + Double(days) * 86_400))
-            return try SendJob(workspace: workspace, source: .template("chase", .ids(["D-2026-014"])), asOf: sentOn.adding(days: days), options: options)
-                .run(logger: logger, clock: clock)
+            return try SendJob(
+                workspace: workspace,
+                source: .template("chase", .ids(["D-2026-014"])),
+                asOf: sentOn.adding(days: days),
+                options: options
+            )
+            .run(logger: logger, clock: clock)
         }
 
         let first = try send(after: 0)

@@ -26,7 +26,9 @@ struct SendTests {
             let messageID = try #require(entry["message_id"] as? String)
             let to = try #require((entry["to"] as? [String])?.first)
             #expect(rig.waitForDelivery(to: to, count: 1))
-            let arrived = try #require(rig.deliveredFiles(to: to).first { (try? String(contentsOfFile: $0, encoding: .utf8))?.contains(messageID) == true })
+            let arrived = try #require(
+                rig.deliveredFiles(to: to).first { (try? String(contentsOfFile: $0, encoding: .utf8))?.contains(messageID) == true }
+            )
             let parsed = try ParsedEmail.parse(path: arrived)
             #expect(parsed.header("Disposition-Notification-To") == "<manager@riverside.example>")
             #expect(parsed.header("Return-Receipt-To") == "<manager@riverside.example>")
@@ -48,10 +50,12 @@ struct SendTests {
 
         // One smtpd session received all four: the connection was reused.
         let queueIDs = try practice.postfixQueueIDs()
-        let sessions = Set(queueIDs.compactMap { id in
-            rig.postfixLog.split(separator: "\n").first { $0.contains("\(id): client=") }
-                .flatMap { line in line.range(of: #"smtpd\[\d+\]"#, options: .regularExpression).map { String(line[$0]) } }
-        })
+        let sessions = Set(
+            queueIDs.compactMap { id in
+                rig.postfixLog.split(separator: "\n").first { $0.contains("\(id): client=") }
+                    .flatMap { line in line.range(of: #"smtpd\[\d+\]"#, options: .regularExpression).map { String(line[$0]) } }
+            }
+        )
         #expect(queueIDs.count == 4)
         #expect(sessions.count == 1, "all messages went over one connection")
 
@@ -121,8 +125,10 @@ struct SendTests {
         let practice = try SendingPractice()
         let wrong = "wrong-password-\(UUID().uuidString)"
         let result = try Command.run(
-            Command.paychase, ["send", "chase", "--claim", "D-2026-014", "--as-of", "2026-11-22"],
-            directory: practice.folder.path, environment: practice.folder.environment(["PAYCHASE_SMTP_PASSWORD": wrong])
+            Command.paychase,
+            ["send", "chase", "--claim", "D-2026-014", "--as-of", "2026-11-22"],
+            directory: practice.folder.path,
+            environment: practice.folder.environment(["PAYCHASE_SMTP_PASSWORD": wrong])
         )
         #expect(result.status == 78)
         #expect(result.stderr.contains("refused the login for smtp-user@riverside.example with AUTH=PLAIN"))
@@ -147,7 +153,12 @@ struct SendTests {
     @Test func aPasswordFileOthersCanReadIsRefused() throws {
         let rig = try MailRig.current()
         let folder = try PracticeFolder()
-        try folder.configureSMTP(url: "smtp://localhost:\(rig.submissionPort)", username: rig.username, passwordLine: "password_file: secret.txt", caFile: rig.caFile)
+        try folder.configureSMTP(
+            url: "smtp://localhost:\(rig.submissionPort)",
+            username: rig.username,
+            passwordLine: "password_file: secret.txt",
+            caFile: rig.caFile
+        )
         try folder.write("secret.txt", rig.password + "\n")
         chmod(folder.url.appendingPathComponent("secret.txt").path, 0o644)
         let loose = try folder.paychase("send", "chase", "--claim", "D-2026-014", "--as-of", "2026-11-22")

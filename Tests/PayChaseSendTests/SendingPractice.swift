@@ -14,8 +14,10 @@ struct SendingPractice {
         let rig = self.rig
         folder = try PracticeFolder()
         try folder.configureSMTP(
-            url: url ?? "smtp://localhost:\(rig.submissionPort)", username: username ? rig.username : nil,
-            caFile: caFile ? rig.caFile : nil, auth: auth
+            url: url ?? "smtp://localhost:\(rig.submissionPort)",
+            username: username ? rig.username : nil,
+            caFile: caFile ? rig.caFile : nil,
+            auth: auth
         )
     }
 
@@ -23,7 +25,9 @@ struct SendingPractice {
     func deferL2026007() throws {
         var profile = try folder.read("paychase.yaml")
         profile = profile.replacingOccurrences(
-            of: "paymasters:", with: "paymasters:\n  nhs-england: { name: NHS England, email: deferred@nhs.example, address: [Quarry House, Leeds, LS2 7UE] }")
+            of: "paymasters:",
+            with: "paymasters:\n  nhs-england: { name: NHS England, email: deferred@nhs.example, address: [Quarry House, Leeds, LS2 7UE] }"
+        )
         try folder.write("paychase.yaml", profile)
         let claims = try folder.read("claims.csv")
         try folder.write("claims.csv", claims.replacingOccurrences(of: "15/07/2026,,TH-LES-0441", with: "15/07/2026,nhs-england,TH-LES-0441"))
@@ -41,7 +45,11 @@ struct SendingPractice {
 
     /// The Message-ID the record holds for the email of `template` to `claim`.
     func sentMessageID(_ claim: String, _ template: String = "chase") throws -> String {
-        try #require(try logEntries().first { $0["claim_id"] as? String == claim && $0["template"] as? String == template && $0["outcome"] as? String == "accepted" }?["message_id"] as? String)
+        try #require(
+            try logEntries().first {
+                $0["claim_id"] as? String == claim && $0["template"] as? String == template && $0["outcome"] as? String == "accepted"
+            }?["message_id"] as? String
+        )
     }
 
     func paychase(_ arguments: String...) throws -> CommandResult { try paychase(arguments) }

@@ -16,7 +16,10 @@ struct SentCopyTests {
 
         // The mailbox can be reached again.
         let profile = try practice.folder.read("paychase.yaml")
-        try practice.folder.write("paychase.yaml", profile.replacingOccurrences(of: "imap://localhost:1", with: "imap://localhost:\(practice.rig.imapPort)"))
+        try practice.folder.write(
+            "paychase.yaml",
+            profile.replacingOccurrences(of: "imap://localhost:1", with: "imap://localhost:\(practice.rig.imapPort)")
+        )
         let read = try practice.paychase("receipts")
         #expect(read.status == 0, "\(read.stderr)")
         #expect(read.stdout.hasSuffix("1 copy filed in Sent\n"))
@@ -39,7 +42,11 @@ struct SentCopyTests {
         #expect(sent.status == 0)
         let messageID = try practice.sentMessageID("D-2026-014")
         let file = try #require(practice.folder.files(under: "Outbox/sent").first)
-        try practice.rig.imapAppendOnly(user: "manager@riverside.example", folder: "Sent", messages: [Array(try Data(contentsOf: practice.folder.url.appendingPathComponent(file)))])
+        try practice.rig.imapAppendOnly(
+            user: "manager@riverside.example",
+            folder: "Sent",
+            messages: [Array(try Data(contentsOf: practice.folder.url.appendingPathComponent(file)))]
+        )
         try practice.configureIMAP()
         let read = try practice.paychase("receipts")
         #expect(read.status == 0, "\(read.stderr)")

@@ -14,9 +14,13 @@ extension SendTests {
             let messageID = try #require(try practice.logEntries().last?["message_id"] as? String)
             #expect(practice.rig.waitForDelivery(to: "nelicb.payments@nhs.example", count: 1))
             try practice.rig.waitUntilPostfixIdle()
-            arrived.append(try #require(practice.rig.deliveredFiles(to: "nelicb.payments@nhs.example").first {
-                (try? String(contentsOfFile: $0, encoding: .utf8))?.contains(messageID) == true
-            }))
+            arrived.append(
+                try #require(
+                    practice.rig.deliveredFiles(to: "nelicb.payments@nhs.example").first {
+                        (try? String(contentsOfFile: $0, encoding: .utf8))?.contains(messageID) == true
+                    }
+                )
+            )
         }
         return arrived
     }
@@ -28,9 +32,12 @@ extension SendTests {
         let arrived = try sendThreeWitnessed(practice)
         let entries = try practice.logEntries()
         let heads = try arrived.map { try ParsedEmail.parse(path: $0).header("X-PayChase-Record") }
-        #expect(heads == [
-            "entries=0 sha256=" + String(repeating: "0", count: 64), "entries=1 sha256=\(entries[0]["entry"]!)", "entries=2 sha256=\(entries[1]["entry"]!)",
-        ])
+        #expect(
+            heads == [
+                "entries=0 sha256=" + String(repeating: "0", count: 64), "entries=1 sha256=\(entries[0]["entry"]!)",
+                "entries=2 sha256=\(entries[1]["entry"]!)",
+            ]
+        )
 
         let agreed = try practice.paychase(["log", "--verify", "--against"] + arrived)
         #expect(agreed.status == 0, "\(agreed.stderr)")
@@ -44,7 +51,11 @@ extension SendTests {
 
         let caught = try practice.paychase(["log", "--verify", "--against"] + arrived)
         #expect(caught.status == 65)
-        #expect(caught.stderr.contains("\(arrived[2]): X-PayChase-Record: it shows the record had 2 entries, but the record now has 1: entries were removed"))
+        #expect(
+            caught.stderr.contains(
+                "\(arrived[2]): X-PayChase-Record: it shows the record had 2 entries, but the record now has 1: entries were removed"
+            )
+        )
     }
 
     /// An entry edited and the chain after it recomputed, head and all: the record verifies by
@@ -70,9 +81,12 @@ extension SendTests {
 
         let caught = try practice.paychase(["log", "--verify", "--against"] + arrived)
         #expect(caught.status == 65)
-        #expect(caught.stderr.contains(
-            "\(arrived[2]): X-PayChase-Record: it shows entry 2 as \(original), but the record's entry 2 is \(rewritten[1].entry): the record was rewritten"
-        ), "\(caught.stderr)")
+        #expect(
+            caught.stderr.contains(
+                "\(arrived[2]): X-PayChase-Record: it shows entry 2 as \(original), but the record's entry 2 is \(rewritten[1].entry): the record was rewritten"
+            ),
+            "\(caught.stderr)"
+        )
         #expect(!caught.stderr.contains(arrived[1]), "the witness from before the edit still agrees")
     }
 }
@@ -93,10 +107,16 @@ extension SendTests {
         for (index, entry) in entries.enumerated() {
             let id = try #require(entry["message_id"] as? String)
             let to = try #require((entry["to"] as? [String])?.first)
-            let file = try #require(practice.rig.deliveredFiles(to: to).first { (try? String(contentsOfFile: $0, encoding: .utf8))?.contains(id) == true })
+            let file = try #require(
+                practice.rig.deliveredFiles(to: to).first { (try? String(contentsOfFile: $0, encoding: .utf8))?.contains(id) == true }
+            )
             arrived.append(file)
-            let expected = index == 0 ? "entries=0 sha256=" + String(repeating: "0", count: 64) : "entries=\(index) sha256=\(entries[index - 1]["entry"]!)"
-            #expect(try ParsedEmail.parse(path: file).header("X-PayChase-Record") == expected, "email \(index + 1) witnesses the \(index) entries before it")
+            let expected =
+                index == 0 ? "entries=0 sha256=" + String(repeating: "0", count: 64) : "entries=\(index) sha256=\(entries[index - 1]["entry"]!)"
+            #expect(
+                try ParsedEmail.parse(path: file).header("X-PayChase-Record") == expected,
+                "email \(index + 1) witnesses the \(index) entries before it"
+            )
             // sent/ holds the bytes the server took: the witness in it, and the SHA-256 the record names.
             let kept = practice.folder.path + "/Outbox/sent/\(entry["queue_id"]!).eml"
             #expect(try ParsedEmail.parse(path: kept).header("X-PayChase-Record") == expected)

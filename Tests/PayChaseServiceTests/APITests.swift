@@ -19,7 +19,12 @@ struct APITests {
         try await ServiceFixture().test { browser in
             let dashboard = try await browser.get("/api/dashboard").json()
             #expect(dashboard["as_of"] as? String == "2026-11-22")
-            #expect((dashboard["aged_debt"] as? [[String: Any]])?.map { $0["label"] as? String } == ["not yet due", "1–30 days", "31–60 days", "61–90 days", "91–180 days", "over 180 days"], "the report's age bands")
+            #expect(
+                (dashboard["aged_debt"] as? [[String: Any]])?.map { $0["label"] as? String } == [
+                    "not yet due", "1–30 days", "31–60 days", "61–90 days", "91–180 days", "over 180 days",
+                ],
+                "the report's age bands"
+            )
             #expect((dashboard["todays_actions"] as? [[String: Any]])?.isEmpty == false)
             #expect((dashboard["outstanding"] as? [String: Any])?["text"] as? String != nil)
 

@@ -17,7 +17,8 @@ struct LockTests {
             let cookie = try #require(browser.cookie)
             let post = Task {
                 try await client.executeRequest(
-                    uri: "/claims/Q-2026-001/payment", method: .post,
+                    uri: "/claims/Q-2026-001/payment",
+                    method: .post,
                     headers: [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"],
                     body: ByteBuffer(string: "csrf=\(csrf)&amount=5.00")
                 )

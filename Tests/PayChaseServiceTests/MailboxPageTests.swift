@@ -11,7 +11,8 @@ struct MailboxPageTests {
         let rig = oauth.rig
         let folder = try PracticeFolder()
         var profile = try folder.read("paychase.yaml") + oauth.profileSection()
-        profile += "smtp:\n  url: smtp://localhost:\(rig.submissionPort)\n  username: manager@riverside.example\n  auth: oauth\n  ca_file: \(rig.caFile)\n"
+        profile +=
+            "smtp:\n  url: smtp://localhost:\(rig.submissionPort)\n  username: manager@riverside.example\n  auth: oauth\n  ca_file: \(rig.caFile)\n"
         try folder.write("paychase.yaml", profile)
         let fixture = try ServiceFixture(folder: folder)
         try await fixture.test { browser in
@@ -42,7 +43,9 @@ struct MailboxPageTests {
             let api = try await browser.get("/api/mailbox").json()
             #expect(api["connected"] as? Bool == true)
             #expect(api["sends_as"] as? String == "manager@riverside.example")
-            let tokens = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder.path + "/.paychase-tokens.json"))) as! [String: Any]
+            let tokens =
+                try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder.path + "/.paychase-tokens.json")))
+                as! [String: Any]
             let apiText = try await browser.get("/api/mailbox").body
             for secret in [tokens["access_token"] as! String, tokens["refresh_token"] as! String] {
                 #expect(!connected.body.contains(secret) && !apiText.contains(secret), "no token on a page")

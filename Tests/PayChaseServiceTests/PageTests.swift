@@ -44,7 +44,11 @@ struct PageTests {
         try await ServiceFixture().test { browser in
             let query = "/claims?paymaster=icb&sort=outstanding&order=desc"
             let before = try await browser.get(query)
-            #expect(before.body.contains("<tr id=\"claim-Q-2026-001\"><td><a href=\"/claims/Q-2026-001\">Q-2026-001</a></td><td class=\"hide-small\">QOF achievement</td><td>NHS North East London ICB (primary care payments)</td><td class=\"num\">£3,480.00</td>"))
+            #expect(
+                before.body.contains(
+                    "<tr id=\"claim-Q-2026-001\"><td><a href=\"/claims/Q-2026-001\">Q-2026-001</a></td><td class=\"hide-small\">QOF achievement</td><td>NHS North East London ICB (primary care payments)</td><td class=\"num\">£3,480.00</td>"
+                )
+            )
             let dashboard = try await browser.get("/")
             let owed = dashboard.body.components(separatedBy: "<strong id=\"owed\">").dropFirst().first?.prefix { $0 != "<" }
             let claim = try await browser.get("/claims/Q-2026-001")

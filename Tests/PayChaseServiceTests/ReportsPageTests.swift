@@ -8,7 +8,10 @@ import Testing
 struct ReportsPageTests {
     @Test func theReportsPageShowsBothReportsWithTheChartAndDownloadsThem() async throws {
         let fixture = try ServiceFixture()
-        try FileManager.default.copyItem(at: TestPaths.examples.appendingPathComponent("services.csv"), to: fixture.folder.url.appendingPathComponent("services.csv"))
+        try FileManager.default.copyItem(
+            at: TestPaths.examples.appendingPathComponent("services.csv"),
+            to: fixture.folder.url.appendingPathComponent("services.csv")
+        )
         try await fixture.test { browser in
             let page = try await browser.get("/reports")
             #expect(page.status == .ok)

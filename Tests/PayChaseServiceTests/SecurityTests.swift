@@ -32,8 +32,10 @@ struct SecurityTests {
             #expect(wrong.status == .forbidden)
             let token = try await browser.get("/claims/Q-2026-001").csrf!
             let script = try await browser.send(
-                "/claims/Q-2026-001/payment", method: .post,
-                headers: [.contentType: "application/x-www-form-urlencoded", .init("X-CSRF-Token")!: token], body: ByteBuffer(string: "amount=1.00")
+                "/claims/Q-2026-001/payment",
+                method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded", .init("X-CSRF-Token")!: token],
+                body: ByteBuffer(string: "amount=1.00")
             )
             #expect(script.status == .seeOther, "a script may send the token as a header")
             var stranger = Browser(client: browser.client)
@@ -47,7 +49,10 @@ struct SecurityTests {
     @Test func aPaymentIsRecordedAndSaysWhatItDid() async throws {
         try await ServiceFixture().test { browser in
             let page = try await browser.get("/claims/Q-2026-001")
-            let done = try await browser.post("/claims/Q-2026-001/payment", [("csrf", page.csrf!), ("amount", "£1,000.00"), ("on", "20/11/2026"), ("ref", "REM-1")])
+            let done = try await browser.post(
+                "/claims/Q-2026-001/payment",
+                [("csrf", page.csrf!), ("amount", "£1,000.00"), ("on", "20/11/2026"), ("ref", "REM-1")]
+            )
             #expect(done.status == .seeOther)
             #expect(done.location == "/claims/Q-2026-001")
             let after = try await browser.get("/claims/Q-2026-001")
@@ -64,7 +69,10 @@ struct SecurityTests {
         let fixture = try ServiceFixture()
         try await fixture.test { browser in
             let csrf = try await browser.get("/claims/Q-2026-001").csrf!
-            let injected = try await browser.post("/claims/Q-2026-001/payment", [("csrf", csrf), ("amount", "10.00"), ("ref", "R1\r\nBcc: thief@example.com")])
+            let injected = try await browser.post(
+                "/claims/Q-2026-001/payment",
+                [("csrf", csrf), ("amount", "10.00"), ("ref", "R1\r\nBcc: thief@example.com")]
+            )
             #expect(injected.status == .badRequest)
             #expect(injected.text.contains("Reference: contains a line break or control character; it must be one line"))
             let tracking = try await browser.post("/claims/Q-2026-001/posting", [("csrf", csrf), ("template", "appeal"), ("tracking", "AB1\nX")])
@@ -93,7 +101,10 @@ struct SecurityTests {
             let big = try await browser.upload("/import", csrf: csrf, file: before + String(repeating: "x", count: 4096))
             #expect(big.status == .contentTooLarge)
             #expect(big.text.contains("the file is larger than 2 KB, the most PayChase accepts for a claims file; nothing was replaced"))
-            let form = try await browser.post("/claims/Q-2026-001/payment", [("csrf", csrf), ("amount", "1.00"), ("ref", String(repeating: "r", count: 70_000))])
+            let form = try await browser.post(
+                "/claims/Q-2026-001/payment",
+                [("csrf", csrf), ("amount", "1.00"), ("ref", String(repeating: "r", count: 70_000))]
+            )
             #expect(form.status == .contentTooLarge)
         }
         #expect(try fixture.folder.read("claims.csv") == before)
@@ -112,10 +123,16 @@ struct SecurityTests {
 
             let login = try await browser.get("/login?next=/claims")
             #expect(login.body.contains("<form name=\"login\""))
-            let wrong = try await browser.post("/login", [("csrf", login.csrf!), ("name", "jane"), ("password", "wrong password!"), ("next", "/claims")])
+            let wrong = try await browser.post(
+                "/login",
+                [("csrf", login.csrf!), ("name", "jane"), ("password", "wrong password!"), ("next", "/claims")]
+            )
             #expect(wrong.status == .unauthorized)
             #expect(wrong.text.contains("that name and password do not match a PayChase user"))
-            let right = try await browser.post("/login", [("csrf", login.csrf!), ("name", "jane"), ("password", "correct horse battery"), ("next", "/claims")])
+            let right = try await browser.post(
+                "/login",
+                [("csrf", login.csrf!), ("name", "jane"), ("password", "correct horse battery"), ("next", "/claims")]
+            )
             #expect(right.status == .seeOther)
             #expect(right.location == "/claims")
             let cookie = try #require(browser.lastSetCookie)
@@ -134,7 +151,10 @@ struct SecurityTests {
         try fixture.addUser("jane", password: "correct horse battery")
         try await fixture.test { browser in
             let login = try await browser.get("/login")
-            let away = try await browser.post("/login", [("csrf", login.csrf!), ("name", "jane"), ("password", "correct horse battery"), ("next", "//evil.example/")])
+            let away = try await browser.post(
+                "/login",
+                [("csrf", login.csrf!), ("name", "jane"), ("password", "correct horse battery"), ("next", "//evil.example/")]
+            )
             #expect(away.location == "/")
         }
     }

@@ -1,9 +1,10 @@
 import Foundation
 import Logging
-@testable import PayChaseService
-import Synchronization
 import PayChaseTestSupport
+import Synchronization
 import Testing
+
+@testable import PayChaseService
 
 /// Sending from the claim page and the worker's own sending, against the test mail rig
 /// (scripts/test starts it).
@@ -129,7 +130,8 @@ extension SendingServiceTests {
     /// page and whose read receipt has come back to the mailbox.
     func practiceWithAReceiptWaiting() async throws -> ServiceFixture {
         let rig = try MailRig.current()
-        let imap = "imap:\n  url: imap://localhost:\(rig.imapPort)\n  username: manager@riverside.example\n  password_env: PAYCHASE_IMAP_PASSWORD\n  ca_file: \(rig.caFile)\n  poll_minutes: 1\n"
+        let imap =
+            "imap:\n  url: imap://localhost:\(rig.imapPort)\n  username: manager@riverside.example\n  password_env: PAYCHASE_IMAP_PASSWORD\n  ca_file: \(rig.caFile)\n  poll_minutes: 1\n"
         let (fixture, _) = try sendingFixture(profile: imap)
         try await fixture.test { browser in
             let form = try await browser.get("/claims/Q-2026-001")
@@ -177,7 +179,9 @@ struct SendingPractice {
     /// L-2026-007 paid by NHS England, whose server defers everything (451).
     func deferL2026007() throws {
         let profile = try folder.read("paychase.yaml").replacingOccurrences(
-            of: "paymasters:", with: "paymasters:\n  nhs-england: { name: NHS England, email: deferred@nhs.example, address: [Quarry House, Leeds, LS2 7UE] }")
+            of: "paymasters:",
+            with: "paymasters:\n  nhs-england: { name: NHS England, email: deferred@nhs.example, address: [Quarry House, Leeds, LS2 7UE] }"
+        )
         try folder.write("paychase.yaml", profile)
         let claims = try folder.read("claims.csv")
         try folder.write("claims.csv", claims.replacingOccurrences(of: "15/07/2026,,TH-LES-0441", with: "15/07/2026,nhs-england,TH-LES-0441"))
@@ -185,7 +189,9 @@ struct SendingPractice {
 
     func paychase(_ arguments: String...) throws -> CommandResult {
         try Command.run(
-            Command.paychase, arguments, directory: folder.path,
+            Command.paychase,
+            arguments,
+            directory: folder.path,
             environment: folder.environment(["PAYCHASE_SMTP_PASSWORD": rig.password])
         )
     }

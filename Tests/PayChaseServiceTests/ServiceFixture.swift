@@ -20,8 +20,11 @@ struct ServiceFixture {
         self.folder = folder
         let practice = Practice.inFolder(folder.path, slug: "", builtinTemplates: TestPaths.templates.path)
         configuration = ServiceConfiguration(
-            listen: try ListenAddress.parse(listen).get(), practices: [practice], several: false,
-            usersFile: "\(folder.path)/paychase-users.json", behindTLS: behindTLS
+            listen: try ListenAddress.parse(listen).get(),
+            practices: [practice],
+            several: false,
+            usersFile: "\(folder.path)/paychase-users.json",
+            behindTLS: behindTLS
         )
         configuration.clock = .fixed(Self.day)
     }
@@ -70,10 +73,14 @@ struct Browser {
     mutating func upload(_ path: String, csrf: String, file: String, named name: String = "claims") async throws -> Page {
         let boundary = "----paychase-test-boundary"
         var body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(csrf)\r\n"
-        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"; filename=\"claims.csv\"\r\nContent-Type: text/csv\r\n\r\n\(file)\r\n"
+        body +=
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"; filename=\"claims.csv\"\r\nContent-Type: text/csv\r\n\r\n\(file)\r\n"
         body += "--\(boundary)--\r\n"
         return try await send(
-            path, method: .post, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"], body: ByteBuffer(string: body)
+            path,
+            method: .post,
+            headers: [.contentType: "multipart/form-data; boundary=\(boundary)"],
+            body: ByteBuffer(string: body)
         )
     }
 

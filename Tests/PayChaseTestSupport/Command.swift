@@ -15,7 +15,10 @@ public struct CommandFailure: Error, CustomStringConvertible {
 /// Runs programs for tests, as a user would from a shell.
 public enum Command {
     public static func run(
-        _ executable: String, _ arguments: [String], directory: String? = nil, environment: [String: String]? = nil
+        _ executable: String,
+        _ arguments: [String],
+        directory: String? = nil,
+        environment: [String: String]? = nil
     ) throws -> CommandResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)

@@ -5,7 +5,10 @@ import Foundation
 /// these failure tests use it; everything that works goes through the real Postfix and Dovecot.
 public final class FakeExchange: @unchecked Sendable {
     public enum Mode: String, Sendable {
-        case basicOff = "basic-off", authDisabled = "auth-disabled", wrongScope = "wrong-scope", sendAsDenied = "send-as-denied"
+        case basicOff = "basic-off"
+        case authDisabled = "auth-disabled"
+        case wrongScope = "wrong-scope"
+        case sendAsDenied = "send-as-denied"
     }
 
     private let process = Process()
@@ -30,7 +33,9 @@ public final class FakeExchange: @unchecked Sendable {
         }
         guard let port = Int(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) else {
             kill(process.processIdentifier, SIGKILL)
-            throw CommandFailure(result: CommandResult(status: -1, stdout: String(decoding: line, as: UTF8.self), stderr: "the fake server did not start"))
+            throw CommandFailure(
+                result: CommandResult(status: -1, stdout: String(decoding: line, as: UTF8.self), stderr: "the fake server did not start")
+            )
         }
         self.port = port
     }

@@ -85,7 +85,8 @@ public struct MailRig: Sendable {
                 .trimmingCharacters(in: CharacterSet(charactersIn: "<>"))
             let received = fields.first { $0.lowercased().hasPrefix("received:") } ?? ""
             let words = received.split(separator: " ")
-            let queueID = words.firstIndex(of: "id").flatMap { words.index(after: $0) < words.endIndex ? String(words[words.index(after: $0)]) : nil } ?? "?"
+            let queueID =
+                words.firstIndex(of: "id").flatMap { words.index(after: $0) < words.endIndex ? String(words[words.index(after: $0)]) : nil } ?? "?"
             found[id, default: []].append(queueID.trimmingCharacters(in: CharacterSet(charactersIn: ";")))
         }
         return found
@@ -135,7 +136,8 @@ public struct MailRig: Sendable {
                 smtp.sendmail(sys.argv[6], [sys.argv[7]], data)
             """
         let result = try Command.run(
-            "/usr/bin/env", ["python3", "-c", script, file.path, String(submissionPort), caFile, username, password, from, to]
+            "/usr/bin/env",
+            ["python3", "-c", script, file.path, String(submissionPort), caFile, username, password, from, to]
         )
         guard result.status == 0 else { throw CommandFailure(result: result) }
     }
@@ -146,7 +148,9 @@ public struct MailRig: Sendable {
 
     /// Reads a mailbox over IMAP from Dovecot (Python's imaplib): the subjects of every message.
     public func imapSubjects(user: String) throws -> [String] {
-        let output = try imap(user: user, #"""
+        let output = try imap(
+            user: user,
+            #"""
             import email, email.policy, json
             box.select("INBOX", readonly=True)
             _, ids = box.search(None, "ALL")
@@ -155,7 +159,8 @@ public struct MailRig: Sendable {
                 _, data = box.fetch(i, "(BODY.PEEK[HEADER])")
                 subjects.append(str(email.message_from_bytes(data[0][1], policy=email.policy.default)["Subject"]))
             print(json.dumps(subjects))
-            """#)
+            """#
+        )
         return try JSONDecoder().decode([String].self, from: Data(output.utf8))
     }
 
@@ -165,12 +170,16 @@ public struct MailRig: Sendable {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("paychase-append-\(UUID().uuidString).eml")
         defer { try? FileManager.default.removeItem(at: file) }
         try Data(message).write(to: file)
-        _ = try imap(user: user, #"""
+        _ = try imap(
+            user: user,
+            #"""
             with open(sys.argv[5], "rb") as f:
                 status, data = box.append("INBOX", sys.argv[6] or None, None, f.read())
             if status != "OK":
                 sys.exit("APPEND refused: %r" % data)
-            """#, [file.path, seen ? #"\Seen"# : ""])
+            """#,
+            [file.path, seen ? #"\Seen"# : ""]
+        )
     }
 
     /// Creates `folder` in `user`'s mailbox and files every one of `messages` into it with IMAP
@@ -191,7 +200,9 @@ public struct MailRig: Sendable {
         for (index, message) in messages.enumerated() {
             try Data(message).write(to: directory.appendingPathComponent(String(format: "%05d.eml", index)))
         }
-        _ = try imap(user: user, #"""
+        _ = try imap(
+            user: user,
+            #"""
             import os
             folder, directory = sys.argv[5], sys.argv[6]
             if sys.argv[7] == "create":
@@ -203,24 +214,31 @@ public struct MailRig: Sendable {
                     status, data = box.append(folder, None, None, f.read())
                 if status != "OK":
                     sys.exit("APPEND of %s refused: %r" % (name, data))
-            """#, [folder, directory.path, create ? "create" : "existing"])
+            """#,
+            [folder, directory.path, create ? "create" : "existing"]
+        )
     }
 
     /// How many messages `user`'s INBOX holds, read over IMAP.
     public func imapMessageCount(user: String) throws -> Int {
-        let output = try imap(user: user, #"""
+        let output = try imap(
+            user: user,
+            #"""
             status, data = box.select("INBOX", readonly=True)
             if status != "OK":
                 sys.exit("SELECT INBOX refused: %r" % data)
             print(int(data[0]))
-            """#)
+            """#
+        )
         return try JSONDecoder().decode(Int.self, from: Data(output.utf8))
     }
 
     /// For each message in `user`'s INBOX, in UID order, whether it has the \Seen flag. The mailbox
     /// is opened read-only, so looking does not mark anything read.
     public func imapSeenFlags(user: String, folder: String = "INBOX") throws -> [Bool] {
-        let output = try imap(user: user, #"""
+        let output = try imap(
+            user: user,
+            #"""
             import json, re
             box.select(sys.argv[5], readonly=True)
             _, data = box.uid("SEARCH", None, "ALL")
@@ -237,7 +255,9 @@ public struct MailRig: Sendable {
             if missing:
                 sys.exit("no FLAGS for UIDs %r" % missing)
             print(json.dumps([seen[int(u)] for u in sorted(uids, key=int)]))
-            """#, [folder])
+            """#,
+            [folder]
+        )
         return try JSONDecoder().decode([Bool].self, from: Data(output.utf8))
     }
 
@@ -245,7 +265,9 @@ public struct MailRig: Sendable {
     /// folder. Folder names are as the client shows them ("Sent", "Bounces/2024"); non-ASCII names
     /// are sent in IMAP's modified UTF-7.
     public func imapFolderCount(user: String, folder: String) throws -> Int {
-        let output = try imap(user: user, #"""
+        let output = try imap(
+            user: user,
+            #"""
             import base64, re
             def mailbox_name(name):
                 out, run = [], []
@@ -269,14 +291,18 @@ public struct MailRig: Sendable {
                 if not found:
                     sys.exit("STATUS without MESSAGES: %r" % data)
                 print(int(found.group(1)))
-            """#, [folder])
+            """#,
+            [folder]
+        )
         return try JSONDecoder().decode(Int.self, from: Data(output.utf8))
     }
 
     /// Waits until `user`'s INBOX holds a message whose raw bytes (as IMAP serves them, lines ending
     /// in CRLF) contain `text`, polling over one IMAP session; false when `timeout` passes first.
     public func waitForMessage(user: String, containing text: String, timeout: TimeInterval = 15) throws -> Bool {
-        let output = try imap(user: user, #"""
+        let output = try imap(
+            user: user,
+            #"""
             import os, time
             needle, deadline = os.fsencode(sys.argv[5]), time.monotonic() + float(sys.argv[6])
             checked, found = 0, False
@@ -292,13 +318,17 @@ public struct MailRig: Sendable {
                     break
                 time.sleep(0.2)
             print("true" if found else "false")
-            """#, [text, String(timeout)])
+            """#,
+            [text, String(timeout)]
+        )
         return try JSONDecoder().decode(Bool.self, from: Data(output.utf8))
     }
 
     /// The Message-ID (bare) of every message in `user`'s `folder`, read-only, in UID order.
     public func imapMessageIDs(user: String, folder: String) throws -> [String] {
-        let output = try imap(user: user, #"""
+        let output = try imap(
+            user: user,
+            #"""
             import email, json
             status, _ = box.select('"%s"' % sys.argv[5], readonly=True)
             ids = []
@@ -309,14 +339,18 @@ public struct MailRig: Sendable {
                     header = email.message_from_bytes(parts[0][1])
                     ids.append((header["Message-ID"] or "").strip().strip("<>"))
             print(json.dumps(ids))
-            """#, [folder])
+            """#,
+            [folder]
+        )
         return try JSONDecoder().decode([String].self, from: Data(output.utf8))
     }
 
     /// One message in `user`'s `folder`, found by its Message-ID: whether it is flagged \Seen, and
     /// the SHA-256 of its bytes as the server serves them.
     public func imapMessage(user: String, folder: String, messageID: String) throws -> (seen: Bool, sha256: String) {
-        let output = try imap(user: user, #"""
+        let output = try imap(
+            user: user,
+            #"""
             import hashlib, json, re
             box.select('"%s"' % sys.argv[5], readonly=True)
             _, data = box.uid("SEARCH", None, "HEADER", "Message-ID", "<%s>" % sys.argv[6])
@@ -326,8 +360,13 @@ public struct MailRig: Sendable {
             _, parts = box.uid("FETCH", uids[0].decode(), "(FLAGS BODY.PEEK[])")
             head, body = parts[0]
             print(json.dumps({"seen": b"\\Seen" in head, "sha256": hashlib.sha256(body).hexdigest()}))
-            """#, [folder, messageID])
-        struct Found: Decodable { var seen: Bool; var sha256: String }
+            """#,
+            [folder, messageID]
+        )
+        struct Found: Decodable {
+            var seen: Bool
+            var sha256: String
+        }
         let found = try JSONDecoder().decode(Found.self, from: Data(output.utf8))
         return (found.seen, found.sha256)
     }
@@ -346,7 +385,8 @@ public struct MailRig: Sendable {
             box.logout()
             """
         let result = try Command.run(
-            "/usr/bin/env", ["python3", "-c", script, user, "imap-\(local)", caFile, String(imapPort)] + arguments
+            "/usr/bin/env",
+            ["python3", "-c", script, user, "imap-\(local)", caFile, String(imapPort)] + arguments
         )
         guard result.status == 0 else { throw CommandFailure(result: result) }
         return result.stdout
@@ -361,10 +401,17 @@ extension MailRig {
         }
         func port(_ name: String) -> Int { Int(env[name] ?? "") ?? 0 }
         self = MailRig(
-            directory: directory, submissionPort: port("PAYCHASE_RIG_SUBMISSION_PORT"), smtpsPort: port("PAYCHASE_RIG_SMTPS_PORT"),
-            noAuthPort: port("PAYCHASE_RIG_NOAUTH_PORT"), plainPort: port("PAYCHASE_RIG_PLAIN_PORT"),
-            imapPort: port("PAYCHASE_RIG_IMAP_PORT"), imapsPort: port("PAYCHASE_RIG_IMAPS_PORT"), caFile: env["PAYCHASE_RIG_CA"] ?? "",
-            mailRoot: env["PAYCHASE_RIG_MAIL"] ?? "", username: env["PAYCHASE_RIG_SMTP_USER"] ?? "", password: password
+            directory: directory,
+            submissionPort: port("PAYCHASE_RIG_SUBMISSION_PORT"),
+            smtpsPort: port("PAYCHASE_RIG_SMTPS_PORT"),
+            noAuthPort: port("PAYCHASE_RIG_NOAUTH_PORT"),
+            plainPort: port("PAYCHASE_RIG_PLAIN_PORT"),
+            imapPort: port("PAYCHASE_RIG_IMAP_PORT"),
+            imapsPort: port("PAYCHASE_RIG_IMAPS_PORT"),
+            caFile: env["PAYCHASE_RIG_CA"] ?? "",
+            mailRoot: env["PAYCHASE_RIG_MAIL"] ?? "",
+            username: env["PAYCHASE_RIG_SMTP_USER"] ?? "",
+            password: password
         )
     }
 }

@@ -29,13 +29,19 @@ public struct OAuthRig: Sendable {
             return value
         }
         return OAuthRig(
-            issuer: try value("PAYCHASE_RIG_OAUTH_ISSUER"), deviceURL: try value("PAYCHASE_RIG_OAUTH_DEVICE_URL"),
-            tokenURL: try value("PAYCHASE_RIG_OAUTH_TOKEN_URL"), shortDeviceURL: try value("PAYCHASE_RIG_OAUTH_SHORT_DEVICE_URL"),
-            shortTokenURL: try value("PAYCHASE_RIG_OAUTH_SHORT_TOKEN_URL"), revokeURL: try value("PAYCHASE_RIG_OAUTH_REVOKE_URL"),
-            clientID: try value("PAYCHASE_RIG_OAUTH_CLIENT_ID"), confidentialClientID: try value("PAYCHASE_RIG_OAUTH_CONFIDENTIAL_CLIENT_ID"),
+            issuer: try value("PAYCHASE_RIG_OAUTH_ISSUER"),
+            deviceURL: try value("PAYCHASE_RIG_OAUTH_DEVICE_URL"),
+            tokenURL: try value("PAYCHASE_RIG_OAUTH_TOKEN_URL"),
+            shortDeviceURL: try value("PAYCHASE_RIG_OAUTH_SHORT_DEVICE_URL"),
+            shortTokenURL: try value("PAYCHASE_RIG_OAUTH_SHORT_TOKEN_URL"),
+            revokeURL: try value("PAYCHASE_RIG_OAUTH_REVOKE_URL"),
+            clientID: try value("PAYCHASE_RIG_OAUTH_CLIENT_ID"),
+            confidentialClientID: try value("PAYCHASE_RIG_OAUTH_CONFIDENTIAL_CLIENT_ID"),
             confidentialSecret: try value("PAYCHASE_RIG_OAUTH_CONFIDENTIAL_SECRET"),
-            scopes: try value("PAYCHASE_RIG_OAUTH_SCOPES").split(separator: " ").map(String.init), user: try value("PAYCHASE_RIG_OAUTH_USER"),
-            password: try value("PAYCHASE_RIG_OAUTH_PASSWORD"), oauthOnlyPort: Int(try value("PAYCHASE_RIG_OAUTHONLY_PORT")) ?? 0,
+            scopes: try value("PAYCHASE_RIG_OAUTH_SCOPES").split(separator: " ").map(String.init),
+            user: try value("PAYCHASE_RIG_OAUTH_USER"),
+            password: try value("PAYCHASE_RIG_OAUTH_PASSWORD"),
+            oauthOnlyPort: Int(try value("PAYCHASE_RIG_OAUTHONLY_PORT")) ?? 0,
             rig: try MailRig.current()
         )
     }
@@ -67,7 +73,9 @@ public struct OAuthRig: Sendable {
         // One browser at a time: two Chromiums at once on two cores make each page time out.
         let result = try Self.browser.withLock { _ in try Command.run("/usr/bin/env", arguments + ["--timeout", "60"]) }
         guard result.status == 0 else {
-            throw CommandFailure(result: CommandResult(status: result.status, stdout: result.stdout, stderr: "approve_device.py: \(result.stdout)\(result.stderr)"))
+            throw CommandFailure(
+                result: CommandResult(status: result.status, stdout: result.stdout, stderr: "approve_device.py: \(result.stdout)\(result.stderr)")
+            )
         }
     }
 
@@ -86,7 +94,8 @@ public struct OAuthRig: Sendable {
                 print(answer.status)
             """#
         let result = try Command.run(
-            "/usr/bin/env", ["python3", "-c", script, revokeURL, refreshToken, confidentialClientID, confidentialSecret, rig.caFile]
+            "/usr/bin/env",
+            ["python3", "-c", script, revokeURL, refreshToken, confidentialClientID, confidentialSecret, rig.caFile]
         )
         guard result.status == 0 else { throw CommandFailure(result: result) }
     }
@@ -118,7 +127,8 @@ public final class ConnectingCommand: @unchecked Sendable {
             let text = String(decoding: printed, as: UTF8.self)
             let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             if let codeLine = lines.first(where: { $0.hasPrefix("and enter the code:") }),
-               let url = lines.first(where: { $0.hasPrefix("https://") }) {
+                let url = lines.first(where: { $0.hasPrefix("https://") })
+            {
                 return (url, codeLine.replacingOccurrences(of: "and enter the code:", with: "").trimmingCharacters(in: .whitespaces))
             }
             let chunk = out.fileHandleForReading.availableData
@@ -135,6 +145,10 @@ public final class ConnectingCommand: @unchecked Sendable {
         printed.append(out.fileHandleForReading.readDataToEndOfFile())
         let errors = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return CommandResult(status: process.terminationStatus, stdout: String(decoding: printed, as: UTF8.self), stderr: String(decoding: errors, as: UTF8.self))
+        return CommandResult(
+            status: process.terminationStatus,
+            stdout: String(decoding: printed, as: UTF8.self),
+            stderr: String(decoding: errors, as: UTF8.self)
+        )
     }
 }

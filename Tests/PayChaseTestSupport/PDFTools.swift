@@ -42,7 +42,8 @@ public enum PDFTools {
         let pattern = try NSRegularExpression(pattern: #"<page |<word [^>]*xMax="([0-9.]+)" yMax="([0-9.]+)">([^<]*)</word>"#)
         for match in pattern.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
             guard let x = Range(match.range(at: 1), in: html), let y = Range(match.range(at: 2), in: html),
-                  let text = Range(match.range(at: 3), in: html) else {
+                let text = Range(match.range(at: 3), in: html)
+            else {
                 page += 1
                 continue
             }

@@ -8,7 +8,10 @@ public struct PracticeFolder: Sendable {
 
     public init() throws {
         url = try TestPaths.temporaryDirectory()
-        try FileManager.default.copyItem(at: TestPaths.examples.appendingPathComponent("paychase.yaml"), to: url.appendingPathComponent("paychase.yaml"))
+        try FileManager.default.copyItem(
+            at: TestPaths.examples.appendingPathComponent("paychase.yaml"),
+            to: url.appendingPathComponent("paychase.yaml")
+        )
         try FileManager.default.copyItem(at: TestPaths.examples.appendingPathComponent("claims.csv"), to: url.appendingPathComponent("claims.csv"))
     }
 
@@ -46,7 +49,13 @@ public struct PracticeFolder: Sendable {
     }
 
     /// Adds an `smtp:` section to the profile.
-    public func configureSMTP(url: String, username: String?, passwordLine: String? = "password_env: PAYCHASE_SMTP_PASSWORD", caFile: String?, auth: String = "PLAIN") throws {
+    public func configureSMTP(
+        url: String,
+        username: String?,
+        passwordLine: String? = "password_env: PAYCHASE_SMTP_PASSWORD",
+        caFile: String?,
+        auth: String = "PLAIN"
+    ) throws {
         var section = "smtp:\n  url: \(url)\n  auth: \(auth)\n"
         if let username { section += "  username: \(username)\n" }
         if let passwordLine, username != nil { section += "  \(passwordLine)\n" }

@@ -54,10 +54,20 @@ struct DocumentBatch {
         for start in stride(from: 0, to: eligible.count, by: Self.chunk) {
             let part = Array(eligible[start..<min(start + Self.chunk, eligible.count)])
             let made = ParallelMap.map(part) { claim in
-                Self.make(claim, template: template, context: DocumentContext(
-                    claim: claim, profile: profile, attempts: history[claim.id] ?? [], feedback: feedback[claim.id] ?? .init(),
-                    today: asOf, rates: rates
-                ), claimsPath: claimsPath, make: make)
+                Self.make(
+                    claim,
+                    template: template,
+                    context: DocumentContext(
+                        claim: claim,
+                        profile: profile,
+                        attempts: history[claim.id] ?? [],
+                        feedback: feedback[claim.id] ?? .init(),
+                        today: asOf,
+                        rates: rates
+                    ),
+                    claimsPath: claimsPath,
+                    make: make
+                )
             }
             for (claim, result) in zip(part, made) {
                 switch result {
@@ -82,7 +92,10 @@ struct DocumentBatch {
     /// Renders one claim's document and makes what the job needs of it, sorting what goes wrong
     /// into the claim's own problem or one that ends the run.
     private static func make<Made>(
-        _ claim: Claim, template: DocumentTemplate, context: DocumentContext, claimsPath: String,
+        _ claim: Claim,
+        template: DocumentTemplate,
+        context: DocumentContext,
+        claimsPath: String,
         make: (Claim, RenderedDocument, DocumentTemplate, PracticeProfile) throws -> Made
     ) -> Result<(Made, String?), BatchFailure> {
         do {

@@ -5,7 +5,9 @@ public enum DraftNote: Sendable, Hashable, CustomStringConvertible {
     case skipped(claimID: String, template: String, onlyFor: String)
 
     public var claimID: String {
-        switch self { case .skipped(let claimID, _, _): claimID }
+        switch self {
+        case .skipped(let claimID, _, _): claimID
+        }
     }
 
     public var description: String {

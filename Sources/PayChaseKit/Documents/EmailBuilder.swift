@@ -9,7 +9,11 @@ public enum EmailBuilder {
     /// `letter`, when given, goes with the email as a PDF attachment; `record`, the head of the
     /// record as it stood, goes in `X-PayChase-Record` for the recipient's mailbox to witness.
     public static func message(
-        for document: RenderedDocument, profile: PracticeProfile, letter: [UInt8]? = nil, date: Date = Date(), record: RecordHead? = nil
+        for document: RenderedDocument,
+        profile: PracticeProfile,
+        letter: [UInt8]? = nil,
+        date: Date = Date(),
+        record: RecordHead? = nil
     ) -> MailMessage {
         let practice = profile.practice
         let attachment = letter.map { MailAttachment(filename: letterFileName(document), contentType: "application/pdf", bytes: $0) }

@@ -63,7 +63,9 @@ struct EvidenceContents {
         ]
         let references = [claim.reference.map { "reference \($0)" }, claim.invoiceRef.map { "invoice \($0)" }].compactMap { $0 }
         if !references.isEmpty { lines.append("References: " + references.joined(separator: ", ") + ".") }
-        lines.append("This pack was made by PayChase on \(LondonTime.clock(instant)) (UK time) from the practice's record of \(entries.count) event\(entries.count == 1 ? "" : "s") for this claim.")
+        lines.append(
+            "This pack was made by PayChase on \(LondonTime.clock(instant)) (UK time) from the practice's record of \(entries.count) event\(entries.count == 1 ? "" : "s") for this claim."
+        )
         return lines
     }
 
@@ -73,30 +75,52 @@ struct EvidenceContents {
     }
 
     func sections(files: [EvidenceFile], checks: EvidenceJob.Checks) -> [ReportPDF.Section] {
-        var sections = [ReportPDF.Section(heading: "What happened, in order", paragraphs: [], table: ReportPDF.Table(
-            columns: [("When (UK time)", 0.16), ("Document", 0.14), ("To", 0.2), ("How", 0.1), ("What happened", 0.4)],
-            rows: entries.map(Self.event)
-        ))]
+        var sections = [
+            ReportPDF.Section(
+                heading: "What happened, in order",
+                paragraphs: [],
+                table: ReportPDF.Table(
+                    columns: [("When (UK time)", 0.16), ("Document", 0.14), ("To", 0.2), ("How", 0.1), ("What happened", 0.4)],
+                    rows: entries.map(Self.event)
+                )
+            )
+        ]
         let emails = files.filter { $0.path.hasPrefix("emails/") }
         if !emails.isEmpty {
-            sections.append(ReportPDF.Section(heading: "Each email as sent", paragraphs: emails.flatMap { [ "\($0.path):" ] + EmailText.lines(of: $0.bytes) }))
-            sections.append(ReportPDF.Section(
-                heading: "What the recipients' mailboxes witness",
-                paragraphs: ["Each email carried the head of the practice's record as it stood when it was sent. The recipient's copy, which the practice cannot change, shows that the record then held at least that many entries ending in that hash."]
-                    + emails.compactMap { file in EmailText.recordHead(of: file.bytes).map { "\(file.path): \(RecordHead.headerName): \($0)" } }
-                    + sentItemsWitness()
-            ))
+            sections.append(
+                ReportPDF.Section(heading: "Each email as sent", paragraphs: emails.flatMap { ["\($0.path):"] + EmailText.lines(of: $0.bytes) })
+            )
+            sections.append(
+                ReportPDF.Section(
+                    heading: "What the recipients' mailboxes witness",
+                    paragraphs: [
+                        "Each email carried the head of the practice's record as it stood when it was sent. The recipient's copy, which the practice cannot change, shows that the record then held at least that many entries ending in that hash."
+                    ]
+                        + emails.compactMap { file in EmailText.recordHead(of: file.bytes).map { "\(file.path): \(RecordHead.headerName): \($0)" } }
+                        + sentItemsWitness()
+                )
+            )
         }
         let letters = zip(entries.indices, entries).filter { $0.1.outcome == .posted }
         if !letters.isEmpty {
-            sections.append(ReportPDF.Section(heading: "Each letter as posted", paragraphs: letters.map { index, entry in
-                let when = entry.postedOn.flatMap { try? CalendarDate(parsing: $0) }?.formatted ?? entry.time
-                return "\(Self.letterName(entry, at: index)): the \(entry.template) letter exactly as printed and posted on \(when) (\(entry.reply)); its SHA-256 is \(entry.sha256)."
-            }))
+            sections.append(
+                ReportPDF.Section(
+                    heading: "Each letter as posted",
+                    paragraphs: letters.map { index, entry in
+                        let when = entry.postedOn.flatMap { try? CalendarDate(parsing: $0) }?.formatted ?? entry.time
+                        return
+                            "\(Self.letterName(entry, at: index)): the \(entry.template) letter exactly as printed and posted on \(when) (\(entry.reply)); its SHA-256 is \(entry.sha256)."
+                    }
+                )
+            )
         }
-        sections.append(ReportPDF.Section(
-            heading: "Files in this pack (SHA-256)", paragraphs: files.map { "\(SHA256Hex.digest($0.bytes))  \($0.path)" }, fixedWidth: true
-        ))
+        sections.append(
+            ReportPDF.Section(
+                heading: "Files in this pack (SHA-256)",
+                paragraphs: files.map { "\(SHA256Hex.digest($0.bytes))  \($0.path)" },
+                fixedWidth: true
+            )
+        )
         sections.append(ReportPDF.Section(heading: "How to check this pack", paragraphs: Self.howToCheck(checks)))
         return sections
     }
@@ -108,7 +132,10 @@ struct EvidenceContents {
         let to = entry.to.joined(separator: ", ")
         switch entry.outcome {
         case .accepted, .deferred, .refused, .uncertain, .confirmed:
-            return [when, entry.template, to, "email", "\(entry.outcome.rawValue): \(entry.reply)" + (entry.queueID.isEmpty ? "" : " (queue id \(entry.queueID))")]
+            return [
+                when, entry.template, to, "email",
+                "\(entry.outcome.rawValue): \(entry.reply)" + (entry.queueID.isEmpty ? "" : " (queue id \(entry.queueID))"),
+            ]
         case .posted:
             return [when, entry.template, to, "post", entry.reply]
         case .readReceipt, .deliveryStatus, .automaticReply, .reply:
@@ -118,7 +145,10 @@ struct EvidenceContents {
         case .repaired:
             return [when, "record", "", "", "the record was repaired: \(entry.reply)"]
         case .sentItemsCopy:
-            return [when, entry.template, "", "mailbox copy", "the exact bytes sent were \(entry.reply) on \(entry.server) (Message-ID \(entry.messageID)): a copy held by the mail provider"]
+            return [
+                when, entry.template, "", "mailbox copy",
+                "the exact bytes sent were \(entry.reply) on \(entry.server) (Message-ID \(entry.messageID)): a copy held by the mail provider",
+            ]
         }
     }
 
@@ -128,7 +158,9 @@ struct EvidenceContents {
         let copies = entries.filter { $0.outcome == .sentItemsCopy }
         guard let first = copies.first else { return [] }
         let folders = Set(copies.compactMap(\.document)).sorted().joined(separator: ", ")
-        return ["A copy of \(copies.count == 1 ? "the email" : "each of \(copies.count) emails") as sent was also filed in the practice mailbox's \(folders) folder on \(first.server), where the mail provider holds it with the date it was filed: a second witness, which the practice's own files cannot change. Find it there by its Message-ID."]
+        return [
+            "A copy of \(copies.count == 1 ? "the email" : "each of \(copies.count) emails") as sent was also filed in the practice mailbox's \(folders) folder on \(first.server), where the mail provider holds it with the date it was filed: a second witness, which the practice's own files cannot change. Find it there by its Message-ID."
+        ]
     }
 
     static func howToCheck(_ checks: EvidenceJob.Checks) -> [String] {

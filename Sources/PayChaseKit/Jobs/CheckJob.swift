@@ -32,9 +32,11 @@ public struct CheckJob: Sendable {
     /// A mailbox that signs in with OAuth 2.0 but has not been connected: said, not failed.
     static func mailboxNotes(_ settings: PracticeSettings, configPath: String) -> [Problem] {
         guard let oauth = settings.oauth, settings.smtp?.usesOAuth == true || settings.imap?.usesOAuth == true,
-              !FileManager.default.fileExists(atPath: oauth.tokenFile) else { return [] }
+            !FileManager.default.fileExists(atPath: oauth.tokenFile)
+        else { return [] }
         var problem = Problem(
-            file: configPath, field: "oauth",
+            file: configPath,
+            field: "oauth",
             "the mailbox is not connected yet: nobody has signed in to it with OAuth 2.0, so nothing can be sent or read until someone does."
         )
         problem.reason = .mailboxSignInNeeded
@@ -73,9 +75,13 @@ public struct CheckJob: Sendable {
         let library = workspace.loadTemplates()
         dataProblems += library.problems.map(Problem.init)
         for name in autoSend where library[name] == nil {
-            profileProblems.append(Problem(
-                file: workspace.configPath, field: "auto_send", "there is no template called '\(name)'; the templates are \(library.names.joined(separator: ", "))"
-            ))
+            profileProblems.append(
+                Problem(
+                    file: workspace.configPath,
+                    field: "auto_send",
+                    "there is no template called '\(name)'; the templates are \(library.names.joined(separator: ", "))"
+                )
+            )
         }
         for name in library.names {
             dataProblems += library[name]!.check(against: DocumentSchema.value).map(Problem.init)
@@ -97,16 +103,24 @@ public struct CheckJob: Sendable {
         if !profileProblems.isEmpty { throw PayChaseError(.configuration, profileProblems + dataProblems) }
         if !dataProblems.isEmpty { throw PayChaseError(.invalidData, dataProblems) }
         return Result(
-            claims: claims.count, outstanding: claims.reduce(Money.zero) { $0 + $1.outstanding },
-            overdue: claims.filter { $0.isOverdue(asOf: asOf) }.count, asOf: asOf, templates: library.names.count,
-            notes: notes, warnings: warnings
+            claims: claims.count,
+            outstanding: claims.reduce(Money.zero) { $0 + $1.outstanding },
+            overdue: claims.filter { $0.isOverdue(asOf: asOf) }.count,
+            asOf: asOf,
+            templates: library.names.count,
+            notes: notes,
+            warnings: warnings
         )
     }
 
     /// Renders every template for every claim in a dry run, grouping claims that fail the same
     /// way. Settings the profile lacks are warnings naming the documents they block.
     private func renderProblems(
-        library: TemplateLibrary, profile: PracticeProfile, claims: [Claim], history: [String: [Attempt]], rates: BankRateTable?
+        library: TemplateLibrary,
+        profile: PracticeProfile,
+        claims: [Claim],
+        history: [String: [Attempt]],
+        rates: BankRateTable?
     ) -> (problems: [Problem], blocked: [MissingSetting]) {
         let renderer = DocumentRenderer()
         var order: [String] = []

@@ -29,7 +29,12 @@ public struct ClaimJob: Sendable {
         let profile = try workspace.loadProfile()
         let (outbox, record, claim) = try workspace.readClaim(claimID, profile: profile)
         let report = StatusReport(
-            claims: [claim], profile: profile, attempts: record.attempts, feedback: record.feedback, asOf: asOf, rates: workspace.bankRates()
+            claims: [claim],
+            profile: profile,
+            attempts: record.attempts,
+            feedback: record.feedback,
+            asOf: asOf,
+            rates: workspace.bankRates()
         )
         let queued: [QueuedMessage]
         do { queued = try outbox.queue.all().filter { $0.claimID == claimID } } catch { throw error.failure }

@@ -34,7 +34,10 @@ public struct DraftJob: Sendable {
     /// Renders and writes the drafts, returning the emails ready to queue as well. `beforeRendering`
     /// hears which claims the template is for before any is rendered.
     func prepare(
-        profile: PracticeProfile, record: RecordView, logger: Logger, clock: WallClock,
+        profile: PracticeProfile,
+        record: RecordView,
+        logger: Logger,
+        clock: WallClock,
         beforeRendering: ([Claim], String) throws(PayChaseError) -> Void = { _, _ in }
     ) throws(PayChaseError) -> (result: DraftResult, emails: [PreparedEmail]) {
         var emails: [PreparedEmail] = []
@@ -42,28 +45,42 @@ public struct DraftJob: Sendable {
         let outputs = AtomicBatch()
         let batch = DocumentBatch(workspace: workspace, template: template, selection: selection, asOf: asOf, profile: profile, record: record)
         let date = clock.now()
-        var result = try batch.run(beforeRendering: beforeRendering, make: { claim, document, template, profile in
-            // Everything for this claim is made in memory first, so a refusal writes nothing.
-            var files: [(bytes: [UInt8], fileExtension: String)] = []
-            var email: MailMessage?
-            let letter = template.isLetter() ? try LetterPDF.render(document) : nil
-            if template.isEmail() {
-                let message = EmailBuilder.message(
-                    for: document, profile: profile, letter: template.attachLetter ? letter : nil, date: date, record: record.head
-                )
-                files.append((try MailComposer.compose(message, draft: true), "eml"))
-                email = message
+        var result = try batch.run(
+            beforeRendering: beforeRendering,
+            make: { claim, document, template, profile in
+                // Everything for this claim is made in memory first, so a refusal writes nothing.
+                var files: [(bytes: [UInt8], fileExtension: String)] = []
+                var email: MailMessage?
+                let letter = template.isLetter() ? try LetterPDF.render(document) : nil
+                if template.isEmail() {
+                    let message = EmailBuilder.message(
+                        for: document,
+                        profile: profile,
+                        letter: template.attachLetter ? letter : nil,
+                        date: date,
+                        record: record.head
+                    )
+                    files.append((try MailComposer.compose(message, draft: true), "eml"))
+                    email = message
+                }
+                if let letter { files.append((letter, "pdf")) }
+                return DraftFiles(template: template.name, files: files, email: email)
+            },
+            keep: { claim, made in
+                for file in made.files {
+                    let path = try workspace.outbox.writeDraft(
+                        file.bytes,
+                        claimID: claim.id,
+                        template: made.template,
+                        fileExtension: file.fileExtension,
+                        batch: outputs
+                    )
+                    written.append(path)
+                    logger.debug("wrote draft", metadata: ["claim": "\(claim.id)", "path": "\(path)"])
+                }
+                if let email = made.email { emails.append(PreparedEmail(claim: claim, message: email)) }
             }
-            if let letter { files.append((letter, "pdf")) }
-            return DraftFiles(template: template.name, files: files, email: email)
-        }, keep: { claim, made in
-            for file in made.files {
-                let path = try workspace.outbox.writeDraft(file.bytes, claimID: claim.id, template: made.template, fileExtension: file.fileExtension, batch: outputs)
-                written.append(path)
-                logger.debug("wrote draft", metadata: ["claim": "\(claim.id)", "path": "\(path)"])
-            }
-            if let email = made.email { emails.append(PreparedEmail(claim: claim, message: email)) }
-        })
+        )
         do { try outputs.commit() } catch { throw error.failure }
         result.written = written
         return (result, emails)

@@ -55,8 +55,10 @@ public struct EvidenceJob: Sendable {
         let pdf: [UInt8]
         do {
             pdf = try ReportPDF.render(
-                title: "Evidence: claim \(claimID)", author: profile.practice.name,
-                lead: contents.lead(practice: profile.practice, at: clock.now()), sections: contents.sections(files: files, checks: checks)
+                title: "Evidence: claim \(claimID)",
+                author: profile.practice.name,
+                lead: contents.lead(practice: profile.practice, at: clock.now()),
+                sections: contents.sections(files: files, checks: checks)
             )
         } catch {
             throw PayChaseError(.temporaryFailure, "the evidence PDF could not be laid out: \(error)")

@@ -41,14 +41,20 @@ public struct ImportJob: Sendable {
         if FileManager.default.fileExists(atPath: path) {
             let name = Self.backupName(for: path, at: clock.now())
             do { try FileManager.default.copyItem(atPath: path, toPath: name) } catch {
-                throw PayChaseError(.temporaryFailure, "\(name): the previous claims file could not be kept: \(error.localizedDescription); nothing was replaced")
+                throw PayChaseError(
+                    .temporaryFailure,
+                    "\(name): the previous claims file could not be kept: \(error.localizedDescription); nothing was replaced"
+                )
             }
             backup = name
         }
         do { try AtomicFile.write(bytes, to: path) } catch { throw error.failure }
         logger.info("replaced the claims file", metadata: ["file": "\(path)", "claims": "\(read.claims.count)", "backup": "\(backup ?? "-")"])
         return Result(
-            claims: read.claims.count, outstanding: read.claims.reduce(.zero) { $0 + $1.outstanding }, file: path, backup: backup,
+            claims: read.claims.count,
+            outstanding: read.claims.reduce(.zero) { $0 + $1.outstanding },
+            file: path,
+            backup: backup,
             notes: read.notes.map(Problem.init)
         )
     }

@@ -39,9 +39,13 @@ public struct MailboxJob: Sendable {
         let oauth = try setup.oauthSettings()
         let settings = setup.settings
         return Status(
-            provider: oauth.provider, clientID: oauth.clientID, grant: oauth.grant, scopesAsked: oauth.scopes,
+            provider: oauth.provider,
+            clientID: oauth.clientID,
+            grant: oauth.grant,
+            scopesAsked: oauth.scopes,
             smtpUsername: settings.smtp?.usesOAuth == true ? settings.smtp?.username : nil,
-            imapUsername: settings.imap?.usesOAuth == true ? settings.imap?.username : nil, tokenFile: oauth.tokenFile,
+            imapUsername: settings.imap?.usesOAuth == true ? settings.imap?.username : nil,
+            tokenFile: oauth.tokenFile,
             connection: try translating { () throws(OAuthFailure) in try TokenStore(path: oauth.tokenFile).read().map(MailboxConnection.init) }
         )
     }
@@ -61,7 +65,10 @@ public struct MailboxJob: Sendable {
     public func poll(_ device: DeviceAuthorization) throws(PayChaseError) -> Progress {
         let client = try setup().oauthClient()
         guard client.now() < device.expiresAt else {
-            throw PayChaseError(.usage, "The sign-in code \(device.userCode) expired before anyone signed in with it. Start again and sign in within the time shown.")
+            throw PayChaseError(
+                .usage,
+                "The sign-in code \(device.userCode) expired before anyone signed in with it. Start again and sign in within the time shown."
+            )
         }
         let poll = try translating { () throws(OAuthFailure) in try client.poll(device) }
         switch poll {

@@ -42,14 +42,26 @@ public struct PaymentJob: Sendable {
             throw PayChaseError(.usage, "claim '\(claimID)' is not in \(workspace.claimsPath)")
         }
         guard money <= claim.outstanding else {
-            throw PayChaseError(.usage, "\(money.formatted) is more than the \(claim.outstanding.formatted) outstanding on \(claimID); record what was received for this claim only")
+            throw PayChaseError(
+                .usage,
+                "\(money.formatted) is more than the \(claim.outstanding.formatted) outstanding on \(claimID); record what was received for this claim only"
+            )
         }
         var entry = DeliveryRecord(
-            time: RecordTime.format(clock.now()), claimID: claimID, template: "payment", queueID: "", messageID: "",
-            from: profile.paymasters[claim.paymaster]?.name ?? claim.paymaster.rawValue, to: [profile.practice.name],
-            subject: "payment received", server: "",
+            time: RecordTime.format(clock.now()),
+            claimID: claimID,
+            template: "payment",
+            queueID: "",
+            messageID: "",
+            from: profile.paymasters[claim.paymaster]?.name ?? claim.paymaster.rawValue,
+            to: [profile.practice.name],
+            subject: "payment received",
+            server: "",
             reply: "received \(money.formatted) on \(receivedOn.formatted)" + (reference.map { ", reference \($0)" } ?? ""),
-            outcome: .payment, sha256: "", dsnRequested: false, attempt: 1
+            outcome: .payment,
+            sha256: "",
+            dsnRequested: false,
+            attempt: 1
         )
         entry.payment = .init(pence: money.pence, receivedOn: receivedOn.description, reference: reference)
         do { try outbox.append(entry) } catch { throw error.failure }

@@ -61,7 +61,9 @@ public struct PostingJob: Sendable {
         for id in claimIDs {
             guard let found = letter(for: id) else {
                 throw PayChaseError(
-                    .usage, "there is no printed \(template.name) for claim \(id)", reason: .letterNotPrinted(template: template.name, claimID: id)
+                    .usage,
+                    "there is no printed \(template.name) for claim \(id)",
+                    reason: .letterNotPrinted(template: template.name, claimID: id)
                 )
             }
             letters.append((byID[id]!, found.path, found.bytes))
@@ -71,7 +73,11 @@ public struct PostingJob: Sendable {
         var result = Result()
         for letter in letters {
             var posting = Posting(
-                claimID: letter.claim.id, template: template.name, postedOn: postedOn, method: method, tracking: tracking,
+                claimID: letter.claim.id,
+                template: template.name,
+                postedOn: postedOn,
+                method: method,
+                tracking: tracking,
                 sha256: SHA256Hex.digest(letter.bytes)
             )
             if let earlier = outbox.posting(claimID: posting.claimID, template: posting.template, sha256: posting.sha256) {
@@ -80,11 +86,23 @@ public struct PostingJob: Sendable {
                 continue
             }
             var record = DeliveryRecord(
-                time: RecordTime.format(clock.now()), claimID: letter.claim.id, template: template.name, queueID: "", messageID: "",
+                time: RecordTime.format(clock.now()),
+                claimID: letter.claim.id,
+                template: template.name,
+                queueID: "",
+                messageID: "",
                 from: profile.practice.email,
-                to: [DocumentContext(claim: letter.claim, profile: profile, today: postedOn).contact(for: template.recipient)?.name ?? template.recipient.rawValue],
-                subject: template.name, server: "", reply: "posted \(method)" + (tracking.map { ", tracking \($0)" } ?? ""),
-                outcome: .posted, sha256: posting.sha256, dsnRequested: false, attempt: 1
+                to: [
+                    DocumentContext(claim: letter.claim, profile: profile, today: postedOn).contact(for: template.recipient)?.name
+                        ?? template.recipient.rawValue
+                ],
+                subject: template.name,
+                server: "",
+                reply: "posted \(method)" + (tracking.map { ", tracking \($0)" } ?? ""),
+                outcome: .posted,
+                sha256: posting.sha256,
+                dsnRequested: false,
+                attempt: 1
             )
             record.postedOn = postedOn.description
             record.method = method

@@ -39,20 +39,32 @@ public struct PreviewJob: Sendable {
     /// The preview; `letter` lays out the PDF as well (slower).
     public func run(letter: Bool, logger: Logger) throws(PayChaseError) -> Preview {
         let batch = DocumentBatch(
-            workspace: workspace, template: template, selection: .ids([claimID]), asOf: asOf, profile: try workspace.loadProfile(),
+            workspace: workspace,
+            template: template,
+            selection: .ids([claimID]),
+            asOf: asOf,
+            profile: try workspace.loadProfile(),
             record: try workspace.readRecordView()
         )
         var preview: Preview?
-        let result = try batch.run(make: { _, document, template, _ in
-            let pdf = letter && template.isLetter() ? try LetterPDF.render(document) : nil
-            let attached = template.attachLetter ? EmailBuilder.letterFileName(document) : nil
-            return Preview(
-                claimID: document.claimID, template: template.name, forms: template.forms.map(\.rawValue),
-                to: "\(document.recipient.name) <\(document.recipient.email)>",
-                cc: document.copiesTo.map { "\($0.name) <\($0.email)>" }, subject: document.subject ?? document.heading ?? template.name,
-                emailText: template.isEmail() ? document.emailText(attaching: attached) : nil, letter: pdf, warning: document.warning
-            )
-        }, keep: { _, made in preview = made })
+        let result = try batch.run(
+            make: { _, document, template, _ in
+                let pdf = letter && template.isLetter() ? try LetterPDF.render(document) : nil
+                let attached = template.attachLetter ? EmailBuilder.letterFileName(document) : nil
+                return Preview(
+                    claimID: document.claimID,
+                    template: template.name,
+                    forms: template.forms.map(\.rawValue),
+                    to: "\(document.recipient.name) <\(document.recipient.email)>",
+                    cc: document.copiesTo.map { "\($0.name) <\($0.email)>" },
+                    subject: document.subject ?? document.heading ?? template.name,
+                    emailText: template.isEmail() ? document.emailText(attaching: attached) : nil,
+                    letter: pdf,
+                    warning: document.warning
+                )
+            },
+            keep: { _, made in preview = made }
+        )
         if !result.problems.isEmpty { throw PayChaseError(.invalidData, result.problems) }
         guard let preview else { throw PayChaseError(.usage, "\(template) cannot be made for claim \(claimID)") }
         logger.debug("previewed", metadata: ["claim": "\(claimID)", "template": "\(template)"])

@@ -27,21 +27,31 @@ public struct PrintJob: Sendable {
         var written: [String] = []
         let files = AtomicBatch(limit: 64)
         let batch = DocumentBatch(
-            workspace: workspace, template: template, selection: selection, asOf: asOf, profile: try workspace.loadProfile(),
+            workspace: workspace,
+            template: template,
+            selection: selection,
+            asOf: asOf,
+            profile: try workspace.loadProfile(),
             record: try workspace.readRecordView()
         )
         let letters = workspace.outbox.letters
-        var result = try batch.run(make: { _, document, template, _ in
-            guard template.isLetter() else {
-                throw PayChaseError(.usage, "\(template.name) is an email, not a letter; print one of the letters (appeal, late-payment-notice, formal-complaint, dispute-resolution)")
+        var result = try batch.run(
+            make: { _, document, template, _ in
+                guard template.isLetter() else {
+                    throw PayChaseError(
+                        .usage,
+                        "\(template.name) is an email, not a letter; print one of the letters (appeal, late-payment-notice, formal-complaint, dispute-resolution)"
+                    )
+                }
+                return (name: EmailBuilder.letterFileName(document), pdf: try LetterPDF.render(document))
+            },
+            keep: { claim, made in
+                let path = "\(letters)/\(made.name)"
+                try files.add(made.pdf, to: path)
+                written.append(path)
+                logger.debug("wrote letter", metadata: ["claim": "\(claim.id)", "path": "\(path)"])
             }
-            return (name: EmailBuilder.letterFileName(document), pdf: try LetterPDF.render(document))
-        }, keep: { claim, made in
-            let path = "\(letters)/\(made.name)"
-            try files.add(made.pdf, to: path)
-            written.append(path)
-            logger.debug("wrote letter", metadata: ["claim": "\(claim.id)", "path": "\(path)"])
-        })
+        )
         do { try files.commit() } catch { throw error.failure }
         result.written = written
         if let printer, !written.isEmpty {
@@ -53,7 +63,8 @@ public struct PrintJob: Sendable {
 
     /// Printer names are CUPS queue names: no spaces, slashes or control characters.
     static func checkPrinterName(_ name: String) throws(PayChaseError) {
-        guard !name.isEmpty, !name.hasPrefix("-"), name.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F && $0 != "/" && $0 != "#" }) else {
+        guard !name.isEmpty, !name.hasPrefix("-"), name.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F && $0 != "/" && $0 != "#" })
+        else {
             throw PayChaseError(.usage, "'\(name)' is not a printer name (see 'lpstat -p' for the printers CUPS knows)")
         }
     }
@@ -62,7 +73,10 @@ public struct PrintJob: Sendable {
     static func send(_ files: [String], to printer: String) throws(PayChaseError) {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         guard let lp = path.split(separator: ":").map({ "\($0)/lp" }).first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-            throw PayChaseError(.unavailable, "no printing system: 'lp' (CUPS) is not installed. The letters are written; print them from any PDF viewer, or install cups-client and try again")
+            throw PayChaseError(
+                .unavailable,
+                "no printing system: 'lp' (CUPS) is not installed. The letters are written; print them from any PDF viewer, or install cups-client and try again"
+            )
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: lp)
@@ -76,7 +90,10 @@ public struct PrintJob: Sendable {
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw PayChaseError(.unavailable, "the printer '\(printer)' did not take the letters: \(message.trimmingCharacters(in: .whitespacesAndNewlines)). The PDFs are written")
+            throw PayChaseError(
+                .unavailable,
+                "the printer '\(printer)' did not take the letters: \(message.trimmingCharacters(in: .whitespacesAndNewlines)). The PDFs are written"
+            )
         }
     }
 }

@@ -32,18 +32,33 @@ public struct QueueJob: Sendable {
             throw PayChaseError(.usage, "there is no queued message \(id)", reason: .notQueued(id: id))
         }
         guard message.state == .uncertain else {
-            throw PayChaseError(.usage, "\(id) is \(message.state.rawValue), not uncertain; only a message the server may already have can be confirmed")
+            throw PayChaseError(
+                .usage,
+                "\(id) is \(message.state.rawValue), not uncertain; only a message the server may already have can be confirmed"
+            )
         }
         do {
             // The copy as it was handed over: with the record's head it carried, when known.
             let queued = try outbox.queue.bytes(of: message)
             let sent = message.witness.flatMap(RecordHead.init(parsing:)).map { Witness.stamp(queued, $0) } ?? queued
-            try outbox.append(DeliveryRecord(
-                time: RecordTime.format(clock.now()), claimID: message.claimID, template: message.template, queueID: message.id,
-                messageID: message.messageID, from: message.from, to: message.to, subject: message.subject, server: "-",
-                reply: "confirmed delivered by the practice after an uncertain attempt", outcome: .confirmed,
-                sha256: SHA256Hex.digest(sent), dsnRequested: false, attempt: message.attempts
-            ))
+            try outbox.append(
+                DeliveryRecord(
+                    time: RecordTime.format(clock.now()),
+                    claimID: message.claimID,
+                    template: message.template,
+                    queueID: message.id,
+                    messageID: message.messageID,
+                    from: message.from,
+                    to: message.to,
+                    subject: message.subject,
+                    server: "-",
+                    reply: "confirmed delivered by the practice after an uncertain attempt",
+                    outcome: .confirmed,
+                    sha256: SHA256Hex.digest(sent),
+                    dsnRequested: false,
+                    attempt: message.attempts
+                )
+            )
             try outbox.queue.markSent(message, bytes: sent)
             try outbox.queue.sync()
         } catch {

@@ -56,15 +56,22 @@ public struct ReceiptsJob: Sendable {
     public func run(logger: Logger, clock: WallClock = .system) throws(PayChaseError) -> Result {
         let settings = try workspace.loadSettings()
         let configuration = try MailServerSetup(
-            settings: settings, configPath: workspace.configPath, insecurity: insecurity, environment: environment
+            settings: settings,
+            configPath: workspace.configPath,
+            insecurity: insecurity,
+            environment: environment
         ).imap()
         let outbox: OutboxSession
         do { outbox = try OutboxSession(working: workspace.outbox, logger: logger) } catch { throw error.failure }
         do {
             let session = try mailbox(configuration, logger)
             var reader = ReceiptReader(
-                outbox: outbox, session: session, mailbox: session.folder, processedFolder: settings.processedFolder,
-                server: session.server, clock: clock
+                outbox: outbox,
+                session: session,
+                mailbox: session.folder,
+                processedFolder: settings.processedFolder,
+                server: session.server,
+                clock: clock
             )
             var result = try reader.readNew(logger: logger)
             result.sentCopies = SentCopyFiler.file(outbox, session: session, choice: settings.sentFolder, clock: clock)

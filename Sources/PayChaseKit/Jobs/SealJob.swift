@@ -54,9 +54,12 @@ public struct SealJob: Sendable {
         let mailbox = profile.receipts.to.isEmpty ? practice.email : profile.receipts.to
         let head = outbox.head
         let message = MailMessage(
-            from: Mailbox(name: practice.name, address: practice.email), to: [Mailbox(name: practice.name, address: mailbox)],
-            subject: "PayChase record seal, \(day.formatted): \(head.entries) entries", body: Self.body(practice: practice.name),
-            date: clock.now(), extraHeaders: [("X-PayChase-Claim", Self.claimID), ("X-PayChase-Template", Self.template), (RecordHead.headerName, head.headerValue)]
+            from: Mailbox(name: practice.name, address: practice.email),
+            to: [Mailbox(name: practice.name, address: mailbox)],
+            subject: "PayChase record seal, \(day.formatted): \(head.entries) entries",
+            body: Self.body(practice: practice.name),
+            date: clock.now(),
+            extraHeaders: [("X-PayChase-Claim", Self.claimID), ("X-PayChase-Template", Self.template), (RecordHead.headerName, head.headerValue)]
         )
         let bytes: [UInt8]
         do { bytes = try MailComposer.compose(message, draft: false) } catch {
@@ -64,9 +67,15 @@ public struct SealJob: Sendable {
         }
         let now = clock.now()
         let queued = QueuedMessage(
-            id: MessageQueue.newID(claimID: Self.claimID, template: Self.template, at: now), claimID: Self.claimID, template: Self.template,
-            messageID: message.messageID, from: practice.email, to: message.envelopeRecipients, subject: message.subject,
-            sha256: SHA256Hex.digest(bytes), queuedAt: now
+            id: MessageQueue.newID(claimID: Self.claimID, template: Self.template, at: now),
+            claimID: Self.claimID,
+            template: Self.template,
+            messageID: message.messageID,
+            from: practice.email,
+            to: message.envelopeRecipients,
+            subject: message.subject,
+            sha256: SHA256Hex.digest(bytes),
+            queuedAt: now
         )
         let batch = try outbox.queue.newBatch()
         try outbox.queue.enqueue(bytes, as: queued, batch: batch)

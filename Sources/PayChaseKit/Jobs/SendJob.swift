@@ -55,7 +55,12 @@ public struct SendJob: Sendable {
     public func run(logger: Logger, clock: WallClock = .system, progress: (SendProgress) -> Void = { _ in }) throws(PayChaseError) -> SendResult {
         var result = SendResult()
         let settings = try workspace.loadSettings()
-        let setup = MailServerSetup(settings: settings, configPath: workspace.configPath, insecurity: options.insecurity, environment: options.environment)
+        let setup = MailServerSetup(
+            settings: settings,
+            configPath: workspace.configPath,
+            insecurity: options.insecurity,
+            environment: options.environment
+        )
         let configuration: SMTPConfiguration
         do {
             configuration = try setup.smtp()
@@ -73,7 +78,12 @@ public struct SendJob: Sendable {
                 try draftAndQueue(into: outbox, profile: settings.profile, result: &result, logger: logger, clock: clock)
             }
             try dispatch(
-                outbox, configuration: configuration, maxPerMinute: settings.maxPerMinute, result: &result, logger: logger, clock: clock,
+                outbox,
+                configuration: configuration,
+                maxPerMinute: settings.maxPerMinute,
+                result: &result,
+                logger: logger,
+                clock: clock,
                 progress: progress
             )
             result.sentCopies = SentCopyFiler.fileAfterSending(outbox, setup: setup, mailbox: options.mailbox, logger: logger, clock: clock)
@@ -90,11 +100,16 @@ public struct SendJob: Sendable {
     /// Drafts and queues the template's emails. What it means to queue is noted before it drafts,
     /// so a run stopped before the batch is queued is named by the next one; an error is said now.
     private func draftAndQueue(
-        into outbox: OutboxSession, profile: PracticeProfile, result: inout SendResult, logger: Logger, clock: WallClock
+        into outbox: OutboxSession,
+        profile: PracticeProfile,
+        result: inout SendResult,
+        logger: Logger,
+        clock: WallClock
     ) throws {
         do {
             let (drafts, emails) = try draft(profile: profile, record: RecordView(outbox), logger: logger, clock: clock) {
-                claims, template throws(PayChaseError) in try intend(claims, template: template, outbox: outbox)
+                claims,
+                template throws(PayChaseError) in try intend(claims, template: template, outbox: outbox)
             }
             result.drafts = drafts
             try enqueue(emails, into: outbox, result: &result, clock: clock)
@@ -118,7 +133,10 @@ public struct SendJob: Sendable {
 
     /// Drafts the emails; each carries the record's head as it stands before any of them is sent.
     private func draft(
-        profile: PracticeProfile, record: RecordView, logger: Logger, clock: WallClock,
+        profile: PracticeProfile,
+        record: RecordView,
+        logger: Logger,
+        clock: WallClock,
         beforeRendering: ([Claim], String) throws(PayChaseError) -> Void = { _, _ in }
     ) throws(PayChaseError) -> (result: DraftResult, emails: [DraftJob.PreparedEmail]) {
         guard case .template(let name, let selection) = source else { return (DraftResult(), []) }
@@ -140,7 +158,12 @@ public struct SendJob: Sendable {
 
     /// Sends every due message over one connection; counts the rest as waiting or held.
     private func dispatch(
-        _ outbox: OutboxSession, configuration: SMTPConfiguration, maxPerMinute: Int?, result: inout SendResult, logger: Logger, clock: WallClock,
+        _ outbox: OutboxSession,
+        configuration: SMTPConfiguration,
+        maxPerMinute: Int?,
+        result: inout SendResult,
+        logger: Logger,
+        clock: WallClock,
         progress: (SendProgress) -> Void
     ) throws(OutboxError) {
         let now = clock.now()
@@ -176,7 +199,12 @@ public struct SendJob: Sendable {
     }
 
     /// Queues each email unless the same document is already queued or went out recently.
-    private func enqueue(_ emails: [DraftJob.PreparedEmail], into outbox: OutboxSession, result: inout SendResult, clock: WallClock) throws(OutboxError) {
+    private func enqueue(
+        _ emails: [DraftJob.PreparedEmail],
+        into outbox: OutboxSession,
+        result: inout SendResult,
+        clock: WallClock
+    ) throws(OutboxError) {
         guard !emails.isEmpty else { return }
         let batch = try outbox.queue.newBatch()
         let waiting = try outbox.queue.all()
@@ -193,9 +221,15 @@ public struct SendJob: Sendable {
             }
             let now = clock.now()
             let message = QueuedMessage(
-                id: MessageQueue.newID(claimID: email.claim.id, template: template, at: now, sequence: sequence), claimID: email.claim.id, template: template,
-                messageID: email.message.messageID, from: email.message.from.address, to: email.message.envelopeRecipients,
-                subject: email.message.subject, sha256: SHA256Hex.digest(bytes), queuedAt: now
+                id: MessageQueue.newID(claimID: email.claim.id, template: template, at: now, sequence: sequence),
+                claimID: email.claim.id,
+                template: template,
+                messageID: email.message.messageID,
+                from: email.message.from.address,
+                to: email.message.envelopeRecipients,
+                subject: email.message.subject,
+                sha256: SHA256Hex.digest(bytes),
+                queuedAt: now
             )
             try outbox.queue.enqueue(bytes, as: message, batch: batch)
             result.queued += 1

@@ -16,7 +16,12 @@ public struct StatusJob: Sendable {
         let (record, claims) = try workspace.readRecordAndClaims(profile: profile)
         logger.debug("status", metadata: ["claims": "\(claims.count)", "record entries": "\(record.head.entries)"])
         return StatusReport(
-            claims: claims, profile: profile, attempts: record.attempts, feedback: record.feedback, asOf: asOf, rates: workspace.bankRates()
+            claims: claims,
+            profile: profile,
+            attempts: record.attempts,
+            feedback: record.feedback,
+            asOf: asOf,
+            rates: workspace.bankRates()
         )
     }
 }

@@ -33,8 +33,11 @@ public struct TemplatesJob: Sendable {
         let entries = library.names.map { name in
             let template = library[name]!
             return Entry(
-                name: name, forms: template.forms.map(\.rawValue), recipient: template.recipient.rawValue,
-                appliesTo: template.appliesTo == nil ? nil : template.appliesToDescription, file: template.file,
+                name: name,
+                forms: template.forms.map(\.rawValue),
+                recipient: template.recipient.rawValue,
+                appliesTo: template.appliesTo == nil ? nil : template.appliesToDescription,
+                file: template.file,
                 variables: template.variables(schema: DocumentSchema.value)
             )
         }

@@ -26,10 +26,16 @@ public struct ValueReportJob: Sendable {
     private func review(_ workspace: Workspace, services path: String) throws(PayChaseError) -> ValueReport.Practice {
         let profile = try workspace.loadProfile()
         guard let costs = profile.costs else {
-            throw PayChaseError(.configuration, [Problem(
-                file: workspace.configPath, field: "costs",
-                "is missing: the service value review needs what an hour of each role costs, such as costs: { gp: 95.00, nurse: 38.00, hca: 22.00, admin: 18.00 }"
-            )])
+            throw PayChaseError(
+                .configuration,
+                [
+                    Problem(
+                        file: workspace.configPath,
+                        field: "costs",
+                        "is missing: the service value review needs what an hour of each role costs, such as costs: { gp: 95.00, nurse: 38.00, hca: 22.00, admin: 18.00 }"
+                    )
+                ]
+            )
         }
         let claims = try workspace.ledger(profile: profile).claims
         let workloads: [ServiceWorkload]

@@ -27,8 +27,12 @@ enum ReceiptKind: Equatable {
 
     func facts(of mail: ReturnedMail, original: DeliveryRecord, matchedBy source: CandidateSource, mailbox: String) -> DeliveryRecord.ReceiptFacts {
         var facts = DeliveryRecord.ReceiptFacts(
-            kind: outcome.rawValue, originalMessageID: original.messageID, matchedBy: source.name, mailbox: mailbox,
-            messageID: mail.messageID, date: mail.date
+            kind: outcome.rawValue,
+            originalMessageID: original.messageID,
+            matchedBy: source.name,
+            mailbox: mailbox,
+            messageID: mail.messageID,
+            date: mail.date
         )
         switch mail.kind {
         case .readReceipt(let disposition, let mode):
@@ -37,9 +41,10 @@ enum ReceiptKind: Equatable {
             facts.reportingAgent = mail.dispositionNotification?.reportingUA
         case .deliveryStatus(let reportingMTA, let recipients):
             // The recipient this email went to, when the report names it; otherwise the first.
-            let ours = recipients.first { status in
-                original.to.contains { $0.caseInsensitiveCompare(status.finalRecipient ?? "") == .orderedSame }
-            } ?? recipients.first
+            let ours =
+                recipients.first { status in
+                    original.to.contains { $0.caseInsensitiveCompare(status.finalRecipient ?? "") == .orderedSame }
+                } ?? recipients.first
             facts.action = ours?.action?.rawValue ?? "failed"
             facts.status = ours?.status
             facts.diagnostic = ours?.diagnosticCode

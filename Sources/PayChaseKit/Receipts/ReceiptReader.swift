@@ -76,7 +76,12 @@ struct ReceiptReader {
     /// Sorts one message: unrelated or naming no email of ours is left alone; one already
     /// recorded is only flagged; a new one is kept, recorded and flagged with its chunk.
     private mutating func take(
-        _ uid: UInt32, _ bytes: [UInt8], _ mail: ReturnedMail, uidValidity: UInt32, into chunk: inout Chunk, result: inout ReceiptsJob.Result
+        _ uid: UInt32,
+        _ bytes: [UInt8],
+        _ mail: ReturnedMail,
+        uidValidity: UInt32,
+        into chunk: inout Chunk,
+        result: inout ReceiptsJob.Result
     ) {
         guard let kind = ReceiptKind(mail.kind) else {
             result.unrelated += 1
@@ -95,19 +100,36 @@ struct ReceiptReader {
         let file = "receipts/\(original.claimID)/\(uidValidity)-\(uid).eml"
         let facts = kind.facts(of: mail, original: original, matchedBy: match.source, mailbox: "\(uidValidity):\(uid)")
         var entry = DeliveryRecord(
-            time: RecordTime.format(clock.now()), claimID: original.claimID, template: original.template, queueID: original.queueID,
-            messageID: original.messageID, from: mail.from ?? "", to: original.to, subject: mail.subject ?? "", server: server,
-            reply: "\(kind.outcome.rawValue): \(kind.summary(facts))", outcome: kind.outcome, sha256: sha, dsnRequested: false, attempt: 1
+            time: RecordTime.format(clock.now()),
+            claimID: original.claimID,
+            template: original.template,
+            queueID: original.queueID,
+            messageID: original.messageID,
+            from: mail.from ?? "",
+            to: original.to,
+            subject: mail.subject ?? "",
+            server: server,
+            reply: "\(kind.outcome.rawValue): \(kind.summary(facts))",
+            outcome: kind.outcome,
+            sha256: sha,
+            dsnRequested: false,
+            attempt: 1
         )
         entry.document = file
         entry.receipt = facts
         known.insert(sha)
         chunk.files.append((bytes, "\(outbox.outbox.root)/\(file)"))
         chunk.entries.append(entry)
-        chunk.recorded.append(.init(
-            claimID: original.claimID, kind: kind.outcome.rawValue, summary: kind.summary(facts), template: original.template,
-            to: original.to, file: file
-        ))
+        chunk.recorded.append(
+            .init(
+                claimID: original.claimID,
+                kind: kind.outcome.rawValue,
+                summary: kind.summary(facts),
+                template: original.template,
+                to: original.to,
+                file: file
+            )
+        )
     }
 
     /// The chunk's files, then its record entries, each durable, and only then its flags and moves.

@@ -12,7 +12,8 @@ struct ReceiptsState: Codable, Equatable {
 
     static func load(_ outbox: Outbox) -> ReceiptsState {
         guard let data = FileManager.default.contents(atPath: path(outbox)),
-              let state = try? JSONDecoder().decode(ReceiptsState.self, from: data) else { return ReceiptsState(uidValidity: nil, lastUID: 0) }
+            let state = try? JSONDecoder().decode(ReceiptsState.self, from: data)
+        else { return ReceiptsState(uidValidity: nil, lastUID: 0) }
         return state
     }
 

@@ -21,8 +21,10 @@ public struct CashflowReport: Sendable {
     public var agedDebtChart: BarChart {
         let paymasters = analysis.agedDebtTotals.filter { $0.paymaster != nil }
         return BarChart(
-            title: "Outstanding by age at \(analysis.asOf.formatted)", groups: AgeBucket.allCases.map { [$0.title] },
-            groupTitle: "days past the due date", valueTitle: "outstanding",
+            title: "Outstanding by age at \(analysis.asOf.formatted)",
+            groups: AgeBucket.allCases.map { [$0.title] },
+            groupTitle: "days past the due date",
+            valueTitle: "outstanding",
             series: paymasters.map { row in BarChart.Series(name: row.paymasterName, values: AgeBucket.allCases.map { row[$0] }) }
         )
     }
@@ -32,7 +34,8 @@ public struct CashflowReport: Sendable {
         let months = analysis.months
         return BarChart(
             title: "Claimed and received, \(months.first!.month.title) to \(months.last!.month.title)",
-            groups: months.map { [String($0.month.shortTitle.prefix(3)), String($0.month.year)] }, groupTitle: "month",
+            groups: months.map { [String($0.month.shortTitle.prefix(3)), String($0.month.year)] },
+            groupTitle: "month",
             valueTitle: "amount",
             series: [
                 .init(name: "claimed", values: months.map(\.claimed)),
@@ -59,8 +62,11 @@ public struct CashflowReport: Sendable {
         let buckets = AgeBucket.allCases.map { ReportDocument.Column(Self.id($0), $0.title.capitalizedFirst, share: 1.15) }
         let rows = agedDebtRows
         return .init(
-            id: "aged_debt", heading: "Outstanding by age",
-            notes: ["Days past the due date, per paymaster\(network ? ", per practice and then for the network" : ""). A claim due today is not yet due."],
+            id: "aged_debt",
+            heading: "Outstanding by age",
+            notes: [
+                "Days past the due date, per paymaster\(network ? ", per practice and then for the network" : ""). A claim due today is not yet due."
+            ],
             chart: agedDebtChart,
             columns: practice + [.init("paymaster", "Paymaster", share: 1.8)] + buckets + [.init("total", "Total", share: 1.2)],
             rows: rows.map { row in
@@ -71,7 +77,8 @@ public struct CashflowReport: Sendable {
 
     private var monthsTable: ReportDocument.Table {
         .init(
-            id: "months", heading: "Claimed and received by month",
+            id: "months",
+            heading: "Claimed and received by month",
             notes: [
                 "Claimed counts each claim in the month of its submitted_on; received counts each payment recorded with paychase payment in the month it arrived.",
                 "The claims file's paid column has no date, so the \(analysis.undatedPaid.formatted) it shows as paid is in no month.",
@@ -84,18 +91,22 @@ public struct CashflowReport: Sendable {
 
     private var expectedTable: ReportDocument.Table {
         .init(
-            id: "expected", heading: "Expected in the next three months",
+            id: "expected",
+            heading: "Expected in the next three months",
             notes: ["What is still owed on claims that fall due in each period (by due date), not yet late."],
-            columns: [.init("from", "From", share: 1.5), .init("to", "To", share: 1.5), .init("claims", "Claims", share: 0.7), .init("amount", "Amount")],
+            columns: [
+                .init("from", "From", share: 1.5), .init("to", "To", share: 1.5), .init("claims", "Claims", share: 0.7), .init("amount", "Amount"),
+            ],
             rows: analysis.expected.map { [.date($0.from), .date($0.to), .count($0.claims), .money($0.amount)] }
         )
     }
 
     private var daysToPayTable: ReportDocument.Table {
         .init(
-            id: "days_to_pay", heading: "Average days to pay",
+            id: "days_to_pay",
+            heading: "Average days to pay",
             notes: [
-                "Days from each claim's due date to each payment recorded for it, averaged over the payments (negative: paid early).",
+                "Days from each claim's due date to each payment recorded for it, averaged over the payments (negative: paid early)."
             ] + (analysis.daysToPay.isEmpty ? ["No payments are recorded yet."] : []),
             columns: [.init("paymaster", "Paymaster", share: 2), .init("payments", "Payments recorded"), .init("average_days", "Average days")],
             rows: analysis.daysToPay.map { [.text($0.paymasterName), .count($0.payments), .figure($0.averageText)] }
@@ -105,11 +116,14 @@ public struct CashflowReport: Sendable {
     private func interestTable(_ practice: [ReportDocument.Column]) -> ReportDocument.Table {
         let rows = agedDebtRows
         return .init(
-            id: "interest", heading: "Statutory interest accrued",
+            id: "interest",
+            heading: "Statutory interest accrued",
             notes: [
-                "Interest under the Late Payment of Commercial Debts (Interest) Act 1998 to \(analysis.asOf.formatted), with the fixed sums, where the Act applies: a local authority's contract, or a GP contract that is not an NHS contract.",
+                "Interest under the Late Payment of Commercial Debts (Interest) Act 1998 to \(analysis.asOf.formatted), with the fixed sums, where the Act applies: a local authority's contract, or a GP contract that is not an NHS contract."
             ],
-            columns: practice + [.init("paymaster", "Paymaster", share: 2), .init("interest", "Interest"), .init("fixed_sums", "Fixed sums"), .init("total", "Total")],
+            columns: practice + [
+                .init("paymaster", "Paymaster", share: 2), .init("interest", "Interest"), .init("fixed_sums", "Fixed sums"), .init("total", "Total"),
+            ],
             rows: rows.map { row in
                 practiceCell(row) + [.text(row.paymasterName), .money(row.interest), .money(row.fixedSums), .money(row.interest + row.fixedSums)]
             }
@@ -118,7 +132,8 @@ public struct CashflowReport: Sendable {
 
     private func oldestTable(_ practice: [ReportDocument.Column]) -> ReportDocument.Table {
         .init(
-            id: "oldest", heading: "The oldest debts and what to do next",
+            id: "oldest",
+            heading: "The oldest debts and what to do next",
             notes: analysis.oldest.isEmpty ? ["Nothing is overdue."] : [],
             columns: practice + [
                 .init("claim_id", "Claim", share: 1.1), .init("service", "Service", share: 1.6), .init("paymaster", "Paymaster", share: 1.5),

@@ -6,10 +6,14 @@ extension ReportDocument {
     public func pdf() throws(PayChaseError) -> [UInt8] {
         let sections = tables.map { table in
             ReportPDF.Section(
-                heading: table.heading, paragraphs: table.notes,
-                table: table.rows.isEmpty ? nil : ReportPDF.Table(
-                    columns: table.columns.map { ($0.title, $0.share) }, rows: table.rows.map { $0.map(\.printed) }
-                ),
+                heading: table.heading,
+                paragraphs: table.notes,
+                table: table.rows.isEmpty
+                    ? nil
+                    : ReportPDF.Table(
+                        columns: table.columns.map { ($0.title, $0.share) },
+                        rows: table.rows.map { $0.map(\.printed) }
+                    ),
                 chart: table.chart
             )
         }

@@ -37,7 +37,11 @@ public struct StatusReport: Sendable, Encodable {
     public var totals: [Total]
 
     public init(
-        claims: [Claim], profile: PracticeProfile, attempts: [String: [Attempt]], feedback: [String: ClaimFeedback] = [:], asOf: CalendarDate,
+        claims: [Claim],
+        profile: PracticeProfile,
+        attempts: [String: [Attempt]],
+        feedback: [String: ClaimFeedback] = [:],
+        asOf: CalendarDate,
         rates: BankRateTable? = nil,
         ladder: EscalationLadder = .init()
     ) {
@@ -46,12 +50,24 @@ public struct StatusReport: Sendable, Encodable {
             let history = attempts[claim.id] ?? []
             let context = DocumentContext(claim: claim, profile: profile, attempts: history, today: asOf, ladder: ladder, rates: rates)
             return Row(
-                claimID: claim.id, service: claim.service, paymaster: claim.paymaster.rawValue,
+                claimID: claim.id,
+                service: claim.service,
+                paymaster: claim.paymaster.rawValue,
                 paymasterName: profile.paymasters[claim.paymaster]?.name ?? claim.paymaster.rawValue,
-                outstanding: claim.outstanding, dueOn: claim.dueOn, dueBasis: claim.dueBasis, daysOverdue: claim.daysOverdue(asOf: asOf),
-                interest: context.interest, attempts: history.count,
+                outstanding: claim.outstanding,
+                dueOn: claim.dueOn,
+                dueBasis: claim.dueBasis,
+                daysOverdue: claim.daysOverdue(asOf: asOf),
+                interest: context.interest,
+                attempts: history.count,
                 feedback: feedback[claim.id] ?? ClaimFeedback(),
-                nextStep: ladder.nextStep(for: claim, attempts: history, practice: profile.practice, asOf: asOf, feedback: feedback[claim.id] ?? ClaimFeedback()),
+                nextStep: ladder.nextStep(
+                    for: claim,
+                    attempts: history,
+                    practice: profile.practice,
+                    asOf: asOf,
+                    feedback: feedback[claim.id] ?? ClaimFeedback()
+                ),
                 limits: claim.outstanding > .zero ? ladder.limits(for: claim) : []
             )
         }
@@ -59,7 +75,9 @@ public struct StatusReport: Sendable, Encodable {
         totals = grouped.keys.sorted().map { role in
             let group = grouped[role]!
             return Total(
-                paymaster: role.rawValue, paymasterName: profile.paymasters[role]?.name ?? role.rawValue, claims: group.count,
+                paymaster: role.rawValue,
+                paymasterName: profile.paymasters[role]?.name ?? role.rawValue,
+                claims: group.count,
                 outstanding: group.reduce(.zero) { $0 + $1.outstanding },
                 overdue: group.filter { $0.isOverdue(asOf: asOf) }.reduce(.zero) { $0 + $1.outstanding }
             )

@@ -30,14 +30,21 @@ public struct ValueReport: Sendable {
             let named = practices.count > 1 ? "\(practice.name): " : ""
             let losing = practice.value.losing.map(\.workload.service)
             lead.append(named.isEmpty ? Self.costsText(practice.costs) : "\(practice.name) \(Self.costsText(practice.costs).lowercasedFirst)")
-            lead.append(losing.isEmpty
-                ? "\(named)every service pays for its work."
-                : "\(named)\(losing.count) of \(practice.value.services.count) services do not pay for their work: \(losing.joined(separator: ", ")).")
+            lead.append(
+                losing.isEmpty
+                    ? "\(named)every service pays for its work."
+                    : "\(named)\(losing.count) of \(practice.value.services.count) services do not pay for their work: \(losing.joined(separator: ", "))."
+            )
             tables += [rankedTable(practice, named), delegationTable(practice, named)]
             if !practice.value.unlisted.isEmpty { tables.append(unlistedTable(practice, named)) }
         }
         if let network { tables.append(networkTable(network)) }
-        return ReportDocument(title: "Service value review", lead: lead, tables: tables, author: practices.count == 1 ? practices[0].name : "PayChase")
+        return ReportDocument(
+            title: "Service value review",
+            lead: lead,
+            tables: tables,
+            author: practices.count == 1 ? practices[0].name : "PayChase"
+        )
     }
 
     static func costsText(_ costs: StaffCosts) -> String {
@@ -46,8 +53,11 @@ public struct ValueReport: Sendable {
 
     private func rankedTable(_ practice: Practice, _ named: String) -> ReportDocument.Table {
         .init(
-            id: "ranked", heading: "\(named)Services ranked by net income per hour",
-            notes: ["Cost is staff time at the costs per hour plus direct costs; net income is income claimed less cost. Marked NO: the income does not pay for the work."],
+            id: "ranked",
+            heading: "\(named)Services ranked by net income per hour",
+            notes: [
+                "Cost is staff time at the costs per hour plus direct costs; net income is income claimed less cost. Marked NO: the income does not pay for the work."
+            ],
             columns: [
                 .init("rank", "#", share: 0.35), .init("service", "Service", share: 1.4), .init("category", "Type", share: 0.6),
                 .init("claimed", "Claimed", share: 1.25), .init("received", "Received", share: 1.25), .init("hours", "Hours", share: 0.55),
@@ -67,8 +77,11 @@ public struct ValueReport: Sendable {
 
     private func delegationTable(_ practice: Practice, _ named: String) -> ReportDocument.Table {
         .init(
-            id: "delegation", heading: "\(named)What delegating work would change",
-            notes: ["If nurses did all the GP hours (at the nurse's cost), and HCAs all the nurse hours (at the HCA's): the most it could save, since not every task can be delegated."],
+            id: "delegation",
+            heading: "\(named)What delegating work would change",
+            notes: [
+                "If nurses did all the GP hours (at the nurse's cost), and HCAs all the nurse hours (at the HCA's): the most it could save, since not every task can be delegated."
+            ],
             columns: [
                 .init("service", "Service", share: 2), .init("gp_hours", "GP hours", share: 0.7), .init("nurse_hours", "Nurse hours", share: 0.7),
                 .init("gp_to_nurse", "GP work to nurses saves"), .init("nurse_to_hca", "Nurse work to HCAs saves"),
@@ -86,7 +99,8 @@ public struct ValueReport: Sendable {
 
     private func unlistedTable(_ practice: Practice, _ named: String) -> ReportDocument.Table {
         .init(
-            id: "unlisted", heading: "\(named)Claimed but not in services.csv",
+            id: "unlisted",
+            heading: "\(named)Claimed but not in services.csv",
             notes: ["Add these services to services.csv to see what they cost."],
             columns: [.init("service", "Service", share: 3), .init("claimed", "Claimed")],
             rows: practice.value.unlisted.map { [.text($0.service), .money($0.income)] }
@@ -105,13 +119,15 @@ public struct ValueReport: Sendable {
         }
         rows.append([.text("Network"), .empty, .empty, .empty, .empty, .empty, .money(network.totalSaving)])
         return .init(
-            id: "network", heading: "The network: who delivers each service at the lowest cost",
+            id: "network",
+            heading: "The network: who delivers each service at the lowest cost",
             notes: [
                 "The unit of work is £1 of income claimed: a practice's cost per £1 is what it spends (staff time at its own costs per hour, plus direct costs) to earn each pound of the service's income.",
                 "The saving is what each practice spends less what the lowest-cost practice would spend on the same income at its cost per £1, if it delivered the service for all by cross-referral: \(network.totalSaving.formatted) across the network.",
             ],
             columns: [
-                .init("service", "Service", share: 1.8), .init("practice", "Practice", share: 1.6), .init("claimed", "Claimed"), .init("cost", "Cost"),
+                .init("service", "Service", share: 1.8), .init("practice", "Practice", share: 1.6), .init("claimed", "Claimed"),
+                .init("cost", "Cost"),
                 .init("cost_per_pound", "Cost per £1 of income"), .init("lowest", "Lowest", share: 0.7), .init("saving", "Saving"),
             ],
             rows: rows

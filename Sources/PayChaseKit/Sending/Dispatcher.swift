@@ -27,7 +27,9 @@ struct Dispatcher {
 
     /// Sends `due` in order; stops early (setting `result.stop`) when the server cannot be used.
     func send(
-        _ due: [QueuedMessage], over connection: any MailTransport, result: inout SendResult,
+        _ due: [QueuedMessage],
+        over connection: any MailTransport,
+        result: inout SendResult,
         progress: (SendProgress) -> Void
     ) throws(OutboxError) {
         let queue = outbox.queue
@@ -73,11 +75,21 @@ struct Dispatcher {
                 result.stop = PayChaseError(.configuration, problem)
                 return
             }
-            progress(SendProgress(
-                done: index + 1, total: due.count, accepted: result.accepted, deferred: result.deferred,
-                refused: result.refused, uncertain: result.uncertain, claimID: message.claimID, template: message.template,
-                to: message.to, outcome: reply.outcome.rawValue, reply: reply.reply
-            ))
+            progress(
+                SendProgress(
+                    done: index + 1,
+                    total: due.count,
+                    accepted: result.accepted,
+                    deferred: result.deferred,
+                    refused: result.refused,
+                    uncertain: result.uncertain,
+                    claimID: message.claimID,
+                    template: message.template,
+                    to: message.to,
+                    outcome: reply.outcome.rawValue,
+                    reply: reply.reply
+                )
+            )
         }
     }
 
@@ -108,7 +120,8 @@ struct Dispatcher {
         case .deferred:
             message.state = .queued
             // A sign-in problem waits for the practice, not for the server: due again once it is put right.
-            message.nextAttempt = reply.signInProblem != nil ? clock.now() : clock.now().addingTimeInterval(Self.backoff(afterAttempts: message.attempts))
+            message.nextAttempt =
+                reply.signInProblem != nil ? clock.now() : clock.now().addingTimeInterval(Self.backoff(afterAttempts: message.attempts))
             message.lastReply = reply.reply
             try queue.save(message, durable: false)
             result.deferred += 1
@@ -126,10 +139,20 @@ struct Dispatcher {
     /// `sha256`: of the bytes handed over, the record's head written into them.
     func record(for message: QueuedMessage, sha256: String, result: SMTPResult, server: String) -> DeliveryRecord {
         DeliveryRecord(
-            time: RecordTime.format(clock.now()), claimID: message.claimID, template: message.template, queueID: message.id,
-            messageID: message.messageID, from: message.from, to: message.to, subject: message.subject, server: server,
-            reply: result.reply, outcome: DeliveryRecord.Outcome(rawValue: result.outcome.rawValue)!, sha256: sha256,
-            dsnRequested: result.dsnRequested, attempt: message.attempts
+            time: RecordTime.format(clock.now()),
+            claimID: message.claimID,
+            template: message.template,
+            queueID: message.id,
+            messageID: message.messageID,
+            from: message.from,
+            to: message.to,
+            subject: message.subject,
+            server: server,
+            reply: result.reply,
+            outcome: DeliveryRecord.Outcome(rawValue: result.outcome.rawValue)!,
+            sha256: sha256,
+            dsnRequested: result.dsnRequested,
+            attempt: message.attempts
         )
     }
 

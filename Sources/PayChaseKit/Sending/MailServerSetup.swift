@@ -37,15 +37,18 @@ public struct MailServerSetup: Sendable {
 
     /// The SMTP server's, for sending.
     public func smtp() throws(PayChaseError) -> SMTPConfiguration {
-        let unset = "smtp: is not set, so nothing can be sent. The drafts are written; to send, add an smtp: section with url, username, password_env or password_file (see README, \"Sending\")."
+        let unset =
+            "smtp: is not set, so nothing can be sent. The drafts are written; to send, add an smtp: section with url, username, password_env or password_file (see README, \"Sending\")."
         return SMTPConfiguration(
-            access: try access(settings.smtp, section: "smtp", unset: unset), heloDomain: EmailAddress.domain(of: settings.profile.practice.email)
+            access: try access(settings.smtp, section: "smtp", unset: unset),
+            heloDomain: EmailAddress.domain(of: settings.profile.practice.email)
         )
     }
 
     /// The IMAP server's, for reading what came back.
     public func imap() throws(PayChaseError) -> IMAPConfiguration {
-        let unset = "imap: is not set, so receipts, bounces and replies cannot be read. Add an imap: section with url, username, password_env or password_file (see README, \"Receipts and replies\")."
+        let unset =
+            "imap: is not set, so receipts, bounces and replies cannot be read. Add an imap: section with url, username, password_env or password_file (see README, \"Receipts and replies\")."
         return IMAPConfiguration(access: try access(settings.imap, section: "imap", unset: unset))
     }
 
@@ -58,7 +61,8 @@ public struct MailServerSetup: Sendable {
             access = MailServerAccess(settings: server, credential: try oauthCredential())
         } else {
             access = MailServerAccess(
-                settings: server, password: try MailPassword.fetch(for: server, section: section, configPath: configPath, environment: environment)
+                settings: server,
+                password: try MailPassword.fetch(for: server, section: section, configPath: configPath, environment: environment)
             )
         }
         access.insecureSkipVerify = insecurity.skipCertificateVerification
@@ -71,7 +75,10 @@ extension MailServerSetup {
     /// The practice's `oauth:` settings, or a configuration error saying they are missing.
     func oauthSettings() throws(PayChaseError) -> OAuthSettings {
         guard let oauth = settings.oauth else {
-            throw PayChaseError(.configuration, "\(configPath): oauth: is not set, so there is no mailbox to connect. Add an oauth: section (for NHSmail: provider: microsoft, tenant and client_id) and set auth: oauth in smtp: and imap: (see README, \"Using NHSmail / Microsoft 365\").")
+            throw PayChaseError(
+                .configuration,
+                "\(configPath): oauth: is not set, so there is no mailbox to connect. Add an oauth: section (for NHSmail: provider: microsoft, tenant and client_id) and set auth: oauth in smtp: and imap: (see README, \"Using NHSmail / Microsoft 365\")."
+            )
         }
         return oauth
     }
@@ -96,7 +103,10 @@ extension MailServerSetup {
 /// A mail server's password, from the environment or from a file only its owner can read.
 enum MailPassword {
     static func fetch(
-        for settings: MailServerSettings, section: String, configPath: String, environment: [String: String]
+        for settings: MailServerSettings,
+        section: String,
+        configPath: String,
+        environment: [String: String]
     ) throws(PayChaseError) -> String? {
         switch settings.password {
         case .environment(let name)?:

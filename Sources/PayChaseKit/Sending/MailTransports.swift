@@ -9,6 +9,7 @@ public enum MailTransports {
     public typealias Send = @Sendable (SMTPConfiguration, Logger) throws(MailServerError) -> any MailTransport
     public typealias Read = @Sendable (IMAPConfiguration, Logger) throws(MailServerError) -> any MailStore
 
-    public static let smtp: Send = { configuration, logger throws(MailServerError) in try SMTPConnection(configuration: configuration, logger: logger) }
+    public static let smtp: Send = { configuration, logger throws(MailServerError) in try SMTPConnection(configuration: configuration, logger: logger)
+    }
     public static let imap: Read = { configuration, logger throws(MailServerError) in try IMAPSession(configuration: configuration, logger: logger) }
 }

@@ -55,10 +55,20 @@ struct SentCopyFiler {
             let already = try session.contains(messageID: record.messageID, in: folder)
             if !already { try session.append(Array(data), to: folder) }
             var entry = DeliveryRecord(
-                time: RecordTime.format(clock.now()), claimID: record.claimID, template: record.template, queueID: record.queueID,
-                messageID: record.messageID, from: record.from, to: record.to, subject: record.subject, server: session.server,
-                reply: already ? "already in \(folder)" : "filed in \(folder)", outcome: .sentItemsCopy, sha256: record.sha256,
-                dsnRequested: false, attempt: 1
+                time: RecordTime.format(clock.now()),
+                claimID: record.claimID,
+                template: record.template,
+                queueID: record.queueID,
+                messageID: record.messageID,
+                from: record.from,
+                to: record.to,
+                subject: record.subject,
+                server: session.server,
+                reply: already ? "already in \(folder)" : "filed in \(folder)",
+                outcome: .sentItemsCopy,
+                sha256: record.sha256,
+                dsnRequested: false,
+                attempt: 1
             )
             entry.document = folder
             try outbox.append(entry)
@@ -72,7 +82,11 @@ extension SentCopyFiler {
     /// Files what is pending over a new IMAP connection, when the profile has `imap:` and does not
     /// turn the copy off. A problem is reported in the result, never thrown: sending went well.
     static func fileAfterSending(
-        _ outbox: OutboxSession, setup: MailServerSetup, mailbox: MailTransports.Read, logger: Logger, clock: WallClock
+        _ outbox: OutboxSession,
+        setup: MailServerSetup,
+        mailbox: MailTransports.Read,
+        logger: Logger,
+        clock: WallClock
     ) -> SendResult.SentCopies {
         guard setup.settings.imap != nil, setup.settings.sentFolder != .off, !pending(in: outbox, now: clock.now()).isEmpty else {
             return SendResult.SentCopies()

@@ -45,9 +45,12 @@ extension Workspace {
     /// One claim, with the payments recorded counted as paid, and the record it was read with:
     /// the record and the claims file read at once, as for `readRecordAndClaims`.
     func readClaim(_ claimID: String, profile: PracticeProfile) throws(PayChaseError) -> (outbox: OutboxSession, record: RecordView, claim: Claim) {
-        let (outbox, claims) = try ParallelMap.both({ () throws(PayChaseError) in try readRecord() }, { () throws(PayChaseError) in
-            try loadClaims(profile: profile)
-        })
+        let (outbox, claims) = try ParallelMap.both(
+            { () throws(PayChaseError) in try readRecord() },
+            { () throws(PayChaseError) in
+                try loadClaims(profile: profile)
+            }
+        )
         let record = RecordView(outbox)
         guard let claim = record.counting(claims).first(where: { $0.id == claimID }) else {
             throw PayChaseError(.usage, "claim '\(claimID)' is not in \(claimsPath)")
@@ -59,9 +62,12 @@ extension Workspace {
     /// once, the record on another thread, since neither needs the other until they are
     /// put together. A damaged record is reported before a problem in the claims.
     func readRecordAndClaims(profile: PracticeProfile?) throws(PayChaseError) -> (record: RecordView, claims: [Claim]) {
-        let (record, claims) = try ParallelMap.both({ () throws(PayChaseError) in try readRecordView() }, { () throws(PayChaseError) in
-            return try loadClaims(profile: profile)
-        })
+        let (record, claims) = try ParallelMap.both(
+            { () throws(PayChaseError) in try readRecordView() },
+            { () throws(PayChaseError) in
+                try loadClaims(profile: profile)
+            }
+        )
         return (record, record.counting(claims))
     }
 }

@@ -11,13 +11,19 @@ extension Workspace {
         }
         let practices = names.sorted().filter { !$0.hasPrefix(".") && FileManager.default.fileExists(atPath: "\(folder)/\($0)/paychase.yaml") }
         guard !practices.isEmpty else {
-            throw PayChaseError(.usage, "\(folder): no practice folders in it (each practice needs its own folder with paychase.yaml, claims.csv and Outbox/)")
+            throw PayChaseError(
+                .usage,
+                "\(folder): no practice folders in it (each practice needs its own folder with paychase.yaml, claims.csv and Outbox/)"
+            )
         }
         return practices.map { name in
             let base = "\(folder)/\(name)"
             return Workspace(
-                configPath: "\(base)/paychase.yaml", claimsPath: "\(base)/claims.csv", templatesPath: nil,
-                builtinTemplatesPath: builtinTemplatesPath, outboxPath: "\(base)/Outbox"
+                configPath: "\(base)/paychase.yaml",
+                claimsPath: "\(base)/claims.csv",
+                templatesPath: nil,
+                builtinTemplatesPath: builtinTemplatesPath,
+                outboxPath: "\(base)/Outbox"
             )
         }
     }
@@ -48,8 +54,12 @@ extension Workspace {
     func ledger(profile: PracticeProfile) throws(PayChaseError) -> PracticeLedger {
         let (record, claims) = try readRecordAndClaims(profile: profile)
         return PracticeLedger(
-            name: profile.practice.name, practice: profile.practice, claims: claims,
-            attempts: record.attempts, feedback: record.feedback, paymasterNames: profile.paymasters.mapValues(\.name)
+            name: profile.practice.name,
+            practice: profile.practice,
+            claims: claims,
+            attempts: record.attempts,
+            feedback: record.feedback,
+            paymasterNames: profile.paymasters.mapValues(\.name)
         )
     }
 }

@@ -39,7 +39,7 @@ actor JobLane {
         while true {
             do throws(PayChaseError) {
                 return try await Blocking.run(work)
-            } catch where error.reason == .outboxBusy && ContinuousClock.now < deadline {
+            } catch  where error.reason == .outboxBusy && ContinuousClock.now < deadline {
                 try? await Task.sleep(for: .milliseconds(200))
             }
         }

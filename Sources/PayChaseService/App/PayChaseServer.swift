@@ -9,7 +9,9 @@ public enum PayChaseServer {
     /// The application, routes and middleware in place, ready to run or to test in-process.
     /// Refuses an address off loopback while no user is set up: every page would be open to the network.
     public static func application(
-        _ configuration: ServiceConfiguration, logger: Logger, onServing: @escaping @Sendable (Int) -> Void = { _ in }
+        _ configuration: ServiceConfiguration,
+        logger: Logger,
+        onServing: @escaping @Sendable (Int) -> Void = { _ in }
     ) async throws(ServiceSetupError) -> (application: Application<RouterResponder<WebContext>>, worker: PayChaseWorker) {
         let users = UserStore(path: configuration.usersFile)
         if !configuration.listen.isLoopback, try users.names().isEmpty {
@@ -39,9 +41,12 @@ public enum PayChaseServer {
         let cookie = SessionCookieParameters(name: "paychase_session", secure: state.configuration.behindTLS, sameSite: .strict)
         router.add(middleware: LogRequestsMiddleware(.debug))
         // Sessions outermost, so what an error page does to the session (a flash shown) is kept too.
-        router.add(middleware: SessionMiddleware(
-            storage: sessions, configuration: .init(sessionCookieParameters: cookie, defaultSessionExpiration: .seconds(8 * 3600))
-        ))
+        router.add(
+            middleware: SessionMiddleware(
+                storage: sessions,
+                configuration: .init(sessionCookieParameters: cookie, defaultSessionExpiration: .seconds(8 * 3600))
+            )
+        )
         router.add(middleware: SecurityHeadersMiddleware(state: state))
         router.add(middleware: sessionAuthenticator(state))
         router.add(middleware: LoginMiddleware(state: state))
@@ -69,9 +74,13 @@ public enum PayChaseServer {
     /// message in flight. `onServing` gets the port, once it is listening.
     public static func run(_ configuration: ServiceConfiguration, logger: Logger, onServing: @escaping @Sendable (Int) -> Void) async throws {
         let (application, worker) = try await application(configuration, logger: logger, onServing: onServing)
-        let group = ServiceGroup(configuration: .init(
-            services: [.init(service: application), .init(service: worker)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
-        ))
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [.init(service: application), .init(service: worker)],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger
+            )
+        )
         try await group.run()
     }
 }

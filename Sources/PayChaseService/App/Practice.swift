@@ -25,11 +25,16 @@ public struct Practice: Sendable {
     public static func inFolder(_ folder: String, slug: String, builtinTemplates: String) -> Practice {
         let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
         let templates = "\(base)/templates"
-        return Practice(slug: slug, workspace: Workspace(
-            configPath: "\(base)/paychase.yaml", claimsPath: "\(base)/claims.csv",
-            templatesPath: FileManager.default.fileExists(atPath: templates) ? templates : nil,
-            builtinTemplatesPath: builtinTemplates, outboxPath: "\(base)/Outbox"
-        ))
+        return Practice(
+            slug: slug,
+            workspace: Workspace(
+                configPath: "\(base)/paychase.yaml",
+                claimsPath: "\(base)/claims.csv",
+                templatesPath: FileManager.default.fileExists(atPath: templates) ? templates : nil,
+                builtinTemplatesPath: builtinTemplates,
+                outboxPath: "\(base)/Outbox"
+            )
+        )
     }
 
     /// Every sub-folder of `directory` with a paychase.yaml, by name.
@@ -41,10 +46,14 @@ public struct Practice: Sendable {
             !name.hasPrefix(".") && FileManager.default.fileExists(atPath: "\(directory)/\(name)/paychase.yaml")
         }.map { inFolder("\(directory)/\($0)", slug: $0, builtinTemplates: builtinTemplates) }
         guard !practices.isEmpty else {
-            throw ServiceSetupError("--practices \(directory): no sub-folder has a paychase.yaml; give each practice its own folder with paychase.yaml, claims.csv and Outbox/")
+            throw ServiceSetupError(
+                "--practices \(directory): no sub-folder has a paychase.yaml; give each practice its own folder with paychase.yaml, claims.csv and Outbox/"
+            )
         }
         for practice in practices where !practice.slug.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
-            throw ServiceSetupError("--practices \(directory): the folder name '\(practice.slug)' is used in web addresses, so it may have only letters, digits, - and _")
+            throw ServiceSetupError(
+                "--practices \(directory): the folder name '\(practice.slug)' is used in web addresses, so it may have only letters, digits, - and _"
+            )
         }
         return practices
     }

@@ -36,7 +36,11 @@ final class StatusCache: Sendable {
     /// The view called `key` of the report for `practice`, rendered by `render` only when the
     /// report has changed since it was last rendered.
     func view(
-        _ practice: Practice, job: StatusJob, key: String, make: () throws(PayChaseError) -> StatusReport, render: (StatusReport) -> String
+        _ practice: Practice,
+        job: StatusJob,
+        key: String,
+        make: () throws(PayChaseError) -> StatusReport,
+        render: (StatusReport) -> String
     ) throws(PayChaseError) -> String {
         let found = try entry(practice, job: job, make: make)
         if let view = found.views[key] { return view }
@@ -57,7 +61,9 @@ final class StatusCache: Sendable {
     }
 
     private func entry(
-        _ practice: Practice, job: StatusJob, make: () throws(PayChaseError) -> StatusReport
+        _ practice: Practice,
+        job: StatusJob,
+        make: () throws(PayChaseError) -> StatusReport
     ) throws(PayChaseError) -> (stamp: [String], report: StatusReport, views: [String: String]) {
         let stamp = Self.stamp(practice.workspace) + [job.asOf.description]
         if let entry = current(practice, stamp) { return (stamp, try entry.report.get(), entry.views) }

@@ -17,12 +17,13 @@ public struct WebError: Error, Sendable {
     /// A job's failure: a wrong request is 400, bad data 422, a busy Outbox or a server out of
     /// reach 503, and the practice's own settings 500.
     public init(_ error: PayChaseError) {
-        let status: HTTPResponse.Status = switch error.kind {
-        case .usage: .badRequest
-        case .invalidData: .unprocessableContent
-        case .unavailable, .temporaryFailure: .serviceUnavailable
-        case .configuration: .internalServerError
-        }
+        let status: HTTPResponse.Status =
+            switch error.kind {
+            case .usage: .badRequest
+            case .invalidData: .unprocessableContent
+            case .unavailable, .temporaryFailure: .serviceUnavailable
+            case .configuration: .internalServerError
+            }
         self.init(status, WebAdvice.lines(error))
     }
 

@@ -28,7 +28,10 @@ struct ClaimActionsController {
         let claimID = try await knownClaim(context)
         let form = try await FormText(request)
         let job = DraftJob(
-            workspace: practice.workspace, template: try form.required("template", label: "Document"), selection: .ids([claimID]), asOf: state.today
+            workspace: practice.workspace,
+            template: try form.required("template", label: "Document"),
+            selection: .ids([claimID]),
+            asOf: state.today
         )
         let logger = logger
         let clock = clock
@@ -50,7 +53,11 @@ struct ClaimActionsController {
             throw WebError(.serviceUnavailable, "\(error); nothing was sent")
         }
         guard fresh else {
-            return done("This send form was already used, so nothing was sent again. The timeline shows what went.", claimID: claimID, context: context)
+            return done(
+                "This send form was already used, so nothing was sent again. The timeline shows what went.",
+                claimID: claimID,
+                context: context
+            )
         }
         var options = SendJob.Options()
         options.environment = state.configuration.environment
@@ -64,7 +71,8 @@ struct ClaimActionsController {
         lines += replies.lines.map { "Server: \($0)." }
         lines += result.notes.map(WebAdvice.line)
         if let stop = result.stop {
-            lines = ["Not sent: " + WebAdvice.lines(stop).joined(separator: " ")]
+            lines =
+                ["Not sent: " + WebAdvice.lines(stop).joined(separator: " ")]
                 + result.drafts.written.map { "Drafted \(relative($0)) to send by hand." }
         }
         return done(lines.joined(separator: " "), claimID: claimID, context: context)
@@ -74,18 +82,24 @@ struct ClaimActionsController {
         let claimID = try await knownClaim(context)
         let form = try await FormText(request)
         let job = PostingJob(
-            workspace: practice.workspace, template: try form.required("template", label: "Letter"), claimIDs: [claimID],
-            postedOn: try form.date("on", label: "Posted on", fallback: state.today), method: try form.optional("method", label: "Method") ?? "first class",
+            workspace: practice.workspace,
+            template: try form.required("template", label: "Letter"),
+            claimIDs: [claimID],
+            postedOn: try form.date("on", label: "Posted on", fallback: state.today),
+            method: try form.optional("method", label: "Method") ?? "first class",
             tracking: try form.optional("tracking", label: "Tracking")
         )
         let logger = logger
         let clock = clock
         let result = try await state.write(practice) { () throws(PayChaseError) in try job.run(logger: logger, clock: clock) }
-        let lines = result.recorded.map {
-            "Recorded \($0.template) for \($0.claimID) as posted \($0.method) on \($0.postedOn.formatted)" + ($0.tracking.map { " (tracking \($0))" } ?? "") + "."
-        } + result.alreadyRecorded.map {
-            "\($0.template) for \($0.claimID) was already recorded as posted on \($0.alreadyRecordedOn ?? "?"); it is not recorded twice."
-        }
+        let lines =
+            result.recorded.map {
+                "Recorded \($0.template) for \($0.claimID) as posted \($0.method) on \($0.postedOn.formatted)"
+                    + ($0.tracking.map { " (tracking \($0))" } ?? "") + "."
+            }
+            + result.alreadyRecorded.map {
+                "\($0.template) for \($0.claimID) was already recorded as posted on \($0.alreadyRecordedOn ?? "?"); it is not recorded twice."
+            }
         return done(lines.joined(separator: " "), claimID: claimID, context: context)
     }
 
@@ -93,15 +107,19 @@ struct ClaimActionsController {
         let claimID = try await knownClaim(context)
         let form = try await FormText(request)
         let job = PaymentJob(
-            workspace: practice.workspace, claimID: claimID, amount: try form.required("amount", label: "Amount"),
-            receivedOn: try form.date("on", label: "Received on", fallback: state.today), reference: try form.optional("ref", label: "Reference")
+            workspace: practice.workspace,
+            claimID: claimID,
+            amount: try form.required("amount", label: "Amount"),
+            receivedOn: try form.date("on", label: "Received on", fallback: state.today),
+            reference: try form.optional("ref", label: "Reference")
         )
         let logger = logger
         let clock = clock
         let result = try await state.write(practice) { () throws(PayChaseError) in try job.run(logger: logger, clock: clock) }
         return done(
             "Recorded \(result.amount.formatted) received for \(claimID) on \(result.receivedOn.formatted); \(result.outstanding.formatted) outstanding.",
-            claimID: claimID, context: context
+            claimID: claimID,
+            context: context
         )
     }
 

@@ -22,10 +22,17 @@ struct ClaimController {
     @Sendable func page(_ request: Request, context: WebContext) async throws -> Response {
         let view = try await claimView(context)
         let model = ClaimPage(
-            view, pagePath: practice.pagePath, csrf: context.csrfToken(),
-            sendKey: UsedKeys.newKey(), today: state.today
+            view,
+            pagePath: practice.pagePath,
+            csrf: context.csrfToken(),
+            sendKey: UsedKeys.newKey(),
+            today: state.today
         )
-        return state.pages.response("claim", model, layout: state.layout("Claim \(view.claim.claim.id)", practice: practice, current: "claims", context: context))
+        return state.pages.response(
+            "claim",
+            model,
+            layout: state.layout("Claim \(view.claim.claim.id)", practice: practice, current: "claims", context: context)
+        )
     }
 
     /// The letter as a PDF, made now and not kept.
@@ -51,7 +58,11 @@ struct ClaimController {
         let logger = state.logger
         let found: Result<ClaimJob.Result, WebError>
         do throws(WebError) {
-            found = .success(try await state.read { () throws(PayChaseError) in try ClaimJob(workspace: workspace, claimID: claimID, asOf: asOf).run(logger: logger) })
+            found = .success(
+                try await state.read { () throws(PayChaseError) in
+                    try ClaimJob(workspace: workspace, claimID: claimID, asOf: asOf).run(logger: logger)
+                }
+            )
         } catch {
             found = .failure(error)
         }

@@ -25,7 +25,11 @@ struct DashboardController {
     }
 
     func summary() async throws -> DashboardSummary {
-        DashboardSummary(practice: await state.practiceName(practice), report: try await state.status(practice), worker: await state.worker.summary(practice.slug))
+        DashboardSummary(
+            practice: await state.practiceName(practice),
+            report: try await state.status(practice),
+            worker: await state.worker.summary(practice.slug)
+        )
     }
 }
 
@@ -41,7 +45,11 @@ struct PracticesController {
 
     @Sendable func page(_ request: Request, context: WebContext) async throws -> Response {
         let combined = await combined()
-        return state.pages.response("practices", combined.page, layout: state.layout("All practices", practice: nil, current: "practices", context: context))
+        return state.pages.response(
+            "practices",
+            combined.page,
+            layout: state.layout("All practices", practice: nil, current: "practices", context: context)
+        )
     }
 
     /// Each practice's report (or why it could not be read), in folder order.

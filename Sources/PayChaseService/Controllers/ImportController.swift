@@ -23,7 +23,8 @@ struct ImportController {
         var request = request
         let body = try await request.collectBody(upTo: state.configuration.maxUploadBytes)
         guard let boundary = MultipartBoundary.of(request.headers[.contentType] ?? ""),
-              let form = try? FormDataDecoder().decode(Upload.self, from: body, boundary: boundary) else {
+            let form = try? FormDataDecoder().decode(Upload.self, from: body, boundary: boundary)
+        else {
             throw WebError(.badRequest, "send the claims file from the Import page's form (multipart/form-data with a 'claims' file)")
         }
         guard let data = form.claims, !data.isEmpty else { throw WebError.badField("Claims file", "is missing or empty") }
@@ -49,10 +50,17 @@ struct ImportController {
 
     func page(_ context: WebContext, problems: [String], status: HTTPResponse.Status) -> Response {
         let model = ImportPage(
-            action: "\(practice.pagePath)/import", csrf: context.csrfToken(),
-            fileName: URL(fileURLWithPath: practice.workspace.claimsPath).lastPathComponent, problems: problems
+            action: "\(practice.pagePath)/import",
+            csrf: context.csrfToken(),
+            fileName: URL(fileURLWithPath: practice.workspace.claimsPath).lastPathComponent,
+            problems: problems
         )
-        return state.pages.response("import", model, layout: state.layout("Import claims", practice: practice, current: "import", context: context), status: status)
+        return state.pages.response(
+            "import",
+            model,
+            layout: state.layout("Import claims", practice: practice, current: "import", context: context),
+            status: status
+        )
     }
 }
 

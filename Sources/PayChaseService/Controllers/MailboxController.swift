@@ -65,7 +65,11 @@ struct MailboxController {
         let job = job
         state.signIns.set(nil, for: practice)
         let had = try await Blocking.run { () throws(PayChaseError) in try job.disconnect() }
-        context.flash(had ? "Disconnected: the mailbox's tokens are forgotten. Nothing is sent or read until it is connected again." : "The mailbox was not connected.")
+        context.flash(
+            had
+                ? "Disconnected: the mailbox's tokens are forgotten. Nothing is sent or read until it is connected again."
+                : "The mailbox was not connected."
+        )
         return Response(status: .seeOther, headers: [.location: "\(practice.pagePath)/mailbox"])
     }
 }
@@ -110,7 +114,9 @@ struct MailboxView: Encodable, Sendable {
         switch signIn {
         case .waiting(let device)?:
             self.signIn = SignInView(
-                userCode: device.userCode, verificationUri: device.verificationURI, verificationUriComplete: device.verificationURIComplete,
+                userCode: device.userCode,
+                verificationUri: device.verificationURI,
+                verificationUriComplete: device.verificationURIComplete,
                 expires: LondonTime.clock(device.expiresAt)
             )
         case .failed(let message)?:

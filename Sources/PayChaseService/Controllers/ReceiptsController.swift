@@ -21,7 +21,8 @@ struct ReceiptsController {
         let result = try await state.write(practice) { () throws(PayChaseError) in try reading.run(logger: logger, clock: clock) }
         let found = result.recorded.map { "\($0.claimID): \($0.kind) (\($0.summary))" }
         context.flash(
-            "Read the mailbox: \(result.read) messages, \(result.recorded.count) recorded" + (found.isEmpty ? "." : ": " + found.joined(separator: "; ") + ".")
+            "Read the mailbox: \(result.read) messages, \(result.recorded.count) recorded"
+                + (found.isEmpty ? "." : ": " + found.joined(separator: "; ") + ".")
         )
         return Response(status: .seeOther, headers: [.location: "\(practice.pagePath)/record"])
     }

@@ -35,7 +35,13 @@ struct RecordController {
             case .success(let verified):
                 return Record(verified: true, entries: verified.entries, problem: nil, tornByCrash: verified.tornByCrash, records: records)
             case .failure(let error):
-                return Record(verified: false, entries: records.count, problem: error.lines.joined(separator: " "), tornByCrash: false, records: records)
+                return Record(
+                    verified: false,
+                    entries: records.count,
+                    problem: error.lines.joined(separator: " "),
+                    tornByCrash: false,
+                    records: records
+                )
             }
         }
     }
@@ -43,12 +49,19 @@ struct RecordController {
     @Sendable func page(_ request: Request, context: WebContext) async throws -> Response {
         let record = try await record()
         let rows = record.records.enumerated().reversed().prefix(Self.shown).map { RecordRow($0.element, number: $0.offset + 1) }
-        let shown = record.records.count > Self.shown
+        let shown =
+            record.records.count > Self.shown
             ? "The newest \(Self.shown) of \(record.records.count) entries, newest first (all of them: \(practice.apiPath)/record)."
             : "\(record.records.count) entries, newest first."
         let model = RecordPage(
-            verified: record.verified, entries: record.entries, torn: record.tornByCrash, problem: record.problem, shown: shown, rows: Array(rows),
-            receiptsAction: "\(practice.pagePath)/receipts", csrf: context.csrfToken()
+            verified: record.verified,
+            entries: record.entries,
+            torn: record.tornByCrash,
+            problem: record.problem,
+            shown: shown,
+            rows: Array(rows),
+            receiptsAction: "\(practice.pagePath)/receipts",
+            csrf: context.csrfToken()
         )
         return state.pages.response("record", model, layout: state.layout("Record", practice: practice, current: "record", context: context))
     }

@@ -44,10 +44,14 @@ struct ReportsController {
         var valueProblem: String?
         let hasServices = FileManager.default.fileExists(atPath: servicesPath)
         if hasServices {
-            do { value = ReportsPage.Part(try await document(.value), report: "value", base: practice.pagePath) } catch { valueProblem = error.lines.joined(separator: " ") }
+            do { value = ReportsPage.Part(try await document(.value), report: "value", base: practice.pagePath) } catch {
+                valueProblem = error.lines.joined(separator: " ")
+            }
         }
         let model = ReportsPage(
-            cashflow: ReportsPage.Part(cashflow, report: "cashflow", base: practice.pagePath), value: value, valueProblem: valueProblem,
+            cashflow: ReportsPage.Part(cashflow, report: "cashflow", base: practice.pagePath),
+            value: value,
+            valueProblem: valueProblem,
             noServices: !hasServices
         )
         return state.pages.response("reports", model, layout: state.layout(name, practice: practice, current: "reports", context: context))
@@ -67,13 +71,18 @@ struct ReportsController {
         let document = try await document(report)
         let bytes: [UInt8]
         do { bytes = try format.bytes(of: document) } catch { throw WebError(error) }
-        let type = switch format {
-        case .pdf: "application/pdf"
-        case .csv: "text/csv; charset=utf-8"
-        case .json: "application/json; charset=utf-8"
-        }
+        let type =
+            switch format {
+            case .pdf: "application/pdf"
+            case .csv: "text/csv; charset=utf-8"
+            case .json: "application/json; charset=utf-8"
+            }
         let disposition = format == .json ? "inline" : "attachment; filename=\"\(report.rawValue)-\(state.today.description).\(format.rawValue)\""
-        return Response(status: .ok, headers: [.contentType: type, .contentDisposition: disposition], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        return Response(
+            status: .ok,
+            headers: [.contentType: type, .contentDisposition: disposition],
+            body: .init(byteBuffer: ByteBuffer(bytes: bytes))
+        )
     }
 }
 
@@ -90,7 +99,10 @@ struct ReportsPage: Sendable {
         }
 
         struct Row: Sendable { var cells: [String] }
-        struct Download: Sendable { var label: String; var href: String }
+        struct Download: Sendable {
+            var label: String
+            var href: String
+        }
 
         var report: String
         var title: String
@@ -104,8 +116,12 @@ struct ReportsPage: Sendable {
             lead = document.lead
             tables = document.tables.map { table in
                 Table(
-                    id: table.id, heading: table.heading, notes: table.notes, chart: table.chart.map { ChartSVG.render($0) },
-                    columns: table.columns.map(\.title), rows: table.rows.map { Row(cells: $0.map(\.printed)) }
+                    id: table.id,
+                    heading: table.heading,
+                    notes: table.notes,
+                    chart: table.chart.map { ChartSVG.render($0) },
+                    columns: table.columns.map(\.title),
+                    rows: table.rows.map { Row(cells: $0.map(\.printed)) }
                 )
             }
             downloads = ReportFormat.allCases.map { Download(label: $0.rawValue.uppercased(), href: "\(base)/reports/\(report).\($0.rawValue)") }

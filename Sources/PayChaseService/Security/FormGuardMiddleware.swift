@@ -21,17 +21,24 @@ struct FormGuardMiddleware: RouterMiddleware {
             throw Self.tooLarge(limit, upload: upload)
         }
         guard let expected = context.sessions.session?.csrf, let given = Self.token(in: body, request: request),
-              Self.same(given, expected) else {
-            throw WebError(.forbidden, "this form has no valid CSRF token (it is old, or it did not come from this PayChase); go back, reload the page and try again")
+            Self.same(given, expected)
+        else {
+            throw WebError(
+                .forbidden,
+                "this form has no valid CSRF token (it is old, or it did not come from this PayChase); go back, reload the page and try again"
+            )
         }
         return try await next(request, context)
     }
 
     static func tooLarge(_ limit: Int, upload: Bool) -> WebError {
         let size = limit >= 1024 * 1024 ? "\(limit / (1024 * 1024)) MB" : "\(limit / 1024) KB"
-        return WebError(.contentTooLarge, upload
-            ? "the file is larger than \(size), the most PayChase accepts for a claims file; nothing was replaced"
-            : "the form is larger than \(size), the most PayChase accepts")
+        return WebError(
+            .contentTooLarge,
+            upload
+                ? "the file is larger than \(size), the most PayChase accepts for a claims file; nothing was replaced"
+                : "the form is larger than \(size), the most PayChase accepts"
+        )
     }
 
     /// The token the request carries, from a header, a URL-encoded form or a multipart form.
@@ -47,7 +54,8 @@ struct FormGuardMiddleware: RouterMiddleware {
 
     /// Compares in time that does not depend on where they differ.
     static func same(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
         guard x.count == y.count else { return false }
         return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }

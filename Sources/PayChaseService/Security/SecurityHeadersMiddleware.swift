@@ -18,7 +18,10 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
             response = render(Self.webError(error, logger: context), request: request, context: context)
         }
         let security: [(HTTPField.Name, String)] = [
-            (.contentSecurityPolicy, "default-src 'none'; style-src \(state.pages.styleSource); img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"),
+            (
+                .contentSecurityPolicy,
+                "default-src 'none'; style-src \(state.pages.styleSource); img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+            ),
             (.xContentTypeOptions, "nosniff"),
             (HTTPField.Name("X-Frame-Options")!, "DENY"),
             (HTTPField.Name("Referrer-Policy")!, "same-origin"),

@@ -22,7 +22,6 @@ public struct UserStore: Sendable {
     /// The names in the file; none when it does not exist.
     public func names() throws(ServiceSetupError) -> [String] { try read().users.map(\.name) }
 
-
     /// Adds `name`, or gives them a new password; true when the name was new.
     @discardableResult
     public func add(_ name: String, password: String, cost: UInt8 = 12) throws(ServiceSetupError) -> Bool {

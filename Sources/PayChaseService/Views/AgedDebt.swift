@@ -37,8 +37,10 @@ struct AgedDebt: Sendable {
             Bucket(label: bucket.title, outstanding: StatusJSON.Amount(Money(pence: pence[bucket.rawValue])), claims: counts[bucket.rawValue])
         }
         chart = BarChart(
-            title: "Outstanding by age at \(asOf.formatted)", groups: AgeBucket.allCases.map { [$0.title] },
-            groupTitle: "days past the due date", valueTitle: "outstanding",
+            title: "Outstanding by age at \(asOf.formatted)",
+            groups: AgeBucket.allCases.map { [$0.title] },
+            groupTitle: "days past the due date",
+            valueTitle: "outstanding",
             series: names.map { name in BarChart.Series(name: name, values: perPaymaster[name]!.map { Money(pence: $0) }) }
         )
     }

@@ -30,7 +30,11 @@ struct ClaimJSON: Encodable {
         queued = view.claim.queued
         nextDocument = view.preview.map { preview in
             Next(
-                template: preview.template, forms: preview.forms, to: preview.to, cc: preview.cc, subject: preview.subject,
+                template: preview.template,
+                forms: preview.forms,
+                to: preview.to,
+                cc: preview.cc,
+                subject: preview.subject,
                 emailText: preview.emailText,
                 letterUrl: ClaimView.letterPath(preview, under: letterPath),
                 warning: preview.warning

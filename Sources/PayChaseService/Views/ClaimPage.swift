@@ -58,8 +58,13 @@ struct ClaimPage {
         hasQueued = !queued.isEmpty
         preview = view.preview.map {
             Preview(
-                template: $0.template, to: $0.to, cc: $0.cc, subject: $0.forms.contains("email") ? $0.subject : nil, emailText: $0.emailText,
-                letterHref: ClaimView.letterPath($0, under: base), previewWarning: $0.warning
+                template: $0.template,
+                to: $0.to,
+                cc: $0.cc,
+                subject: $0.forms.contains("email") ? $0.subject : nil,
+                emailText: $0.emailText,
+                letterHref: ClaimView.letterPath($0, under: base),
+                previewWarning: $0.warning
             )
         }
         previewProblem = view.previewProblem

@@ -70,8 +70,12 @@ struct ClaimsPage {
             let current = query.sort == column
             let nextOrder = current && !query.descending ? "desc" : "asc"
             return Column(
-                key: column.rawValue, label: label, href: "\(base)?sort=\(column.rawValue)&order=\(nextOrder)\(filters)",
-                arrow: current ? (query.descending ? "▼" : "▲") : nil, numeric: numeric, hideSmall: column == .service
+                key: column.rawValue,
+                label: label,
+                href: "\(base)?sort=\(column.rawValue)&order=\(nextOrder)\(filters)",
+                arrow: current ? (query.descending ? "▼" : "▲") : nil,
+                numeric: numeric,
+                hideSmall: column == .service
             )
         }
         let shown = query.apply(to: report.rows)
@@ -87,8 +91,15 @@ struct ClaimsPage {
         }
         rows = shown[start..<end].map {
             Row(
-                claimID: $0.claimID, href: "\(base)/\($0.claimID)", service: $0.service, paymaster: $0.paymasterName, owed: $0.outstanding.formatted,
-                dueOn: $0.dueOn.formatted, assumed: $0.dueBasis == .assumed, daysOverdue: $0.daysOverdue, nextStep: $0.nextStep.summary
+                claimID: $0.claimID,
+                href: "\(base)/\($0.claimID)",
+                service: $0.service,
+                paymaster: $0.paymasterName,
+                owed: $0.outstanding.formatted,
+                dueOn: $0.dueOn.formatted,
+                assumed: $0.dueBasis == .assumed,
+                daysOverdue: $0.daysOverdue,
+                nextStep: $0.nextStep.summary
             )
         }
         count = rows.count

@@ -32,12 +32,17 @@ struct CombinedDashboard {
     }
 
     var json: JSON {
-        JSON(all: DashboardSummary(practice: Self.name, report: merged, worker: nil), practices: parts.map { part in
-            JSON.Entry(
-                practice: part.practice.slug, name: part.name,
-                dashboard: part.report.map { DashboardSummary(practice: part.name, report: $0, worker: nil) }, problem: part.problem
-            )
-        })
+        JSON(
+            all: DashboardSummary(practice: Self.name, report: merged, worker: nil),
+            practices: parts.map { part in
+                JSON.Entry(
+                    practice: part.practice.slug,
+                    name: part.name,
+                    dashboard: part.report.map { DashboardSummary(practice: part.name, report: $0, worker: nil) },
+                    problem: part.problem
+                )
+            }
+        )
     }
 
     /// The page: the dashboard of all the claims, with each practice's line.
@@ -55,7 +60,10 @@ struct CombinedDashboard {
         let dashboard = DashboardPage(practice: Self.name, report: merged, worker: nil, claimsPath: "", actions: actions.flatMap { $0 })
         let practices = zip(parts, actions).map { part, actions in
             TotalRow(
-                name: part.name, href: part.practice.pagePath + "/", totals: part.report?.totals ?? [], actions: actions.count,
+                name: part.name,
+                href: part.practice.pagePath + "/",
+                totals: part.report?.totals ?? [],
+                actions: actions.count,
                 problem: part.problem
             )
         }

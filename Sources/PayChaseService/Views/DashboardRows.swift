@@ -38,8 +38,13 @@ struct ActionRow {
     static func rows(_ report: StatusReport, claimsPath: String, practice: String? = nil) -> [ActionRow] {
         TodaysActions(report).rows.map {
             ActionRow(
-                practice: practice, claimID: $0.claimID, href: "\(claimsPath)/\($0.claimID)", paymaster: $0.paymasterName,
-                owed: $0.outstanding.formatted, daysOverdue: $0.daysOverdue, nextStep: $0.nextStep.summary
+                practice: practice,
+                claimID: $0.claimID,
+                href: "\(claimsPath)/\($0.claimID)",
+                paymaster: $0.paymasterName,
+                owed: $0.outstanding.formatted,
+                daysOverdue: $0.daysOverdue,
+                nextStep: $0.nextStep.summary
             )
         }
     }

@@ -10,7 +10,8 @@ enum JSONReply {
         if asWritten { encoder.keyEncodingStrategy = .useDefaultKeys }
         let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
         return Response(
-            status: status, headers: [.contentType: "application/json; charset=utf-8"],
+            status: status,
+            headers: [.contentType: "application/json; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(bytes: Array(data) + [0x0A]))
         )
     }

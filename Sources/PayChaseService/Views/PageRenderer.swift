@@ -18,8 +18,9 @@ struct PageRenderer: Sendable {
             throw ServiceSetupError("\(folder): the page templates cannot be read: \(error)")
         }
         guard library.getTemplate(named: "layout") != nil,
-              let text = try? String(contentsOfFile: "\(folder)/layout.mustache", encoding: .utf8),
-              let open = text.range(of: "<style>"), let close = text.range(of: "</style>", range: open.upperBound..<text.endIndex) else {
+            let text = try? String(contentsOfFile: "\(folder)/layout.mustache", encoding: .utf8),
+            let open = text.range(of: "<style>"), let close = text.range(of: "</style>", range: open.upperBound..<text.endIndex)
+        else {
             throw ServiceSetupError("\(folder): layout.mustache with a <style> block is missing")
         }
         let digest = SHA256.hash(data: Data(text[open.upperBound..<close.lowerBound].utf8))
@@ -54,7 +55,9 @@ struct PageRenderer: Sendable {
         layout.content = content
         let html = library.render(layout, withTemplate: "layout") ?? ""
         return Response(
-            status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html))
+            status: status,
+            headers: [.contentType: "text/html; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: html))
         )
     }
 }

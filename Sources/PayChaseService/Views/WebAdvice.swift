@@ -9,7 +9,8 @@ enum WebAdvice {
         let text = problem.description
         switch problem.reason {
         case .damagedRecord?:
-            return text + " See the Record page; 'paychase log --repair' starts a new record from the entries that verify, keeping the damaged file beside it"
+            return text
+                + " See the Record page; 'paychase log --repair' starts a new record from the entries that verify, keeping the damaged file beside it"
         case .notQueued?:
             return text + "; see the Queue page"
         case .letterNotPrinted?:
@@ -50,6 +51,7 @@ enum WebAdvice {
     /// What an evidence pack tells its reader to run to check the record: the command line,
     /// which anyone checking the pack uses.
     static let evidenceChecks = EvidenceJob.Checks(
-        wholeRecord: "paychase log --verify", againstEmail: "paychase log --verify --against that.eml"
+        wholeRecord: "paychase log --verify",
+        againstEmail: "paychase log --verify --against that.eml"
     )
 }

@@ -43,9 +43,12 @@ struct PracticeRound {
         let actions = TodaysActions(report)
         if lastDay != actions.asOf {
             lastDay = actions.asOf
-            state.logger.info("today's actions", metadata: [
-                "practice": "\(practice.slug)", "day": "\(actions.asOf)", "claims": "\(actions.actions.count)",
-            ])
+            state.logger.info(
+                "today's actions",
+                metadata: [
+                    "practice": "\(practice.slug)", "day": "\(actions.asOf)", "claims": "\(actions.actions.count)",
+                ]
+            )
             await state.worker.note(practice.slug, "today", "\(actions.actions.count) claims need action on \(actions.asOf.formatted)", at: now)
         }
         if settings.smtp != nil, !settings.autoSend.isEmpty {
@@ -65,7 +68,13 @@ struct PracticeRound {
         do {
             let clock = state.configuration.clock
             let result = try await state.write(practice) { () throws(PayChaseError) in try job.run(logger: logger, clock: clock) }
-            await note(state, "queue", "sent the queue: \(result.accepted) accepted, \(result.deferred) deferred, \(result.refused) refused", result.stop, at: now)
+            await note(
+                state,
+                "queue",
+                "sent the queue: \(result.accepted) accepted, \(result.deferred) deferred, \(result.refused) refused",
+                result.stop,
+                at: now
+            )
         } catch {
             await report(state, "queue", error, at: now)
         }
@@ -79,7 +88,10 @@ struct PracticeRound {
         do {
             let clock = state.configuration.clock
             let result = try await state.write(practice) { () throws(PayChaseError) in try job.run(logger: logger, clock: clock) }
-            let copies = result.sentCopies.filed > 0 ? ", \(result.sentCopies.filed) sent cop\(result.sentCopies.filed == 1 ? "y" : "ies") filed in \(result.sentCopies.folder ?? "the sent folder")" : ""
+            let copies =
+                result.sentCopies.filed > 0
+                ? ", \(result.sentCopies.filed) sent cop\(result.sentCopies.filed == 1 ? "y" : "ies") filed in \(result.sentCopies.folder ?? "the sent folder")"
+                : ""
             await note(state, "receipts", "read the mailbox: \(result.recorded.count) recorded, \(result.read) read\(copies)", nil, at: now)
         } catch {
             await report(state, "receipts", error, at: now)
@@ -114,13 +126,24 @@ struct PracticeRound {
             let room = pace.room(at: now)
             let claims = Array(actions.autoSendable(template).prefix(max(0, room)))
             guard !claims.isEmpty else { continue }
-            let job = SendJob(workspace: practice.workspace, source: .template(template, .ids(claims)), asOf: actions.asOf, options: options(state, stop))
+            let job = SendJob(
+                workspace: practice.workspace,
+                source: .template(template, .ids(claims)),
+                asOf: actions.asOf,
+                options: options(state, stop)
+            )
             let logger = state.logger
             do {
                 let clock = state.configuration.clock
                 let result = try await state.write(practice) { () throws(PayChaseError) in try job.run(logger: logger, clock: clock) }
                 for _ in 0..<result.attempted { pace.record(now) }
-                await note(state, "auto-send", "sent \(template) by itself: \(result.accepted) accepted, \(result.deferred) deferred, \(result.refused) refused", result.stop, at: now)
+                await note(
+                    state,
+                    "auto-send",
+                    "sent \(template) by itself: \(result.accepted) accepted, \(result.deferred) deferred, \(result.refused) refused",
+                    result.stop,
+                    at: now
+                )
             } catch {
                 await report(state, "auto-send", error, at: now)
             }

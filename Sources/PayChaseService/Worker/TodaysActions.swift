@@ -28,8 +28,13 @@ struct TodaysActions: Sendable {
             .sorted { ($0.daysOverdue, $1.claimID) > ($1.daysOverdue, $0.claimID) }
         actions = rows.map {
             Action(
-                claimId: $0.claimID, paymaster: $0.paymasterName, outstanding: StatusJSON.Amount($0.outstanding), daysOverdue: $0.daysOverdue,
-                nextStep: $0.nextStep.summary, nextAction: $0.nextStep.action.rawValue, templates: $0.nextStep.templates,
+                claimId: $0.claimID,
+                paymaster: $0.paymasterName,
+                outstanding: StatusJSON.Amount($0.outstanding),
+                daysOverdue: $0.daysOverdue,
+                nextStep: $0.nextStep.summary,
+                nextAction: $0.nextStep.action.rawValue,
+                templates: $0.nextStep.templates,
                 serious: $0.nextStep.serious
             )
         }

@@ -16,7 +16,11 @@ extension PayChase {
         @Flag(help: "Check the hash chain: exit 0 when intact, otherwise name the first line that was tampered with.")
         var verify = false
 
-        @Option(name: .customLong("against"), parsing: .upToNextOption, help: "With --verify: emails (.eml) whose X-PayChase-Record heads the record must still hold.")
+        @Option(
+            name: .customLong("against"),
+            parsing: .upToNextOption,
+            help: "With --verify: emails (.eml) whose X-PayChase-Record heads the record must still hold."
+        )
         var witnesses: [String] = []
 
         @Flag(help: "Start a new record from the entries that verify, keeping the damaged one beside it.")

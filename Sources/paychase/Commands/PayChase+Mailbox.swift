@@ -46,7 +46,9 @@ extension PayChase.Mailbox {
     }
 
     struct Status: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Say who is connected, which permissions were granted and when the sign-in was last renewed.")
+        static let configuration = CommandConfiguration(
+            abstract: "Say who is connected, which permissions were granted and when the sign-in was last renewed."
+        )
 
         @OptionGroup var options: WorkspaceOptions
 
@@ -58,14 +60,20 @@ extension PayChase.Mailbox {
     }
 
     struct Disconnect: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Forget the mailbox's tokens. Sending and reading stop until it is connected again.")
+        static let configuration = CommandConfiguration(
+            abstract: "Forget the mailbox's tokens. Sending and reading stop until it is connected again."
+        )
 
         @OptionGroup var options: WorkspaceOptions
 
         func run() throws {
             let job = MailboxJob(workspace: try options.workspace())
             let had = try PayChase.run { () throws(PayChaseError) in try job.disconnect() }
-            print(had ? "Disconnected: the tokens are forgotten. To revoke PayChase's access at Microsoft as well, remove it under My Account > Apps, or ask the NHSmail Local Administrator." : "Nothing to forget: the mailbox was not connected.")
+            print(
+                had
+                    ? "Disconnected: the tokens are forgotten. To revoke PayChase's access at Microsoft as well, remove it under My Account > Apps, or ask the NHSmail Local Administrator."
+                    : "Nothing to forget: the mailbox was not connected."
+            )
         }
     }
 }

@@ -24,11 +24,16 @@ extension PayChase {
 
         func run() throws {
             let job = PaymentJob(
-                workspace: try options.workspace(), claimID: claimID, amount: amount, receivedOn: receivedOn ?? WallClock.system.today,
+                workspace: try options.workspace(),
+                claimID: claimID,
+                amount: amount,
+                receivedOn: receivedOn ?? WallClock.system.today,
                 reference: reference
             )
             let result = try PayChase.run { () throws(PayChaseError) in try job.run(logger: options.logger()) }
-            print("\(result.claimID): \(result.amount.formatted) received on \(result.receivedOn.formatted) recorded; \(result.outstanding.formatted) outstanding")
+            print(
+                "\(result.claimID): \(result.amount.formatted) received on \(result.receivedOn.formatted) recorded; \(result.outstanding.formatted) outstanding"
+            )
         }
     }
 }

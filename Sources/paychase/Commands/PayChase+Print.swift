@@ -20,7 +20,11 @@ extension PayChase {
 
         func run() throws {
             let job = PrintJob(
-                workspace: try options.workspace(), template: template, selection: selection.selection, asOf: dates.date, printer: printer
+                workspace: try options.workspace(),
+                template: template,
+                selection: selection.selection,
+                asOf: dates.date,
+                printer: printer
             )
             let result = try PayChase.run { () throws(PayChaseError) in try job.run(logger: options.logger()) }
             PayChase.show(result)

@@ -6,7 +6,8 @@ extension PayChase {
     struct Receipts: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Read receipts, bounces and replies from the practice mailbox (IMAP) and record them as evidence.",
-            discussion: "Only new messages are read. Each one that names an email PayChase sent is kept in Outbox/receipts/, recorded, then flagged as read; everything else is left alone."
+            discussion:
+                "Only new messages are read. Each one that names an email PayChase sent is kept in Outbox/receipts/, recorded, then flagged as read; everything else is left alone."
         )
 
         @Flag(help: "Print what was recorded as JSON.")

@@ -29,8 +29,12 @@ extension PayChase {
 
         func run() throws {
             let job = PostingJob(
-                workspace: try options.workspace(), template: template, claimIDs: claimIDs, postedOn: postedOn ?? WallClock.system.today,
-                method: method, tracking: tracking
+                workspace: try options.workspace(),
+                template: template,
+                claimIDs: claimIDs,
+                postedOn: postedOn ?? WallClock.system.today,
+                method: method,
+                tracking: tracking
             )
             let result = try PayChase.run { () throws(PayChaseError) in try job.run(logger: options.logger()) }
             for posting in result.recorded { print(posting.line) }

@@ -69,7 +69,8 @@ extension PayChase.Report {
     struct Value: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "The service value review: income per service against the staff time it takes, ranked, with what delegation would change.",
-            discussion: "With --practices, each practice's folder has its own services file (named as --services gives it) and costs:, and the review compares the network's practices."
+            discussion:
+                "With --practices, each practice's folder has its own services file (named as --services gives it) and costs:, and the review compares the network's practices."
         )
 
         @Option(help: "The services file: service, category, gp_hours, nurse_hours, hca_hours, admin_hours, direct_costs.")

@@ -79,7 +79,8 @@ final class ProgressDisplay: Sendable {
 
     func show(_ progress: SendProgress) {
         if terminal {
-            let line = "\r[\(progress.done)/\(progress.total)] \(progress.accepted) accepted, \(progress.deferred) deferred, \(progress.refused) refused"
+            let line =
+                "\r[\(progress.done)/\(progress.total)] \(progress.accepted) accepted, \(progress.deferred) deferred, \(progress.refused) refused"
                 + (progress.uncertain > 0 ? ", \(progress.uncertain) uncertain" : "")
             FileHandle.standardError.write(Data(line.utf8))
         } else {

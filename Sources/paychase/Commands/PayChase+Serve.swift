@@ -58,12 +58,19 @@ extension PayChase {
                 if let practices {
                     let all = try Practice.all(in: practices, builtinTemplates: workspace.builtinTemplatesPath)
                     return ServiceConfiguration(
-                        listen: address, practices: all, several: true, usersFile: "\(practices)/\(User.fileName)", behindTLS: behindTLS
+                        listen: address,
+                        practices: all,
+                        several: true,
+                        usersFile: "\(practices)/\(User.fileName)",
+                        behindTLS: behindTLS
                     )
                 }
                 return ServiceConfiguration(
-                    listen: address, practices: [Practice(slug: "", workspace: workspace)], several: false,
-                    usersFile: User.usersFile(beside: options.config), behindTLS: behindTLS
+                    listen: address,
+                    practices: [Practice(slug: "", workspace: workspace)],
+                    several: false,
+                    usersFile: User.usersFile(beside: options.config),
+                    behindTLS: behindTLS
                 )
             } catch {
                 PayChase.report(["paychase serve: \(error)"])

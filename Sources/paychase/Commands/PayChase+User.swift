@@ -5,7 +5,8 @@ import PayChaseService
 extension PayChase {
     struct User: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Manage who may log in to 'paychase serve'.", subcommands: [Add.self]
+            abstract: "Manage who may log in to 'paychase serve'.",
+            subcommands: [Add.self]
         )
 
         /// Beside paychase.yaml, or in the --practices folder.
@@ -38,7 +39,9 @@ extension PayChase {
                 let password = try readPassword()
                 do {
                     let isNew = try UserStore(path: file).add(name, password: password)
-                    print(isNew ? "Added \(name) to \(file); every page of paychase serve now needs a login" : "Gave \(name) a new password in \(file)")
+                    print(
+                        isNew ? "Added \(name) to \(file); every page of paychase serve now needs a login" : "Gave \(name) a new password in \(file)"
+                    )
                 } catch {
                     PayChase.report(["paychase user add: \(error)"])
                     throw ExitCode(ExitCodes.usage)

@@ -24,7 +24,8 @@ enum CommandAdvice {
         let text = problem.description
         switch problem.reason {
         case .damagedRecord?:
-            return text + " See 'paychase log --verify'; 'paychase log --repair' starts a new record from the entries that verify, keeping the damaged file beside it"
+            return text
+                + " See 'paychase log --verify'; 'paychase log --repair' starts a new record from the entries that verify, keeping the damaged file beside it"
         case .notQueued?:
             return text + "; see 'paychase queue'"
         case .letterNotPrinted(let template, let claimID)?:
@@ -51,6 +52,7 @@ enum CommandAdvice {
 
     /// What an evidence pack tells its reader to run to check the record.
     static let evidenceChecks = EvidenceJob.Checks(
-        wholeRecord: "paychase log --verify", againstEmail: "paychase log --verify --against that.eml"
+        wholeRecord: "paychase log --verify",
+        againstEmail: "paychase log --verify --against that.eml"
     )
 }

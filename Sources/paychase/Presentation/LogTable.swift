@@ -9,8 +9,10 @@ enum LogTable {
     static func text(_ records: [DeliveryRecord], claim: String?) -> String {
         let rows = records.map { record -> [String] in
             let when = RecordTime.parse(record.time).map(LondonTime.clock) ?? record.time
-            return [when, record.claimID, record.template, record.to.joined(separator: ", "), record.outcome.rawValue,
-                    record.reply.replacingOccurrences(of: "\n", with: " / ")]
+            return [
+                when, record.claimID, record.template, record.to.joined(separator: ", "), record.outcome.rawValue,
+                record.reply.replacingOccurrences(of: "\n", with: " / "),
+            ]
         }
         guard !rows.isEmpty else { return "No deliveries recorded\(claim.map { " for \($0)" } ?? "").\n" }
         return TextTable.align([["WHEN (UK)", "CLAIM", "DOCUMENT", "TO", "OUTCOME", "SERVER REPLY"]] + rows, rightAligned: [])
@@ -23,7 +25,8 @@ enum LogTable {
         return String(decoding: (try? encoder.encode(records)) ?? Data("[]".utf8), as: UTF8.self) + "\n"
     }
 
-    static let tornNote = "note: the last line was cut off by a crash while it was being written (the head shows it never completed); the next command that records drops it"
+    static let tornNote =
+        "note: the last line was cut off by a crash while it was being written (the head shows it never completed); the next command that records drops it"
 
     static func powerCutNote(_ cut: DeliveryLog.PowerCut) -> String {
         let lost = cut.lostEntries.map { "the newest \($0) entr\($0 == 1 ? "y" : "ies") deliveries.head names" } ?? "deliveries.head"

@@ -5,7 +5,9 @@ import PayChaseKit
 enum ReceiptsTable {
     static func text(_ result: ReceiptsJob.Result) -> String {
         var lines: [String] = []
-        if result.rescanned { lines.append("The mailbox was renumbered (UIDVALIDITY changed): read again from the start; nothing is recorded twice.") }
+        if result.rescanned {
+            lines.append("The mailbox was renumbered (UIDVALIDITY changed): read again from the start; nothing is recorded twice.")
+        }
         let byClaim = Dictionary(grouping: result.recorded, by: \.claimID)
         for claim in byClaim.keys.sorted() {
             lines.append("\(claim):")
@@ -30,8 +32,14 @@ enum ReceiptsTable {
             var alreadyRecorded: Int, unmatched: Int, unrelated: Int, read: Int, rescanned: Bool
         }
         let view = View(
-            recorded: result.recorded.map { Row(claimId: $0.claimID, kind: $0.kind, summary: $0.summary, template: $0.template, to: $0.to, file: $0.file) },
-            alreadyRecorded: result.alreadyRecorded, unmatched: result.unmatched, unrelated: result.unrelated, read: result.read, rescanned: result.rescanned
+            recorded: result.recorded.map {
+                Row(claimId: $0.claimID, kind: $0.kind, summary: $0.summary, template: $0.template, to: $0.to, file: $0.file)
+            },
+            alreadyRecorded: result.alreadyRecorded,
+            unmatched: result.unmatched,
+            unrelated: result.unrelated,
+            read: result.read,
+            rescanned: result.rescanned
         )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -18,15 +18,26 @@ extension StatusReport {
         var lines = ["Claims as of \(asOf.formatted)", ""]
         lines += TextTable.align([header] + body, rightAligned: [2, 4, 5, 6])
         if rows.contains(where: { $0.dueBasis == .assumed && $0.outstanding > .zero }) {
-            lines += ["", "(assumed) no due_on or approved_on was given: the date is taken as 30 days after the claim; confirm it with the paymaster."]
+            lines += [
+                "", "(assumed) no due_on or approved_on was given: the date is taken as 30 days after the claim; confirm it with the paymaster.",
+            ]
         }
         if rows.contains(where: { $0.interest != nil }) {
-            lines += ["INTEREST is statutory interest and the fixed sum under the Late Payment of Commercial Debts (Interest) Act 1998, where it applies."]
+            lines += [
+                "INTEREST is statutory interest and the fixed sum under the Late Payment of Commercial Debts (Interest) Act 1998, where it applies."
+            ]
         }
         lines += ["", "Totals"]
-        let totalRows = totals.map { [$0.paymasterName, "\($0.claims) claim\($0.claims == 1 ? "" : "s")", $0.outstanding.formatted + " outstanding", $0.overdue.formatted + " overdue"] }
-        let all = ["All paymasters", "\(rows.count) claims", totals.reduce(Money.zero) { $0 + $1.outstanding }.formatted + " outstanding",
-                   totals.reduce(Money.zero) { $0 + $1.overdue }.formatted + " overdue"]
+        let totalRows = totals.map {
+            [
+                $0.paymasterName, "\($0.claims) claim\($0.claims == 1 ? "" : "s")", $0.outstanding.formatted + " outstanding",
+                $0.overdue.formatted + " overdue",
+            ]
+        }
+        let all = [
+            "All paymasters", "\(rows.count) claims", totals.reduce(Money.zero) { $0 + $1.outstanding }.formatted + " outstanding",
+            totals.reduce(Money.zero) { $0 + $1.overdue }.formatted + " overdue",
+        ]
         lines += TextTable.align(totalRows + [all], rightAligned: [1, 2, 3])
         return lines.joined(separator: "\n") + "\n"
     }
