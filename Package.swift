@@ -77,11 +77,13 @@ let package = Package(
         ),
         // RFC 5322 / MIME message composition, and reading mail back: MIME parsing and returned mail classified.
         .target(name: "PayChaseMail", dependencies: ["PayChaseDomain"], swiftSettings: swiftSettings),
+        // Work shared over both cores, on threads of its own (never waiting on a busy Dispatch pool).
+        .target(name: "PayChaseConcurrency", swiftSettings: swiftSettings),
         // The Outbox folder: drafts, the send queue, sent, failed, letters, the hash-chained delivery log.
         .target(
             name: "PayChaseOutbox",
             dependencies: [
-                "PayChaseDomain",
+                "PayChaseDomain", "PayChaseConcurrency",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -122,7 +124,7 @@ let package = Package(
             name: "PayChaseKit",
             dependencies: [
                 "PayChaseDomain", "PayChaseInput", "PayChaseDocuments", "PayChaseMail", "PayChaseOutbox", "PayChaseCurl",
-                "PayChaseSMTP", "PayChaseIMAP", "PayChaseLetters", "PayChaseReports", "PayChaseOAuth", "PayChaseTransport",
+                "PayChaseSMTP", "PayChaseIMAP", "PayChaseLetters", "PayChaseReports", "PayChaseOAuth", "PayChaseTransport", "PayChaseConcurrency",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
@@ -191,7 +193,9 @@ let package = Package(
         ),
         .testTarget(
             name: "PayChaseOutboxTests",
-            dependencies: ["PayChaseOutbox", "PayChaseDomain", "PayChaseTestSupport", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "PayChaseOutbox", "PayChaseConcurrency", "PayChaseDomain", "PayChaseTestSupport", .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 import Foundation
+import PayChaseConcurrency
 
 #if canImport(Glibc)
 import Glibc

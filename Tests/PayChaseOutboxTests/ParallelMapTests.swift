@@ -1,6 +1,6 @@
 import Dispatch
 import Foundation
-import PayChaseOutbox
+import PayChaseConcurrency
 import Synchronization
 import Testing
 

@@ -1,4 +1,5 @@
 import Logging
+import PayChaseConcurrency
 import PayChaseDocuments
 import PayChaseDomain
 import PayChaseLetters

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PayChaseConcurrency
 import PayChaseIMAP
 import PayChaseMail
 import PayChaseOutbox

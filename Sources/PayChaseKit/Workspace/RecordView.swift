@@ -1,4 +1,5 @@
 import Dispatch
+import PayChaseConcurrency
 import PayChaseDomain
 import PayChaseInput
 import PayChaseOutbox
