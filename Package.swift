@@ -134,6 +134,7 @@ let package = Package(
         .target(
             name: "PayChaseService",
             dependencies: [
+                "PayChaseInput",
                 "PayChaseKit", "PayChaseDomain", "PayChaseOutbox", "PayChaseLetters", "PayChaseReports",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
@@ -168,13 +169,13 @@ let package = Package(
         .testTarget(name: "PayChaseReportsTests", dependencies: ["PayChaseReports", "PayChaseDomain"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PayChaseInputTests",
-            dependencies: ["PayChaseInput", "PayChaseTransport", "PayChaseTestSupport"],
+            dependencies: ["PayChaseDomain", "PayChaseInput", "PayChaseTransport", "PayChaseTestSupport"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "PayChaseDocumentsTests",
-            dependencies: ["PayChaseDocuments", "PayChaseInput", "PayChaseTestSupport"],
+            dependencies: ["PayChaseDomain", "PayChaseDocuments", "PayChaseInput", "PayChaseTestSupport"],
             exclude: ["Golden", "Fixtures"],
             swiftSettings: swiftSettings
         ),
@@ -200,13 +201,14 @@ let package = Package(
         ),
         .testTarget(
             name: "PayChaseLettersTests",
-            dependencies: ["PayChaseLetters", "PayChaseInput", "PayChaseTestSupport"],
+            dependencies: ["PayChaseDocuments", "PayChaseDomain", "PayChaseLetters", "PayChaseInput", "PayChaseTestSupport"],
             exclude: ["Golden"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "PayChaseKitTests",
             dependencies: [
+                "PayChaseTransport",
                 "PayChaseKit", "PayChaseDomain", "PayChaseOutbox", "PayChaseLetters", "PayChaseReports", "PayChaseTestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -215,6 +217,7 @@ let package = Package(
         .testTarget(
             name: "PayChaseServiceTests",
             dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
                 "PayChaseService", "PayChaseKit", "PayChaseDomain", "PayChaseOutbox", "PayChaseTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
