@@ -83,7 +83,7 @@ let package = Package(
         .target(
             name: "PayChaseOutbox",
             dependencies: [
-                "PayChaseDomain", "PayChaseConcurrency",
+                "PayChaseDomain", "PayChaseConcurrency", "PayChaseMail",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
