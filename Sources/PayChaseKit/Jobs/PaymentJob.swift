@@ -33,7 +33,7 @@ public struct PaymentJob: Sendable {
             throw PayChaseError(.usage, "amount '\(amount)': \(error)")
         }
         guard money > .zero else { throw PayChaseError(.usage, "amount '\(amount)' must be more than £0.00") }
-        if let reference, !RecordText.fits(reference) { throw RecordText.refusal(.paymentReference) }
+        if let reference, !OneLineInput.fits(reference) { throw OneLineInput.refusal(.paymentReference) }
         let profile = try workspace.loadProfile()
         let outbox: OutboxSession
         do { outbox = try OutboxSession(working: workspace.outbox, logger: logger) } catch { throw error.failure }

@@ -45,8 +45,8 @@ public struct PostingJob: Sendable {
     }
 
     public func run(logger: Logger, clock: WallClock = .system) throws(PayChaseError) -> Result {
-        for (input, value) in [(PayChaseError.Input.postingMethod, method), (.postingTracking, tracking ?? "")] where !RecordText.fits(value) {
-            throw RecordText.refusal(input)
+        for (input, value) in [(PayChaseError.Input.postingMethod, method), (.postingTracking, tracking ?? "")] where !OneLineInput.fits(value) {
+            throw OneLineInput.refusal(input)
         }
         let profile = try workspace.loadProfile()
         let claims = try workspace.loadClaims(profile: profile)

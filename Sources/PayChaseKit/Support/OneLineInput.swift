@@ -1,7 +1,7 @@
 import PayChaseDomain
 
-/// Text a job's caller gives that goes into the record and its emails: one line, not too long.
-enum RecordText {
+/// Checks text a job's caller gives that goes into the record and its emails: one line, not too long.
+enum OneLineInput {
     static let limit = PayChaseError.Input.maxLength
 
     static func fits(_ text: String) -> Bool { !text.hasHeaderUnsafeCharacters && text.count <= limit }
