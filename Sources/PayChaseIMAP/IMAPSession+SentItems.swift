@@ -29,12 +29,19 @@ extension IMAPSession {
 
     /// Files the exact bytes of `message` in `folder`, flagged \Seen, creating the folder the first time.
     public func append(_ message: [UInt8], to folder: String) throws(MailServerError) {
-        if !(try folderExists(folder)) { _ = try run("CREATE \(Self.quoted(folder))", in: nil) }
+        if !(try folderExists(folder)) {
+            _ = try run("CREATE \(Self.quoted(folder))", in: nil)
+            knownFolders.insert(folder)
+        }
         _ = try run("APPEND", in: folder, upload: message)
     }
 
+    /// Asked of the server once per folder a session: a folder, once there, stays.
     private func folderExists(_ folder: String) throws(MailServerError) -> Bool {
-        try run("LIST \"\" \(Self.quoted(folder))", in: nil).contains { $0.text.hasPrefix("* LIST ") }
+        if knownFolders.contains(folder) { return true }
+        let exists = try run("LIST \"\" \(Self.quoted(folder))", in: nil).contains { $0.text.hasPrefix("* LIST ") }
+        if exists { knownFolders.insert(folder) }
+        return exists
     }
 
     /// The mailbox name at the end of a LIST response, after its delimiter: `"/" "Sent Items"` or `"/" Sent`.

@@ -17,6 +17,8 @@ public final class IMAPSession: MailStore {
     public let mailbox: String
     public var folder: String { mailbox }
     public var server: String { configuration.server }
+    /// Folders seen to exist this session (the sent folder), so each is listed once, not per message.
+    var knownFolders = Set<String>()
     /// The secret the handle signs in with (for a token, what to say was refused).
     private var currentSecret: String?
 

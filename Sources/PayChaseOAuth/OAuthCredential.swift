@@ -19,9 +19,9 @@ public struct OAuthCredential: MailCredential {
     public func secret() throws(MailServerError) -> String? {
         try translating { () throws(OAuthFailure) in
             try store.locked { () throws(OAuthFailure) -> String in
-                let now = client.now()
-                if let stored = try usable(store.read()), stored.isFresh(at: now) { return stored.accessToken }
-                return try renewAndKeep(try store.read()).accessToken
+                let stored = try store.read()
+                if let fresh = usable(stored), fresh.isFresh(at: client.now()) { return fresh.accessToken }
+                return try renewAndKeep(stored).accessToken
             }
         }
     }

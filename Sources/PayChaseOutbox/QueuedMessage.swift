@@ -62,3 +62,34 @@ public struct QueuedMessage: Codable, Sendable, Hashable {
         case witness
     }
 }
+
+extension DeliveryRecord {
+    /// An entry for an attempt to deliver `message` (or the practice's confirmation that it
+    /// arrived): its facts from the queue, `sha256` of the bytes handed over.
+    public init(
+        attempt message: QueuedMessage,
+        time: String,
+        server: String,
+        reply: String,
+        outcome: Outcome,
+        sha256: String,
+        dsnRequested: Bool
+    ) {
+        self.init(
+            time: time,
+            claimID: message.claimID,
+            template: message.template,
+            queueID: message.id,
+            messageID: message.messageID,
+            from: message.from,
+            to: message.to,
+            subject: message.subject,
+            server: server,
+            reply: reply,
+            outcome: outcome,
+            sha256: sha256,
+            dsnRequested: dsnRequested,
+            attempt: message.attempts
+        )
+    }
+}

@@ -37,7 +37,8 @@ struct DispatcherTests {
 
     func outcomes(_ kit: KitFixture) throws -> [String] {
         try kit.folder.read("Outbox/deliveries.jsonl").split(separator: "\n").map {
-            "\((try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any])["claim_id"]!) \((try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any])["outcome"]!)"
+            let entry = try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+            return "\(entry["claim_id"]!) \(entry["outcome"]!)"
         }
     }
 

@@ -18,7 +18,8 @@ import Testing
         let connected = try practice.connect()
         #expect(connected.stdout.contains("To connect the practice mailbox, open this page"))
         #expect(connected.stdout.contains("Connected"))
-        #expect(connected.stdout.contains("Granted: imap smtp offline_access") || connected.stdout.contains("Granted: "))
+        let granted = try #require(connected.stdout.split(separator: "\n").first { $0.contains("Granted: ") })
+        #expect(granted.contains("smtp") && granted.contains("imap"), "\(granted)")
 
         // One file, beside the profile, only its owner can read.
         var info = stat()
@@ -42,7 +43,6 @@ import Testing
         #expect(sent.stderr.contains("AUTH XOAUTH2"), "the token is presented with XOAUTH2")
         #expect(sent.stdout.contains("1 copy filed in Sent"))
         let messageID = try practice.sentMessageID("D-2026-014")
-        #expect(rig.waitForDelivery(to: "nelicb.payments@nhs.example", count: rig.deliveredFiles(to: "nelicb.payments@nhs.example").count))
         try rig.waitUntilPostfixIdle()
         #expect(rig.messageIDCounts(to: "nelicb.payments@nhs.example")[messageID] == 1)
         #expect(before[messageID] == nil)

@@ -53,10 +53,9 @@ public struct MailboxJob: Sendable {
     /// Starts a sign-in: the link and code to show. For the client credentials grant there is
     /// nobody to sign in: the application's token is fetched and kept at once.
     public func begin() throws(PayChaseError) -> Progress {
-        let setup = try setup()
-        let client = try setup.oauthClient()
+        let client = try setup().oauthClient()
         if case .clientCredentials = client.settings.grant {
-            return .connected(try keep { () throws(OAuthFailure) in try client.clientCredentials() })
+            return .connected(try keep(in: client) { () throws(OAuthFailure) in try client.clientCredentials() })
         }
         return .waiting(try translating { () throws(OAuthFailure) in try client.startDeviceAuthorization() })
     }
@@ -74,7 +73,7 @@ public struct MailboxJob: Sendable {
         switch poll {
         case .pending: return .waiting(device)
         case .slowDown(let slower): return .waiting(slower)
-        case .granted(let tokens): return .connected(try keep { () throws(OAuthFailure) in tokens })
+        case .granted(let tokens): return .connected(try keep(in: client) { () throws(OAuthFailure) in tokens })
         }
     }
 
@@ -110,9 +109,9 @@ public struct MailboxJob: Sendable {
         MailServerSetup(settings: try workspace.loadSettings(), configPath: workspace.configPath, insecurity: .init(), environment: environment)
     }
 
-    /// Stores `tokens()` under the store's lock and says what is now connected.
-    private func keep(_ tokens: () throws(OAuthFailure) -> StoredTokens) throws(PayChaseError) -> MailboxConnection {
-        let store = TokenStore(path: try setup().oauthSettings().tokenFile)
+    /// Stores `tokens()` in `client`'s token file, under its lock, and says what is now connected.
+    private func keep(in client: OAuthClient, _ tokens: () throws(OAuthFailure) -> StoredTokens) throws(PayChaseError) -> MailboxConnection {
+        let store = TokenStore(path: client.settings.tokenFile)
         return try translating { () throws(OAuthFailure) in
             try store.locked { () throws(OAuthFailure) -> MailboxConnection in
                 let stored = try tokens()

@@ -43,20 +43,13 @@ public struct QueueJob: Sendable {
             let sent = message.witness.flatMap(RecordHead.init(parsing:)).map { Witness.stamp(queued, $0) } ?? queued
             try outbox.append(
                 DeliveryRecord(
+                    attempt: message,
                     time: RecordTime.format(clock.now()),
-                    claimID: message.claimID,
-                    template: message.template,
-                    queueID: message.id,
-                    messageID: message.messageID,
-                    from: message.from,
-                    to: message.to,
-                    subject: message.subject,
                     server: "-",
                     reply: "confirmed delivered by the practice after an uncertain attempt",
                     outcome: .confirmed,
                     sha256: SHA256Hex.digest(sent),
-                    dsnRequested: false,
-                    attempt: message.attempts
+                    dsnRequested: false
                 )
             )
             try outbox.queue.markSent(message, bytes: sent)

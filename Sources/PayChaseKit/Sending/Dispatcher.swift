@@ -139,20 +139,13 @@ struct Dispatcher {
     /// `sha256`: of the bytes handed over, the record's head written into them.
     func record(for message: QueuedMessage, sha256: String, result: SMTPResult, server: String) -> DeliveryRecord {
         DeliveryRecord(
+            attempt: message,
             time: RecordTime.format(clock.now()),
-            claimID: message.claimID,
-            template: message.template,
-            queueID: message.id,
-            messageID: message.messageID,
-            from: message.from,
-            to: message.to,
-            subject: message.subject,
             server: server,
             reply: result.reply,
             outcome: DeliveryRecord.Outcome(rawValue: result.outcome.rawValue)!,
             sha256: sha256,
-            dsnRequested: result.dsnRequested,
-            attempt: message.attempts
+            dsnRequested: result.dsnRequested
         )
     }
 

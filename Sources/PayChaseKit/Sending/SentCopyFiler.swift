@@ -39,9 +39,10 @@ struct SentCopyFiler {
         }
     }
 
-    /// Files every pending copy; returns how many were filed (or found filed already).
-    func fileAll() throws -> SendResult.SentCopies {
-        let pending = Self.pending(in: outbox, now: clock.now())
+    /// Files every pending copy (`pending`, when the caller has worked it out already); returns how
+    /// many were filed (or found filed already).
+    func fileAll(_ pending: [DeliveryRecord]? = nil) throws -> SendResult.SentCopies {
+        let pending = pending ?? Self.pending(in: outbox, now: clock.now())
         var copies = SendResult.SentCopies()
         guard !pending.isEmpty else { return copies }
         let folder = folder()
@@ -88,12 +89,12 @@ extension SentCopyFiler {
         logger: Logger,
         clock: WallClock
     ) -> SendResult.SentCopies {
-        guard setup.settings.imap != nil, setup.settings.sentFolder != .off, !pending(in: outbox, now: clock.now()).isEmpty else {
-            return SendResult.SentCopies()
-        }
+        guard setup.settings.imap != nil, setup.settings.sentFolder != .off else { return SendResult.SentCopies() }
+        let pending = pending(in: outbox, now: clock.now())
+        guard !pending.isEmpty else { return SendResult.SentCopies() }
         do {
             let session = try mailbox(try setup.imap(), logger)
-            return try SentCopyFiler(outbox: outbox, session: session, choice: setup.settings.sentFolder, clock: clock).fileAll()
+            return try SentCopyFiler(outbox: outbox, session: session, choice: setup.settings.sentFolder, clock: clock).fileAll(pending)
         } catch {
             return failed(error)
         }
