@@ -227,6 +227,7 @@ let package = Package(
         .testTarget(
             name: "PayChaseCLITests",
             dependencies: ["PayChaseKit", "PayChaseTestSupport"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -37,6 +37,10 @@ public struct PracticeFolder: Sendable {
     /// Runs `paychase ARGS` in this folder; the environment has no PAYCHASE_TEMPLATES, so the
     /// built-in templates must be found from the binary.
     public func paychase(_ arguments: String..., environment extra: [String: String] = [:]) throws -> CommandResult {
+        try paychase(arguments, environment: extra)
+    }
+
+    public func paychase(_ arguments: [String], environment extra: [String: String] = [:]) throws -> CommandResult {
         try Command.run(Command.paychase, arguments, directory: path, environment: environment(extra))
     }
 
