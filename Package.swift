@@ -118,7 +118,7 @@ let package = Package(
         ),
         // Signing in to the mailbox with OAuth 2.0: the device and client credentials grants, the
         // token file (0600, locked while renewed), and a mail credential that renews itself.
-        .target(name: "PayChaseOAuth", dependencies: ["PayChaseCurl", "PayChaseTransport"], swiftSettings: swiftSettings),
+        .target(name: "PayChaseOAuth", dependencies: ["PayChaseCurl", "PayChaseDomain", "PayChaseTransport"], swiftSettings: swiftSettings),
         // The jobs the command line (and next the web service) runs; they return typed results and never print.
         .target(
             name: "PayChaseKit",
@@ -135,7 +135,7 @@ let package = Package(
             name: "PayChaseService",
             dependencies: [
                 "PayChaseInput",
-                "PayChaseKit", "PayChaseDomain", "PayChaseOutbox", "PayChaseLetters", "PayChaseReports",
+                "PayChaseKit", "PayChaseDomain", "PayChaseLetters", "PayChaseReports",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -152,7 +152,7 @@ let package = Package(
         .executableTarget(
             name: "paychase",
             dependencies: [
-                "PayChaseKit", "PayChaseDomain", "PayChaseOutbox", "PayChaseService",
+                "PayChaseKit", "PayChaseDomain", "PayChaseService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

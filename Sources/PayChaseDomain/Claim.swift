@@ -103,4 +103,7 @@ public enum DueBasis: String, Sendable, Hashable, Codable {
 
     /// A late-payment notice may rest on this date.
     public var isConfirmed: Bool { self != .assumed }
+
+    /// `30 days after the claim`: what an assumed due date is, in the words every front end uses.
+    public static let assumption = "\(Claim.assumedPaymentDays) days after the claim"
 }

@@ -74,7 +74,7 @@ public struct EscalationLadder: Sendable, Hashable {
                     action: .followUp,
                     date: referral.date,
                     warning:
-                        "the due date is assumed (30 days after the claim): confirm it, or add approved_on or due_on, before any late-payment notice"
+                        "the due date is assumed (\(DueBasis.assumption)): confirm it, or add approved_on or due_on, before any late-payment notice"
                 )
             }
             var notice = timed([DocumentName.latePaymentNotice], after: referral.date, days: daysForLMC, today: today)

@@ -1,4 +1,5 @@
 import Foundation
+import PayChaseDomain
 
 /// The one file a mailbox connection's tokens are kept in: readable and writable by its owner
 /// only, replaced whole (written to a temporary name, flushed, renamed), and changed only under
@@ -31,9 +32,7 @@ public struct TokenStore: Sendable {
 
     /// Replaces the file with `tokens`, mode 0600, durably.
     public func write(_ tokens: StoredTokens) throws(OAuthFailure) {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        let encoder = JSONStyle.document.encoder()
         let data: Data
         do { data = try encoder.encode(tokens) } catch { throw OAuthFailure(.configuration, "The tokens could not be encoded.") }
         let temporary = "\(path).\(getpid()).tmp"

@@ -7,7 +7,7 @@
 enum CanonicalLine {
     /// The record, and where the value of its `entry` key is in the line's UTF-8; nil when the
     /// line is not in the plain canonical form.
-    static func read(_ line: String) -> (record: DeliveryRecord, entry: Range<Int>)? {
+    static func read(_ line: String) -> (record: RecordLine, entry: Range<Int>)? {
         var line = line
         return line.withUTF8 { bytes in
             var scanner = Scanner(bytes: bytes)
@@ -121,80 +121,51 @@ private struct Scanner {
         return take(UInt8(ascii: "}"))
     }
 
-    mutating func record() -> (record: DeliveryRecord, entry: Range<Int>)? {
-        var time: String?
-        var claimID: String?
-        var template: String?
-        var queueID: String?
-        var messageID: String?
-        var from: String?
-        var subject: String?
-        var server: String?
-        var reply: String?
-        var outcome: String?
-        var sha256: String?
-        var previous: String?
-        var postedOn: String?
-        var method: String?
-        var tracking: String?
-        var document: String?
-        var entryText: String?
+    /// Each key is looked up in `RecordWire`'s own list of keys: a key the Codable does not
+    /// know is not read here either.
+    mutating func record() -> (record: RecordLine, entry: Range<Int>)? {
+        var text: [RecordWire.CodingKeys: String] = [:]
         var to: [String]?
         var dsn: Bool?
         var attempt: Int64?
         var entry: Range<Int>?
-        var receipt: DeliveryRecord.ReceiptFacts?
-        var payment: DeliveryRecord.PaymentFacts?
-        let read = object { scanner, key in
-            func text(_ field: inout String?) -> Bool {
-                field = scanner.string()
-                return field != nil
-            }
+        var receipt: RecordWire.Returned?
+        var payment: RecordWire.Payment?
+        let read = object { scanner, name in
+            guard let key = RecordWire.CodingKeys(stringValue: name) else { return false }
             switch key {
-            case "to":
+            case .to:
                 to = scanner.strings()
                 return to != nil
-            case "dsn_requested":
+            case .dsnRequested:
                 dsn = scanner.bool()
                 return dsn != nil
-            case "attempt":
+            case .attempt:
                 attempt = scanner.integer()
                 return attempt != nil
-            case "receipt":
-                receipt = scanner.receipt()
+            case .receipt:
+                receipt = scanner.returned()
                 return receipt != nil
-            case "payment":
+            case .payment:
                 payment = scanner.payment()
                 return payment != nil
-            case "entry":
+            case .entry:
                 entry = scanner.stringRange()
                 guard let entry else { return false }
-                entryText = String(decoding: UnsafeBufferPointer(rebasing: scanner.bytes[entry]), as: UTF8.self)
+                text[.entry] = String(decoding: UnsafeBufferPointer(rebasing: scanner.bytes[entry]), as: UTF8.self)
                 return true
-            case "time": return text(&time)
-            case "claim_id": return text(&claimID)
-            case "template": return text(&template)
-            case "queue_id": return text(&queueID)
-            case "message_id": return text(&messageID)
-            case "from": return text(&from)
-            case "subject": return text(&subject)
-            case "server": return text(&server)
-            case "reply": return text(&reply)
-            case "outcome": return text(&outcome)
-            case "sha256": return text(&sha256)
-            case "previous": return text(&previous)
-            case "posted_on": return text(&postedOn)
-            case "method": return text(&method)
-            case "tracking": return text(&tracking)
-            case "document": return text(&document)
-            default: return false
+            case .time, .claimID, .template, .queueID, .messageID, .from, .subject, .server, .reply, .outcome, .sha256, .previous,
+                .postedOn, .method, .tracking, .document:
+                text[key] = scanner.string()
+                return text[key] != nil
             }
         }
-        guard read, let to, let dsn, let attempt, let attempt = Int(exactly: attempt), let entry, let entryText,
-            let time, let claimID, let template, let queueID, let messageID, let from, let subject, let server, let reply,
-            let outcome = outcome.flatMap(DeliveryRecord.Outcome.init(rawValue:)), let sha256, let previous
+        guard read, let to, let dsn, let attempt, let attempt = Int(exactly: attempt), let entry, let hash = text[.entry],
+            let time = text[.time], let claimID = text[.claimID], let template = text[.template], let queueID = text[.queueID],
+            let messageID = text[.messageID], let from = text[.from], let subject = text[.subject], let server = text[.server],
+            let reply = text[.reply], let outcome = text[.outcome], let sha256 = text[.sha256], let previous = text[.previous]
         else { return nil }
-        var record = DeliveryRecord(
+        let wire = RecordWire(
             time: time,
             claimID: claimID,
             template: template,
@@ -208,69 +179,68 @@ private struct Scanner {
             outcome: outcome,
             sha256: sha256,
             dsnRequested: dsn,
-            attempt: attempt
+            attempt: attempt,
+            postedOn: text[.postedOn],
+            method: text[.method],
+            tracking: text[.tracking],
+            document: text[.document],
+            receipt: receipt,
+            payment: payment,
+            previous: previous,
+            entry: hash
         )
-        record.postedOn = postedOn
-        record.method = method
-        record.tracking = tracking
-        record.document = document
-        record.receipt = receipt
-        record.payment = payment
-        record.previous = previous
-        record.entry = entryText
-        return (record, entry)
+        // Only a line whose typed entry writes it back the same is read here; any other is left
+        // to JSONDecoder and the re-encoding, which then reports it.
+        guard let line = RecordLine(wire), RecordWire(line) == wire else { return nil }
+        return (line, entry)
     }
 
-    mutating func receipt() -> DeliveryRecord.ReceiptFacts? {
-        var fields: [String: String] = [:]
-        let known: Set = [
-            "kind", "disposition", "mode", "action", "status", "diagnostic", "date", "mailbox", "reporting_agent",
-            "original_message_id", "matched_by", "message_id",
-        ]
+    mutating func returned() -> RecordWire.Returned? {
+        var fields: [RecordWire.Returned.CodingKeys: String] = [:]
         guard
-            object({ scanner, key in
-                guard known.contains(key) else { return false }
+            object({ scanner, name in
+                guard let key = RecordWire.Returned.CodingKeys(stringValue: name) else { return false }
                 fields[key] = scanner.string()
                 return fields[key] != nil
-            }), let kind = fields["kind"], let original = fields["original_message_id"], let matchedBy = fields["matched_by"],
-            let mailbox = fields["mailbox"]
+            }), let kind = fields[.kind], let original = fields[.originalMessageID], let matchedBy = fields[.matchedBy],
+            let mailbox = fields[.mailbox]
         else { return nil }
-        return DeliveryRecord.ReceiptFacts(
+        return RecordWire.Returned(
             kind: kind,
+            disposition: fields[.disposition],
+            mode: fields[.mode],
+            action: fields[.action],
+            status: fields[.status],
+            diagnostic: fields[.diagnostic],
+            reportingAgent: fields[.reportingAgent],
             originalMessageID: original,
             matchedBy: matchedBy,
-            mailbox: mailbox,
-            disposition: fields["disposition"],
-            mode: fields["mode"],
-            action: fields["action"],
-            status: fields["status"],
-            diagnostic: fields["diagnostic"],
-            reportingAgent: fields["reporting_agent"],
-            messageID: fields["message_id"],
-            date: fields["date"]
+            messageID: fields[.messageID],
+            date: fields[.date],
+            mailbox: mailbox
         )
     }
 
-    mutating func payment() -> DeliveryRecord.PaymentFacts? {
+    mutating func payment() -> RecordWire.Payment? {
         var pence: Int64?
         var receivedOn: String?
         var reference: String?
         guard
-            object({ scanner, key in
-                switch key {
-                case "pence":
+            object({ scanner, name in
+                switch RecordWire.Payment.CodingKeys(stringValue: name) {
+                case .pence?:
                     pence = scanner.integer()
                     return pence != nil
-                case "received_on":
+                case .receivedOn?:
                     receivedOn = scanner.string()
                     return receivedOn != nil
-                case "reference":
+                case .reference?:
                     reference = scanner.string()
                     return reference != nil
-                default: return false
+                case nil: return false
                 }
             }), let pence, let receivedOn
         else { return nil }
-        return DeliveryRecord.PaymentFacts(pence: pence, receivedOn: receivedOn, reference: reference)
+        return RecordWire.Payment(pence: pence, receivedOn: receivedOn, reference: reference)
     }
 }

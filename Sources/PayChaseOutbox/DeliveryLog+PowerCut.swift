@@ -38,14 +38,18 @@ extension DeliveryLog {
         /// window leaves: the lines still reach the head it opened at and after it hold only its
         /// messages, each once; the head names no more entries than the window could add; and
         /// each settled line that survived names the same entry as the lines and the head.
-        func accounts(for records: [DeliveryRecord], head: RecordHead?) -> Bool {
+        func accounts(for records: [RecordLine], head: RecordHead?) -> Bool {
             guard records.count >= anchor.entries,
-                (anchor.entries == 0 ? SHA256Hex.zero : records[anchor.entries - 1].entry) == anchor.last
+                (anchor.entries == 0 ? SHA256Hex.zero : records[anchor.entries - 1].hash) == anchor.last
             else { return false }
-            let added = records[anchor.entries...].map(\.queueID)
-            guard Set(added).count == added.count, added.allSatisfy(ids.contains) else { return false }
+            // Only attempts to send the window's messages, each once.
+            let added = records[anchor.entries...].map { line -> String? in
+                guard case .email(let email) = line.entry else { return nil }
+                return email.message.queueID
+            }
+            guard Set(added).count == added.count, added.allSatisfy({ $0.map(ids.contains) ?? false }) else { return false }
             for noted in settled where noted.entries >= 1 && noted.entries <= records.count {
-                guard records[noted.entries - 1].entry == noted.last else { return false }
+                guard records[noted.entries - 1].hash == noted.last else { return false }
             }
             guard let head else { return true }
             guard head.entries <= anchor.entries + ids.count else { return false }

@@ -44,9 +44,9 @@ extension DeliveryLog {
             let line = lines[index]
             guard let place = decoded[index].record else { return false }
             // A line in the plain canonical form is the one `seal` writes for its record: only its hash is left to check.
-            if let entry = decoded[index].entry { return CanonicalLine.hash(line, entry: entry) == all[place].entry }
+            if let entry = decoded[index].entry { return CanonicalLine.hash(line, entry: entry) == all[place].hash }
             let (canonical, sealed) = Self.seal(all[place], after: all[place].previous)
-            return sealed.entry == all[place].entry && canonical == line
+            return sealed.hash == all[place].hash && canonical == line
         }
         var previous = SHA256Hex.zero
         for index in lines.indices {
@@ -63,7 +63,7 @@ extension DeliveryLog {
                     problem: "\(path):\(number): does not follow line \(number - 1): an entry before it was removed or the lines were reordered"
                 )
             }
-            previous = all[place].entry
+            previous = all[place].hash
         }
         // Every line decoded, in order: `all[i]` is line i + 1's entry.
         let window = PowerCutWindow(journal: contents.window)
@@ -89,7 +89,7 @@ extension DeliveryLog {
         }
         // A head behind the log (a crash between a line and its head, or a power cut before the
         // last flush) still anchors what it covers; the newer lines are held by the chain.
-        if head.entries < lines.count, head.entries > 0, all[head.entries - 1].entry != head.last {
+        if head.entries < lines.count, head.entries > 0, all[head.entries - 1].hash != head.last {
             return Verification(entries: lines.count, problem: "\(path):\(head.entries): was replaced (it no longer matches deliveries.head)")
         }
         return Verification(entries: lines.count, problem: nil)

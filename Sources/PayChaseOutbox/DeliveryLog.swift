@@ -1,5 +1,6 @@
 import Foundation
 import PayChaseConcurrency
+import PayChaseDomain
 
 #if canImport(Glibc)
 import Glibc
@@ -19,24 +20,20 @@ public struct DeliveryLog: Sendable {
         windowPath = outbox.inFlightWindow
     }
 
-    static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
+    static let encoder = JSONStyle.line.encoder()
 
     /// The canonical line for a record, and the hash that seals it: SHA-256 of the line with
     /// `"entry":""`, then the same line with the hash in that place (one JSON encoding, not two).
-    static func seal(_ record: DeliveryRecord, after previous: String) -> (line: String, record: DeliveryRecord) {
+    static func seal(_ record: RecordLine, after previous: String) -> (line: String, record: RecordLine) {
         var sealed = record
         sealed.previous = previous
-        sealed.entry = ""
+        sealed.hash = ""
         let unsealed = try! encoder.encode(sealed)
-        sealed.entry = SHA256Hex.digest(unsealed)
+        sealed.hash = SHA256Hex.digest(unsealed)
         // The key as the encoder writes it; a string value holding the same text has its quotes escaped.
         var bytes = Array(unsealed)
         if let at = bytes.firstRange(of: Self.emptyEntry) {
-            bytes.replaceSubrange(at, with: Array("\"entry\":\"\(sealed.entry)\"".utf8))
+            bytes.replaceSubrange(at, with: Array("\"entry\":\"\(sealed.hash)\"".utf8))
         }
         return (String(decoding: bytes, as: UTF8.self), sealed)
     }
@@ -46,7 +43,7 @@ public struct DeliveryLog: Sendable {
     /// What one read of the file found.
     public struct Contents: Sendable {
         /// Every entry that decodes, oldest first (`verify` reports a line that does not).
-        public var records: [DeliveryRecord] = []
+        public var records: [RecordLine] = []
         /// Each of `records` exactly as its line is written (without the newline), so its hash checks.
         public var recordLines: [String] = []
         /// Complete lines, decodable or not.
@@ -96,7 +93,7 @@ public struct DeliveryLog: Sendable {
             return ParallelMap.map(pieces, chunks: 512) { range -> DecodedLine in
                 let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
                 if let fast = CanonicalLine.read(line) { return DecodedLine(line: line, record: fast.record, entry: fast.entry) }
-                let record = line.isEmpty ? nil : try? JSONDecoder().decode(DeliveryRecord.self, from: Data(line.utf8))
+                let record = line.isEmpty ? nil : try? JSONDecoder().decode(RecordLine.self, from: Data(line.utf8))
                 return DecodedLine(line: line, record: record, entry: nil)
             }
         }
@@ -125,7 +122,7 @@ public struct DeliveryLog: Sendable {
         }
         contents.completeLines = lines
         if let index = lines.lastIndex(where: { !$0.isEmpty }), let record = contents.decoded[index].record {
-            contents.last = contents.records[record].entry
+            contents.last = contents.records[record].hash
         }
         return contents
     }
@@ -149,7 +146,7 @@ public struct DeliveryLog: Sendable {
     /// A line of the file, and what it decodes to.
     private struct DecodedLine: Sendable {
         var line = ""
-        var record: DeliveryRecord?
+        var record: RecordLine?
         var entry: Range<Int>?
     }
 
@@ -167,7 +164,7 @@ public struct DeliveryLog: Sendable {
     }
 
     /// Every entry, oldest first.
-    public func entries() -> [DeliveryRecord] { read().records }
+    public func entries() -> [RecordLine] { read().records }
 
     /// Opens the log for appending, reading it first. Call with the Outbox lock held.
     public func writer() throws(OutboxError) -> DeliveryLogWriter { try DeliveryLogWriter(log: self, contents: read()) }

@@ -45,17 +45,17 @@ public final class DeliveryLogWriter {
     /// Appends one entry. `durable` fsyncs it at once; otherwise it survives a killed process at
     /// once and a power cut from the next filesystem sync (the queue's `sync()`).
     @discardableResult
-    public func append(_ record: DeliveryRecord, durable: Bool = true) throws(OutboxError) -> DeliveryRecord {
+    public func append(_ record: RecordLine, durable: Bool = true) throws(OutboxError) -> RecordLine {
         try appendLine(record, durable: durable).record
     }
 
     /// Appends one entry; returns it sealed, and its line as written (without the newline).
-    func appendLine(_ record: DeliveryRecord, durable: Bool) throws(OutboxError) -> (line: String, record: DeliveryRecord) {
+    func appendLine(_ record: RecordLine, durable: Bool) throws(OutboxError) -> (line: String, record: RecordLine) {
         let (line, sealed) = DeliveryLog.seal(record, after: previous)
         let bytes = Array((line + "\n").utf8)
         try FileDescriptorWrite.all(bytes, to: fd, path: log.path, operation: "append")
         if durable { guard fsync(fd) == 0 else { throw OutboxError(path: log.path, operation: "sync", errno: errno) } }
-        previous = sealed.entry
+        previous = sealed.hash
         count += 1
         try writeHead(durable: durable)
         return (line, sealed)
@@ -63,14 +63,14 @@ public final class DeliveryLogWriter {
 
     /// Appends several entries with one fsync, then the head: a crash leaves the head behind
     /// the lines (which verifies), never ahead of them.
-    func appendLines(_ records: [DeliveryRecord]) throws(OutboxError) -> [(line: String, record: DeliveryRecord)] {
-        var written: [(line: String, record: DeliveryRecord)] = []
+    func appendLines(_ records: [RecordLine]) throws(OutboxError) -> [(line: String, record: RecordLine)] {
+        var written: [(line: String, record: RecordLine)] = []
         var bytes: [UInt8] = []
         var last = previous
         for record in records {
             let (line, sealed) = DeliveryLog.seal(record, after: last)
             bytes += Array((line + "\n").utf8)
-            last = sealed.entry
+            last = sealed.hash
             written.append((line, sealed))
         }
         guard !written.isEmpty else { return [] }

@@ -1,4 +1,5 @@
 import Foundation
+import PayChaseDomain
 
 #if canImport(Glibc)
 import Glibc
@@ -13,12 +14,7 @@ public struct MessageQueue: Sendable {
 
     public init(outbox: Outbox) { self.outbox = outbox }
 
-    static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return encoder
-    }()
+    static let encoder = JSONStyle.document.encoder()
 
     static let decoder: JSONDecoder = {
         let decoder = JSONDecoder()

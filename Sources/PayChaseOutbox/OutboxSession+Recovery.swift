@@ -43,9 +43,9 @@ extension OutboxSession {
     /// nil when the queued copy is gone (a run moved it to `sent/` and stopped before forgetting its .json).
     func sentBytes(of message: QueuedMessage) -> [UInt8]? {
         guard let bytes = try? queue.bytes(of: message) else { return nil }
-        guard let index = records.lastIndex(where: { $0.queueID == message.id && $0.outcome.reachedServer }) else { return bytes }
+        guard let index = records.lastIndex(where: { $0.entry.reachedServer?.message.queueID == message.id }) else { return bytes }
         let head = RecordHead(entries: index, last: records[index].previous)
         let stamped = Witness.stamp(bytes, head)
-        return SHA256Hex.digest(stamped) == records[index].sha256 ? stamped : bytes
+        return SHA256Hex.digest(stamped) == records[index].entry.reachedServer?.sha256 ? stamped : bytes
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PayChaseDomain
 
 extension OutboxSession {
     /// What an explicit repair did.
@@ -34,27 +35,11 @@ extension OutboxSession {
 
         let kept = contents.text.split(separator: "\n", omittingEmptySubsequences: false).prefix(verification.entries)
         let name = String(damaged.split(separator: "/").last ?? "")
-        var entry = DeliveryRecord(
-            time: RecordTime.format(time),
-            claimID: "-",
-            template: "record",
-            queueID: "",
-            messageID: "",
-            from: "",
-            to: [],
-            subject: "record repaired",
-            server: "",
-            reply: "repaired by the practice: \(problem); the damaged record is kept as \(name)",
-            outcome: .repaired,
-            sha256: sha,
-            dsnRequested: false,
-            attempt: 1
-        )
-        entry.document = name
-        let (line, sealed) = DeliveryLog.seal(entry, after: contents.records.prefix(verification.entries).last?.entry ?? SHA256Hex.zero)
+        let entry = RecordLine(time: RecordTime.format(time), entry: .repair(RecordRepaired(problem: problem, damagedCopy: name, sha256: sha)))
+        let (line, sealed) = DeliveryLog.seal(entry, after: contents.records.prefix(verification.entries).last?.hash ?? SHA256Hex.zero)
         // The head names the repair before the record holds it: beside the damaged lines it is
         // ahead of them or off their chain, so a crash between the two renames is still refused.
-        try AtomicFile.write(DeliveryLog.headBytes(RecordHead(entries: kept.count + 1, last: sealed.entry)), to: log.headPath)
+        try AtomicFile.write(DeliveryLog.headBytes(RecordHead(entries: kept.count + 1, last: sealed.hash)), to: log.headPath)
         try AtomicFile.write(Array((kept.map { $0 + "\n" }.joined() + line + "\n").utf8), to: log.path)
         return RecordRepair(kept: verification.entries, problem: problem, damagedCopy: damaged, damagedSHA256: sha)
     }

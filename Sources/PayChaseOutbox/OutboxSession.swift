@@ -9,7 +9,7 @@ public final class OutboxSession {
     public let queue: MessageQueue
     /// Every record entry, oldest first: read once when the session opened, then kept up to
     /// date by `append`.
-    public private(set) var records: [DeliveryRecord]
+    public private(set) var records: [RecordLine]
     /// Each of `records` exactly as its line is written, so that its hashes can be checked.
     public private(set) var lines: [String]
     /// What checking the record found when the session opened. Only a session opened for
@@ -83,7 +83,7 @@ public final class OutboxSession {
     /// Appends one entry to the record. `durable` fsyncs it at once; otherwise it survives a
     /// killed process at once and a power cut from the queue's next `sync()`.
     @discardableResult
-    public func append(_ record: DeliveryRecord, durable: Bool = true) throws(OutboxError) -> DeliveryRecord {
+    public func append(_ record: RecordLine, durable: Bool = true) throws(OutboxError) -> RecordLine {
         guard let contents else { preconditionFailure("append on a session opened for reading") }
         if writer == nil { writer = try DeliveryLogWriter(log: log, contents: contents) }
         let (line, sealed) = try writer!.appendLine(record, durable: durable)
@@ -94,7 +94,7 @@ public final class OutboxSession {
 
     /// Appends several entries, durable together with one sync; returns them sealed.
     @discardableResult
-    public func append(contentsOf newRecords: [DeliveryRecord]) throws(OutboxError) -> [DeliveryRecord] {
+    public func append(contentsOf newRecords: [RecordLine]) throws(OutboxError) -> [RecordLine] {
         guard let contents else { preconditionFailure("append on a session opened for reading") }
         // Nothing to record opens nothing: a run that records nothing creates no record.
         guard !newRecords.isEmpty else { return [] }
@@ -106,7 +106,7 @@ public final class OutboxSession {
     }
 
     /// A claim's entries, each with its line exactly as written.
-    public func entries(claimID: String) -> [(record: DeliveryRecord, line: String)] {
+    public func entries(claimID: String) -> [(record: RecordLine, line: String)] {
         zip(records, lines).filter { $0.0.claimID == claimID }.map { ($0.0, $0.1) }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PayChaseDomain
 
 /// A message waiting in `Outbox/queue/`: its facts beside the exact bytes to send.
 public struct QueuedMessage: Codable, Sendable, Hashable {
@@ -63,33 +64,25 @@ public struct QueuedMessage: Codable, Sendable, Hashable {
     }
 }
 
-extension DeliveryRecord {
-    /// An entry for an attempt to deliver `message` (or the practice's confirmation that it
-    /// arrived): its facts from the queue, `sha256` of the bytes handed over.
-    public init(
-        attempt message: QueuedMessage,
-        time: String,
-        server: String,
-        reply: String,
-        outcome: Outcome,
-        sha256: String,
-        dsnRequested: Bool
-    ) {
-        self.init(
-            time: time,
-            claimID: message.claimID,
-            template: message.template,
-            queueID: message.id,
-            messageID: message.messageID,
-            from: message.from,
-            to: message.to,
-            subject: message.subject,
-            server: server,
-            reply: reply,
-            outcome: outcome,
-            sha256: sha256,
-            dsnRequested: dsnRequested,
-            attempt: message.attempts
+extension QueuedMessage {
+    /// The email as the record names it.
+    public var sentEmail: SentEmail {
+        SentEmail(claimID: claimID, template: template, queueID: id, messageID: messageID, from: from, to: to, subject: subject)
+    }
+
+    /// An attempt to deliver it now (or the practice's confirmation that it arrived), `sha256`
+    /// of the bytes handed over.
+    public func attempt(server: String, reply: String, outcome: EmailAttempt.Outcome, sha256: String, dsnRequested: Bool) -> RecordEntry {
+        .email(
+            EmailAttempt(
+                message: sentEmail,
+                server: server,
+                reply: reply,
+                outcome: outcome,
+                sha256: sha256,
+                dsnRequested: dsnRequested,
+                attempt: attempts
+            )
         )
     }
 }

@@ -41,7 +41,7 @@ public struct RecordHead: Sendable, Hashable, CustomStringConvertible {
 
 extension OutboxSession {
     /// The record's head as this session sees it.
-    public var head: RecordHead { RecordHead(entries: records.count, last: records.last?.entry ?? SHA256Hex.zero) }
+    public var head: RecordHead { RecordHead(entries: records.count, last: records.last?.hash ?? SHA256Hex.zero) }
 }
 
 extension OutboxSession {
@@ -52,9 +52,9 @@ extension OutboxSession {
         guard head.entries <= records.count else {
             return "it shows the record had \(head.entries) entries, but the record now has \(records.count): entries were removed"
         }
-        guard records[head.entries - 1].entry == head.last else {
+        guard records[head.entries - 1].hash == head.last else {
             return
-                "it shows entry \(head.entries) as \(head.last), but the record's entry \(head.entries) is \(records[head.entries - 1].entry): the record was rewritten"
+                "it shows entry \(head.entries) as \(head.last), but the record's entry \(head.entries) is \(records[head.entries - 1].hash): the record was rewritten"
         }
         return nil
     }

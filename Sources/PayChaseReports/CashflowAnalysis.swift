@@ -99,28 +99,29 @@ public struct CashflowAnalysis: Sendable {
     public var outstanding: Money { agedDebtTotals.last?.total ?? .zero }
 
     private static func agedDebt(of ledger: PracticeLedger, asOf: CalendarDate, rates: BankRateTable?) -> [AgedDebtRow] {
+        var debt = AgedDebt()
+        var interest: [PaymasterRole: (interest: Money, fixedSums: Money)] = [:]
         // By index, as in `flows`: the claims are read where they lie, not copied.
-        let owed = ledger.claims.indices.filter { ledger.claims[$0].outstanding > .zero }
-        return Dictionary(grouping: owed) { ledger.claims[$0].paymaster }.sorted { $0.key < $1.key }.map { paymaster, claims in
-            var row = AgedDebtRow(
+        for index in ledger.claims.indices where ledger.claims[index].outstanding > .zero {
+            let claim = ledger.claims[index]
+            debt.add(claim.outstanding, daysOverdue: claim.daysOverdue(asOf: asOf), paymaster: claim.paymaster.rawValue, name: ledger.name(of: claim.paymaster))
+            if let rates, let accrued = StatutoryInterest(accruedOn: claim, practice: ledger.practice, asOf: asOf, rates: rates) {
+                interest[claim.paymaster, default: (.zero, .zero)].interest += accrued.interest
+                interest[claim.paymaster, default: (.zero, .zero)].fixedSums += accrued.fixedSum
+            }
+        }
+        return debt.paymasters.map { owed -> AgedDebtRow in
+            let paymaster = PaymasterRole(rawValue: owed.key)!
+            return AgedDebtRow(
                 practice: ledger.name,
                 paymaster: paymaster,
-                paymasterName: ledger.name(of: paymaster),
-                byAge: [:],
-                claims: claims.count,
-                interest: .zero,
-                fixedSums: .zero
+                paymasterName: owed.name,
+                byAge: Dictionary(uniqueKeysWithValues: AgeBucket.allCases.compactMap { owed[$0] > .zero ? ($0, owed[$0]) : nil }),
+                claims: owed.claims,
+                interest: interest[paymaster]?.interest ?? .zero,
+                fixedSums: interest[paymaster]?.fixedSums ?? .zero
             )
-            for index in claims {
-                let claim = ledger.claims[index]
-                row.byAge[AgeBucket(daysOverdue: claim.daysOverdue(asOf: asOf)), default: .zero] += claim.outstanding
-                if let rates, let interest = StatutoryInterest(accruedOn: claim, practice: ledger.practice, asOf: asOf, rates: rates) {
-                    row.interest += interest.interest
-                    row.fixedSums += interest.fixedSum
-                }
-            }
-            return row
-        }
+        }.sorted { $0.paymaster! < $1.paymaster! }
     }
 
     /// Per paymaster over the practices (named by the first practice's profile), then all.

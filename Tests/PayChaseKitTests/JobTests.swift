@@ -103,7 +103,7 @@ struct JobTests {
         #expect(row.attempts == 1)
         #expect(row.nextStep.templates == ["lmc-referral"])
         let entries = LogJob(workspace: kit.workspace).entries(claim: "D-2026-014", logger: kit.logger)
-        #expect(entries.map(\.outcome) == [.posted])
+        #expect(entries.map(\.kind) == [.posted])
         #expect(entries.first?.time == "2026-11-23T12:00:00.000Z", "the record is timed by the job's clock")
         #expect(try LogJob(workspace: kit.workspace).verify(logger: kit.logger).entries == 1)
     }

@@ -46,9 +46,9 @@ struct RecordJobTests {
         let verified = try job.verify(logger: kit.logger)
         #expect(verified.entries == 2, "the entry that verified, and the repair")
         let entries = job.entries(claim: nil, logger: kit.logger)
-        #expect(entries.map(\.outcome) == [.posted, .repaired])
+        #expect(entries.map(\.kind) == [.posted, .repaired])
         #expect(entries[0].claimID == "D-2026-014")
-        #expect(entries[1].sha256 == repair.damagedSHA256)
+        #expect(entries[1].entry == .repair(RecordRepaired(problem: repair.problem, damagedCopy: String(repair.damagedCopy.split(separator: "/").last!), sha256: repair.damagedSHA256)))
         #expect(entries[1].time == "2026-11-23T12:00:00.000Z", "timed by the job's clock")
         #expect(try StatusJob(workspace: kit.workspace, asOf: Self.day).run(logger: kit.logger).rows.count == 6, "the record can be acted on again")
 
@@ -63,11 +63,11 @@ struct RecordJobTests {
             .run(logger: kit.logger, clock: KitFixture.clock)
         let email = try #require(drafted.written.first)
         let entries = LogJob(workspace: kit.workspace).entries(claim: nil, logger: kit.logger)
-        let head = RecordHead(entries: 2, last: entries[1].entry)
+        let head = RecordHead(entries: 2, last: entries[1].hash)
         #expect(try ParsedEmail.parse(path: email).header(RecordHead.headerName) == head.headerValue, "the draft carries the record's head")
 
         let folded = kit.folder.path + "/folded.eml"
-        try "From: a@b.example\r\n\(RecordHead.headerName): entries=1\r\n\tsha256=\(entries[0].entry)\r\nSubject: s\r\n\r\nbody\r\n"
+        try "From: a@b.example\r\n\(RecordHead.headerName): entries=1\r\n\tsha256=\(entries[0].hash)\r\nSubject: s\r\n\r\nbody\r\n"
             .write(toFile: folded, atomically: true, encoding: .utf8)
         let plain = kit.folder.path + "/plain.eml"
         try "From: a@b.example\r\nSubject: not ours\r\n\r\nX-PayChase-Record: entries=9 sha256=0\r\n".write(
@@ -80,15 +80,15 @@ struct RecordJobTests {
         let checked = try job.verify(against: [email, folded, plain], logger: kit.logger)
         #expect(checked.verified.entries == 2)
         #expect(
-            checked.witnesses.map(\.head) == [head, RecordHead(entries: 1, last: entries[0].entry), nil],
+            checked.witnesses.map(\.head) == [head, RecordHead(entries: 1, last: entries[0].hash), nil],
             "a folded head is read; a body is not a header"
         )
         #expect(checked.witnesses.allSatisfy { $0.problem == nil })
 
         let later = kit.folder.path + "/later.eml"
-        try "\(RecordHead.headerName): entries=3 sha256=\(entries[1].entry)\r\n\r\n".write(toFile: later, atomically: true, encoding: .utf8)
+        try "\(RecordHead.headerName): entries=3 sha256=\(entries[1].hash)\r\n\r\n".write(toFile: later, atomically: true, encoding: .utf8)
         let rewritten = kit.folder.path + "/rewritten.eml"
-        try "\(RecordHead.headerName): entries=2 sha256=\(entries[0].entry)\r\n\r\n".write(toFile: rewritten, atomically: true, encoding: .utf8)
+        try "\(RecordHead.headerName): entries=2 sha256=\(entries[0].hash)\r\n\r\n".write(toFile: rewritten, atomically: true, encoding: .utf8)
         let error = #expect(throws: PayChaseError.self) { try job.verify(against: [email, later, rewritten], logger: kit.logger) }
         #expect(error?.kind == .invalidData)
         #expect(error?.problems.map(\.file) == [later, rewritten], "only the witnesses that disagree")
@@ -130,7 +130,20 @@ struct RecordJobTests {
         #expect(kit.folder.exists("Outbox/sent/\(message.id).eml"))
         #expect(Array(try Data(contentsOf: URL(fileURLWithPath: kit.folder.path + "/Outbox/sent/\(message.id).eml"))) == bytes)
         let entry = try #require(LogJob(workspace: kit.workspace).entries(claim: "L-2026-007", logger: kit.logger).last)
-        #expect(entry.outcome == .confirmed && entry.queueID == message.id && entry.sha256 == message.sha256 && entry.attempt == 1)
+        #expect(
+            entry.entry
+                == .email(
+                    EmailAttempt(
+                        message: message.sentEmail,
+                        server: "-",
+                        reply: "confirmed delivered by the practice after an uncertain attempt",
+                        outcome: .confirmed,
+                        sha256: message.sha256,
+                        dsnRequested: false,
+                        attempt: 1
+                    )
+                )
+        )
         #expect(entry.time == "2026-11-23T12:00:00.000Z")
         let row = try #require(
             try StatusJob(workspace: kit.workspace, asOf: Self.day).run(logger: kit.logger).rows.first { $0.claimID == "L-2026-007" }
@@ -179,8 +192,11 @@ struct RecordJobTests {
         #expect(result.receivedOn == received)
 
         let entry = try #require(LogJob(workspace: kit.workspace).entries(claim: "Q-2026-001", logger: kit.logger).first)
-        #expect(entry.outcome == .payment)
-        #expect(entry.payment?.pence == 100_000 && entry.payment?.receivedOn == "2026-11-20" && entry.payment?.reference == "BACS-123")
+        guard case .paymentReceived(let payment) = entry.entry else {
+            Issue.record("not a payment: \(entry)")
+            return
+        }
+        #expect(payment.amount == Money(pence: 100_000) && payment.receivedOn.description == "2026-11-20" && payment.reference == "BACS-123")
         #expect(entry.time == "2026-11-23T12:00:00.000Z")
         let after = try #require(
             try StatusJob(workspace: kit.workspace, asOf: Self.day).run(logger: kit.logger).rows.first { $0.claimID == "Q-2026-001" }

@@ -1,4 +1,5 @@
 import Foundation
+import PayChaseDomain
 import Testing
 
 @testable import PayChaseOutbox
@@ -15,48 +16,92 @@ struct CanonicalLineTests {
     /// Those JSONEncoder writes as they are (up to the tab): every other record uses only these.
     static let plain = Array(texts.prefix(9)) + ["  spaced  "]
 
-    static func record(_ seed: Int) -> DeliveryRecord {
+    /// An entry of each kind in turn, its texts drawn from `texts` (`plain` for even seeds).
+    static func record(_ seed: Int) -> RecordLine {
         let pool = seed % 2 == 0 ? plain : texts
         func text(_ offset: Int) -> String { pool[(seed * 7 + offset * 13) % pool.count] }
-        let outcomes: [DeliveryRecord.Outcome] = [.accepted, .deferred, .posted, .readReceipt, .deliveryStatus, .payment, .reply, .repaired]
-        var record = DeliveryRecord(
-            time: "2026-11-\(10 + seed % 18)T10:00:0\(seed % 10).123Z",
+        let message = SentEmail(
             claimID: "C-\(seed)",
             template: text(1),
             queueID: text(2),
             messageID: text(3),
             from: text(4),
             to: (0..<(seed % 3)).map { text(5 + $0) },
-            subject: text(8),
-            server: text(9),
-            reply: text(10),
-            outcome: outcomes[seed % outcomes.count],
-            sha256: SHA256Hex.digest(Array("\(seed)".utf8)),
-            dsnRequested: seed % 2 == 0,
-            attempt: seed % 5 - 1
+            subject: text(8)
         )
-        if seed % 3 == 0 {
-            record.postedOn = "2026-11-20"
-            record.method = text(11)
-            record.tracking = text(12)
-            record.document = text(13)
-        }
-        if seed % 4 == 1 {
-            record.receipt = .init(
-                kind: text(14),
-                originalMessageID: text(15),
-                matchedBy: text(16),
-                mailbox: "1:\(seed)",
-                disposition: seed % 8 == 1 ? nil : text(17),
-                status: text(18),
-                reportingAgent: seed % 2 == 0 ? text(19) : nil,
-                date: text(20)
+        let sha256 = SHA256Hex.digest(Array("\(seed)".utf8))
+        let day = CalendarDate(year: 2026, month: 11, day: 1 + seed % 28)!
+        let entry: RecordEntry
+        switch seed % 6 {
+        case 0:
+            let outcomes = EmailAttempt.Outcome.allCases
+            entry = .email(
+                EmailAttempt(
+                    message: message,
+                    server: text(9),
+                    reply: text(10),
+                    outcome: outcomes[seed / 6 % outcomes.count],
+                    sha256: sha256,
+                    dsnRequested: seed / 6 % 2 == 1,
+                    attempt: seed % 5 + 1
+                )
             )
+        case 1:
+            entry = .sentItemsCopy(SentItemsCopy(message: message, server: text(9), folder: text(11), alreadyThere: seed % 4 == 1, sha256: sha256))
+        case 2:
+            entry = .letterPosted(
+                LetterPosted(
+                    claimID: message.claimID,
+                    template: text(1),
+                    from: text(4),
+                    to: message.to,
+                    postedOn: day,
+                    method: text(11),
+                    tracking: seed % 4 == 2 ? nil : text(12),
+                    pdf: text(13),
+                    sha256: sha256
+                )
+            )
+        case 3:
+            let reports = ReturnedMailFacts.Report.allCases
+            entry = .mailReturned(
+                MailReturned(
+                    claimID: message.claimID,
+                    template: text(1),
+                    queueID: text(2),
+                    to: message.to,
+                    from: text(4),
+                    subject: text(8),
+                    server: text(9),
+                    sha256: sha256,
+                    file: text(13),
+                    facts: ReturnedMailFacts(
+                        report: reports[seed / 6 % reports.count],
+                        originalMessageID: text(15),
+                        matchedBy: ReturnedMailFacts.Match.allCases[seed % 5],
+                        mailbox: "1:\(seed)",
+                        disposition: seed % 8 == 1 ? nil : text(17),
+                        status: text(18),
+                        reportingAgent: seed % 2 == 0 ? text(19) : nil,
+                        date: text(20)
+                    )
+                )
+            )
+        case 4:
+            entry = .paymentReceived(
+                PaymentReceived(
+                    claimID: message.claimID,
+                    amount: Money(pence: Int64(seed) * 1_000 - 7),
+                    receivedOn: day,
+                    reference: seed % 4 == 0 ? nil : text(21),
+                    payer: text(4),
+                    payee: text(5)
+                )
+            )
+        default:
+            entry = .repair(RecordRepaired(problem: text(10), damagedCopy: text(13), sha256: sha256))
         }
-        if seed % 5 == 2 {
-            record.payment = .init(pence: Int64(seed) * 1_000 - 7, receivedOn: "2026-11-20", reference: seed % 2 == 0 ? nil : text(21))
-        }
-        return record
+        return RecordLine(time: "2026-11-\(10 + seed % 18)T10:00:0\(seed % 10).123Z", entry: entry)
     }
 
     @Test func readsEveryPlainLineAsJSONDecoderDoesAndLeavesTheRestToIt() throws {
@@ -64,15 +109,16 @@ struct CanonicalLineTests {
         var previous = SHA256Hex.zero
         for seed in 0..<2_000 {
             let (line, sealed) = DeliveryLog.seal(Self.record(seed), after: previous)
-            previous = sealed.entry
-            let decoded = try JSONDecoder().decode(DeliveryRecord.self, from: Data(line.utf8))
+            previous = sealed.hash
+            let decoded = try JSONDecoder().decode(RecordLine.self, from: Data(line.utf8))
+            #expect(decoded == sealed, "every entry reads back as it was written")
             guard let read = CanonicalLine.read(line) else {
                 #expect(line.contains("\\") || line.contains("\u{7F}"), "only a line with an escape (or DEL) is left to JSONDecoder: \(line)")
                 continue
             }
             fast += 1
             #expect(read.record == decoded)
-            #expect(CanonicalLine.hash(line, entry: read.entry) == sealed.entry, "the hash seal gave the line")
+            #expect(CanonicalLine.hash(line, entry: read.entry) == sealed.hash, "the hash seal gave the line")
             #expect(DeliveryLog.seal(read.record, after: read.record.previous).line == line, "JSONEncoder writes it back the same")
         }
         #expect(fast > 500)

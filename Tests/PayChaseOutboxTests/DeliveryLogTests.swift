@@ -12,7 +12,7 @@ struct DeliveryLogTests {
         let writer = try log.writer()
         for index in 1...entries {
             try writer.append(
-                DeliveryRecord(
+                emailLine(
                     time: "2026-11-22T10:00:0\(index % 10).000Z",
                     claimID: "C-\(index)",
                     template: "chase",
@@ -53,8 +53,8 @@ struct DeliveryLogTests {
         let (log, _) = try makeLog(entries: 3)
         let entries = log.entries()
         #expect(entries[0].previous == String(repeating: "0", count: 64))
-        #expect(entries[1].previous == entries[0].entry)
-        #expect(entries[2].previous == entries[1].entry)
+        #expect(entries[1].previous == entries[0].hash)
+        #expect(entries[2].previous == entries[1].hash)
     }
 
     @Test func anEditedLineIsNamed() throws {
@@ -108,7 +108,7 @@ struct DeliveryLogTests {
         handle.closeFile()
         let writer = try log.writer()
         try writer.append(
-            DeliveryRecord(
+            emailLine(
                 time: "2026-11-22T11:00:00.000Z",
                 claimID: "C-3",
                 template: "chase",
@@ -138,7 +138,7 @@ struct DeliveryLogTests {
         #expect(session.lines == (try lines(path)))
         #expect(session.verification.entries == 3 && session.verification.problem == nil)
         try session.append(
-            DeliveryRecord(
+            emailLine(
                 time: "2026-11-22T11:00:00.000Z",
                 claimID: "C-2",
                 template: "chase",
@@ -157,8 +157,8 @@ struct DeliveryLogTests {
         )
         #expect(session.lines == (try lines(path)), "the appended line as it is on disk")
         #expect(session.entries(claimID: "C-2").map(\.line) == [try lines(path)[1], try lines(path)[3]])
-        #expect(session.check(against: RecordHead(entries: 4, last: session.records[3].entry)) == nil)
-        #expect(session.check(against: RecordHead(entries: 5, last: session.records[3].entry))?.hasSuffix("entries were removed") == true)
+        #expect(session.check(against: RecordHead(entries: 4, last: session.records[3].hash)) == nil)
+        #expect(session.check(against: RecordHead(entries: 5, last: session.records[3].hash))?.hasSuffix("entries were removed") == true)
         #expect(log.verify().entries == 4)
     }
 
@@ -172,8 +172,8 @@ struct DeliveryLogTests {
         #expect(throws: OutboxError.self) { try OutboxSession(reading: outbox) }
     }
 
-    func record(_ index: Int) -> DeliveryRecord {
-        DeliveryRecord(
+    func record(_ index: Int) -> RecordLine {
+        emailLine(
             time: "2026-11-22T11:00:00.000Z",
             claimID: "C-\(index)",
             template: "chase",

@@ -117,7 +117,7 @@ struct FileDescriptorWriteTests {
             let writer = try log.writer()
             for index in 1...3 {
                 try writer.append(
-                    DeliveryRecord(
+                    emailLine(
                         time: "2026-11-22T10:00:0\(index).000Z",
                         claimID: "C-\(index)",
                         template: "chase",
@@ -135,7 +135,7 @@ struct FileDescriptorWriteTests {
                     )
                 )
             }
-            let window = try InFlightWindow(path: journal, ids: ["a", "b"], head: RecordHead(entries: 3, last: log.entries()[2].entry))
+            let window = try InFlightWindow(path: journal, ids: ["a", "b"], head: RecordHead(entries: 3, last: log.entries()[2].hash))
             try window.committing("a")
             try window.settled("a", head: RecordHead(entries: 4, last: String(repeating: "b", count: 64)))
             try window.committing("b")

@@ -38,9 +38,9 @@ struct PowerCutTests {
         )
     }
 
-    func entry(_ queueID: String) -> DeliveryRecord {
+    func entry(_ queueID: String) -> RecordLine {
         let message = message(queueID)
-        return DeliveryRecord(
+        return emailLine(
             time: "2026-11-22T10:00:00.000Z",
             claimID: message.claimID,
             template: "chase",

@@ -133,7 +133,7 @@ extension SendTests {
         #expect(try practice.paychase("receipts").status == 0)
         let state = practice.folder.path + "/Outbox/receipts/.imap-state.json"
         let text = try String(contentsOfFile: state, encoding: .utf8)
-        try text.replacingOccurrences(of: #""uidValidity":\d+"#, with: "\"uidValidity\":1", options: .regularExpression)
+        try text.replacingOccurrences(of: #""uidValidity" *: *\d+"#, with: "\"uidValidity\":1", options: .regularExpression)
             .write(toFile: state, atomically: true, encoding: .utf8)
         let again = try practice.paychase("receipts")
         #expect(again.status == 0, "\(again.stderr)")
@@ -150,7 +150,7 @@ extension SendTests {
         #expect(try practice.paychase("receipts").status == 0)
         let state = practice.folder.path + "/Outbox/receipts/.imap-state.json"
         try String(contentsOfFile: state, encoding: .utf8).replacingOccurrences(
-            of: #""uidValidity":\d+"#,
+            of: #""uidValidity" *: *\d+"#,
             with: "\"uidValidity\":1",
             options: .regularExpression
         )

@@ -65,9 +65,14 @@ extension SendTests {
         let arrived = try sendThreeWitnessed(practice)
         let outbox = Outbox(root: practice.folder.path + "/Outbox")
         var entries = DeliveryLog(outbox: outbox).entries()
-        let original = entries[1].entry
-        entries[1].reply = "550 5.1.1 <nelicb.payments@nhs.example>: Recipient address rejected"
-        entries[1].outcome = .refused
+        let original = entries[1].hash
+        guard case .email(var email) = entries[1].entry else {
+            Issue.record("entry 2 is the second chase")
+            return
+        }
+        email.reply = "550 5.1.1 <nelicb.payments@nhs.example>: Recipient address rejected"
+        email.outcome = .refused
+        entries[1].entry = .email(email)
 
         let forged = Outbox(root: try TestPaths.temporaryDirectory().path)
         let writer = try DeliveryLog(outbox: forged).writer()
@@ -76,14 +81,14 @@ extension SendTests {
             try practice.folder.write("Outbox/\(name)", try String(contentsOfFile: "\(forged.root)/\(name)", encoding: .utf8))
         }
         let rewritten = DeliveryLog(outbox: outbox).entries()
-        #expect(rewritten[0].entry == entries[0].entry && rewritten[1].entry != original, "only entry 2 on changed")
+        #expect(rewritten[0].hash == entries[0].hash && rewritten[1].hash != original, "only entry 2 on changed")
         #expect(try practice.paychase("log", "--verify").stdout.hasPrefix("OK: 3 entries"), "the chain alone cannot tell")
 
         let caught = try practice.paychase(["log", "--verify", "--against"] + arrived)
         #expect(caught.status == 65)
         #expect(
             caught.stderr.contains(
-                "\(arrived[2]): X-PayChase-Record: it shows entry 2 as \(original), but the record's entry 2 is \(rewritten[1].entry): the record was rewritten"
+                "\(arrived[2]): X-PayChase-Record: it shows entry 2 as \(original), but the record's entry 2 is \(rewritten[1].hash): the record was rewritten"
             ),
             "\(caught.stderr)"
         )
@@ -137,7 +142,10 @@ extension SendTests {
             try restore()
             let outbox = Outbox(root: practice.folder.path + "/Outbox")
             var kept = Array(DeliveryLog(outbox: outbox).entries().prefix(count))
-            if let edited { kept[edited - 1].reply = "550 5.1.1 <nelicb.payments@nhs.example>: Recipient address rejected" }
+            if let edited, case .email(var email) = kept[edited - 1].entry {
+                email.reply = "550 5.1.1 <nelicb.payments@nhs.example>: Recipient address rejected"
+                kept[edited - 1].entry = .email(email)
+            }
             let forged = Outbox(root: try TestPaths.temporaryDirectory().path)
             let writer = try DeliveryLog(outbox: forged).writer()
             for entry in kept { try writer.append(entry) }

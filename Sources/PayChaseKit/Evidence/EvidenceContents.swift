@@ -14,7 +14,7 @@ struct EvidenceFile {
 struct EvidenceContents {
     let outbox: Outbox
     let claim: Claim
-    let entries: [DeliveryRecord]
+    let entries: [RecordLine]
     /// The same entries' lines of the record exactly as written.
     let lines: [String]
 
@@ -22,29 +22,33 @@ struct EvidenceContents {
     /// record holds for it: a copy that no longer matches is refused, not packed.
     func copies() throws(PayChaseError) -> [EvidenceFile] {
         var files: [EvidenceFile] = []
-        for (index, entry) in entries.enumerated() {
+        for (index, line) in entries.enumerated() {
             let number = String(format: "%02d", index + 1)
             let source: String
             let name: String
-            switch entry.outcome {
-            case .accepted, .confirmed:
-                source = "\(outbox.sent)/\(entry.queueID).eml"
-                name = "emails/\(number)-\(entry.template).eml"
-            case .posted:
-                source = "\(outbox.root)/\(entry.document ?? "")"
-                name = Self.letterName(entry, at: index)
-            case .readReceipt, .deliveryStatus, .automaticReply, .reply:
-                source = "\(outbox.root)/\(entry.document ?? "")"
-                name = "receipts/\(number)-\(entry.outcome.rawValue).eml"
-            case .deferred, .refused, .uncertain, .repaired, .payment, .sentItemsCopy:
+            let sha256: String
+            switch line.entry {
+            case .email(let email) where email.outcome.reachedServer:
+                source = "\(outbox.sent)/\(email.message.queueID).eml"
+                name = "emails/\(number)-\(email.message.template).eml"
+                sha256 = email.sha256
+            case .letterPosted(let letter):
+                source = "\(outbox.root)/\(letter.pdf)"
+                name = Self.letterName(letter, at: index)
+                sha256 = letter.sha256
+            case .mailReturned(let mail):
+                source = "\(outbox.root)/\(mail.file)"
+                name = "receipts/\(number)-\(mail.facts.report.rawValue).eml"
+                sha256 = mail.sha256
+            case .email, .repair, .paymentReceived, .sentItemsCopy:
                 continue
             }
             guard let data = FileManager.default.contents(atPath: source) else {
-                throw PayChaseError(.invalidData, "\(source): the copy the record names (line for \(entry.template), \(entry.time)) is missing")
+                throw PayChaseError(.invalidData, "\(source): the copy the record names (line for \(line.entry.document), \(line.time)) is missing")
             }
             let bytes = Array(data)
-            guard SHA256Hex.digest(bytes) == entry.sha256 else {
-                throw PayChaseError(.invalidData, "\(source): no longer matches the SHA-256 the record holds for it (\(entry.sha256))")
+            guard SHA256Hex.digest(bytes) == sha256 else {
+                throw PayChaseError(.invalidData, "\(source): no longer matches the SHA-256 the record holds for it (\(sha256))")
             }
             files.append(EvidenceFile(path: name, bytes: bytes))
         }
@@ -59,7 +63,7 @@ struct EvidenceContents {
             "\(practice.name) (ODS code \(practice.odsCode))\(practice.contractor.map { ", contractor \($0)" } ?? "").",
             "Claim \(claim.id): \(claim.service) (\(claim.category.rawValue)) for \(claim.period). Claimed \(claim.amount.formatted) on \(claim.submittedOn.formatted)"
                 + "\(claim.approvedOn.map { ", approved \($0.formatted)" } ?? ""); received so far \(claim.paid.formatted); outstanding \(claim.outstanding.formatted); "
-                + "payment was due by \(claim.dueOn.formatted)\(claim.dueBasis == .assumed ? " (assumed: 30 days after the claim)" : "").",
+                + "payment was due by \(claim.dueOn.formatted)\(claim.dueBasis == .assumed ? " (assumed: \(DueBasis.assumption))" : "").",
         ]
         let references = [claim.reference.map { "reference \($0)" }, claim.invoiceRef.map { "invoice \($0)" }].compactMap { $0 }
         if !references.isEmpty { lines.append("References: " + references.joined(separator: ", ") + ".") }
@@ -70,8 +74,8 @@ struct EvidenceContents {
     }
 
     /// The name in the pack of the letter posted as the claim's entry at `index`.
-    static func letterName(_ entry: DeliveryRecord, at index: Int) -> String {
-        "letters/\(String(format: "%02d", index + 1))-\(entry.template).pdf"
+    static func letterName(_ letter: LetterPosted, at index: Int) -> String {
+        "letters/\(String(format: "%02d", index + 1))-\(letter.template).pdf"
     }
 
     func sections(files: [EvidenceFile], checks: EvidenceJob.Checks) -> [ReportPDF.Section] {
@@ -101,15 +105,16 @@ struct EvidenceContents {
                 )
             )
         }
-        let letters = zip(entries.indices, entries).filter { $0.1.outcome == .posted }
+        let letters = entries.indices.compactMap { index -> (Int, LetterPosted)? in
+            guard case .letterPosted(let letter) = entries[index].entry else { return nil }
+            return (index, letter)
+        }
         if !letters.isEmpty {
             sections.append(
                 ReportPDF.Section(
                     heading: "Each letter as posted",
-                    paragraphs: letters.map { index, entry in
-                        let when = entry.postedOn.flatMap { try? CalendarDate(parsing: $0) }?.formatted ?? entry.time
-                        return
-                            "\(Self.letterName(entry, at: index)): the \(entry.template) letter exactly as printed and posted on \(when) (\(entry.reply)); its SHA-256 is \(entry.sha256)."
+                    paragraphs: letters.map { index, letter in
+                        "\(Self.letterName(letter, at: index)): the \(letter.template) letter exactly as printed and posted on \(letter.postedOn.formatted) (\(letter.summary)); its SHA-256 is \(letter.sha256)."
                     }
                 )
             )
@@ -127,27 +132,28 @@ struct EvidenceContents {
 
     /// One row of the events table: when, document, to, email or post, and what happened — the
     /// server's reply with its queue id, what came back, or the payment.
-    static func event(_ entry: DeliveryRecord) -> [String] {
-        let when = RecordTime.parse(entry.time).map(LondonTime.clock) ?? entry.time
-        let to = entry.to.joined(separator: ", ")
-        switch entry.outcome {
-        case .accepted, .deferred, .refused, .uncertain, .confirmed:
+    static func event(_ line: RecordLine) -> [String] {
+        let when = RecordTime.parse(line.time).map(LondonTime.clock) ?? line.time
+        let to = line.entry.recipients.joined(separator: ", ")
+        switch line.entry {
+        case .email(let email):
+            let queueID = email.message.queueID
             return [
-                when, entry.template, to, "email",
-                "\(entry.outcome.rawValue): \(entry.reply)" + (entry.queueID.isEmpty ? "" : " (queue id \(entry.queueID))"),
+                when, email.message.template, to, "email",
+                "\(email.outcome.rawValue): \(email.reply)" + (queueID.isEmpty ? "" : " (queue id \(queueID))"),
             ]
-        case .posted:
-            return [when, entry.template, to, "post", entry.reply]
-        case .readReceipt, .deliveryStatus, .automaticReply, .reply:
-            return [when, entry.template, to, "came back", entry.reply + (entry.from.isEmpty ? "" : " (from \(entry.from))")]
-        case .payment:
-            return [when, "payment", "", "", entry.reply]
-        case .repaired:
-            return [when, "record", "", "", "the record was repaired: \(entry.reply)"]
-        case .sentItemsCopy:
+        case .letterPosted(let letter):
+            return [when, letter.template, to, "post", letter.summary]
+        case .mailReturned(let mail):
+            return [when, mail.template, to, "came back", mail.summary + (mail.from.isEmpty ? "" : " (from \(mail.from))")]
+        case .paymentReceived(let payment):
+            return [when, "payment", "", "", payment.summary]
+        case .repair(let repair):
+            return [when, "record", "", "", "the record was repaired: \(repair.summary)"]
+        case .sentItemsCopy(let copy):
             return [
-                when, entry.template, "", "mailbox copy",
-                "the exact bytes sent were \(entry.reply) on \(entry.server) (Message-ID \(entry.messageID)): a copy held by the mail provider",
+                when, copy.message.template, "", "mailbox copy",
+                "the exact bytes sent were \(copy.summary) on \(copy.server) (Message-ID \(copy.message.messageID)): a copy held by the mail provider",
             ]
         }
     }
@@ -155,9 +161,12 @@ struct EvidenceContents {
     /// Where copies were filed in the practice mailbox's sent folder: a second witness, which the
     /// mail provider holds and the practice cannot backdate.
     func sentItemsWitness() -> [String] {
-        let copies = entries.filter { $0.outcome == .sentItemsCopy }
+        let copies = entries.compactMap { line -> SentItemsCopy? in
+            guard case .sentItemsCopy(let copy) = line.entry else { return nil }
+            return copy
+        }
         guard let first = copies.first else { return [] }
-        let folders = Set(copies.compactMap(\.document)).sorted().joined(separator: ", ")
+        let folders = Set(copies.map(\.folder)).sorted().joined(separator: ", ")
         return [
             "A copy of \(copies.count == 1 ? "the email" : "each of \(copies.count) emails") as sent was also filed in the practice mailbox's \(folders) folder on \(first.server), where the mail provider holds it with the date it was filed: a second witness, which the practice's own files cannot change. Find it there by its Message-ID."
         ]

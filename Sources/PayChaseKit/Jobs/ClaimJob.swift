@@ -20,7 +20,7 @@ public struct ClaimJob: Sendable {
         public var claim: Claim
         public var status: StatusReport.Row
         /// The claim's record entries, oldest first: every attempt, posting, receipt, reply and payment.
-        public var entries: [DeliveryRecord]
+        public var entries: [RecordLine]
         /// Its messages waiting in the queue or held.
         public var queued: [QueuedMessage]
     }

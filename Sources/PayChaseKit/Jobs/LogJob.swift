@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PayChaseDomain
 import PayChaseMail
 import PayChaseOutbox
 
@@ -11,10 +12,16 @@ public struct LogJob: Sendable {
     public init(workspace: Workspace) { self.workspace = workspace }
 
     /// The entries as they stand, oldest first; only `claim`'s when given.
-    public func entries(claim: String?, logger: Logger) -> [DeliveryRecord] {
+    public func entries(claim: String?, logger: Logger) -> [RecordLine] {
         let entries = OutboxSession(inspecting: workspace.outbox).records.filter { claim == nil || $0.claimID == claim }
         logger.debug("read the record", metadata: ["entries": "\(entries.count)", "claim": "\(claim ?? "all")"])
         return entries
+    }
+
+    /// `paychase log --json`: the entries as the record writes them, one JSON document.
+    public static func json(_ entries: [RecordLine]) -> String {
+        let data = (try? JSONStyle.document.encoder().encode(entries)) ?? Data("[]".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
     }
 
     public struct Verified: Sendable {
@@ -24,7 +31,7 @@ public struct LogJob: Sendable {
         public var tornByCrash: Bool
         /// Entries a power cut took that the in-flight window accounts for, until the next
         /// command that opens the Outbox sets the head back.
-        public var powerCut: DeliveryLog.PowerCut?
+        public var powerCut: PowerCut?
     }
 
     /// The intact record's size; a record that does not verify is invalid data naming the
@@ -34,7 +41,7 @@ public struct LogJob: Sendable {
     }
 
     /// Every entry and whether the record verifies, from one read of it (the service's Record page).
-    public func inspect(logger: Logger) -> (entries: [DeliveryRecord], verified: Result<Verified, PayChaseError>) {
+    public func inspect(logger: Logger) -> (entries: [RecordLine], verified: Result<Verified, PayChaseError>) {
         let outbox = OutboxSession(inspecting: workspace.outbox)
         return (outbox.records, Result { () throws(PayChaseError) in try Self.verified(outbox, logger: logger) })
     }
@@ -83,8 +90,8 @@ public struct LogJob: Sendable {
 
     /// Starts a new record from the entries that verify, keeping the damaged one beside it;
     /// refused (usage) when the record verifies.
-    public func repair(logger: Logger, clock: WallClock = .system) throws(PayChaseError) -> OutboxSession.RecordRepair {
-        let repair: OutboxSession.RecordRepair?
+    public func repair(logger: Logger, clock: WallClock = .system) throws(PayChaseError) -> RecordRepair {
+        let repair: RecordRepair?
         do { repair = try OutboxSession.repair(workspace.outbox, at: clock.now()) } catch { throw error.failure }
         guard let repair else { throw PayChaseError(.usage, "the record verifies; there is nothing to repair") }
         logger.info("repaired the record", metadata: ["kept": "\(repair.kept)", "damaged": "\(repair.damagedCopy)"])

@@ -47,24 +47,15 @@ public struct PaymentJob: Sendable {
                 "\(money.formatted) is more than the \(claim.outstanding.formatted) outstanding on \(claimID); record what was received for this claim only"
             )
         }
-        var entry = DeliveryRecord(
-            time: RecordTime.format(clock.now()),
+        let payment = PaymentReceived(
             claimID: claimID,
-            template: "payment",
-            queueID: "",
-            messageID: "",
-            from: profile.paymasters[claim.paymaster]?.name ?? claim.paymaster.rawValue,
-            to: [profile.practice.name],
-            subject: "payment received",
-            server: "",
-            reply: "received \(money.formatted) on \(receivedOn.formatted)" + (reference.map { ", reference \($0)" } ?? ""),
-            outcome: .payment,
-            sha256: "",
-            dsnRequested: false,
-            attempt: 1
+            amount: money,
+            receivedOn: receivedOn,
+            reference: reference,
+            payer: profile.paymasters[claim.paymaster]?.name ?? claim.paymaster.rawValue,
+            payee: profile.practice.name
         )
-        entry.payment = .init(pence: money.pence, receivedOn: receivedOn.description, reference: reference)
-        do { try outbox.append(entry) } catch { throw error.failure }
+        do { try outbox.append(RecordLine(time: RecordTime.format(clock.now()), entry: .paymentReceived(payment))) } catch { throw error.failure }
         logger.debug("recorded payment", metadata: ["claim": "\(claimID)", "pence": "\(money.pence)"])
         return Result(claimID: claimID, amount: money, receivedOn: receivedOn, outstanding: claim.outstanding - money)
     }

@@ -15,12 +15,16 @@ public struct PostingJob: Sendable {
     public var method: String
     public var tracking: String?
 
-    public init(workspace: Workspace, template: String, claimIDs: [String], postedOn: CalendarDate, method: String, tracking: String?) {
+    /// How a letter went when nobody says.
+    public static let defaultMethod = "first class"
+
+    /// `method` nil: `defaultMethod`.
+    public init(workspace: Workspace, template: String, claimIDs: [String], postedOn: CalendarDate, method: String?, tracking: String?) {
         self.workspace = workspace
         self.template = template
         self.claimIDs = claimIDs
         self.postedOn = postedOn
-        self.method = method
+        self.method = method ?? Self.defaultMethod
         self.tracking = tracking
     }
 
@@ -81,34 +85,25 @@ public struct PostingJob: Sendable {
                 sha256: SHA256Hex.digest(letter.bytes)
             )
             if let earlier = outbox.posting(claimID: posting.claimID, template: posting.template, sha256: posting.sha256) {
-                posting.alreadyRecordedOn = earlier.postedOn ?? "?"
+                posting.alreadyRecordedOn = earlier.postedOn.description
                 result.alreadyRecorded.append(posting)
                 continue
             }
-            var record = DeliveryRecord(
-                time: RecordTime.format(clock.now()),
+            let posted = LetterPosted(
                 claimID: letter.claim.id,
                 template: template.name,
-                queueID: "",
-                messageID: "",
                 from: profile.practice.email,
                 to: [
                     DocumentContext(claim: letter.claim, profile: profile, today: postedOn).contact(for: template.recipient)?.name
                         ?? template.recipient.rawValue
                 ],
-                subject: template.name,
-                server: "",
-                reply: "posted \(method)" + (tracking.map { ", tracking \($0)" } ?? ""),
-                outcome: .posted,
-                sha256: posting.sha256,
-                dsnRequested: false,
-                attempt: 1
+                postedOn: postedOn,
+                method: method,
+                tracking: tracking,
+                pdf: String(letter.path.dropFirst(workspace.outbox.root.count + 1)),
+                sha256: posting.sha256
             )
-            record.postedOn = postedOn.description
-            record.method = method
-            record.tracking = tracking
-            record.document = String(letter.path.dropFirst(workspace.outbox.root.count + 1))
-            do { try outbox.append(record) } catch { throw error.failure }
+            do { try outbox.append(RecordLine(time: RecordTime.format(clock.now()), entry: .letterPosted(posted))) } catch { throw error.failure }
             logger.debug("recorded posting", metadata: ["claim": "\(letter.claim.id)", "sha256": "\(posting.sha256)"])
             result.recorded.append(posting)
         }

@@ -1,3 +1,5 @@
+import Foundation
+import PayChaseDomain
 import Logging
 import PayChaseOutbox
 
@@ -19,6 +21,13 @@ public struct QueueJob: Sendable {
 
     /// The practice checked with the recipient: an uncertain message did arrive. It moves to
     /// `sent/` and the record notes the confirmation (not a server reply).
+    /// Whether a queued message's retry time has come at `now`: read without the lock, so the
+    /// service's worker can look without waiting for a send in progress.
+    public func hasDue(at now: Date) -> Bool {
+        let messages = (try? MessageQueue(outbox: workspace.outbox).all()) ?? []
+        return messages.contains { $0.state == .queued && $0.nextAttempt <= now }
+    }
+
     public func confirmDelivered(_ id: String, logger: Logger, clock: WallClock = .system) throws(PayChaseError) -> QueuedMessage {
         let outbox: OutboxSession
         let messages: [QueuedMessage]
@@ -41,17 +50,14 @@ public struct QueueJob: Sendable {
             // The copy as it was handed over: with the record's head it carried, when known.
             let queued = try outbox.queue.bytes(of: message)
             let sent = message.witness.flatMap(RecordHead.init(parsing:)).map { Witness.stamp(queued, $0) } ?? queued
-            try outbox.append(
-                DeliveryRecord(
-                    attempt: message,
-                    time: RecordTime.format(clock.now()),
-                    server: "-",
-                    reply: "confirmed delivered by the practice after an uncertain attempt",
-                    outcome: .confirmed,
-                    sha256: SHA256Hex.digest(sent),
-                    dsnRequested: false
-                )
+            let confirmation = message.attempt(
+                server: "-",
+                reply: "confirmed delivered by the practice after an uncertain attempt",
+                outcome: .confirmed,
+                sha256: SHA256Hex.digest(sent),
+                dsnRequested: false
             )
+            try outbox.append(RecordLine(time: RecordTime.format(clock.now()), entry: confirmation))
             try outbox.queue.markSent(message, bytes: sent)
             try outbox.queue.sync()
         } catch {

@@ -41,11 +41,17 @@ public struct SealJob: Sendable {
     /// queued on `day`.
     static func isDue(_ outbox: OutboxSession, on day: CalendarDate) throws(OutboxError) -> Bool {
         if try outbox.queue.all().contains(where: { $0.template == template }) { return false }
-        guard let last = outbox.records.lastIndex(where: { $0.template == template && $0.outcome.reachedServer }) else {
+        guard let last = outbox.records.lastIndex(where: { $0.entry.reachedServer?.message.template == template }) else {
             return !outbox.records.isEmpty
         }
         let sealedOn = RecordTime.parse(outbox.records[last].time).map(LondonTime.date(of:))
-        let since = outbox.records[(last + 1)...].contains { !($0.template == template) && $0.outcome != .sentItemsCopy }
+        let since = outbox.records[(last + 1)...].contains { line in
+            switch line.entry {
+            case .sentItemsCopy: false
+            case .email(let email): email.message.template != template
+            case .letterPosted, .mailReturned, .paymentReceived, .repair: true
+            }
+        }
         return since && sealedOn != day
     }
 

@@ -107,12 +107,13 @@ public struct SendJob: Sendable {
         clock: WallClock
     ) throws {
         do {
-            let (drafts, emails) = try draft(profile: profile, record: RecordView(outbox), logger: logger, clock: clock) {
+            let record = RecordView(outbox)
+            let (drafts, emails) = try draft(profile: profile, record: record, logger: logger, clock: clock) {
                 claims,
-                template throws(PayChaseError) in try intend(claims, template: template, outbox: outbox)
+                template throws(PayChaseError) in try intend(claims, template: template, outbox: outbox, history: record.history)
             }
             result.drafts = drafts
-            try enqueue(emails, into: outbox, result: &result, clock: clock)
+            try enqueue(emails, into: outbox, history: record.history, result: &result, clock: clock)
             try outbox.queue.forgetIntent()
         } catch {
             try? outbox.queue.forgetIntent()
@@ -121,10 +122,10 @@ public struct SendJob: Sendable {
     }
 
     /// Notes which of `claims` this send will queue `template` for.
-    private func intend(_ claims: [Claim], template: String, outbox: OutboxSession) throws(PayChaseError) {
+    private func intend(_ claims: [Claim], template: String, outbox: OutboxSession, history: ClaimHistory) throws(PayChaseError) {
         do {
             let waiting = try outbox.queue.all()
-            let meant = claims.filter { skipNote(claimID: $0.id, template: template, waiting: waiting, outbox: outbox) == nil }
+            let meant = claims.filter { skipNote(claimID: $0.id, template: template, waiting: waiting, history: history) == nil }
             try outbox.queue.intend(meant.map { MessageQueue.Intended(claimID: $0.id, template: template) })
         } catch {
             throw error.failure
@@ -146,12 +147,12 @@ public struct SendJob: Sendable {
 
     /// Why a claim's document is not queued again (already queued, or sent in the last 14 days
     /// without `--again`); nil when it is queued.
-    private func skipNote(claimID: String, template: String, waiting: [QueuedMessage], outbox: OutboxSession) -> SendNote? {
+    private func skipNote(claimID: String, template: String, waiting: [QueuedMessage], history: ClaimHistory) -> SendNote? {
         if let queued = waiting.first(where: { $0.claimID == claimID && $0.template == template }) {
             return .alreadyQueued(claimID: claimID, template: template, queueID: queued.id)
         }
-        if !options.again, let last = outbox.lastSent(claimID: claimID, template: template), last.date.days(until: asOf) < Self.resendGuardDays {
-            return .sentRecently(claimID: claimID, template: template, sentOn: last.date, messageID: last.record.messageID)
+        if !options.again, let last = history.lastSent[claimID]?[template], last.date.days(until: asOf) < Self.resendGuardDays {
+            return .sentRecently(claimID: claimID, template: template, sentOn: last.date, messageID: last.messageID)
         }
         return nil
     }
@@ -202,6 +203,7 @@ public struct SendJob: Sendable {
     private func enqueue(
         _ emails: [DraftJob.PreparedEmail],
         into outbox: OutboxSession,
+        history: ClaimHistory,
         result: inout SendResult,
         clock: WallClock
     ) throws(OutboxError) {
@@ -210,7 +212,7 @@ public struct SendJob: Sendable {
         let waiting = try outbox.queue.all()
         for (sequence, email) in emails.enumerated() {
             let template = email.message.extraHeaders.first { $0.name == "X-PayChase-Template" }?.value ?? ""
-            if let note = skipNote(claimID: email.claim.id, template: template, waiting: waiting, outbox: outbox) {
+            if let note = skipNote(claimID: email.claim.id, template: template, waiting: waiting, history: history) {
                 result.notes.append(note)
                 continue
             }

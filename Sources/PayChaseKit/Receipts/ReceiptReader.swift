@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PayChaseConcurrency
+import PayChaseDomain
 import PayChaseIMAP
 import PayChaseMail
 import PayChaseOutbox
@@ -15,7 +16,7 @@ struct ReceiptReader {
     let server: String
     let clock: WallClock
     /// Emails PayChase sent, by Message-ID and by queue id (the envelope id a DSN may carry).
-    private let sent: [String: DeliveryRecord]
+    private let sent: [String: SentEmail]
     private let sentIDs: Set<String>
     private var known: Set<String>
 
@@ -26,11 +27,13 @@ struct ReceiptReader {
         self.processedFolder = processedFolder
         self.server = server
         self.clock = clock
-        var sent = outbox.sentByMessageID
-        for record in outbox.records where record.outcome.reachedServer && !record.queueID.isEmpty { sent[record.queueID] = record }
+        var sent = outbox.sentByMessageID.mapValues(\.message)
+        for line in outbox.records {
+            if let email = line.entry.reachedServer, !email.message.queueID.isEmpty { sent[email.message.queueID] = email.message }
+        }
         self.sent = sent
         sentIDs = Set(sent.keys)
-        known = outbox.recordedReceipts
+        known = outbox.recordedReturnedMail
     }
 
     /// Reads every message after the last one seen (all of them when UIDVALIDITY changed).
@@ -69,7 +72,7 @@ struct ReceiptReader {
     /// to flag once both are durable.
     private struct Chunk {
         var files: [(bytes: [UInt8], path: String)] = []
-        var entries: [DeliveryRecord] = []
+        var entries: [RecordLine] = []
         var recorded: [ReceiptsJob.Found] = []
         var flag: [UInt32] = []
     }
@@ -84,12 +87,12 @@ struct ReceiptReader {
         into chunk: inout Chunk,
         result: inout ReceiptsJob.Result
     ) {
-        guard let kind = ReceiptKind(mail.kind) else {
+        guard let report = ReturnedMailFacts.Report(mail.kind) else {
             result.unrelated += 1
             return
         }
         guard let match = mail.match(sentIDs), let original = sent[match.messageID] else {
-            if kind == .reply { result.unrelated += 1 } else { result.unmatched += 1 }
+            if report == .reply { result.unrelated += 1 } else { result.unmatched += 1 }
             return
         }
         chunk.flag.append(uid)
@@ -99,33 +102,27 @@ struct ReceiptReader {
             return
         }
         let file = "receipts/\(original.claimID)/\(uidValidity)-\(uid).eml"
-        let facts = kind.facts(of: mail, original: original, matchedBy: match.source, mailbox: "\(uidValidity):\(uid)")
-        var entry = DeliveryRecord(
-            time: RecordTime.format(clock.now()),
+        let facts = ReturnedMailFacts(mail, report: report, original: original, matchedBy: match.source, mailbox: "\(uidValidity):\(uid)")
+        let returned = MailReturned(
             claimID: original.claimID,
             template: original.template,
             queueID: original.queueID,
-            messageID: original.messageID,
-            from: mail.from ?? "",
             to: original.to,
+            from: mail.from ?? "",
             subject: mail.subject ?? "",
             server: server,
-            reply: "\(kind.outcome.rawValue): \(kind.summary(facts))",
-            outcome: kind.outcome,
             sha256: sha,
-            dsnRequested: false,
-            attempt: 1
+            file: file,
+            facts: facts
         )
-        entry.document = file
-        entry.receipt = facts
         known.insert(sha)
         chunk.files.append((bytes, "\(outbox.outbox.root)/\(file)"))
-        chunk.entries.append(entry)
+        chunk.entries.append(RecordLine(time: RecordTime.format(clock.now()), entry: .mailReturned(returned)))
         chunk.recorded.append(
             .init(
                 claimID: original.claimID,
-                kind: kind.outcome.rawValue,
-                summary: kind.summary(facts),
+                kind: report.rawValue,
+                summary: facts.summary,
                 template: original.template,
                 to: original.to,
                 file: file

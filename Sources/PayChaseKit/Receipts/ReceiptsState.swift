@@ -1,4 +1,5 @@
 import Foundation
+import PayChaseDomain
 import PayChaseOutbox
 
 /// Where reading the mailbox got to: the mailbox's UIDVALIDITY and the last UID read, in
@@ -18,8 +19,7 @@ struct ReceiptsState: Codable, Equatable {
     }
 
     func save(_ outbox: Outbox) throws(OutboxError) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        let encoder = JSONStyle.document.encoder()
         let data = (try? encoder.encode(self)) ?? Data()
         try AtomicFile.write(Array(data) + [10], to: Self.path(outbox))
     }

@@ -13,9 +13,7 @@ extension StatusReport {
 public struct StatusJSON: Encodable, Sendable {
     /// Pretty, sorted, snake_case keys: the shape every PayChase JSON output has.
     public static var encoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
+        let encoder = JSONStyle.document.encoder(snakeCaseKeys: true)
         return encoder
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import PayChaseDomain
 import Logging
 import PayChaseCurl
 import PayChaseOutbox
@@ -137,16 +138,15 @@ struct Dispatcher {
     }
 
     /// `sha256`: of the bytes handed over, the record's head written into them.
-    func record(for message: QueuedMessage, sha256: String, result: SMTPResult, server: String) -> DeliveryRecord {
-        DeliveryRecord(
-            attempt: message,
-            time: RecordTime.format(clock.now()),
+    func record(for message: QueuedMessage, sha256: String, result: SMTPResult, server: String) -> RecordLine {
+        let attempt = message.attempt(
             server: server,
             reply: result.reply,
-            outcome: DeliveryRecord.Outcome(rawValue: result.outcome.rawValue)!,
+            outcome: EmailAttempt.Outcome(rawValue: result.outcome.rawValue)!,
             sha256: sha256,
             dsnRequested: result.dsnRequested
         )
+        return RecordLine(time: RecordTime.format(clock.now()), entry: attempt)
     }
 
     /// Five minutes, doubling with each attempt, at most six hours.

@@ -1,4 +1,5 @@
 import Foundation
+import PayChaseInput
 
 /// At most `perMinute` messages handed to the server in any 60 seconds (`smtp.max_per_minute`):
 /// relays limit rates, Exchange Online to about 30 a minute.
@@ -8,6 +9,10 @@ public struct SendPace: Sendable {
     private var recent: [Date] = []
 
     public init(perMinute: Int) { self.perMinute = max(1, perMinute) }
+
+    /// The pace of what the service sends by itself (`auto_send`): the profile's
+    /// `smtp.max_per_minute`, else no faster than 30 a minute.
+    public init(autoSending settings: PracticeSettings) { self.init(perMinute: settings.maxPerMinute ?? 30) }
 
     /// How long to wait at `now` before the next message may go; zero when it may go now.
     public func delay(at now: Date) -> TimeInterval {

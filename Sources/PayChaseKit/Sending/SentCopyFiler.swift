@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PayChaseDomain
 import PayChaseIMAP
 import PayChaseInput
 import PayChaseOutbox
@@ -21,13 +22,18 @@ struct SentCopyFiler {
     static let lookBackDays = 30
 
     /// Accepted emails with no copy recorded, oldest first.
-    static func pending(in outbox: OutboxSession, now: Date) -> [DeliveryRecord] {
-        let filed = Set(outbox.records.lazy.filter { $0.outcome == .sentItemsCopy }.map(\.queueID))
+    static func pending(in outbox: OutboxSession, now: Date) -> [EmailAttempt] {
+        var filed = Set<String>()
+        for line in outbox.records {
+            if case .sentItemsCopy(let copy) = line.entry { filed.insert(copy.message.queueID) }
+        }
         let since = RecordTime.format(now.addingTimeInterval(-Double(lookBackDays) * 86_400))
         var seen = Set<String>()
-        return outbox.records.filter { record in
-            (record.outcome == .accepted || record.outcome == .confirmed) && record.time >= since && !filed.contains(record.queueID)
-                && seen.insert(record.queueID).inserted
+        return outbox.records.compactMap { line in
+            guard let email = line.entry.reachedServer, line.time >= since, !filed.contains(email.message.queueID),
+                seen.insert(email.message.queueID).inserted
+            else { return nil }
+            return email
         }
     }
 
@@ -41,38 +47,22 @@ struct SentCopyFiler {
 
     /// Files every pending copy (`pending`, when the caller has worked it out already); returns how
     /// many were filed (or found filed already).
-    func fileAll(_ pending: [DeliveryRecord]? = nil) throws -> SendResult.SentCopies {
+    func fileAll(_ pending: [EmailAttempt]? = nil) throws -> SendResult.SentCopies {
         let pending = pending ?? Self.pending(in: outbox, now: clock.now())
         var copies = SendResult.SentCopies()
         guard !pending.isEmpty else { return copies }
         let folder = folder()
         copies.folder = folder
-        for record in pending {
-            let path = "\(outbox.outbox.sent)/\(record.queueID).eml"
-            guard let data = FileManager.default.contents(atPath: path), SHA256Hex.digest(Array(data)) == record.sha256 else {
+        for email in pending {
+            let path = "\(outbox.outbox.sent)/\(email.message.queueID).eml"
+            guard let data = FileManager.default.contents(atPath: path), SHA256Hex.digest(Array(data)) == email.sha256 else {
                 copies.missing += 1
                 continue
             }
-            let already = try session.contains(messageID: record.messageID, in: folder)
+            let already = try session.contains(messageID: email.message.messageID, in: folder)
             if !already { try session.append(Array(data), to: folder) }
-            var entry = DeliveryRecord(
-                time: RecordTime.format(clock.now()),
-                claimID: record.claimID,
-                template: record.template,
-                queueID: record.queueID,
-                messageID: record.messageID,
-                from: record.from,
-                to: record.to,
-                subject: record.subject,
-                server: session.server,
-                reply: already ? "already in \(folder)" : "filed in \(folder)",
-                outcome: .sentItemsCopy,
-                sha256: record.sha256,
-                dsnRequested: false,
-                attempt: 1
-            )
-            entry.document = folder
-            try outbox.append(entry)
+            let copy = SentItemsCopy(message: email.message, server: session.server, folder: folder, alreadyThere: already, sha256: email.sha256)
+            try outbox.append(RecordLine(time: RecordTime.format(clock.now()), entry: .sentItemsCopy(copy)))
             copies.filed += 1
         }
         return copies

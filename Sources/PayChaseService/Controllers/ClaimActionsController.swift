@@ -86,7 +86,7 @@ struct ClaimActionsController {
             template: try form.required("template", label: "Letter"),
             claimIDs: [claimID],
             postedOn: try form.date("on", label: "Posted on", fallback: state.today),
-            method: try form.optional("method", label: "Method") ?? "first class",
+            method: try form.optional("method", label: "Method"),
             tracking: try form.optional("tracking", label: "Tracking")
         )
         let logger = logger

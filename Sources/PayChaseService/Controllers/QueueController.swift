@@ -1,7 +1,6 @@
 import Hummingbird
 import PayChaseDomain
 import PayChaseKit
-import PayChaseOutbox
 
 /// What waits to be sent (`/queue`, `/api/queue`), and confirming that a held message did arrive.
 struct QueueController {

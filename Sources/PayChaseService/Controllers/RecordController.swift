@@ -1,6 +1,5 @@
 import Hummingbird
 import PayChaseKit
-import PayChaseOutbox
 
 /// The record (`/record`, `/api/record`): whether it verifies, as `paychase log --verify`
 /// says, and its newest entries.
@@ -23,7 +22,7 @@ struct RecordController {
         var problem: String?
         /// The last line was cut off by a crash and is dropped at the next entry.
         var tornByCrash: Bool
-        var records: [DeliveryRecord]
+        var records: [RecordLine]
     }
 
     func record() async throws -> Record {

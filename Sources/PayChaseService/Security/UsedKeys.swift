@@ -1,5 +1,5 @@
+import PayChaseKit
 import Foundation
-import PayChaseOutbox
 
 /// The keys of send forms already used, kept in `Outbox/web/used-keys` (one a line, synced
 /// before the send starts), so a double-clicked "send", or one resubmitted after a restart,

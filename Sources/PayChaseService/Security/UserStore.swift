@@ -1,6 +1,7 @@
+import PayChaseKit
 import Foundation
 import HummingbirdBcrypt
-import PayChaseOutbox
+import PayChaseDomain
 
 /// The people who may use the service: `paychase-users.json`, each name with a bcrypt hash
 /// (hummingbird-auth's), readable by its owner only. Read afresh at each login, so a user added
@@ -37,8 +38,7 @@ public struct UserStore: Sendable {
         file.users.removeAll { $0.name == name }
         file.users.append(entry)
         file.users.sort { $0.name < $1.name }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let encoder = JSONStyle.document.encoder()
         do { try AtomicFile.write(Array(try encoder.encode(file)) + [0x0A], to: path, mode: 0o600) } catch {
             throw ServiceSetupError("\(path): could not be written: \(error)")
         }

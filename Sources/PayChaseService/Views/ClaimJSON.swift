@@ -1,6 +1,5 @@
 import PayChaseDomain
 import PayChaseKit
-import PayChaseOutbox
 
 /// `/api/claims/ID`: the claim's facts, its status row as `status --json` gives it, its record
 /// entries as written, its queued messages, and the next document.
@@ -18,7 +17,7 @@ struct ClaimJSON: Encodable {
 
     var claim: ClaimFacts
     var status: StatusJSON.Row
-    var timeline: [DeliveryRecord]
+    var timeline: [RecordLine]
     var queued: [QueuedMessage]
     var nextDocument: Next?
     var nextDocumentProblem: String?

@@ -1,6 +1,5 @@
 import PayChaseDomain
 import PayChaseKit
-import PayChaseOutbox
 
 /// The claim page's model.
 struct ClaimPage {

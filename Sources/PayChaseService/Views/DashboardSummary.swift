@@ -9,7 +9,7 @@ struct DashboardSummary: Sendable, Encodable {
     var outstanding: StatusJSON.Amount
     var overdue: StatusJSON.Amount
     var totals: [StatusJSON.Total]
-    var agedDebt: [AgedDebt.Bucket]
+    var agedDebt: [AgedDebtPanel.Bucket]
     var todaysActions: [TodaysActions.Action]
     var worker: String?
 
@@ -19,7 +19,7 @@ struct DashboardSummary: Sendable, Encodable {
         outstanding = StatusJSON.Amount(report.totals.reduce(.zero) { $0 + $1.outstanding })
         overdue = StatusJSON.Amount(report.totals.reduce(.zero) { $0 + $1.overdue })
         totals = report.totals.map(StatusJSON.Total.init)
-        agedDebt = AgedDebt(report.rows, asOf: report.asOf).buckets
+        agedDebt = AgedDebtPanel(report.rows, asOf: report.asOf).buckets
         todaysActions = TodaysActions(report).actions
         self.worker = worker
     }
@@ -50,7 +50,7 @@ struct DashboardPage {
         owed = all.owed
         overdue = all.overdue
         totals = report.totals.map { TotalRow(name: $0.paymasterName, totals: [$0]) }
-        chart = AgedDebt(report.rows, asOf: report.asOf).svg
+        chart = AgedDebtPanel(report.rows, asOf: report.asOf).svg
         (self.actions, hasActions, more) = Self.shown(actions ?? ActionRow.rows(report, claimsPath: claimsPath))
         self.worker = worker
     }

@@ -1,5 +1,5 @@
+import PayChaseKit
 import PayChaseDomain
-import PayChaseOutbox
 
 /// A message in the queue as the queue page and the claim page show it, with the form that
 /// confirms a held one arrived.

@@ -1,5 +1,4 @@
-import PayChaseDomain
-import PayChaseOutbox
+import PayChaseKit
 
 /// One record entry as the claim's timeline and the record page show it.
 struct RecordRow {
@@ -12,35 +11,15 @@ struct RecordRow {
     var party: String
     var detail: String
 
-    init(_ record: DeliveryRecord, number: Int) {
+    init(_ line: RecordLine, number: Int) {
+        let listing = RecordListing(line)
         self.number = number
-        when = RecordTime.parse(record.time).map(LondonTime.clock) ?? record.time
-        claimID = record.claimID
-        kind = record.outcome.rawValue
-        what = Self.what(record.outcome)
-        document = record.template
-        switch record.outcome {
-        case .payment, .readReceipt, .deliveryStatus, .automaticReply, .reply: party = record.from
-        default: party = record.to.joined(separator: ", ")
-        }
-        detail = record.reply.replacingOccurrences(of: "\n", with: " / ")
-    }
-
-    static func what(_ outcome: DeliveryRecord.Outcome) -> String {
-        switch outcome {
-        case .accepted: "Email accepted by the server"
-        case .deferred: "Email deferred"
-        case .refused: "Email refused"
-        case .uncertain: "Email held (uncertain)"
-        case .confirmed: "Email confirmed delivered"
-        case .posted: "Letter posted"
-        case .repaired: "Record repaired"
-        case .readReceipt: "Read receipt"
-        case .deliveryStatus: "Delivery report"
-        case .automaticReply: "Automatic reply"
-        case .reply: "Reply"
-        case .payment: "Payment received"
-        case .sentItemsCopy: "Copy filed in Sent Items"
-        }
+        when = listing.when
+        claimID = listing.claimID
+        kind = listing.kind.rawValue
+        what = listing.what
+        document = listing.document
+        party = listing.party
+        detail = listing.detail
     }
 }

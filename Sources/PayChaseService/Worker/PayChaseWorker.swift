@@ -1,7 +1,6 @@
 import Foundation
 import Logging
 import PayChaseKit
-import PayChaseOutbox
 import ServiceLifecycle
 import Synchronization
 

@@ -3,7 +3,6 @@ import Logging
 import PayChaseDomain
 import PayChaseInput
 import PayChaseKit
-import PayChaseOutbox
 
 /// One practice's turn of the worker, and what it remembers between turns: when it last read
 /// the mailbox, the day it last worked out, and what it has sent by itself this minute.
@@ -16,9 +15,6 @@ struct PracticeRound {
     var pace: SendPace?
 
     init(practice: Practice) { self.practice = practice }
-
-    /// `auto_send` without `smtp.max_per_minute` goes no faster than this.
-    static let defaultPerMinute = 30
 
     mutating func run(state: ServiceState, stop: StopSignal) async {
         let workspace = practice.workspace
@@ -56,11 +52,7 @@ struct PracticeRound {
         }
     }
 
-    /// A queued message whose retry time has come, read without the lock.
-    func hasDueMessages(at now: Date) -> Bool {
-        let messages = (try? MessageQueue(outbox: practice.workspace.outbox).all()) ?? []
-        return messages.contains { $0.state == .queued && $0.nextAttempt <= now }
-    }
+    func hasDueMessages(at now: Date) -> Bool { QueueJob(workspace: practice.workspace).hasDue(at: now) }
 
     func sendQueued(state: ServiceState, stop: StopSignal, at now: Date) async {
         let job = SendJob(workspace: practice.workspace, source: .queued, asOf: state.today, options: options(state, stop))
@@ -121,7 +113,7 @@ struct PracticeRound {
     /// Sends, for each `auto_send` template, the claims whose next step is exactly it, as many
     /// as the minute's pace leaves room for; the rest wait for a later turn.
     mutating func autoSend(_ settings: PracticeSettings, actions: TodaysActions, state: ServiceState, stop: StopSignal, at now: Date) async {
-        var pace = self.pace ?? SendPace(perMinute: settings.maxPerMinute ?? Self.defaultPerMinute)
+        var pace = self.pace ?? SendPace(autoSending: settings)
         for template in settings.autoSend where !stop.isSet {
             let room = pace.room(at: now)
             let claims = Array(actions.autoSendable(template).prefix(max(0, room)))

@@ -42,7 +42,7 @@ extension PayChase {
                 if let cut = checked.verified.powerCut { PayChase.report([LogTable.powerCutNote(cut)]) }
             } else {
                 let records = job.entries(claim: claimID, logger: options.logger())
-                print(json ? LogTable.json(records) : LogTable.text(records, claim: claimID), terminator: "")
+                print(json ? LogJob.json(records) : LogTable.text(records, claim: claimID), terminator: "")
             }
         }
     }

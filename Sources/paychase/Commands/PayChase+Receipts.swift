@@ -21,7 +21,7 @@ extension PayChase {
             var job = ReceiptsJob(workspace: try options.workspace())
             job.insecurity = insecure.insecurity
             let result = try PayChase.run { () throws(PayChaseError) in try job.run(logger: options.logger()) }
-            print(json ? ReceiptsTable.json(result) : ReceiptsTable.text(result), terminator: "")
+            print(json ? result.json : ReceiptsTable.text(result), terminator: "")
         }
     }
 }

@@ -20,7 +20,7 @@ extension PayChase {
         var postedOn: CalendarDate?
 
         @Option(help: "How it was sent: first class, second class, recorded delivery, hand delivered.")
-        var method = "first class"
+        var method = PostingJob.defaultMethod
 
         @Option(help: "The Royal Mail tracking or signed-for reference.")
         var tracking: String?

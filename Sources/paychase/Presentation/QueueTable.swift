@@ -1,5 +1,5 @@
+import PayChaseKit
 import PayChaseDomain
-import PayChaseOutbox
 
 /// The send queue as the practice reads it.
 enum QueueTable {

@@ -19,7 +19,7 @@ extension StatusReport {
         lines += TextTable.align([header] + body, rightAligned: [2, 4, 5, 6])
         if rows.contains(where: { $0.dueBasis == .assumed && $0.outstanding > .zero }) {
             lines += [
-                "", "(assumed) no due_on or approved_on was given: the date is taken as 30 days after the claim; confirm it with the paymaster.",
+                "", "(assumed) no due_on or approved_on was given: the date is taken as \(DueBasis.assumption); confirm it with the paymaster.",
             ]
         }
         if rows.contains(where: { $0.interest != nil }) {

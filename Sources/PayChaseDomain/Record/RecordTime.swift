@@ -1,10 +1,9 @@
 import Foundation
-import PayChaseDomain
 
 /// The record's time format: `2026-11-22T22:40:58.123Z`, UTC with milliseconds, so entries sort
 /// and compare as text and read the same anywhere.
 public enum RecordTime {
-    static let utc: Calendar = {
+    public static let utc: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         return calendar

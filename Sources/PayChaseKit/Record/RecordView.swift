@@ -7,14 +7,14 @@ import PayChaseOutbox
 /// What the jobs need from the record, read once: per claim, what was sent, what came back and
 /// what was paid; and the record's head for the emails about to go.
 struct RecordView: Sendable {
-    var attempts: [String: [Attempt]]
-    var feedback: [String: ClaimFeedback]
+    var history: ClaimHistory
     var head: RecordHead
 
+    var attempts: [String: [Attempt]] { history.attempts }
+    var feedback: [String: ClaimFeedback] { history.feedback }
+
     init(_ outbox: OutboxSession) {
-        // Two passes over every entry that only read it: one on each core.
-        nonisolated(unsafe) let session = outbox
-        (attempts, feedback) = ParallelMap.both({ session.attempts() }, { session.feedback() })
+        history = outbox.history()
         head = outbox.head
     }
 

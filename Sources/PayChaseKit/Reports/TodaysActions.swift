@@ -1,28 +1,27 @@
 import PayChaseDomain
-import PayChaseKit
 
 /// The claims whose next step has come due as of a day (Europe/London): a document to send, an
 /// address to fix, a reply to read. Most overdue first.
-struct TodaysActions: Sendable {
-    struct Action: Sendable, Encodable {
-        var claimId: String
-        var paymaster: String
-        var outstanding: StatusJSON.Amount
-        var daysOverdue: Int
-        var nextStep: String
-        var nextAction: String
-        var templates: [String]
-        var serious: Bool
+public struct TodaysActions: Sendable {
+    public struct Action: Sendable, Encodable {
+        public var claimId: String
+        public var paymaster: String
+        public var outstanding: StatusJSON.Amount
+        public var daysOverdue: Int
+        public var nextStep: String
+        public var nextAction: String
+        public var templates: [String]
+        public var serious: Bool
     }
 
-    var asOf: CalendarDate
-    var actions: [Action]
+    public var asOf: CalendarDate
+    public var actions: [Action]
     /// The rows behind them, for the worker's choice of what it may send by itself.
-    var rows: [StatusReport.Row]
+    public var rows: [StatusReport.Row]
 
-    static let due: Set<NextStep.Action> = [.send, .fixAddress, .readReply]
+    public static let due: Set<NextStep.Action> = [.send, .fixAddress, .readReply]
 
-    init(_ report: StatusReport) {
+    public init(_ report: StatusReport) {
         asOf = report.asOf
         rows = report.rows.filter { $0.outstanding > .zero && Self.due.contains($0.nextStep.action) }
             .sorted { ($0.daysOverdue, $1.claimID) > ($1.daysOverdue, $0.claimID) }
@@ -42,7 +41,7 @@ struct TodaysActions: Sendable {
 
     /// The claims the worker may send `template` for by itself: the step is exactly that
     /// document, and not a serious one.
-    func autoSendable(_ template: String) -> [String] {
+    public func autoSendable(_ template: String) -> [String] {
         rows.filter { $0.nextStep.action == .send && $0.nextStep.templates == [template] && !$0.nextStep.serious }.map(\.claimID)
     }
 }

@@ -1,0 +1,26 @@
+/// Money the practice received for a claim, as `paychase payment` recorded it.
+public struct PaymentReceived: Sendable, Hashable {
+    public var claimID: String
+    public var amount: Money
+    public var receivedOn: CalendarDate
+    /// The remittance's reference, when there was one.
+    public var reference: String?
+    /// Who paid: the paymaster's name.
+    public var payer: String
+    /// Who was paid: the practice's name.
+    public var payee: String
+
+    public init(claimID: String, amount: Money, receivedOn: CalendarDate, reference: String?, payer: String, payee: String) {
+        self.claimID = claimID
+        self.amount = amount
+        self.receivedOn = receivedOn
+        self.reference = reference
+        self.payer = payer
+        self.payee = payee
+    }
+
+    /// `received £200.00 on 23 November 2026, reference REMIT-9`.
+    public var summary: String {
+        "received \(amount.formatted) on \(receivedOn.formatted)" + (reference.map { ", reference \($0)" } ?? "")
+    }
+}
