@@ -28,11 +28,11 @@ let package = Package(
     name: "PayChase",
     products: [
         .executable(name: "paychase", targets: ["paychase"]),
-        .library(name: "PayChaseKit", targets: ["PayChaseKit"]),
+        .library(name: "PayChaseJobs", targets: ["PayChaseJobs"]),
         .library(name: "PayChaseInput", targets: ["PayChaseInput"]),
         .library(name: "PayChaseDocuments", targets: ["PayChaseDocuments"]),
         .library(name: "PayChaseMail", targets: ["PayChaseMail"]),
-        .library(name: "PayChaseLetters", targets: ["PayChaseLetters"]),
+        .library(name: "PayChasePrint", targets: ["PayChasePrint"]),
         .library(name: "PayChaseService", targets: ["PayChaseService"]),
         .library(name: "PayChaseReports", targets: ["PayChaseReports"]),
     ],
@@ -95,7 +95,7 @@ let package = Package(
         .systemLibrary(name: "CPangoCairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
         // Printable A4 letters as PDF: one Swift type lays a letter out with Pango and Cairo.
         .target(
-            name: "PayChaseLetters",
+            name: "PayChasePrint",
             dependencies: ["CPangoCairo", "PayChaseDomain", "PayChaseDocuments"],
             swiftSettings: swiftSettings + [.unsafeFlags(headerSearchFlags("pangocairo"))]
         ),
@@ -121,10 +121,10 @@ let package = Package(
         .target(name: "PayChaseOAuth", dependencies: ["PayChaseCurl", "PayChaseDomain", "PayChaseTransport"], swiftSettings: swiftSettings),
         // The jobs the command line (and next the web service) runs; they return typed results and never print.
         .target(
-            name: "PayChaseKit",
+            name: "PayChaseJobs",
             dependencies: [
                 "PayChaseDomain", "PayChaseInput", "PayChaseDocuments", "PayChaseMail", "PayChaseOutbox", "PayChaseCurl",
-                "PayChaseSMTP", "PayChaseIMAP", "PayChaseLetters", "PayChaseReports", "PayChaseOAuth", "PayChaseTransport", "PayChaseConcurrency",
+                "PayChaseSMTP", "PayChaseIMAP", "PayChasePrint", "PayChaseReports", "PayChaseOAuth", "PayChaseTransport", "PayChaseConcurrency",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
@@ -135,7 +135,7 @@ let package = Package(
             name: "PayChaseService",
             dependencies: [
                 "PayChaseInput",
-                "PayChaseKit", "PayChaseDomain", "PayChaseLetters", "PayChaseReports",
+                "PayChaseJobs", "PayChaseDomain", "PayChasePrint", "PayChaseReports",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -152,7 +152,7 @@ let package = Package(
         .executableTarget(
             name: "paychase",
             dependencies: [
-                "PayChaseKit", "PayChaseDomain", "PayChaseService",
+                "PayChaseJobs", "PayChaseDomain", "PayChaseService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -188,7 +188,7 @@ let package = Package(
         .testTarget(
             name: "PayChaseSendTests",
             dependencies: [
-                "PayChaseKit", "PayChaseDomain", "PayChaseOutbox", "PayChaseTestSupport", .product(name: "Logging", package: "swift-log"),
+                "PayChaseJobs", "PayChaseDomain", "PayChaseOutbox", "PayChaseTestSupport", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -200,16 +200,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "PayChaseLettersTests",
-            dependencies: ["PayChaseDocuments", "PayChaseDomain", "PayChaseLetters", "PayChaseInput", "PayChaseTestSupport"],
+            name: "PayChasePrintTests",
+            dependencies: ["PayChaseDocuments", "PayChaseDomain", "PayChasePrint", "PayChaseInput", "PayChaseTestSupport"],
             exclude: ["Golden"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "PayChaseKitTests",
+            name: "PayChaseJobsTests",
             dependencies: [
                 "PayChaseTransport",
-                "PayChaseKit", "PayChaseDomain", "PayChaseOutbox", "PayChaseLetters", "PayChaseReports", "PayChaseTestSupport",
+                "PayChaseJobs", "PayChaseDomain", "PayChaseOutbox", "PayChasePrint", "PayChaseReports", "PayChaseTestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -218,7 +218,7 @@ let package = Package(
             name: "PayChaseServiceTests",
             dependencies: [
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
-                "PayChaseService", "PayChaseKit", "PayChaseDomain", "PayChaseOutbox", "PayChaseTestSupport",
+                "PayChaseService", "PayChaseJobs", "PayChaseDomain", "PayChaseOutbox", "PayChaseTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -226,7 +226,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PayChaseCLITests",
-            dependencies: ["PayChaseKit", "PayChaseTestSupport"],
+            dependencies: ["PayChaseJobs", "PayChaseTestSupport"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

@@ -21,7 +21,7 @@ let package = Package(
                 .product(name: "PayChaseInput", package: payChase),
                 .product(name: "PayChaseDocuments", package: payChase),
                 .product(name: "PayChaseMail", package: payChase),
-                .product(name: "PayChaseLetters", package: payChase),
+                .product(name: "PayChasePrint", package: payChase),
             ],
             path: "Benchmarks/PayChaseBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

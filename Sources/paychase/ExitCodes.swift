@@ -1,5 +1,5 @@
 import ArgumentParser
-import PayChaseKit
+import PayChaseJobs
 
 /// Every exit code `paychase` gives, chosen here and nowhere else (sysexits.h, as mail tools use them).
 enum ExitCodes {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Logging
 import PayChaseDomain
-import PayChaseKit
+import PayChaseJobs
 
 /// Where the profile, claims, templates and Outbox are; shared by every command.
 struct WorkspaceOptions: ParsableArguments {

@@ -1,7 +1,7 @@
 import Foundation
 import Logging
 import PayChaseDomain
-import PayChaseKit
+import PayChaseJobs
 import PayChaseTestSupport
 import Testing
 

@@ -1,5 +1,5 @@
 import Foundation
-import PayChaseKit
+import PayChaseJobs
 import PayChaseTestSupport
 import Testing
 

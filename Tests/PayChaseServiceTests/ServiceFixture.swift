@@ -3,7 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Logging
-import PayChaseKit
+import PayChaseJobs
 import PayChaseService
 import PayChaseTestSupport
 import Testing

@@ -3,7 +3,7 @@ import Foundation
 import PayChaseDocuments
 import PayChaseDomain
 import PayChaseInput
-import PayChaseLetters
+import PayChasePrint
 import PayChaseMail
 
 /// The example practice, found from this file: Benchmarks/Benchmarks/PayChaseBenchmarks/ → repository.

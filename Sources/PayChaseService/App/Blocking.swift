@@ -1,5 +1,5 @@
 import Dispatch
-import PayChaseKit
+import PayChaseJobs
 
 /// Runs Kit's jobs, which block (file I/O, libcurl, bcrypt), on Dispatch's threads rather than
 /// on Swift's cooperative pool, where a blocked thread would stall every request.

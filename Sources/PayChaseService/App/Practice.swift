@@ -1,5 +1,5 @@
 import Foundation
-import PayChaseKit
+import PayChaseJobs
 
 /// One practice the service serves: its folder (profile, claims, Outbox) and where its pages
 /// and JSON live. A single practice is served at `/` and `/api`; with `--practices DIR`, each

@@ -1,4 +1,4 @@
-import PayChaseKit
+import PayChaseJobs
 
 /// How `paychase serve` runs: where it listens, which practices it serves, and the limits it keeps.
 public struct ServiceConfiguration: Sendable {

@@ -1,5 +1,5 @@
 import PayChaseDomain
-import PayChaseKit
+import PayChaseJobs
 
 extension ServiceState {
     /// A job that only reads, off the cooperative pool; its failure as the web says it.

@@ -1,7 +1,7 @@
 import Foundation
 import Logging
 import PayChaseDomain
-import PayChaseKit
+import PayChaseJobs
 import Synchronization
 
 /// What every route and the worker share: the configuration, the pages, the users, and per

@@ -1,5 +1,5 @@
 import Foundation
-import PayChaseKit
+import PayChaseJobs
 import Synchronization
 
 /// The mailbox sign-ins under way, one per practice: the code the Mailbox page shows while the

@@ -1,6 +1,6 @@
 import Foundation
 import PayChaseDomain
-import PayChaseKit
+import PayChaseJobs
 import Synchronization
 
 /// Each practice's status report, kept until a file it is made from changes (the profile, the

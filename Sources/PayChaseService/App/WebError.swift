@@ -1,5 +1,5 @@
 import Hummingbird
-import PayChaseKit
+import PayChaseJobs
 
 /// A request the service refuses or could not carry out: the HTTP status and every problem, in
 /// the words the command line uses (with the web's own advice where Kit says what it is).

@@ -1,6 +1,6 @@
 import Hummingbird
 import HummingbirdAuth
-import PayChaseKit
+import PayChaseJobs
 
 /// Logging in and out (`/login`, `/logout`), against the users file's bcrypt hashes. A login
 /// starts a new session (a new id and CSRF token), so a session fixed before it is worth nothing.

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import PayChaseDomain
-import PayChaseKit
+import PayChaseJobs
 import Synchronization
 
 /// The claim page's buttons, each one Kit job: draft, send (once per rendered form), record a

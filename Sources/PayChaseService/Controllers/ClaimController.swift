@@ -1,6 +1,6 @@
 import Hummingbird
 import PayChaseDomain
-import PayChaseKit
+import PayChaseJobs
 
 /// One claim (`/claims/ID`, `/api/claims/ID`): its facts, timeline, next document and the
 /// letter's PDF. Its actions (draft, send, posting, payment, evidence) are `ClaimActionsController`'s.

@@ -1,6 +1,6 @@
 import Hummingbird
 import PayChaseDomain
-import PayChaseKit
+import PayChaseJobs
 
 /// The claims table (`/claims`) and its JSON (`/api/claims`): sorted by any column, filtered by
 /// paymaster and next step (`?paymaster=icb&next=send&sort=outstanding&order=desc`).

@@ -1,6 +1,6 @@
 import Hummingbird
 import PayChaseDomain
-import PayChaseKit
+import PayChaseJobs
 
 /// A practice's dashboard (`/`), its JSON (`/api/dashboard`), and the report behind it as
 /// `paychase status --json` gives it (`/api/status`).

@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 import MultipartKit
-import PayChaseKit
+import PayChaseJobs
 
 /// Uploading a claims file (`/import`): every problem listed as `check` prints it
 /// (`claims.csv:LINE: column: message`) and nothing replaced, or the clean file swapped in with

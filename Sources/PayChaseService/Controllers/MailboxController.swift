@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 import PayChaseDomain
-import PayChaseKit
+import PayChaseJobs
 
 /// The Mailbox page (`/mailbox`, `/api/mailbox`): connect the practice mailbox with OAuth 2.0 as
 /// `paychase mailbox connect` does — the code shown, the page updating itself until the person

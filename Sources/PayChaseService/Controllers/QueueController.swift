@@ -1,6 +1,6 @@
 import Hummingbird
 import PayChaseDomain
-import PayChaseKit
+import PayChaseJobs
 
 /// What waits to be sent (`/queue`, `/api/queue`), and confirming that a held message did arrive.
 struct QueueController {

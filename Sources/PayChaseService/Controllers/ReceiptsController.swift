@@ -1,6 +1,6 @@
 import Foundation
 import Hummingbird
-import PayChaseKit
+import PayChaseJobs
 
 /// Reading the practice mailbox now (`POST /receipts`), as the worker does every
 /// `imap.poll_minutes` and `paychase receipts` does when asked.

@@ -1,5 +1,5 @@
 import Hummingbird
-import PayChaseKit
+import PayChaseJobs
 
 /// The record (`/record`, `/api/record`): whether it verifies, as `paychase log --verify`
 /// says, and its newest entries.

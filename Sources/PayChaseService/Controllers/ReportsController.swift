@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
-import PayChaseKit
-import PayChaseLetters
+import PayChaseJobs
+import PayChasePrint
 
 /// The reports (`/reports`): cash flow and aged debt with its chart, and the service value
 /// review when the practice keeps a `services.csv` beside its profile — the same jobs and the

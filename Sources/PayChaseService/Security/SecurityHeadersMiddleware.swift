@@ -1,7 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import PayChaseKit
+import PayChaseJobs
 
 /// Set once for every response, errors included: the Content-Security-Policy (no script at
 /// all, the layout's one style block by its hash, forms only to this site, no framing) and the

@@ -1,4 +1,4 @@
-import PayChaseKit
+import PayChaseJobs
 import Foundation
 
 /// The keys of send forms already used, kept in `Outbox/web/used-keys` (one a line, synced

@@ -1,4 +1,4 @@
-import PayChaseKit
+import PayChaseJobs
 import Foundation
 import HummingbirdBcrypt
 import PayChaseDomain

@@ -1,6 +1,6 @@
 import PayChaseDomain
-import PayChaseKit
-import PayChaseLetters
+import PayChaseJobs
+import PayChasePrint
 import PayChaseReports
 
 /// The dashboard's aged-debt table and chart: `AgedDebt` worked out from the status rows, in

@@ -1,5 +1,5 @@
 import PayChaseDomain
-import PayChaseKit
+import PayChaseJobs
 
 /// A claim's facts as the claims file gives them, with the payments recorded counted as paid.
 struct ClaimFacts: Sendable, Encodable {

@@ -1,5 +1,5 @@
 import PayChaseDomain
-import PayChaseKit
+import PayChaseJobs
 
 /// `/api/claims/ID`: the claim's facts, its status row as `status --json` gives it, its record
 /// entries as written, its queued messages, and the next document.

@@ -1,5 +1,5 @@
 import PayChaseDomain
-import PayChaseKit
+import PayChaseJobs
 
 /// The claims table page's model.
 struct ClaimsPage {

@@ -1,5 +1,5 @@
 import PayChaseDomain
-import PayChaseKit
+import PayChaseJobs
 
 /// Several practices' dashboards together: one dashboard of all their claims, each practice's
 /// totals, and every practice's actions for today, each linked to its own claim page.

@@ -1,5 +1,5 @@
 import PayChaseDomain
-import PayChaseKit
+import PayChaseJobs
 
 /// A line of a dashboard's totals: a paymaster's, or (on the combined dashboard) a practice's.
 struct TotalRow {

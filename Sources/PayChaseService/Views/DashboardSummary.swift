@@ -1,5 +1,5 @@
 import PayChaseDomain
-import PayChaseKit
+import PayChaseJobs
 
 /// A practice's dashboard: owed and overdue per paymaster, the aged debt, today's actions.
 /// The page and `/api/dashboard` are the same value.

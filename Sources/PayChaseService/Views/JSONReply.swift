@@ -1,6 +1,6 @@
 import Foundation
 import Hummingbird
-import PayChaseKit
+import PayChaseJobs
 
 /// JSON as every PayChase JSON output is: pretty, sorted, snake_case keys.
 enum JSONReply {

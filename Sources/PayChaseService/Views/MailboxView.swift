@@ -1,5 +1,5 @@
 import PayChaseDomain
-import PayChaseKit
+import PayChaseJobs
 
 /// What `/api/mailbox` answers and the page shows: never a token.
 struct MailboxView: Encodable, Sendable {

@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 import Hummingbird
 import Mustache
-import PayChaseKit
+import PayChaseJobs
 
 /// The service's pages: the Mustache templates in `Pages/` (HTML-escaped), each rendered into
 /// the layout, whose one inline `<style>` the Content-Security-Policy allows by its SHA-256.

@@ -1,4 +1,4 @@
-import PayChaseKit
+import PayChaseJobs
 import PayChaseDomain
 
 /// A message in the queue as the queue page and the claim page show it, with the form that

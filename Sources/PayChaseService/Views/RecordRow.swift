@@ -1,4 +1,4 @@
-import PayChaseKit
+import PayChaseJobs
 
 /// One record entry as the claim's timeline and the record page show it.
 struct RecordRow {

@@ -1,4 +1,4 @@
-import PayChaseKit
+import PayChaseJobs
 
 /// What the service says about Kit's typed notes and failures in its own terms: the page or
 /// button that goes on from them, as `CommandAdvice` names commands for the command line.

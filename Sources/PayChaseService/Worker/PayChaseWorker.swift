@@ -1,6 +1,6 @@
 import Foundation
 import Logging
-import PayChaseKit
+import PayChaseJobs
 import ServiceLifecycle
 import Synchronization
 

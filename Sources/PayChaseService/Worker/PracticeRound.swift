@@ -2,7 +2,7 @@ import Foundation
 import Logging
 import PayChaseDomain
 import PayChaseInput
-import PayChaseKit
+import PayChaseJobs
 
 /// One practice's turn of the worker, and what it remembers between turns: when it last read
 /// the mailbox, the day it last worked out, and what it has sent by itself this minute.

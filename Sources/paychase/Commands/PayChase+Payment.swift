@@ -1,6 +1,6 @@
 import ArgumentParser
 import PayChaseDomain
-import PayChaseKit
+import PayChaseJobs
 
 extension PayChase {
     struct Payment: ParsableCommand {

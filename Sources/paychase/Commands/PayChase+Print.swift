@@ -1,5 +1,5 @@
 import ArgumentParser
-import PayChaseKit
+import PayChaseJobs
 
 extension PayChase {
     struct Print: ParsableCommand {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import PayChaseKit
+import PayChaseJobs
 
 extension PayChase {
     struct Receipts: ParsableCommand {

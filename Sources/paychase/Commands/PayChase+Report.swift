@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import PayChaseDomain
-import PayChaseKit
+import PayChaseJobs
 
 extension PayChase {
     struct Report: ParsableCommand {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
-import PayChaseKit
+import PayChaseJobs
 import PayChaseService
 
 extension PayChase {

@@ -1,5 +1,5 @@
 import PayChaseDomain
-import PayChaseKit
+import PayChaseJobs
 
 extension CheckJob.Result {
     /// `OK: 6 claims, £8,665.06 outstanding, 4 overdue as of 22 November 2026; 7 templates`.

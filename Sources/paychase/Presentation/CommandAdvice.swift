@@ -1,4 +1,4 @@
-import PayChaseKit
+import PayChaseJobs
 
 /// What paychase says about Kit's typed notes and failures in its own terms: the commands and
 /// options that go on from them. Kit names none of them; this is the one place that does.

@@ -1,6 +1,6 @@
 import Foundation
 import PayChaseDomain
-import PayChaseKit
+import PayChaseJobs
 
 /// The record as the practice reads it.
 enum LogTable {

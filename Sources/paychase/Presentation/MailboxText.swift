@@ -1,6 +1,6 @@
 import Foundation
 import PayChaseDomain
-import PayChaseKit
+import PayChaseJobs
 
 /// What `paychase mailbox` prints. Never a token: the job gives none.
 enum MailboxText {

@@ -1,5 +1,5 @@
 import PayChaseDomain
-import PayChaseKit
+import PayChaseJobs
 
 extension PostingJob.Posting {
     /// `D-2026-014: appeal posted 23 November 2026 (recorded delivery, tracking AB123456789GB), PDF SHA-256 …`.

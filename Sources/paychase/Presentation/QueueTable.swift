@@ -1,4 +1,4 @@
-import PayChaseKit
+import PayChaseJobs
 import PayChaseDomain
 
 /// The send queue as the practice reads it.

@@ -1,5 +1,5 @@
 import Foundation
-import PayChaseKit
+import PayChaseJobs
 
 /// What `receipts` found, per claim.
 enum ReceiptsTable {

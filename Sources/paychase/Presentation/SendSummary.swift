@@ -1,4 +1,4 @@
-import PayChaseKit
+import PayChaseJobs
 
 extension SendResult {
     /// `200 messages sent to the server: 198 accepted, 1 deferred, 1 refused`.

@@ -1,5 +1,5 @@
 import PayChaseDomain
-import PayChaseKit
+import PayChaseJobs
 
 extension StatusReport {
     /// An aligned table, then the totals per paymaster.

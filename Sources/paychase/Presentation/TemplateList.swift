@@ -1,4 +1,4 @@
-import PayChaseKit
+import PayChaseJobs
 
 extension TemplatesJob.Listing {
     /// Two lines per template, its problems, then every variable there is.

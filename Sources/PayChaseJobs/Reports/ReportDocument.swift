@@ -1,5 +1,5 @@
 import PayChaseDomain
-import PayChaseLetters
+import PayChasePrint
 
 /// A report as tables, the one shape every output is made from — the PDF through the letters
 /// engine, the CSV for Excel, the JSON for scripts (and a web page) — so each shows the same figures.

@@ -1,5 +1,5 @@
 import Foundation
-import PayChaseKit
+import PayChaseJobs
 import PayChaseTransport
 
 /// A mail server in memory, behind the same seam as libcurl's SMTP: it answers each recipient as

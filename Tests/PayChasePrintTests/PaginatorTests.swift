@@ -1,6 +1,6 @@
 import Testing
 
-@testable import PayChaseLetters
+@testable import PayChasePrint
 
 struct PaginatorTests {
     /// A block of `count` lines, 12 points each.

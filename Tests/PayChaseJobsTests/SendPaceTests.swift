@@ -1,5 +1,5 @@
 import Foundation
-import PayChaseKit
+import PayChaseJobs
 import Testing
 
 /// smtp.max_per_minute: never more than that many messages in any 60 seconds.

@@ -2,7 +2,7 @@ import Foundation
 import PayChaseDocuments
 import PayChaseDomain
 import PayChaseInput
-import PayChaseLetters
+import PayChasePrint
 import PayChaseTestSupport
 
 /// The example practice (Examples/), rendered as letters on a fixed date.

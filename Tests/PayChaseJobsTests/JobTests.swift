@@ -1,6 +1,6 @@
 import Foundation
 import PayChaseDomain
-import PayChaseKit
+import PayChaseJobs
 import PayChaseOutbox
 import PayChaseTestSupport
 import Testing

@@ -1,4 +1,4 @@
-import PayChaseLetters
+import PayChasePrint
 
 extension ReportDocument {
     /// An A4 PDF through the letters engine: the title and lead, then each table under its

@@ -1,7 +1,7 @@
 import Logging
 import PayChaseDocuments
 import PayChaseDomain
-import PayChaseLetters
+import PayChasePrint
 
 /// One claim's document as it would go, made in memory and never written: the email as text,
 /// and the letter as a PDF. The service shows it before the practice drafts or sends it.

@@ -1,6 +1,6 @@
 import Foundation
 import PayChaseDomain
-import PayChaseKit
+import PayChaseJobs
 import PayChaseTestSupport
 import PayChaseTransport
 import Testing

@@ -1,7 +1,7 @@
 import Foundation
 import PayChaseDocuments
 import PayChaseDomain
-import PayChaseLetters
+import PayChasePrint
 import PayChaseTestSupport
 import Testing
 

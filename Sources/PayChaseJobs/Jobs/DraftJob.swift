@@ -2,7 +2,7 @@ import Foundation
 import Logging
 import PayChaseDocuments
 import PayChaseDomain
-import PayChaseLetters
+import PayChasePrint
 import PayChaseMail
 import PayChaseOutbox
 

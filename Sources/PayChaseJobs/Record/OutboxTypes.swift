@@ -1,7 +1,7 @@
 import PayChaseOutbox
 
 // The Outbox's types the front ends show or keep, named through the engine: the command line
-// and the service import PayChaseKit only, never the Outbox itself.
+// and the service import PayChaseJobs only, never the Outbox itself.
 
 /// One line of the record.
 public typealias RecordLine = PayChaseOutbox.RecordLine

@@ -1,5 +1,5 @@
 import PayChaseDomain
-import PayChaseLetters
+import PayChasePrint
 import PayChaseReports
 
 /// `paychase report cashflow`: cash flow and aged debt for a practice, or a network of them,

@@ -1,6 +1,6 @@
 import Foundation
 import PayChaseDomain
-import PayChaseLetters
+import PayChasePrint
 import PayChaseMail
 import PayChaseOutbox
 

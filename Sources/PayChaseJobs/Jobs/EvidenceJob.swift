@@ -1,7 +1,7 @@
 import Foundation
 import Logging
 import PayChaseDomain
-import PayChaseLetters
+import PayChasePrint
 import PayChaseOutbox
 import ZIPFoundation
 

@@ -1,6 +1,6 @@
 import Foundation
 import Logging
-import PayChaseKit
+import PayChaseJobs
 import PayChaseTestSupport
 
 /// The example practice in a temporary folder, worked on in-process the way the web service will.

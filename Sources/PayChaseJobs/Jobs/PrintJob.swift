@@ -1,7 +1,7 @@
 import Foundation
 import Logging
 import PayChaseDomain
-import PayChaseLetters
+import PayChasePrint
 import PayChaseOutbox
 
 /// `paychase print`: each chosen claim's letter as an A4 PDF in `Outbox/letters/`, and, given a

@@ -2,7 +2,7 @@ import Logging
 import PayChaseConcurrency
 import PayChaseDocuments
 import PayChaseDomain
-import PayChaseLetters
+import PayChasePrint
 import PayChaseMail
 import PayChaseOutbox
 

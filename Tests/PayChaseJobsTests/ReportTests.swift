@@ -1,7 +1,7 @@
 import Foundation
 import PayChaseDomain
-import PayChaseKit
-import PayChaseLetters
+import PayChaseJobs
+import PayChasePrint
 import PayChaseTestSupport
 import Testing
 
