@@ -10,44 +10,36 @@ public enum BankRateReader {
     }
 
     public static func parse(_ text: String, file: String) throws(InputError) -> BankRateTable {
+        var checker = Checker(file: file)
         var changes: [BankRateTable.Change] = []
-        var problems: [Diagnostic] = []
-        var sawHeader = false
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.trimmingCharacters(in: "\r").trimmingSpaces()
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            if !sawHeader {
-                sawHeader = true
-                if line.hasPrefix("from,") { continue }
-            }
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces() }
-            func problem(_ field: String, _ message: String) {
-                problems.append(Diagnostic(file: file, line: index + 1, field: field, message: message))
-            }
-            guard fields.count >= 2 else {
-                problem("from", "each line needs a date and a rate, such as 2025-12-18,3.75")
+        for row in CSVTableReader<BankRateColumn>(file: file, comments: true).rows(in: text, reporting: &checker) {
+            guard let from = row.text(.from), let rateText = row.text(.bankRate) else {
+                checker.report(row.line, row.text(.from) == nil ? .from : .bankRate, "each line needs a date and a rate, such as 2025-12-18,3.75")
                 continue
             }
             let date: CalendarDate
-            do { date = try CalendarDate(parsing: fields[0]) } catch {
-                problem("from", error.description)
+            do { date = try CalendarDate(parsing: from) } catch {
+                checker.report(row.line, .from, error.description)
                 continue
             }
             // A rate is read like an amount: exact hundredths, never through a floating-point number.
-            guard let rate = try? Money(parsing: fields[1]), rate.pence < 10_000 else {
-                problem("bank_rate", "'\(fields[1])' is not a rate in per cent with at most two decimals, such as 3.75")
+            guard let rate = try? Money(parsing: rateText), rate.pence < 10_000 else {
+                checker.report(row.line, .bankRate, "'\(rateText)' is not a rate in per cent with at most two decimals, such as 3.75")
                 continue
             }
             changes.append(.init(from: date, basisPoints: Int(rate.pence)))
         }
-        if problems.isEmpty && changes.isEmpty { problems.append(Diagnostic(file: file, message: "lists no rates")) }
-        guard problems.isEmpty else { throw InputError(kind: .data, diagnostics: problems) }
+        if checker.diagnostics.isEmpty && changes.isEmpty { checker.diagnostics.append(Diagnostic(file: file, message: "lists no rates")) }
+        guard checker.diagnostics.isEmpty else { throw InputError(kind: .data, diagnostics: checker.diagnostics) }
         return BankRateTable(changes: changes, source: source)
     }
-}
 
-extension Substring {
-    fileprivate func trimmingCharacters(in set: Character) -> String {
-        String(self.last == set ? self.dropLast() : self)
+    private struct Checker: CSVProblemReporter {
+        let file: String
+        var diagnostics: [Diagnostic] = []
+
+        mutating func report(_ line: Int?, _ column: BankRateColumn?, _ message: String) {
+            diagnostics.append(Diagnostic(file: file, line: line, field: column?.rawValue, message: message))
+        }
     }
 }

@@ -38,22 +38,33 @@ protocol CSVProblemReporter<Column> {
 
 /// Splits CSV text (as Excel saves it) into rows of named columns, keeping the line each
 /// record starts on, and reporting what is wrong with the header or the quoting.
+/// The one reader of every CSV file PayChase reads: claims, services and Bank Rate.
 struct CSVTableReader<Column: CSVColumn> {
     let file: String
+    /// Lines that start with `#` are notes, not records (`bank-rate.csv`).
+    var comments = false
 
     func rows(in text: String, reporting checker: inout some CSVProblemReporter<Column>) -> [CSVRow<Column>] {
+        let text = comments ? Self.blankingComments(text) : text
         guard let reader = try? CSVReader(string: text, hasHeaderRow: false) else {
             checker.report(1, nil, "cannot be read as CSV")
             return []
         }
-        guard let header = reader.next(), header.contains(where: { !$0.trimmingSpaces().isEmpty }) else {
-            checker.report(1, nil, "the first line must name the columns (\(Column.example))")
+        var line = 1
+        var first = reader.next()
+        // Notes before the header are passed over.
+        while comments, let blank = first, blank.allSatisfy({ $0.trimmingSpaces().isEmpty }) {
+            line += 1 + blank.reduce(0) { $0 + CSVText.lineBreaks(in: $1) }
+            first = reader.next()
+        }
+        guard let header = first, header.contains(where: { !$0.trimmingSpaces().isEmpty }) else {
+            checker.report(line, nil, "the first line must name the columns (\(Column.example))")
             return []
         }
-        guard let columns = self.columns(from: header, reporting: &checker) else { return [] }
+        guard let columns = self.columns(from: header, at: line, reporting: &checker) else { return [] }
 
         var rows: [CSVRow<Column>] = []
-        var line = 2 + header.reduce(0) { $0 + CSVText.lineBreaks(in: $1) }
+        line += 1 + header.reduce(0) { $0 + CSVText.lineBreaks(in: $1) }
         while let record = reader.next() {
             let start = line
             line += 1 + record.reduce(0) { $0 + CSVText.lineBreaks(in: $1) }
@@ -79,7 +90,14 @@ struct CSVTableReader<Column: CSVColumn> {
         return rows
     }
 
-    private func columns(from header: [String], reporting checker: inout some CSVProblemReporter<Column>) -> [Column]? {
+    /// `text` with each `#` line left empty, so every other line keeps its number.
+    private static func blankingComments(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { String($0).trimmingSpaces().hasPrefix("#") ? "" : String($0) }
+            .joined(separator: "\n")
+    }
+
+    private func columns(from header: [String], at line: Int, reporting checker: inout some CSVProblemReporter<Column>) -> [Column]? {
         let before = checker.diagnostics.count
         var columns: [Column] = []
         var unknown: [String] = []
@@ -88,15 +106,15 @@ struct CSVTableReader<Column: CSVColumn> {
                 unknown.append(name.trimmingSpaces().isEmpty ? "(blank)" : "'\(name.trimmingSpaces())'")
                 continue
             }
-            if columns.contains(column) { checker.report(1, column, "appears twice in the header") }
+            if columns.contains(column) { checker.report(line, column, "appears twice in the header") }
             columns.append(column)
         }
         if !unknown.isEmpty {
             let known = Column.allCases.map(\.rawValue).joined(separator: ", ")
-            checker.report(1, nil, "unknown column\(unknown.count > 1 ? "s" : "") \(unknown.joined(separator: ", ")); the columns are \(known)")
+            checker.report(line, nil, "unknown column\(unknown.count > 1 ? "s" : "") \(unknown.joined(separator: ", ")); the columns are \(known)")
         }
         for column in Column.required where !columns.contains(column) {
-            checker.report(1, column, "required column is missing from the header")
+            checker.report(line, column, "required column is missing from the header")
         }
         return checker.diagnostics.count == before ? columns : nil
     }
