@@ -1,3 +1,5 @@
+import PayChaseDomain
+
 /// A problem with a template, or with rendering it for a claim, pointing at the template line.
 public struct TemplateError: Error, Sendable, Hashable, CustomStringConvertible {
     public var file: String
@@ -14,7 +16,5 @@ public struct TemplateError: Error, Sendable, Hashable, CustomStringConvertible 
     }
 
     /// `chase.mustache:12: unknown variable claim.refernce`.
-    public var description: String {
-        "\(file)\(line.map { ":\($0)" } ?? ""): \(message)"
-    }
+    public var description: String { FileLine.format(file: file, line: line, message) }
 }

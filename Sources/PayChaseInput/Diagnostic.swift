@@ -1,3 +1,5 @@
+import PayChaseDomain
+
 /// One problem found in an input file, said the way a practice manager can act on it.
 public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var file: String
@@ -17,14 +19,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `claims.csv:4: amount: '12.345' has more than two decimal places`, `claims.json:3:17: ...`.
-    public var description: String {
-        var text = file
-        if let line { text += ":\(line)" }
-        if let column, line != nil { text += ":\(column)" }
-        text += ": "
-        if let field { text += "\(field): " }
-        return text + message
-    }
+    public var description: String { FileLine.format(file: file, line: line, column: column, field: field, message) }
 }
 
 /// A file that could not be used, with every problem found in it.

@@ -1,5 +1,6 @@
 import Foundation
 import PayChaseConcurrency
+import PayChaseDomain
 
 #if canImport(Glibc)
 import Glibc
@@ -26,7 +27,7 @@ extension DeliveryLog {
     /// Checks what one read found. A last line without its newline is a crash's only when the
     /// complete lines before it verify against the head; otherwise it is damage like any other.
     public func verify(_ contents: Contents) -> Verification {
-        if contents.unreadable { return Verification(entries: 0, problem: "\(path): cannot be read") }
+        if contents.unreadable { return Verification(entries: 0, problem: FileLine.format(file: path, "cannot be read")) }
         var result = verifyComplete(contents)
         if contents.torn && result.problem == nil { result.tornByCrash = true }
         return result
@@ -52,15 +53,15 @@ extension DeliveryLog {
         for index in lines.indices {
             let number = index + 1
             guard let place = decoded[index].record else {
-                return Verification(entries: index, problem: "\(path):\(number): is not a delivery entry (edited or damaged)")
+                return Verification(entries: index, problem: FileLine.format(file: path, line: number, "is not a delivery entry (edited or damaged)"))
             }
             guard sealedRight[index] else {
-                return Verification(entries: index, problem: "\(path):\(number): was edited (its contents no longer match its hash)")
+                return Verification(entries: index, problem: FileLine.format(file: path, line: number, "was edited (its contents no longer match its hash)"))
             }
             guard all[place].previous == previous else {
                 return Verification(
                     entries: index,
-                    problem: "\(path):\(number): does not follow line \(number - 1): an entry before it was removed or the lines were reordered"
+                    problem: FileLine.format(file: path, line: number, "does not follow line \(number - 1): an entry before it was removed or the lines were reordered")
                 )
             }
             previous = all[place].hash
@@ -81,16 +82,16 @@ extension DeliveryLog {
             }
             return Verification(
                 entries: lines.count,
-                problem: "\(path):\(lines.count + 1): \(removed) newest entr\(removed == 1 ? "y was" : "ies were") removed"
+                problem: FileLine.format(file: path, line: lines.count + 1, "\(removed) newest entr\(removed == 1 ? "y was" : "ies were") removed")
             )
         }
         if head.entries == lines.count, head.last != previous {
-            return Verification(entries: lines.count, problem: "\(path):\(lines.count): the newest entry was replaced")
+            return Verification(entries: lines.count, problem: FileLine.format(file: path, line: lines.count, "the newest entry was replaced"))
         }
         // A head behind the log (a crash between a line and its head, or a power cut before the
         // last flush) still anchors what it covers; the newer lines are held by the chain.
         if head.entries < lines.count, head.entries > 0, all[head.entries - 1].hash != head.last {
-            return Verification(entries: lines.count, problem: "\(path):\(head.entries): was replaced (it no longer matches deliveries.head)")
+            return Verification(entries: lines.count, problem: FileLine.format(file: path, line: head.entries, "was replaced (it no longer matches deliveries.head)"))
         }
         return Verification(entries: lines.count, problem: nil)
     }
