@@ -168,7 +168,7 @@ struct SeveralPracticesTests {
             try FileManager.default.moveItem(at: folder.url, to: root.appendingPathComponent(name))
         }
         var fixture = try ServiceFixture()
-        fixture.configuration.practices = try Practice.all(in: root.path, builtinTemplates: TestPaths.templates.path)
+        fixture.configuration.practices = try ServedPractice.all(in: root.path, builtinTemplates: TestPaths.templates.path)
         fixture.configuration.several = true
         fixture.configuration.usersFile = root.appendingPathComponent("paychase-users.json").path
         return fixture

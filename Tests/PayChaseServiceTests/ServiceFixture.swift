@@ -18,7 +18,7 @@ struct ServiceFixture {
     init(folder: PracticeFolder? = nil, listen: String = "127.0.0.1:8080", behindTLS: Bool = false) throws {
         let folder = try folder ?? PracticeFolder()
         self.folder = folder
-        let practice = Practice.inFolder(folder.path, slug: "", builtinTemplates: TestPaths.templates.path)
+        let practice = ServedPractice.inFolder(folder.path, slug: "", builtinTemplates: TestPaths.templates.path)
         configuration = ServiceConfiguration(
             listen: try ListenAddress.parse(listen).get(),
             practices: [practice],

@@ -23,7 +23,7 @@ public struct ValueReportJob: Sendable {
         return ValueReport(practices: reviewed)
     }
 
-    private func review(_ workspace: Workspace, services path: String) throws(PayChaseError) -> ValueReport.Practice {
+    private func review(_ workspace: Workspace, services path: String) throws(PayChaseError) -> ValueReport.PracticeReview {
         let profile = try workspace.loadProfile()
         guard let costs = profile.costs else {
             throw PayChaseError(

@@ -4,17 +4,17 @@ import PayChaseReports
 /// `paychase report value`: the service value review of a practice, or of each practice of a
 /// network with the network's cross-referral comparison; `document` is what the PDF and CSV show.
 public struct ValueReport: Sendable {
-    public struct Practice: Sendable {
+    public struct PracticeReview: Sendable {
         public var name: String
         public var costs: StaffCosts
         public var value: ValueAnalysis
     }
 
-    public var practices: [Practice]
+    public var practices: [PracticeReview]
     /// Only for a network of two or more practices.
     public var network: NetworkValue?
 
-    public init(practices: [Practice]) {
+    public init(practices: [PracticeReview]) {
         self.practices = practices
         network = practices.count > 1 ? NetworkValue(practices: practices.map { ($0.name, $0.value) }) : nil
     }
@@ -51,7 +51,7 @@ public struct ValueReport: Sendable {
         "Costs per hour: " + StaffRole.allCases.map { "\($0.title) \(costs[$0].formatted)" }.joined(separator: ", ") + "."
     }
 
-    private func rankedTable(_ practice: Practice, _ named: String) -> ReportDocument.Table {
+    private func rankedTable(_ practice: PracticeReview, _ named: String) -> ReportDocument.Table {
         .init(
             id: "ranked",
             heading: "\(named)Services ranked by net income per hour",
@@ -75,7 +75,7 @@ public struct ValueReport: Sendable {
         )
     }
 
-    private func delegationTable(_ practice: Practice, _ named: String) -> ReportDocument.Table {
+    private func delegationTable(_ practice: PracticeReview, _ named: String) -> ReportDocument.Table {
         .init(
             id: "delegation",
             heading: "\(named)What delegating work would change",
@@ -97,7 +97,7 @@ public struct ValueReport: Sendable {
         )
     }
 
-    private func unlistedTable(_ practice: Practice, _ named: String) -> ReportDocument.Table {
+    private func unlistedTable(_ practice: PracticeReview, _ named: String) -> ReportDocument.Table {
         .init(
             id: "unlisted",
             heading: "\(named)Claimed but not in services.csv",

@@ -3,9 +3,23 @@ import PayChaseDomain
 import PayChaseReports
 
 extension Workspace {
-    /// The practices of a network folder: one sub-folder per practice, each with its
-    /// `paychase.yaml`, `claims.csv` and `Outbox/` (as the service keeps them), by folder name.
-    public static func practices(in folder: String, builtinTemplatesPath: String) throws(PayChaseError) -> [Workspace] {
+    /// The practice in `folder`, laid out as the command line and the service both expect:
+    /// `paychase.yaml`, `claims.csv`, `Outbox/`, and its own `templates/` when it has one.
+    public static func inFolder(_ folder: String, builtinTemplatesPath: String) -> Workspace {
+        let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+        let templates = "\(base)/templates"
+        return Workspace(
+            configPath: "\(base)/paychase.yaml",
+            claimsPath: "\(base)/claims.csv",
+            templatesPath: FileManager.default.fileExists(atPath: templates) ? templates : nil,
+            builtinTemplatesPath: builtinTemplatesPath,
+            outboxPath: "\(base)/Outbox"
+        )
+    }
+
+    /// The practices of a network folder, by folder name: each sub-folder with a `paychase.yaml`
+    /// (the one reading of that layout, for the reports and the service).
+    public static func practiceFolders(in folder: String, builtinTemplatesPath: String) throws(PayChaseError) -> [(name: String, workspace: Workspace)] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
             throw PayChaseError(.usage, "\(folder): the practices folder does not exist or cannot be read")
         }
@@ -16,16 +30,12 @@ extension Workspace {
                 "\(folder): no practice folders in it (each practice needs its own folder with paychase.yaml, claims.csv and Outbox/)"
             )
         }
-        return practices.map { name in
-            let base = "\(folder)/\(name)"
-            return Workspace(
-                configPath: "\(base)/paychase.yaml",
-                claimsPath: "\(base)/claims.csv",
-                templatesPath: nil,
-                builtinTemplatesPath: builtinTemplatesPath,
-                outboxPath: "\(base)/Outbox"
-            )
-        }
+        return practices.map { ($0, inFolder("\(folder)/\($0)", builtinTemplatesPath: builtinTemplatesPath)) }
+    }
+
+    /// The workspaces of `practiceFolders(in:)`.
+    public static func practices(in folder: String, builtinTemplatesPath: String) throws(PayChaseError) -> [Workspace] {
+        try practiceFolders(in: folder, builtinTemplatesPath: builtinTemplatesPath).map(\.workspace)
     }
 
     /// `body` for each practice (a workspace, or a workspace with what goes with it), with every

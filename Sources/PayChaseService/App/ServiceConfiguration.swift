@@ -3,7 +3,7 @@ import PayChaseJobs
 /// How `paychase serve` runs: where it listens, which practices it serves, and the limits it keeps.
 public struct ServiceConfiguration: Sendable {
     public var listen: ListenAddress
-    public var practices: [Practice]
+    public var practices: [ServedPractice]
     /// True with `--practices DIR`: a combined dashboard at `/`, each practice under `/practices/NAME`.
     public var several: Bool
     /// The users file (`paychase-users.json`); when it names anyone, every page needs a login.
@@ -23,7 +23,7 @@ public struct ServiceConfiguration: Sendable {
     /// Where the time comes from (fixed in tests).
     public var clock: WallClock = .system
 
-    public init(listen: ListenAddress, practices: [Practice], several: Bool, usersFile: String, behindTLS: Bool) {
+    public init(listen: ListenAddress, practices: [ServedPractice], several: Bool, usersFile: String, behindTLS: Bool) {
         self.listen = listen
         self.practices = practices
         self.several = several
@@ -32,5 +32,5 @@ public struct ServiceConfiguration: Sendable {
     }
 
     /// The practice served under `slug` (empty for the single practice).
-    public func practice(_ slug: String) -> Practice? { practices.first { $0.slug == slug } }
+    public func practice(_ slug: String) -> ServedPractice? { practices.first { $0.slug == slug } }
 }

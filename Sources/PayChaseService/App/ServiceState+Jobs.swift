@@ -9,12 +9,12 @@ extension ServiceState {
 
     /// A job that writes to the practice's Outbox: one at a time, waiting for a `paychase`
     /// command that holds the lock.
-    func write<T: Sendable>(_ practice: Practice, _ work: @escaping @Sendable () throws(PayChaseError) -> T) async throws(WebError) -> T {
+    func write<T: Sendable>(_ practice: ServedPractice, _ work: @escaping @Sendable () throws(PayChaseError) -> T) async throws(WebError) -> T {
         do { return try await lane(practice).write(work) } catch { throw WebError(error) }
     }
 
     /// Where each claim stands today, made again only when its files have changed.
-    func status(_ practice: Practice) async throws(WebError) -> StatusReport {
+    func status(_ practice: ServedPractice) async throws(WebError) -> StatusReport {
         let job = StatusJob(workspace: practice.workspace, asOf: today)
         let logger = logger
         let cache = statusCache
@@ -25,7 +25,7 @@ extension ServiceState {
 
     /// A view of the practice's status report (a page's content), rendered again only when the
     /// report changes or `key` (which names everything else the view shows) does.
-    func view(_ practice: Practice, key: String, render: @escaping @Sendable (StatusReport) -> String) async throws(WebError) -> String {
+    func view(_ practice: ServedPractice, key: String, render: @escaping @Sendable (StatusReport) -> String) async throws(WebError) -> String {
         let job = StatusJob(workspace: practice.workspace, asOf: today)
         let logger = logger
         let cache = statusCache
@@ -37,7 +37,7 @@ extension ServiceState {
 
     /// The practice's name from its profile, or its folder's when the profile cannot be read;
     /// the profile is read again only when it changes.
-    func practiceName(_ practice: Practice) async -> String {
+    func practiceName(_ practice: ServedPractice) async -> String {
         let workspace = practice.workspace
         let fallback = practice.slug.isEmpty ? "This practice" : practice.slug
         let stamp = StatusCache.stamp(of: workspace.configPath)

@@ -30,9 +30,9 @@ final class ServiceState: Sendable {
         keys = Dictionary(uniqueKeysWithValues: configuration.practices.map { ($0.slug, UsedKeys(folder: $0.webFolder)) })
     }
 
-    func lane(_ practice: Practice) -> JobLane { lanes[practice.slug]! }
+    func lane(_ practice: ServedPractice) -> JobLane { lanes[practice.slug]! }
 
-    func usedKeys(_ practice: Practice) -> UsedKeys { keys[practice.slug]! }
+    func usedKeys(_ practice: ServedPractice) -> UsedKeys { keys[practice.slug]! }
 
     /// Today in Europe/London.
     var today: CalendarDate { configuration.clock.today }
@@ -52,7 +52,7 @@ final class ServiceState: Sendable {
     var loginRequired: Bool { !userNames.isEmpty }
 
     /// The layout for a page of `practice` (nil: a page of the whole service), `current` naming its tab.
-    func layout(_ title: String, practice: Practice?, current: String, context: WebContext) -> Layout {
+    func layout(_ title: String, practice: ServedPractice?, current: String, context: WebContext) -> Layout {
         var nav: [NavLink] = []
         if configuration.several { nav.append(NavLink(id: "practices", label: "All practices", href: "/", current: current == "practices")) }
         if let practice = practice ?? (configuration.several ? nil : configuration.practices.first) {

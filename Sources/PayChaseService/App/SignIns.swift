@@ -14,13 +14,13 @@ final class SignIns: Sendable {
 
     private let states = Mutex<[String: State]>([:])
 
-    func state(of practice: Practice) -> State? { states.withLock { $0[practice.slug] } }
+    func state(of practice: ServedPractice) -> State? { states.withLock { $0[practice.slug] } }
 
-    func set(_ state: State?, for practice: Practice) { states.withLock { $0[practice.slug] = state } }
+    func set(_ state: State?, for practice: ServedPractice) { states.withLock { $0[practice.slug] = state } }
 
     /// Polls the provider at its interval until the person signs in, the code runs out or the
     /// provider refuses; the page reads the outcome from here and from the token file.
-    func watch(_ device: DeviceAuthorization, job: MailboxJob, practice: Practice) {
+    func watch(_ device: DeviceAuthorization, job: MailboxJob, practice: ServedPractice) {
         set(.waiting(device), for: practice)
         Task.detached { [self] in
             var current = device

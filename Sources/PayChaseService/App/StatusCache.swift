@@ -29,14 +29,14 @@ final class StatusCache: Sendable {
     static let viewLimit = 64
 
     /// The report for `practice` as of `job.asOf`, made by `job` only when something changed.
-    func report(_ practice: Practice, job: StatusJob, make: () throws(PayChaseError) -> StatusReport) throws(PayChaseError) -> StatusReport {
+    func report(_ practice: ServedPractice, job: StatusJob, make: () throws(PayChaseError) -> StatusReport) throws(PayChaseError) -> StatusReport {
         try entry(practice, job: job, make: make).report
     }
 
     /// The view called `key` of the report for `practice`, rendered by `render` only when the
     /// report has changed since it was last rendered.
     func view(
-        _ practice: Practice,
+        _ practice: ServedPractice,
         job: StatusJob,
         key: String,
         make: () throws(PayChaseError) -> StatusReport,
@@ -55,13 +55,13 @@ final class StatusCache: Sendable {
 
     /// The view called `key`, when it is kept and nothing it was made from has changed: a few
     /// `stat` calls, cheap enough to make on the request's own thread.
-    func kept(_ practice: Practice, asOf: CalendarDate, key: String) -> String? {
+    func kept(_ practice: ServedPractice, asOf: CalendarDate, key: String) -> String? {
         let stamp = Self.stamp(practice.workspace) + [asOf.description]
         return current(practice, stamp)?.views[key]
     }
 
     private func entry(
-        _ practice: Practice,
+        _ practice: ServedPractice,
         job: StatusJob,
         make: () throws(PayChaseError) -> StatusReport
     ) throws(PayChaseError) -> (stamp: [String], report: StatusReport, views: [String: String]) {
@@ -81,7 +81,7 @@ final class StatusCache: Sendable {
         }
     }
 
-    private func current(_ practice: Practice, _ stamp: [String]) -> Entry? {
+    private func current(_ practice: ServedPractice, _ stamp: [String]) -> Entry? {
         entries.withLock { entries in entries[practice.slug].flatMap { $0.stamp == stamp ? $0 : nil } }
     }
 

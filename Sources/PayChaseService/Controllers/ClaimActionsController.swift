@@ -10,7 +10,7 @@ import Synchronization
 /// claim page it returns to.
 struct ClaimActionsController {
     let state: ServiceState
-    let practice: Practice
+    let practice: ServedPractice
 
     func register(pages: RouterGroup<WebContext>) {
         pages.post("claims/:claim/draft", use: draft)

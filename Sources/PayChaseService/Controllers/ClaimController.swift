@@ -6,7 +6,7 @@ import PayChaseJobs
 /// letter's PDF. Its actions (draft, send, posting, payment, evidence) are `ClaimActionsController`'s.
 struct ClaimController {
     let state: ServiceState
-    let practice: Practice
+    let practice: ServedPractice
 
     func register(pages: RouterGroup<WebContext>, api: RouterGroup<WebContext>) {
         pages.get("claims/:claim", use: page)

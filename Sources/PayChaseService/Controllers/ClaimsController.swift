@@ -6,7 +6,7 @@ import PayChaseJobs
 /// paymaster and next step (`?paymaster=icb&next=send&sort=outstanding&order=desc`).
 struct ClaimsController {
     let state: ServiceState
-    let practice: Practice
+    let practice: ServedPractice
 
     func register(pages: RouterGroup<WebContext>, api: RouterGroup<WebContext>) {
         pages.get("claims", use: page)

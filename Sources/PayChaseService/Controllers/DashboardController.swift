@@ -6,7 +6,7 @@ import PayChaseJobs
 /// `paychase status --json` gives it (`/api/status`).
 struct DashboardController {
     let state: ServiceState
-    let practice: Practice
+    let practice: ServedPractice
 
     func register(pages: RouterGroup<WebContext>, api: RouterGroup<WebContext>) {
         pages.get("/", use: page)

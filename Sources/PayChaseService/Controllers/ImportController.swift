@@ -8,7 +8,7 @@ import PayChaseJobs
 /// the old one kept beside it as a dated backup.
 struct ImportController {
     let state: ServiceState
-    let practice: Practice
+    let practice: ServedPractice
 
     func register(pages: RouterGroup<WebContext>) {
         pages.get("import") { _, context in page(context, problems: [], status: .ok) }

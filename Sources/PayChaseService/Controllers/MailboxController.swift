@@ -9,7 +9,7 @@ import PayChaseJobs
 /// ever on a page.
 struct MailboxController {
     let state: ServiceState
-    let practice: Practice
+    let practice: ServedPractice
 
     func register(pages: RouterGroup<WebContext>, api: RouterGroup<WebContext>) {
         pages.get("mailbox", use: page)

@@ -5,7 +5,7 @@ import PayChaseJobs
 /// What waits to be sent (`/queue`, `/api/queue`), and confirming that a held message did arrive.
 struct QueueController {
     let state: ServiceState
-    let practice: Practice
+    let practice: ServedPractice
 
     func register(pages: RouterGroup<WebContext>, api: RouterGroup<WebContext>) {
         pages.get("queue", use: page)

@@ -6,7 +6,7 @@ import PayChaseJobs
 /// `imap.poll_minutes` and `paychase receipts` does when asked.
 struct ReceiptsController {
     let state: ServiceState
-    let practice: Practice
+    let practice: ServedPractice
 
     func register(pages: RouterGroup<WebContext>) {
         pages.post("receipts", use: read)

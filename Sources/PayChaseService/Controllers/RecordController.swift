@@ -5,7 +5,7 @@ import PayChaseJobs
 /// says, and its newest entries.
 struct RecordController {
     let state: ServiceState
-    let practice: Practice
+    let practice: ServedPractice
 
     /// Entries a page shows, newest first; the JSON has them all.
     static let shown = 500

@@ -8,7 +8,7 @@ import PayChasePrint
 /// same tables as `paychase report`, each also downloadable as PDF, CSV or JSON.
 struct ReportsController {
     let state: ServiceState
-    let practice: Practice
+    let practice: ServedPractice
 
     func register(pages: RouterGroup<WebContext>, api: RouterGroup<WebContext>) {
         pages.get("reports", use: page)

@@ -5,7 +5,7 @@ import PayChaseJobs
 /// totals, and every practice's actions for today, each linked to its own claim page.
 struct CombinedDashboard {
     struct Part {
-        var practice: Practice
+        var practice: ServedPractice
         var name: String
         var report: StatusReport?
         var problem: String?

@@ -7,14 +7,14 @@ import PayChaseJobs
 /// One practice's turn of the worker, and what it remembers between turns: when it last read
 /// the mailbox, the day it last worked out, and what it has sent by itself this minute.
 struct PracticeRound {
-    let practice: Practice
+    let practice: ServedPractice
     var lastPoll: Date?
     var lastDay: CalendarDate?
     /// The day the record seal was last seen to, sent or not due.
     var sealedOn: CalendarDate?
     var pace: SendPace?
 
-    init(practice: Practice) { self.practice = practice }
+    init(practice: ServedPractice) { self.practice = practice }
 
     mutating func run(state: ServiceState, stop: StopSignal) async {
         let workspace = practice.workspace

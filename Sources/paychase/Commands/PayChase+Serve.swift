@@ -56,7 +56,7 @@ extension PayChase {
             let workspace = try options.workspace()
             do {
                 if let practices {
-                    let all = try Practice.all(in: practices, builtinTemplates: workspace.builtinTemplatesPath)
+                    let all = try ServedPractice.all(in: practices, builtinTemplates: workspace.builtinTemplatesPath)
                     return ServiceConfiguration(
                         listen: address,
                         practices: all,
@@ -67,7 +67,7 @@ extension PayChase {
                 }
                 return ServiceConfiguration(
                     listen: address,
-                    practices: [Practice(slug: "", workspace: workspace)],
+                    practices: [ServedPractice(slug: "", workspace: workspace)],
                     several: false,
                     usersFile: User.usersFile(beside: options.config),
                     behindTLS: behindTLS
