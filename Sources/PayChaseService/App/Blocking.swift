@@ -1,59 +1,25 @@
-import Dispatch
+import NIOPosix
 import PayChaseJobs
 
-/// Runs Kit's jobs, which block (file I/O, libcurl, bcrypt), on Dispatch's threads rather than
-/// on Swift's cooperative pool, where a blocked thread would stall every request.
+/// Runs the jobs, which block (file I/O, libcurl, bcrypt), on a NIOThreadPool of the service's
+/// own, as Hummingbird runs blocking file work, rather than on Swift's cooperative pool, where a
+/// blocked thread would stall every request. Not the shared singleton: it has a thread per core
+/// (two here), and one send waiting on a slow server must not hold up the pages.
 enum Blocking {
+    static let pool: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: 16)
+        pool.start()
+        return pool
+    }()
+
     static func run<T: Sendable>(_ work: @escaping @Sendable () throws(PayChaseError) -> T) async throws(PayChaseError) -> T {
-        let result: Result<T, PayChaseError> = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(returning: Result { () throws(PayChaseError) -> T in try work() })
-            }
-        }
+        let result = await run { () -> Result<T, PayChaseError> in Result { () throws(PayChaseError) -> T in try work() } }
         return try result.get()
     }
 
     /// Work that cannot fail.
     static func run<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(returning: work()) }
-        }
-    }
-}
-
-/// One practice's jobs that write to its Outbox, one at a time. The Outbox lock is taken per job
-/// (inside it), never held between jobs, so `paychase` commands can work on the same folder:
-/// when one holds the lock, the job is tried again for a few seconds before it is refused.
-actor JobLane {
-    private var running = false
-    private var waiting: [CheckedContinuation<Void, Never>] = []
-    /// How long a job waits for a `paychase` command to let go of the lock.
-    let patience: Duration
-
-    init(patience: Duration) { self.patience = patience }
-
-    func write<T: Sendable>(_ work: @escaping @Sendable () throws(PayChaseError) -> T) async throws(PayChaseError) -> T {
-        await acquire()
-        defer { release() }
-        let deadline = ContinuousClock.now + patience
-        while true {
-            do throws(PayChaseError) {
-                return try await Blocking.run(work)
-            } catch  where error.reason == .outboxBusy && ContinuousClock.now < deadline {
-                try? await Task.sleep(for: .milliseconds(200))
-            }
-        }
-    }
-
-    private func acquire() async {
-        if running {
-            await withCheckedContinuation { waiting.append($0) }
-        } else {
-            running = true
-        }
-    }
-
-    private func release() {
-        if waiting.isEmpty { running = false } else { waiting.removeFirst().resume() }
+        // The pool is started once and never shut down while the service runs, so it is always active.
+        try! await pool.runIfActive(work)
     }
 }
