@@ -10,7 +10,8 @@ public enum JSONStyle {
     /// `snakeCaseKeys` for views whose Swift names are camelCase and whose readers expect `claim_id`.
     public func encoder(snakeCaseKeys: Bool = false) -> JSONEncoder {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = self == .document ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting =
+            self == .document ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
         if snakeCaseKeys { encoder.keyEncodingStrategy = .convertToSnakeCase }
         return encoder

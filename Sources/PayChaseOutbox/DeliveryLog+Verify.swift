@@ -56,12 +56,19 @@ extension DeliveryLog {
                 return Verification(entries: index, problem: FileLine.format(file: path, line: number, "is not a delivery entry (edited or damaged)"))
             }
             guard sealedRight[index] else {
-                return Verification(entries: index, problem: FileLine.format(file: path, line: number, "was edited (its contents no longer match its hash)"))
+                return Verification(
+                    entries: index,
+                    problem: FileLine.format(file: path, line: number, "was edited (its contents no longer match its hash)")
+                )
             }
             guard all[place].previous == previous else {
                 return Verification(
                     entries: index,
-                    problem: FileLine.format(file: path, line: number, "does not follow line \(number - 1): an entry before it was removed or the lines were reordered")
+                    problem: FileLine.format(
+                        file: path,
+                        line: number,
+                        "does not follow line \(number - 1): an entry before it was removed or the lines were reordered"
+                    )
                 )
             }
             previous = all[place].hash
@@ -91,7 +98,10 @@ extension DeliveryLog {
         // A head behind the log (a crash between a line and its head, or a power cut before the
         // last flush) still anchors what it covers; the newer lines are held by the chain.
         if head.entries < lines.count, head.entries > 0, all[head.entries - 1].hash != head.last {
-            return Verification(entries: lines.count, problem: FileLine.format(file: path, line: head.entries, "was replaced (it no longer matches deliveries.head)"))
+            return Verification(
+                entries: lines.count,
+                problem: FileLine.format(file: path, line: head.entries, "was replaced (it no longer matches deliveries.head)")
+            )
         }
         return Verification(entries: lines.count, problem: nil)
     }

@@ -34,7 +34,13 @@ extension RecordLine {
         case .sentItemsCopy:
             guard let folder = wire.document else { return nil }
             return .sentItemsCopy(
-                SentItemsCopy(message: message, server: wire.server, folder: folder, alreadyThere: wire.reply.hasPrefix("already in "), sha256: wire.sha256)
+                SentItemsCopy(
+                    message: message,
+                    server: wire.server,
+                    folder: folder,
+                    alreadyThere: wire.reply.hasPrefix("already in "),
+                    sha256: wire.sha256
+                )
             )
         case .posted:
             guard let text = wire.postedOn, let postedOn = try? CalendarDate(parsing: text), let pdf = wire.document else { return nil }

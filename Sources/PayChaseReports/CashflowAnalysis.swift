@@ -104,7 +104,12 @@ public struct CashflowAnalysis: Sendable {
         // By index, as in `flows`: the claims are read where they lie, not copied.
         for index in ledger.claims.indices where ledger.claims[index].outstanding > .zero {
             let claim = ledger.claims[index]
-            debt.add(claim.outstanding, daysOverdue: claim.daysOverdue(asOf: asOf), paymaster: claim.paymaster.rawValue, name: ledger.name(of: claim.paymaster))
+            debt.add(
+                claim.outstanding,
+                daysOverdue: claim.daysOverdue(asOf: asOf),
+                paymaster: claim.paymaster.rawValue,
+                name: ledger.name(of: claim.paymaster)
+            )
             if let rates, let accrued = StatutoryInterest(accruedOn: claim, practice: ledger.practice, asOf: asOf, rates: rates) {
                 interest[claim.paymaster, default: (.zero, .zero)].interest += accrued.interest
                 interest[claim.paymaster, default: (.zero, .zero)].fixedSums += accrued.fixedSum

@@ -49,7 +49,14 @@ struct ClaimHistoryTests {
     }
 
     static func bounce(about id: String) -> RecordEntry {
-        returned(about: id, { $0.action = "failed"; $0.status = "5.1.1" }, report: .deliveryStatus)
+        returned(
+            about: id,
+            {
+                $0.action = "failed"
+                $0.status = "5.1.1"
+            },
+            report: .deliveryStatus
+        )
     }
 
     static func history(_ entries: [(String, RecordEntry)]) -> ClaimHistory {
@@ -92,7 +99,12 @@ struct ClaimHistoryTests {
         #expect(
             history.attempts["C-1"] == [
                 Attempt(template: "chase", date: CalendarDate(year: 2026, month: 7, day: 1)!, method: .email, to: "payments@icb.example"),
-                Attempt(template: "formal-complaint", date: CalendarDate(year: 2026, month: 11, day: 24)!, method: .post, to: "NHS North East London ICB"),
+                Attempt(
+                    template: "formal-complaint",
+                    date: CalendarDate(year: 2026, month: 11, day: 24)!,
+                    method: .post,
+                    to: "NHS North East London ICB"
+                ),
             ],
             "a deferred or refused email reached no one; a letter is dated the day it was posted"
         )
@@ -116,14 +128,21 @@ struct ClaimHistoryTests {
             ("2026-11-04T10:00:00.000Z", Self.returned(about: "m1", { $0.disposition = "displayed" }, report: .readReceipt)),
             ("2026-11-05T10:00:00.000Z", Self.returned(about: "m1", { _ in }, report: .automaticReply)),
             ("2026-11-22T10:00:00.000Z", .paymentReceived(payment)),
-            ("2026-11-22T11:00:00.000Z", .repair(RecordRepaired(problem: "line 3 was edited", damagedCopy: "deliveries.jsonl.damaged-1", sha256: ""))),
+            (
+                "2026-11-22T11:00:00.000Z",
+                .repair(RecordRepaired(problem: "line 3 was edited", damagedCopy: "deliveries.jsonl.damaged-1", sha256: ""))
+            ),
         ])
         let feedback = history.feedback["C-1"]
         #expect(feedback?.delivered == CalendarDate(year: 2026, month: 11, day: 2)!, "relayed on counts as delivered")
         #expect(feedback?.read == CalendarDate(year: 2026, month: 11, day: 4)!, "deleted unread is not read")
         #expect(feedback?.automaticReply == CalendarDate(year: 2026, month: 11, day: 5)!)
         #expect(feedback?.replied == nil)
-        #expect(feedback?.payments == [RecordedPayment(amount: Money(pence: 20_000), receivedOn: CalendarDate(year: 2026, month: 11, day: 20)!, reference: "REMIT-9")])
+        #expect(
+            feedback?.payments == [
+                RecordedPayment(amount: Money(pence: 20_000), receivedOn: CalendarDate(year: 2026, month: 11, day: 20)!, reference: "REMIT-9")
+            ]
+        )
         #expect(feedback?.summary == "read 4 November 2026, auto-reply 5 November 2026")
         #expect(Array(history.feedback.keys) == ["C-1"], "a repair is about the record, not a claim")
     }

@@ -48,7 +48,16 @@ struct RecordJobTests {
         let entries = job.entries(claim: nil, logger: kit.logger)
         #expect(entries.map(\.kind) == [.posted, .repaired])
         #expect(entries[0].claimID == "D-2026-014")
-        #expect(entries[1].entry == .repair(RecordRepaired(problem: repair.problem, damagedCopy: String(repair.damagedCopy.split(separator: "/").last!), sha256: repair.damagedSHA256)))
+        #expect(
+            entries[1].entry
+                == .repair(
+                    RecordRepaired(
+                        problem: repair.problem,
+                        damagedCopy: String(repair.damagedCopy.split(separator: "/").last!),
+                        sha256: repair.damagedSHA256
+                    )
+                )
+        )
         #expect(entries[1].time == "2026-11-23T12:00:00.000Z", "timed by the job's clock")
         #expect(try StatusJob(workspace: kit.workspace, asOf: Self.day).run(logger: kit.logger).rows.count == 6, "the record can be acted on again")
 

@@ -22,7 +22,15 @@ func emailLine(
     return RecordLine(
         time: time,
         entry: .email(
-            EmailAttempt(message: message, server: server, reply: reply, outcome: outcome, sha256: sha256, dsnRequested: dsnRequested, attempt: attempt)
+            EmailAttempt(
+                message: message,
+                server: server,
+                reply: reply,
+                outcome: outcome,
+                sha256: sha256,
+                dsnRequested: dsnRequested,
+                attempt: attempt
+            )
         )
     )
 }

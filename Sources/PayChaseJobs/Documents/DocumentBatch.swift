@@ -2,9 +2,9 @@ import Logging
 import PayChaseConcurrency
 import PayChaseDocuments
 import PayChaseDomain
-import PayChasePrint
 import PayChaseMail
 import PayChaseOutbox
+import PayChasePrint
 
 /// Renders one template for each chosen claim, the way `draft`, `send` and `print` all need:
 /// claims the template is not for are skipped (or refused when named), and a claim that cannot

@@ -1,8 +1,8 @@
 import Foundation
 import PayChaseDomain
-import PayChasePrint
 import PayChaseMail
 import PayChaseOutbox
+import PayChasePrint
 
 /// One file of an evidence pack: where it goes in the pack, and its bytes.
 struct EvidenceFile {

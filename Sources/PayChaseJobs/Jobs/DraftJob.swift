@@ -2,9 +2,9 @@ import Foundation
 import Logging
 import PayChaseDocuments
 import PayChaseDomain
-import PayChasePrint
 import PayChaseMail
 import PayChaseOutbox
+import PayChasePrint
 
 /// `paychase draft`: renders a template for each chosen claim into `Outbox/drafts/`.
 public struct DraftJob: Sendable {

@@ -1,8 +1,8 @@
 import Foundation
 import Logging
 import PayChaseDomain
-import PayChasePrint
 import PayChaseOutbox
+import PayChasePrint
 import ZIPFoundation
 
 /// `paychase evidence`: everything the record holds about one claim, in one folder anyone can

@@ -1,8 +1,8 @@
 import Foundation
 import Logging
 import PayChaseDomain
-import PayChasePrint
 import PayChaseOutbox
+import PayChasePrint
 
 /// `paychase print`: each chosen claim's letter as an A4 PDF in `Outbox/letters/`, and, given a
 /// printer, handed to CUPS with `lp`.

@@ -1,6 +1,6 @@
 import Foundation
-import PayChaseDomain
 import Logging
+import PayChaseDomain
 import PayChaseOutbox
 
 /// `paychase queue`: what waits to be sent, and settling a message the server may already have.

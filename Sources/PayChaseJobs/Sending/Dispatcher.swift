@@ -1,7 +1,7 @@
 import Foundation
-import PayChaseDomain
 import Logging
 import PayChaseCurl
+import PayChaseDomain
 import PayChaseOutbox
 import PayChaseSMTP
 import PayChaseTransport

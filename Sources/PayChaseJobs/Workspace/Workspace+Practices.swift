@@ -19,7 +19,10 @@ extension Workspace {
 
     /// The practices of a network folder, by folder name: each sub-folder with a `paychase.yaml`
     /// (the one reading of that layout, for the reports and the service).
-    public static func practiceFolders(in folder: String, builtinTemplatesPath: String) throws(PayChaseError) -> [(name: String, workspace: Workspace)] {
+    public static func practiceFolders(
+        in folder: String,
+        builtinTemplatesPath: String
+    ) throws(PayChaseError) -> [(name: String, workspace: Workspace)] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
             throw PayChaseError(.usage, "\(folder): the practices folder does not exist or cannot be read")
         }

@@ -1,5 +1,5 @@
-import PayChaseJobs
 import Foundation
+import PayChaseJobs
 
 /// The keys of send forms already used, kept in `Outbox/web/used-keys` (one a line, synced
 /// before the send starts), so a double-clicked "send", or one resubmitted after a restart,

@@ -1,7 +1,7 @@
-import PayChaseJobs
 import Foundation
 import HummingbirdBcrypt
 import PayChaseDomain
+import PayChaseJobs
 
 /// The people who may use the service: `paychase-users.json`, each name with a bcrypt hash
 /// (hummingbird-auth's), readable by its owner only. Read afresh at each login, so a user added

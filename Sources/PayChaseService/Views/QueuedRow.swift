@@ -1,5 +1,5 @@
-import PayChaseJobs
 import PayChaseDomain
+import PayChaseJobs
 
 /// A message in the queue as the queue page and the claim page show it, with the form that
 /// confirms a held one arrived.

@@ -1,5 +1,5 @@
-import PayChaseJobs
 import PayChaseDomain
+import PayChaseJobs
 
 /// The send queue as the practice reads it.
 enum QueueTable {
