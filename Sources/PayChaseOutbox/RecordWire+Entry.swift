@@ -39,7 +39,8 @@ extension RecordLine {
                     server: wire.server,
                     folder: folder,
                     alreadyThere: wire.reply.hasPrefix("already in "),
-                    sha256: wire.sha256
+                    sha256: wire.sha256,
+                    summary: wire.reply
                 )
             )
         case .posted:
@@ -54,7 +55,8 @@ extension RecordLine {
                     method: wire.method ?? "",
                     tracking: wire.tracking,
                     pdf: pdf,
-                    sha256: wire.sha256
+                    sha256: wire.sha256,
+                    summary: wire.reply
                 )
             )
         case .readReceipt, .deliveryStatus, .automaticReply, .reply:
@@ -85,7 +87,8 @@ extension RecordLine {
                         reportingAgent: returned.reportingAgent,
                         messageID: returned.messageID,
                         date: returned.date
-                    )
+                    ),
+                    summary: wire.reply
                 )
             )
         case .payment:
@@ -97,16 +100,19 @@ extension RecordLine {
                     receivedOn: receivedOn,
                     reference: payment.reference,
                     payer: wire.from,
-                    payee: wire.to.first ?? ""
+                    payee: wire.to.first ?? "",
+                    summary: wire.reply
                 )
             )
         case .repaired:
+            guard let damaged = wire.document else { return nil }
+            // The problem as the repair worded it, else the whole note.
             let prefix = "repaired by the practice: "
-            guard let damaged = wire.document, wire.reply.hasPrefix(prefix) else { return nil }
             let suffix = "; the damaged record is kept as \(damaged)"
-            guard wire.reply.hasSuffix(suffix) else { return nil }
-            let problem = String(wire.reply.dropFirst(prefix.count).dropLast(suffix.count))
-            return .repair(RecordRepaired(problem: problem, damagedCopy: damaged, sha256: wire.sha256))
+            let problem =
+                wire.reply.hasPrefix(prefix) && wire.reply.hasSuffix(suffix) && wire.reply.count >= prefix.count + suffix.count
+                ? String(wire.reply.dropFirst(prefix.count).dropLast(suffix.count)) : wire.reply
+            return .repair(RecordRepaired(problem: problem, damagedCopy: damaged, sha256: wire.sha256, summary: wire.reply))
         }
     }
 }

@@ -124,6 +124,25 @@ struct CanonicalLineTests {
         #expect(fast > 500)
     }
 
+    /// The words an entry was recorded with are part of it: a payment worded as an older or
+    /// another writer put it reads and seals the same, whatever today's wording.
+    @Test func anEntryKeepsTheWordsItWasRecordedWith() throws {
+        let payment = PaymentReceived(
+            claimID: "C-1",
+            amount: Money(pence: 1_000),
+            receivedOn: CalendarDate(year: 2026, month: 1, day: 2)!,
+            reference: nil,
+            payer: "NHS North East London ICB",
+            payee: "Riverside Medical Centre",
+            summary: "received £10.00 on 2026-01-02"
+        )
+        let (line, sealed) = DeliveryLog.seal(RecordLine(time: "2026-01-02T12:00:00.000Z", entry: .paymentReceived(payment)), after: SHA256Hex.zero)
+        #expect(line.contains("\"reply\":\"received £10.00 on 2026-01-02\""))
+        let read = try #require(CanonicalLine.read(line), "read by the fast reader")
+        #expect(read.record == sealed && read.record.entry.summary == "received £10.00 on 2026-01-02")
+        #expect(try JSONDecoder().decode(RecordLine.self, from: Data(line.utf8)) == sealed)
+    }
+
     @Test func aLineNotAsJSONEncoderWritesItIsLeftToTheSlowCheck() throws {
         let (line, _) = DeliveryLog.seal(Self.record(6), after: SHA256Hex.zero)
         #expect(CanonicalLine.read(line) != nil)

@@ -14,6 +14,8 @@ public struct LetterPosted: Sendable, Hashable {
     public var pdf: String
     /// SHA-256 of the PDF.
     public var sha256: String
+    /// What the record says, in the words written when it was recorded.
+    public var summary: String
 
     public init(
         claimID: String,
@@ -24,7 +26,8 @@ public struct LetterPosted: Sendable, Hashable {
         method: String,
         tracking: String?,
         pdf: String,
-        sha256: String
+        sha256: String,
+        summary: String? = nil
     ) {
         self.claimID = claimID
         self.template = template
@@ -35,8 +38,7 @@ public struct LetterPosted: Sendable, Hashable {
         self.tracking = tracking
         self.pdf = pdf
         self.sha256 = sha256
+        // `posted first class, tracking AB123456789GB`.
+        self.summary = summary ?? "posted \(method)" + (tracking.map { ", tracking \($0)" } ?? "")
     }
-
-    /// `posted first class, tracking AB123456789GB`.
-    public var summary: String { "posted \(method)" + (tracking.map { ", tracking \($0)" } ?? "") }
 }

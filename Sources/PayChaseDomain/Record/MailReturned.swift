@@ -16,6 +16,9 @@ public struct MailReturned: Sendable, Hashable {
     /// Its copy, relative to the Outbox.
     public var file: String
     public var facts: ReturnedMailFacts
+    /// What the record says, in the words written when it was recorded:
+    /// `delivery-status: failed 5.1.1: mailbox unavailable`, `read-receipt: displayed (manual)`.
+    public var summary: String
 
     public init(
         claimID: String,
@@ -27,7 +30,8 @@ public struct MailReturned: Sendable, Hashable {
         server: String,
         sha256: String,
         file: String,
-        facts: ReturnedMailFacts
+        facts: ReturnedMailFacts,
+        summary: String? = nil
     ) {
         self.claimID = claimID
         self.template = template
@@ -39,13 +43,11 @@ public struct MailReturned: Sendable, Hashable {
         self.sha256 = sha256
         self.file = file
         self.facts = facts
+        self.summary = summary ?? "\(facts.report.rawValue): \(facts.summary)"
     }
 
     /// The Message-ID of the email PayChase sent that this is about.
     public var originalMessageID: String { facts.originalMessageID }
-
-    /// `delivery-status: failed 5.1.1: mailbox unavailable`, `read-receipt: displayed (manual)`.
-    public var summary: String { "\(facts.report.rawValue): \(facts.summary)" }
 
     /// What it means for the claim.
     public var meaning: ReturnedMailMeaning { facts.meaning }

@@ -9,18 +9,17 @@ public struct PaymentReceived: Sendable, Hashable {
     public var payer: String
     /// Who was paid: the practice's name.
     public var payee: String
+    /// What the record says, in the words written when it was recorded.
+    public var summary: String
 
-    public init(claimID: String, amount: Money, receivedOn: CalendarDate, reference: String?, payer: String, payee: String) {
+    /// `summary` nil: `received £200.00 on 23 November 2026, reference REMIT-9`.
+    public init(claimID: String, amount: Money, receivedOn: CalendarDate, reference: String?, payer: String, payee: String, summary: String? = nil) {
         self.claimID = claimID
         self.amount = amount
         self.receivedOn = receivedOn
         self.reference = reference
         self.payer = payer
         self.payee = payee
-    }
-
-    /// `received £200.00 on 23 November 2026, reference REMIT-9`.
-    public var summary: String {
-        "received \(amount.formatted) on \(receivedOn.formatted)" + (reference.map { ", reference \($0)" } ?? "")
+        self.summary = summary ?? "received \(amount.formatted) on \(receivedOn.formatted)" + (reference.map { ", reference \($0)" } ?? "")
     }
 }

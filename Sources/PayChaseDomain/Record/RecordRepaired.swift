@@ -7,12 +7,13 @@ public struct RecordRepaired: Sendable, Hashable {
     public var damagedCopy: String
     /// SHA-256 of the damaged record.
     public var sha256: String
+    /// What the record says, in the words written when it was recorded.
+    public var summary: String
 
-    public init(problem: String, damagedCopy: String, sha256: String) {
+    public init(problem: String, damagedCopy: String, sha256: String, summary: String? = nil) {
         self.problem = problem
         self.damagedCopy = damagedCopy
         self.sha256 = sha256
+        self.summary = summary ?? "repaired by the practice: \(problem); the damaged record is kept as \(damagedCopy)"
     }
-
-    public var summary: String { "repaired by the practice: \(problem); the damaged record is kept as \(damagedCopy)" }
 }

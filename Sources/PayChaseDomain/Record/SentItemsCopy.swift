@@ -9,15 +9,16 @@ public struct SentItemsCopy: Sendable, Hashable {
     public var alreadyThere: Bool
     /// SHA-256 of the bytes filed: those the SMTP server accepted.
     public var sha256: String
+    /// What the record says, in the words written when it was recorded.
+    public var summary: String
 
-    public init(message: SentEmail, server: String, folder: String, alreadyThere: Bool, sha256: String) {
+    /// `summary` nil: `filed in Sent`, `already in Sent Items`.
+    public init(message: SentEmail, server: String, folder: String, alreadyThere: Bool, sha256: String, summary: String? = nil) {
         self.message = message
         self.server = server
         self.folder = folder
         self.alreadyThere = alreadyThere
         self.sha256 = sha256
+        self.summary = summary ?? (alreadyThere ? "already in \(folder)" : "filed in \(folder)")
     }
-
-    /// `filed in Sent`, `already in Sent Items`.
-    public var summary: String { alreadyThere ? "already in \(folder)" : "filed in \(folder)" }
 }
