@@ -37,6 +37,34 @@ struct RecordWire: Codable, Sendable, Hashable {
         case dsnRequested = "dsn_requested"
         case postedOn = "posted_on"
         case method, tracking, document, receipt, payment
+
+        /// Where the key is in `allCases`.
+        var place: Int {
+            switch self {
+            case .time: 0
+            case .template: 1
+            case .from: 2
+            case .to: 3
+            case .subject: 4
+            case .server: 5
+            case .reply: 6
+            case .outcome: 7
+            case .sha256: 8
+            case .attempt: 9
+            case .previous: 10
+            case .entry: 11
+            case .claimID: 12
+            case .queueID: 13
+            case .messageID: 14
+            case .dsnRequested: 15
+            case .postedOn: 16
+            case .method: 17
+            case .tracking: 18
+            case .document: 19
+            case .receipt: 20
+            case .payment: 21
+            }
+        }
     }
 
     /// `receipt`: what was read back from the mailbox.
