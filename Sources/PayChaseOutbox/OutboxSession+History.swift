@@ -30,13 +30,4 @@ extension OutboxSession {
             }
         )
     }
-
-    /// Every email the server accepted (or the practice confirmed), by Message-ID.
-    public var sentByMessageID: [String: EmailAttempt] {
-        var sent: [String: EmailAttempt] = [:]
-        for line in records {
-            if let email = line.entry.reachedServer, !email.message.messageID.isEmpty { sent[email.message.messageID] = email }
-        }
-        return sent
-    }
 }

@@ -27,9 +27,12 @@ struct ReceiptReader {
         self.processedFolder = processedFolder
         self.server = server
         self.clock = clock
-        var sent = outbox.sentByMessageID.mapValues(\.message)
+        // One pass: each email the server has, by its Message-ID and by its queue id.
+        var sent: [String: SentEmail] = [:]
         for line in outbox.records {
-            if let email = line.entry.reachedServer, !email.message.queueID.isEmpty { sent[email.message.queueID] = email.message }
+            guard let message = line.entry.reachedServer?.message else { continue }
+            if !message.messageID.isEmpty { sent[message.messageID] = message }
+            if !message.queueID.isEmpty { sent[message.queueID] = message }
         }
         self.sent = sent
         sentIDs = Set(sent.keys)

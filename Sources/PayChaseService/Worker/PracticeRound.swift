@@ -24,7 +24,7 @@ struct PracticeRound {
             await report(state, "settings", error, at: now)
             return
         }
-        if settings.smtp != nil, hasDueMessages(at: now) { await sendQueued(state: state, stop: stop, at: now) }
+        if settings.smtp != nil, QueueJob(workspace: workspace).hasDue(at: now) { await sendQueued(state: state, stop: stop, at: now) }
         if settings.imap != nil, lastPoll.map({ now.timeIntervalSince($0) >= Double(settings.pollMinutes * 60) }) ?? true, !stop.isSet {
             lastPoll = now
             await readReceipts(state: state, at: now)
@@ -51,8 +51,6 @@ struct PracticeRound {
             await autoSend(settings, actions: actions, state: state, stop: stop, at: now)
         }
     }
-
-    func hasDueMessages(at now: Date) -> Bool { QueueJob(workspace: practice.workspace).hasDue(at: now) }
 
     func sendQueued(state: ServiceState, stop: StopSignal, at now: Date) async {
         let job = SendJob(workspace: practice.workspace, source: .queued, asOf: state.today, options: options(state, stop))
