@@ -33,7 +33,7 @@ let package = Package(
         .library(name: "PayChaseDocuments", targets: ["PayChaseDocuments"]),
         .library(name: "PayChaseMail", targets: ["PayChaseMail"]),
         .library(name: "PayChasePrint", targets: ["PayChasePrint"]),
-        .library(name: "PayChaseService", targets: ["PayChaseService"]),
+        .library(name: "PayChaseWeb", targets: ["PayChaseWeb"]),
         .library(name: "PayChaseReports", targets: ["PayChaseReports"]),
     ],
     dependencies: [
@@ -133,10 +133,9 @@ let package = Package(
         ),
         // The web service: pages and JSON over the same jobs, and the worker that runs them on its own.
         .target(
-            name: "PayChaseService",
+            name: "PayChaseWeb",
             dependencies: [
-                "PayChaseInput",
-                "PayChaseJobs", "PayChaseDomain", "PayChasePrint", "PayChaseReports",
+                "PayChaseJobs", "PayChaseDomain",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -154,7 +153,7 @@ let package = Package(
         .executableTarget(
             name: "paychase",
             dependencies: [
-                "PayChaseJobs", "PayChaseDomain", "PayChaseService",
+                "PayChaseJobs", "PayChaseDomain", "PayChaseWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -217,10 +216,10 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "PayChaseServiceTests",
+            name: "PayChaseWebTests",
             dependencies: [
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
-                "PayChaseService", "PayChaseJobs", "PayChaseDomain", "PayChaseOutbox", "PayChaseTestSupport",
+                "PayChaseWeb", "PayChaseJobs", "PayChaseDomain", "PayChaseOutbox", "PayChaseTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -37,18 +37,3 @@ public struct CurlOutcome: Sendable, Hashable {
         }
     }
 }
-
-/// One line of libcurl's protocol trace.
-public enum CurlTrace: Sendable {
-    /// libcurl's own commentary.
-    case text
-    case fromServer
-    case toServer
-}
-
-/// libcurl could not be set up as asked.
-public struct CurlError: Error, Sendable, Hashable, CustomStringConvertible {
-    public var message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
-}

@@ -26,7 +26,7 @@ public enum DocumentSchema {
             paymasters: [.icb: contact, .nhsEngland: contact, .localAuthority: contact],
             lmc: contact,
             disputeResolution: contact,
-            receipts: Receipts(read: true, delivery: true, to: "practice@example.org")
+            receipts: ReceiptRequests(read: true, delivery: true, to: "practice@example.org")
         )
         let claim = Claim(
             id: "X",

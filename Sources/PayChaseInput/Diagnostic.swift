@@ -21,23 +21,3 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// `claims.csv:4: amount: '12.345' has more than two decimal places`, `claims.json:3:17: ...`.
     public var description: String { FileLine.format(file: file, line: line, column: column, field: field, message) }
 }
-
-/// A file that could not be used, with every problem found in it.
-public struct InputError: Error, Sendable, CustomStringConvertible {
-    public enum Kind: Sendable {
-        /// The claim list is wrong (exit 65).
-        case data
-        /// The practice profile is wrong (exit 78).
-        case configuration
-    }
-
-    public var kind: Kind
-    public var diagnostics: [Diagnostic]
-
-    public init(kind: Kind, diagnostics: [Diagnostic]) {
-        self.kind = kind
-        self.diagnostics = diagnostics
-    }
-
-    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
-}

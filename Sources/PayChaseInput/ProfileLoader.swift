@@ -282,12 +282,12 @@ public struct ProfileLoader: Sendable {
         return reader.diagnostics.count == before ? StaffCosts(perHour: perHour) : nil
     }
 
-    private func readReceipts(_ node: Node?, practiceEmail: String?, _ reader: inout YAMLReader) -> Receipts {
+    private func readReceipts(_ node: Node?, practiceEmail: String?, _ reader: inout YAMLReader) -> ReceiptRequests {
         let map = reader.mapping(node, at: "receipts", allowed: ["read", "delivery", "to"], required: false)
         let read = reader.bool(map, "read", at: "receipts", default: true)
         let delivery = reader.bool(map, "delivery", at: "receipts", default: true)
         let to = reader.email(map, "to", at: "receipts", required: false) ?? practiceEmail ?? ""
-        return Receipts(read: read, delivery: delivery, to: to)
+        return ReceiptRequests(read: read, delivery: delivery, to: to)
     }
 
     /// GP practice ODS codes are a letter followed by five letters or digits (F84001, Y01234).

@@ -1,30 +1,6 @@
 import Foundation
 import PayChaseDomain
 
-/// A name and an address, as in `"Riverside Medical Centre" <manager@riverside.example>`.
-public struct Mailbox: Sendable, Hashable {
-    public var name: String?
-    public var address: String
-
-    public init(name: String? = nil, address: String) {
-        self.name = name
-        self.address = address
-    }
-}
-
-/// A file sent with an email, such as the letter as a PDF.
-public struct MailAttachment: Sendable, Hashable {
-    public var filename: String
-    public var contentType: String
-    public var bytes: [UInt8]
-
-    public init(filename: String, contentType: String, bytes: [UInt8]) {
-        self.filename = filename
-        self.contentType = contentType
-        self.bytes = bytes
-    }
-}
-
 /// A plain-text email before it is turned into RFC 5322 bytes.
 public struct MailMessage: Sendable {
     public var from: Mailbox
@@ -75,29 +51,4 @@ public struct MailMessage: Sendable {
 extension MailMessage {
     /// Everyone the server is asked to deliver to (RCPT TO): the To and Cc addresses.
     public var envelopeRecipients: [String] { (to + cc).map(\.address) }
-}
-
-/// Unique Message-IDs at the sender's domain.
-public enum MessageID {
-    /// `pc.<time in base 36>.<128 random bits in base 36>@riverside.example`, from the sender's address.
-    public static func make(domain address: String) -> String {
-        let domain = EmailAddress.domain(of: address)
-        let stamp = String(Int(Date().timeIntervalSince1970), radix: 36)
-        var generator = SystemRandomNumberGenerator()
-        let random = String(generator.next() as UInt64, radix: 36) + String(generator.next() as UInt64, radix: 36)
-        return "pc.\(stamp).\(random)@\(domain)"
-    }
-}
-
-/// Why a message could not be composed. Nothing is written or sent for it.
-public struct MailError: Error, Sendable, Hashable, CustomStringConvertible {
-    public var field: String
-    public var message: String
-
-    public init(field: String, message: String) {
-        self.field = field
-        self.message = message
-    }
-
-    public var description: String { "\(field): \(message)" }
 }

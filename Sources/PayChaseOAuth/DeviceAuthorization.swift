@@ -25,13 +25,3 @@ public struct DeviceAuthorization: Sendable, Hashable {
         self.deviceCode = deviceCode
     }
 }
-
-/// One poll's answer.
-public enum DevicePoll: Sendable {
-    /// Nobody has signed in yet: ask again after the interval.
-    case pending
-    /// Ask less often: the interval has grown by five seconds.
-    case slowDown(DeviceAuthorization)
-    /// Signed in: the tokens to keep.
-    case granted(StoredTokens)
-}

@@ -190,9 +190,3 @@ private func pdfWrite(closure: UnsafeMutableRawPointer?, data: UnsafePointer<UIn
     Unmanaged<PDFOutput>.fromOpaque(closure).takeUnretainedValue().bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
     return CAIRO_STATUS_SUCCESS
 }
-
-/// A letter that could not be made into a PDF.
-public struct LetterError: Error, Sendable, CustomStringConvertible {
-    public var description: String
-    init(_ description: String) { self.description = description }
-}

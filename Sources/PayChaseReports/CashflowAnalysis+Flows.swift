@@ -29,12 +29,12 @@ extension CashflowAnalysis {
 
     /// What is still owed on claims falling due from today (not yet late) to the end of this month, and in
     /// each of the next two calendar months, by due date.
-    static func expected(_ ledgers: [PracticeLedger], asOf: CalendarDate) -> [ExpectedReceipts] {
+    static func expected(_ ledgers: [PracticeLedger], asOf: CalendarDate) -> [ExpectedPayments] {
         let month = YearMonth(asOf)
-        var periods = [ExpectedReceipts(from: asOf, to: month.last, amount: .zero, claims: 0)]
+        var periods = [ExpectedPayments(from: asOf, to: month.last, amount: .zero, claims: 0)]
         for ahead in 1...2 {
             let next = month.adding(months: ahead)
-            periods.append(ExpectedReceipts(from: next.first, to: next.last, amount: .zero, claims: 0))
+            periods.append(ExpectedPayments(from: next.first, to: next.last, amount: .zero, claims: 0))
         }
         for ledger in ledgers {
             for claim in ledger.claims.indices where ledger.claims[claim].outstanding > .zero {

@@ -30,7 +30,7 @@ public struct CashflowAnalysis: Sendable {
     }
 
     /// What falls due in one of the next three periods and is still owed.
-    public struct ExpectedReceipts: Sendable, Hashable {
+    public struct ExpectedPayments: Sendable, Hashable {
         public var from: CalendarDate
         public var to: CalendarDate
         public var amount: Money
@@ -74,7 +74,7 @@ public struct CashflowAnalysis: Sendable {
     /// The claims files' `paid`, which has no date and so is in no month.
     public var undatedPaid: Money
     /// The rest of this month from `asOf` (a claim due today is not yet late), then the next two calendar months.
-    public var expected: [ExpectedReceipts]
+    public var expected: [ExpectedPayments]
     public var daysToPay: [DaysToPay]
     /// The ten claims longest overdue (then the largest), oldest first.
     public var oldest: [Debt]

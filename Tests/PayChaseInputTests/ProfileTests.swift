@@ -16,7 +16,7 @@ struct ProfileTests {
         #expect(profile.paymasters[.icb]?.signOff == "Yours sincerely")
         #expect(profile.paymasters[.nhsEngland]?.salutation == "Dear Sir or Madam")
         #expect(profile.paymasters[.nhsEngland]?.signOff == "Yours faithfully")
-        #expect(profile.receipts == Receipts(read: true, delivery: true, to: "manager@riverside.example"))
+        #expect(profile.receipts == ReceiptRequests(read: true, delivery: true, to: "manager@riverside.example"))
         #expect(try ProfileLoader().loadSettings(path: Fixture.path("profile.yaml")).smtp == nil)
     }
 

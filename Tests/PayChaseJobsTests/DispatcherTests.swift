@@ -134,7 +134,7 @@ struct DispatcherTests {
         .replacingOccurrences(of: "20261122T224058123-0000-Q-1@riverside.example", with: sentID)
         mailbox.deliver(Array(receipt.utf8))
         mailbox.deliver(Array("From: news@lmc.example\r\nSubject: LMC news\r\nMessage-ID: <n@lmc.example>\r\n\r\nNews.\r\n".utf8))
-        var job = ReceiptsJob(workspace: kit.workspace)
+        var job = ReturnedMailJob(workspace: kit.workspace)
         job.environment = ["P": "secret"]
         job.mailbox = mailbox.factory
         let first = try job.run(logger: kit.logger, clock: KitFixture.clock)

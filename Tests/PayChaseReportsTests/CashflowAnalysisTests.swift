@@ -49,7 +49,7 @@ struct CashflowAnalysisTests {
         )
     }
 
-    /// The claims with the payments recorded counted as paid, as Kit's RecordView does.
+    /// The claims with the payments recorded counted as paid, as the jobs' RecordView does.
     static func ledger(_ claims: [Claim], payments: [String: [RecordedPayment]], nhsBody: Bool = true) -> PracticeLedger {
         var feedback: [String: ClaimFeedback] = [:]
         for (id, list) in payments { feedback[id, default: ClaimFeedback()].payments = list }

@@ -35,6 +35,8 @@ public struct ReportDocument: Sendable {
         public var notes: [String]
         /// A chart of the table's figures, drawn above it in the PDF.
         public var chart: BarChart?
+        /// The chart as inline SVG, for a web page.
+        public var chartSVG: String? { chart.map { ChartSVG.render($0) } }
         public var columns: [Column]
         public var rows: [[Cell]]
 

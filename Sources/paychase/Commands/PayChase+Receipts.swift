@@ -18,10 +18,10 @@ extension PayChase {
 
         func run() throws {
             insecure.warn(exposed: "the password")
-            var job = ReceiptsJob(workspace: try options.workspace())
+            var job = ReturnedMailJob(workspace: try options.workspace())
             job.insecurity = insecure.insecurity
             let result = try PayChase.run { () throws(PayChaseError) in try job.run(logger: options.logger()) }
-            print(json ? result.json : ReceiptsTable.text(result), terminator: "")
+            print(json ? result.json : ReturnedMailTable.text(result), terminator: "")
         }
     }
 }

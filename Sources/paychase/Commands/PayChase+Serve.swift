@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import PayChaseJobs
-import PayChaseService
+import PayChaseWeb
 
 extension PayChase {
     struct Serve: AsyncParsableCommand {
@@ -37,7 +37,7 @@ extension PayChase {
             }
             var logger = Logger(label: "paychase.serve") { StreamLogHandler.standardOutput(label: $0) }
             logger.logLevel = options.verbose ? .debug : .info
-            var configuration = try serviceConfiguration(address)
+            var configuration = try webConfiguration(address)
             guard workerInterval >= 1 else { throw ValidationError("--worker-interval must be at least 1 second") }
             configuration.workerInterval = .seconds(workerInterval)
             do {
@@ -45,19 +45,19 @@ extension PayChase {
                     let host = address.host.contains(":") ? "[\(address.host)]" : address.host
                     FileHandle.standardOutput.write(Data("PayChase is serving http://\(host):\(port)\n".utf8))
                 }
-            } catch let error as ServiceSetupError {
+            } catch let error as WebSetupError {
                 PayChase.report(["paychase serve: \(error)"])
                 throw ExitCode(ExitCodes.configuration)
             }
         }
 
         /// The practices and the users file: each sub-folder of --practices, or this folder's workspace.
-        func serviceConfiguration(_ address: ListenAddress) throws -> ServiceConfiguration {
+        func webConfiguration(_ address: ListenAddress) throws -> WebConfiguration {
             let workspace = try options.workspace()
             do {
                 if let practices {
                     let all = try ServedPractice.all(in: practices, builtinTemplates: workspace.builtinTemplatesPath)
-                    return ServiceConfiguration(
+                    return WebConfiguration(
                         listen: address,
                         practices: all,
                         several: true,
@@ -65,7 +65,7 @@ extension PayChase {
                         behindTLS: behindTLS
                     )
                 }
-                return ServiceConfiguration(
+                return WebConfiguration(
                     listen: address,
                     practices: [ServedPractice(slug: "", workspace: workspace)],
                     several: false,

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import PayChaseService
+import PayChaseWeb
 
 extension PayChase {
     struct User: ParsableCommand {

@@ -1,7 +1,7 @@
 import PayChaseJobs
 
-/// What paychase says about Kit's typed notes and failures in its own terms: the commands and
-/// options that go on from them. Kit names none of them; this is the one place that does.
+/// What paychase says about the engine's typed notes and failures in its own terms: the commands and
+/// options that go on from them. The engine names none of them; this is the one place that does.
 enum CommandAdvice {
     /// One line for a message a send did not queue or did not send.
     static func line(_ note: SendNote) -> String {
@@ -17,7 +17,7 @@ enum CommandAdvice {
     }
 
     /// A failure's lines, one per problem, each ending with the command that puts it right where
-    /// Kit says what it is.
+    /// The engine says what it is.
     static func lines(_ error: PayChaseError) -> [String] { error.problems.map(line) }
 
     static func line(_ problem: Problem) -> String {

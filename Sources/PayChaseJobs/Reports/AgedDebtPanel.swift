@@ -1,0 +1,35 @@
+import PayChaseDomain
+import PayChasePrint
+import PayChaseReports
+
+/// The web dashboard's aged-debt table and chart: `AgedDebt` worked out from the status rows, in
+/// the report's age bands, and the chart drawn by the same code as the report's.
+public struct AgedDebtPanel: Sendable {
+    public struct Bucket: Sendable, Encodable {
+        public var label: String
+        public var outstanding: StatusJSON.Amount
+        public var claims: Int
+    }
+
+    public var buckets: [Bucket]
+    /// A bar per paymaster in each band, as `paychase report cashflow` draws it.
+    public var chart: BarChart
+
+    public init(_ rows: [StatusReport.Row], asOf: CalendarDate) {
+        var debt = AgedDebt()
+        for row in rows { debt.add(row.outstanding, daysOverdue: row.daysOverdue, paymaster: row.paymaster, name: row.paymasterName) }
+        buckets = AgeBucket.allCases.map { bucket in
+            Bucket(label: bucket.title, outstanding: StatusJSON.Amount(debt[bucket]), claims: debt.claimsByAge[bucket.rawValue])
+        }
+        chart = BarChart(
+            title: "Outstanding by age at \(asOf.formatted)",
+            groups: AgeBucket.allCases.map { [$0.title] },
+            groupTitle: "days past the due date",
+            valueTitle: "outstanding",
+            series: debt.paymasters.map { BarChart.Series(name: $0.name, values: $0.byAge) }
+        )
+    }
+
+    /// The chart as inline SVG, inside the element the page and its tests know it by.
+    public var svg: String { "<figure id=\"aged-debt-chart\" class=\"chart\">\(ChartSVG.render(chart))</figure>" }
+}

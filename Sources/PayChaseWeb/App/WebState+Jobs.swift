@@ -1,0 +1,49 @@
+import PayChaseDomain
+import PayChaseJobs
+
+extension WebState {
+    /// A job that only reads, off the cooperative pool; its failure as the web says it.
+    func read<T: Sendable>(_ work: @escaping @Sendable () throws(PayChaseError) -> T) async throws(WebError) -> T {
+        do { return try await Blocking.run(work) } catch { throw WebError(error) }
+    }
+
+    /// A job that writes to the practice's Outbox: one at a time, waiting for a `paychase`
+    /// command that holds the lock.
+    func write<T: Sendable>(_ practice: ServedPractice, _ work: @escaping @Sendable () throws(PayChaseError) -> T) async throws(WebError) -> T {
+        do { return try await lane(practice).write(work) } catch { throw WebError(error) }
+    }
+
+    /// Where each claim stands today, made again only when its files have changed.
+    func status(_ practice: ServedPractice) async throws(WebError) -> StatusReport {
+        let job = StatusJob(workspace: practice.workspace, asOf: today)
+        let logger = logger
+        let cache = statusCache
+        return try await read { () throws(PayChaseError) in
+            try cache.report(practice, job: job) { () throws(PayChaseError) in try job.run(logger: logger) }
+        }
+    }
+
+    /// A view of the practice's status report (a page's content), rendered again only when the
+    /// report changes or `key` (which names everything else the view shows) does.
+    func view(_ practice: ServedPractice, key: String, render: @escaping @Sendable (StatusReport) -> String) async throws(WebError) -> String {
+        let job = StatusJob(workspace: practice.workspace, asOf: today)
+        let logger = logger
+        let cache = statusCache
+        if let view = cache.kept(practice, asOf: job.asOf, key: key) { return view }
+        return try await read { () throws(PayChaseError) in
+            try cache.view(practice, job: job, key: key, make: { () throws(PayChaseError) in try job.run(logger: logger) }, render: render)
+        }
+    }
+
+    /// The practice's name from its profile, or its folder's when the profile cannot be read;
+    /// the profile is read again only when it changes.
+    func practiceName(_ practice: ServedPractice) async -> String {
+        let workspace = practice.workspace
+        let fallback = practice.slug.isEmpty ? "This practice" : practice.slug
+        let stamp = StatusCache.stamp(of: workspace.configPath)
+        if let known = names.withLock({ $0[practice.slug] }), known.stamp == stamp { return known.name }
+        let name = await Blocking.run { (try? workspace.loadProfile().practice.name) ?? fallback }
+        names.withLock { $0[practice.slug] = (stamp, name) }
+        return name
+    }
+}

@@ -1,0 +1,96 @@
+import Hummingbird
+import PayChaseDomain
+import PayChaseJobs
+
+/// One claim (`/claims/ID`, `/api/claims/ID`): its facts, timeline, next document and the
+/// letter's PDF. Its actions (draft, send, posting, payment, evidence) are `ClaimActionsController`'s.
+struct ClaimController {
+    let state: WebState
+    let practice: ServedPractice
+
+    func register(pages: RouterGroup<WebContext>, api: RouterGroup<WebContext>) {
+        pages.get("claims/:claim", use: page)
+        pages.get("claims/:claim/letter/:template", use: letter)
+        api.get("claims/:claim") { _, context in
+            let view = try await claimView(context)
+            return JSONReply.response(ClaimJSON(view, letterPath: letterPath))
+        }
+    }
+
+    var letterPath: String { "\(practice.pagePath)/claims" }
+
+    @Sendable func page(_ request: Request, context: WebContext) async throws -> Response {
+        let view = try await claimView(context)
+        let model = ClaimPage(
+            view,
+            pagePath: practice.pagePath,
+            csrf: context.csrfToken(),
+            sendKey: UsedKeys.newKey(),
+            today: state.today
+        )
+        return state.pages.response(
+            "claim",
+            model,
+            layout: state.layout("Claim \(view.claim.claim.id)", practice: practice, current: "claims", context: context)
+        )
+    }
+
+    /// The letter as a PDF, made now and not kept.
+    @Sendable func letter(_ request: Request, context: WebContext) async throws -> Response {
+        let claimID = try context.parameters.require("claim")
+        let template = try context.parameters.require("template")
+        let job = PreviewJob(workspace: practice.workspace, claimID: claimID, template: template, asOf: state.today)
+        let logger = state.logger
+        let preview = try await state.read { () throws(PayChaseError) in try job.run(letter: true, logger: logger) }
+        guard let pdf = preview.letter else { throw WebError(.badRequest, "\(template) is an email, not a letter") }
+        return Response(
+            status: .ok,
+            headers: [.contentType: "application/pdf", .contentDisposition: "inline; filename=\"\(claimID)-\(template).pdf\""],
+            body: .init(byteBuffer: ByteBuffer(bytes: pdf))
+        )
+    }
+
+    /// The claim, the templates, and a preview of the document its next step names.
+    func claimView(_ context: WebContext) async throws -> ClaimView {
+        let claimID = try context.parameters.require("claim")
+        let workspace = practice.workspace
+        let asOf = state.today
+        let logger = state.logger
+        let found: Result<ClaimJob.Result, WebError>
+        do throws(WebError) {
+            found = .success(
+                try await state.read { () throws(PayChaseError) in
+                    try ClaimJob(workspace: workspace, claimID: claimID, asOf: asOf).run(logger: logger)
+                }
+            )
+        } catch {
+            found = .failure(error)
+        }
+        // An unknown claim is a page that does not exist.
+        let claim = try found.mapError { $0.status == .badRequest ? WebError(.notFound, $0.lines) : $0 }.get()
+        let templates = await Blocking.run { TemplatesJob(workspace: workspace).run(logger: logger).templates }
+        var view = ClaimView(claim: claim, templates: templates)
+        if let template = claim.status.nextStep.templates.first, claim.status.nextStep.action != .none {
+            let job = PreviewJob(workspace: workspace, claimID: claimID, template: template, asOf: asOf)
+            do {
+                view.preview = try await state.read { () throws(PayChaseError) in try job.run(letter: false, logger: logger) }
+            } catch {
+                view.previewProblem = error.lines.joined(separator: "; ")
+            }
+        }
+        return view
+    }
+}
+
+/// What the claim page and `/api/claims/ID` show.
+struct ClaimView: Sendable {
+    var claim: ClaimJob.Result
+    var templates: [TemplatesJob.Entry]
+    var preview: PreviewJob.Preview?
+    var previewProblem: String?
+
+    /// Where the previewed letter's PDF is, under the claims' path; nil when it is not a letter.
+    static func letterPath(_ preview: PreviewJob.Preview, under claims: String) -> String? {
+        preview.forms.contains("letter") ? "\(claims)/\(preview.claimID)/letter/\(preview.template)" : nil
+    }
+}

@@ -1,0 +1,200 @@
+import Foundation
+import PayChaseTestSupport
+import PayChaseWeb
+import Testing
+
+/// Every page a practice manager opens, in-process, on the example practice.
+struct PageTests {
+    @Test func theDashboardShowsWhatIsOwedTheAgedDebtAndTodaysActions() async throws {
+        try await WebFixture().test { browser in
+            let page = try await browser.get("/")
+            #expect(page.status == .ok)
+            #expect(page.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(page.body.contains("<h1>Riverside Medical Centre</h1>"))
+            #expect(page.body.contains("id=\"totals\""))
+            #expect(page.body.contains("NHS North East London ICB (primary care payments)"))
+            #expect(page.body.contains("<figure id=\"aged-debt-chart\" class=\"chart\"><svg"), "the report's own chart, as SVG")
+            #expect(page.body.contains(">£0</text>"), "the £ axis starts at £0")
+            #expect(page.body.contains(">91–180 days</text>") && page.body.contains(">over 180 days</text>"), "the report's age bands")
+            #expect(page.body.contains("id=\"todays-actions\""))
+            #expect(page.body.contains("href=\"/claims/Q-2026-001\""))
+        }
+    }
+
+    @Test func theClaimsTableSortsAndFilters() async throws {
+        try await WebFixture().test { browser in
+            let all = try await browser.get("/claims")
+            #expect(all.status == .ok)
+            #expect(all.body.contains("id=\"claim-P-2026-003\""))
+            let icb = try await browser.get("/claims?paymaster=icb&sort=outstanding&order=desc")
+            #expect(!icb.body.contains("id=\"claim-P-2026-003\""), "the local authority's claim is filtered out")
+            let ids = icb.body.components(separatedBy: "<tr id=\"claim-").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+            #expect(ids.first == "Q-2026-001", "the largest amount owed comes first: \(ids)")
+            #expect(icb.body.contains("id=\"sort-outstanding\" href=\"/claims?sort=outstanding&amp;order=asc&amp;paymaster=icb\""))
+            let far = try await browser.get("/claims?page=9223372036854775807")
+            #expect(far.status == .ok, "a page past the end shows the last one")
+            #expect(far.body.contains("id=\"claim-P-2026-003\""))
+            let wrong = try await browser.get("/claims?sort=colour")
+            #expect(wrong.status == .badRequest)
+            #expect(wrong.text.contains("sort: 'colour' is not one of claim, service, paymaster, outstanding, due, overdue, next"))
+        }
+    }
+
+    @Test func theKeptDashboardAndClaimsTableAreMadeAgainWhenAPaymentIsRecorded() async throws {
+        try await WebFixture().test { browser in
+            let query = "/claims?paymaster=icb&sort=outstanding&order=desc"
+            let before = try await browser.get(query)
+            #expect(
+                before.body.contains(
+                    "<tr id=\"claim-Q-2026-001\"><td><a href=\"/claims/Q-2026-001\">Q-2026-001</a></td><td class=\"hide-small\">QOF achievement</td><td>NHS North East London ICB (primary care payments)</td><td class=\"num\">£3,480.00</td>"
+                )
+            )
+            let dashboard = try await browser.get("/")
+            let owed = dashboard.body.components(separatedBy: "<strong id=\"owed\">").dropFirst().first?.prefix { $0 != "<" }
+            let claim = try await browser.get("/claims/Q-2026-001")
+            _ = try await browser.post("/claims/Q-2026-001/payment", [("csrf", claim.csrf!), ("amount", "10.00")])
+            let after = try await browser.get(query)
+            #expect(after.body.contains("<td class=\"num\">£3,470.00</td>"), "the same query shows the payment at once")
+            #expect(!after.body.contains("£3,480.00"))
+            let again = try await browser.get("/")
+            let owedAfter = again.body.components(separatedBy: "<strong id=\"owed\">").dropFirst().first?.prefix { $0 != "<" }
+            #expect(owed != nil && owedAfter != nil && owed != owedAfter, "the dashboard's total owed moved: \(owed ?? "-") then \(owedAfter ?? "-")")
+        }
+    }
+
+    @Test func aLongClaimListIsShownAPageAtATimeAndTheDashboardListsTheMostOverdue() async throws {
+        let fixture = try WebFixture()
+        let lines = (1...450).map { "B-\($0),Dementia DES,DES,2026/27,\(100 + $0).50,2026-06-01" }
+        try fixture.folder.write("claims.csv", (["claim_id,service,category,period,amount,submitted_on"] + lines).joined(separator: "\n") + "\n")
+        try await fixture.test { browser in
+            let first = try await browser.get("/claims?sort=claim")
+            #expect(first.body.components(separatedBy: "<tr id=\"claim-").count - 1 == 200)
+            #expect(first.text.contains("Claims 1–200 of 450."))
+            #expect(first.body.contains("id=\"page-next\" href=\"/claims?sort=claim&amp;order=asc&amp;page=2\""))
+            #expect(!first.body.contains("id=\"page-previous\""))
+            let last = try await browser.get("/claims?sort=claim&page=3")
+            #expect(last.body.components(separatedBy: "<tr id=\"claim-").count - 1 == 50)
+            #expect(last.body.contains("id=\"page-previous\""))
+            let wrong = try await browser.get("/claims?page=zero")
+            #expect(wrong.status == .badRequest)
+            let dashboard = try await browser.get("/")
+            #expect(dashboard.body.components(separatedBy: "href=\"/claims/B-").count - 1 == 50)
+            #expect(dashboard.text.contains("And 400 more: "))
+            let api = try await browser.get("/api/claims").json()
+            #expect((api["claims"] as? [Any])?.count == 450, "the JSON has every claim")
+        }
+    }
+
+    @Test func theClaimPageShowsFactsTimelinePreviewAndEveryAction() async throws {
+        try await WebFixture().test { browser in
+            let page = try await browser.get("/claims/Q-2026-001")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("id=\"outstanding\">£3,480.00</strong>"))
+            #expect(page.body.contains("id=\"facts\""))
+            #expect(page.body.contains("CQRS-88123"))
+            #expect(page.body.contains("id=\"timeline\">Nothing sent"))
+            #expect(page.body.contains("<pre class=\"email\" id=\"preview\">"))
+            for form in ["draft", "send", "posting", "payment", "evidence"] {
+                #expect(page.body.contains("<form name=\"\(form)\" method=\"post\" action=\"/claims/Q-2026-001/\(form)\">"), "\(form)")
+            }
+            #expect(page.csrf?.count == 64)
+            #expect(page.input("key")?.count == 64, "the send form carries its own key")
+        }
+    }
+
+    @Test func theLetterOfTheNextDocumentIsAPDF() async throws {
+        try await WebFixture().test { browser in
+            let pdf = try await browser.get("/claims/Q-2026-001/letter/appeal")
+            #expect(pdf.status == .ok)
+            #expect(pdf.headers[.contentType] == "application/pdf")
+            #expect(pdf.bytes.starts(with: Array("%PDF".utf8)))
+            let email = try await browser.get("/claims/Q-2026-001/letter/chase")
+            #expect(email.status == .badRequest)
+            #expect(email.text.contains("chase is an email, not a letter"))
+        }
+    }
+
+    @Test func anUnknownClaimIsNotFoundWithTheCommandLinesMessage() async throws {
+        let fixture = try WebFixture()
+        try await fixture.test { browser in
+            let page = try await browser.get("/claims/NO-SUCH")
+            #expect(page.status == .notFound)
+            #expect(page.text.contains("claim 'NO-SUCH' is not in \(fixture.folder.path)/claims.csv"))
+            let missing = try await browser.get("/no/such/page")
+            #expect(missing.status == .notFound)
+        }
+    }
+
+    @Test func theImportQueueAndRecordPagesOpen() async throws {
+        try await WebFixture().test { browser in
+            let upload = try await browser.get("/import")
+            #expect(upload.body.contains("<form name=\"import\" method=\"post\" action=\"/import\" enctype=\"multipart/form-data\""))
+            let queue = try await browser.get("/queue")
+            #expect(queue.body.contains("id=\"queue\">Nothing is waiting"))
+            let record = try await browser.get("/record")
+            #expect(record.body.contains("id=\"verify\" class=\"ok\">The record verifies: 0 entries"))
+        }
+    }
+
+    @Test func aDamagedRecordIsShownAsNotVerifying() async throws {
+        let fixture = try WebFixture()
+        try await fixture.test { browser in
+            let payment = try await browser.get("/claims/Q-2026-001")
+            _ = try await browser.post("/claims/Q-2026-001/payment", [("csrf", payment.csrf!), ("amount", "10.00")])
+        }
+        let log = try fixture.folder.read("Outbox/deliveries.jsonl")
+        try fixture.folder.write("Outbox/deliveries.jsonl", log.replacingOccurrences(of: "10.00", with: "99.00"))
+        try await fixture.test { browser in
+            let record = try await browser.get("/record")
+            #expect(record.body.contains("The record does not verify."))
+            let status = try await browser.get("/api/status")
+            #expect(status.status == .unprocessableContent)
+            #expect(status.text.contains("See the Record page"))
+            let again = try await browser.get("/")
+            #expect(again.status == .unprocessableContent, "the failure is kept while the files stay as they are")
+            try fixture.folder.write("Outbox/deliveries.jsonl", log)
+            let mended = try await browser.get("/api/status")
+            #expect(mended.status == .ok, "and forgotten once the record changes")
+        }
+    }
+}
+
+/// `--practices DIR`: several practices, each under /practices/NAME, and all of them together at /.
+struct SeveralPracticesTests {
+    func fixture() throws -> WebFixture {
+        let root = try TestPaths.temporaryDirectory()
+        for name in ["riverside", "hillside"] {
+            let folder = try PracticeFolder()
+            try FileManager.default.moveItem(at: folder.url, to: root.appendingPathComponent(name))
+        }
+        var fixture = try WebFixture()
+        fixture.configuration.practices = try ServedPractice.all(in: root.path, builtinTemplates: TestPaths.templates.path)
+        fixture.configuration.several = true
+        fixture.configuration.usersFile = root.appendingPathComponent("paychase-users.json").path
+        return fixture
+    }
+
+    @Test func theCombinedDashboardListsEachPracticeAndTheirTotal() async throws {
+        try await fixture().test { browser in
+            let page = try await browser.get("/")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("<h1>All practices</h1>"))
+            #expect(page.body.contains("href=\"/practices/hillside/\""))
+            #expect(page.body.contains("href=\"/practices/riverside/claims/Q-2026-001\""))
+            #expect(page.body.contains("id=\"owed\">£17,330.12</strong>"), "twice one practice's £8,665.06")
+            for path in ["/practices/riverside/", "/practices/riverside"] {
+                let dashboard = try await browser.get(path)
+                #expect(dashboard.status == .ok, "\(path)")
+                #expect(dashboard.body.contains("id=\"nav-practices\" href=\"/\""))
+            }
+            let one = try await browser.get("/practices/riverside/claims/Q-2026-001")
+            #expect(one.status == .ok)
+            #expect(one.body.contains("action=\"/practices/riverside/claims/Q-2026-001/payment\""))
+            let all = try await browser.get("/api/practices").json()
+            #expect((all["practices"] as? [[String: Any]])?.compactMap { $0["practice"] as? String } == ["hillside", "riverside"])
+            #expect(((all["all"] as? [String: Any])?["outstanding"] as? [String: Any])?["text"] as? String == "17330.12")
+            let status = try await browser.get("/api/practices/hillside/status")
+            #expect(status.status == .ok)
+        }
+    }
+}
