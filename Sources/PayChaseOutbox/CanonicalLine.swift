@@ -18,8 +18,10 @@ enum CanonicalLine {
 
     /// The line's own hash, as `seal` works it out: SHA-256 of the line with `"entry":""`.
     static func hash(_ line: String, entry: Range<Int>) -> String {
-        let bytes = Array(line.utf8)
-        return SHA256Hex.digest(bytes[..<entry.lowerBound] + bytes[entry.upperBound...])
+        var line = line
+        return line.withUTF8 { bytes in
+            SHA256Hex.digest(UnsafeBufferPointer(rebasing: bytes[..<entry.lowerBound]), UnsafeBufferPointer(rebasing: bytes[entry.upperBound...]))
+        }
     }
 }
 
@@ -106,17 +108,17 @@ private struct Scanner {
 
     /// `{"key":value,...}` with keys in strictly increasing byte order, each read by `value`,
     /// which says whether it knew the key and read its value.
-    mutating func object(_ value: (inout Scanner, String) -> Bool) -> Bool {
+    mutating func object(_ value: (inout Scanner, UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
         guard take(UInt8(ascii: "{")) else { return false }
-        // The keys are compared where they lie in the line, and made Strings short enough to
-        // need no allocation: a record has fifteen of them, and the record 50,000 lines.
+        // The keys are compared where they lie in the line, never made Strings: a record has
+        // fifteen of them, and the record 50,000 lines.
         var previous: UnsafeBufferPointer<UInt8>?
         repeat {
             guard let range = stringRange(), take(Self.colon) else { return false }
             let key = UnsafeBufferPointer(rebasing: bytes[range])
             guard previous.map({ $0.lexicographicallyPrecedes(key) }) ?? true else { return false }
             previous = key
-            guard value(&self, String(decoding: key, as: UTF8.self)) else { return false }
+            guard value(&self, key) else { return false }
         } while take(Self.comma)
         return take(UInt8(ascii: "}"))
     }
@@ -133,7 +135,7 @@ private struct Scanner {
         var receipt: RecordWire.Returned?
         var payment: RecordWire.Payment?
         let read = object { scanner, name in
-            guard let key = RecordWire.CodingKeys(stringValue: name) else { return false }
+            guard let key = recordKeys.key(name) else { return false }
             switch key {
             case .to:
                 to = scanner.strings()
@@ -202,7 +204,7 @@ private struct Scanner {
         var fields: [RecordWire.Returned.CodingKeys: String] = [:]
         guard
             object({ scanner, name in
-                guard let key = RecordWire.Returned.CodingKeys(stringValue: name) else { return false }
+                guard let key = returnedKeys.key(name) else { return false }
                 fields[key] = scanner.string()
                 return fields[key] != nil
             }), let kind = fields[.kind], let original = fields[.originalMessageID], let matchedBy = fields[.matchedBy],
@@ -230,7 +232,7 @@ private struct Scanner {
         var reference: String?
         guard
             object({ scanner, name in
-                switch RecordWire.Payment.CodingKeys(stringValue: name) {
+                switch paymentKeys.key(name) {
                 case .pence?:
                     pence = scanner.integer()
                     return pence != nil
@@ -247,3 +249,21 @@ private struct Scanner {
         return RecordWire.Payment(pence: pence, receivedOn: receivedOn, reference: reference)
     }
 }
+
+/// A Codable's keys as UTF-8, to find a key by the bytes of the line without making a String of
+/// them (Swift's string switch was a tenth of reading a line).
+private struct KeyTable<Key: CodingKey & CaseIterable>: Sendable where Key: Sendable {
+    private let keys: [(bytes: [UInt8], key: Key)]
+
+    init() { keys = Key.allCases.map { (Array($0.stringValue.utf8), $0) } }
+
+    func key(_ bytes: UnsafeBufferPointer<UInt8>) -> Key? {
+        for candidate in keys where candidate.bytes.count == bytes.count && candidate.bytes.elementsEqual(bytes) { return candidate.key }
+        return nil
+    }
+}
+
+/// `RecordWire`'s own list of keys: a key the Codable does not know is not read here either.
+private let recordKeys = KeyTable<RecordWire.CodingKeys>()
+private let returnedKeys = KeyTable<RecordWire.Returned.CodingKeys>()
+private let paymentKeys = KeyTable<RecordWire.Payment.CodingKeys>()

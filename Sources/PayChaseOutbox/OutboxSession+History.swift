@@ -3,7 +3,10 @@ import PayChaseDomain
 extension OutboxSession {
     /// What the record means, claim by claim (`ClaimHistory`), read in the order recorded.
     public func history() -> ClaimHistory {
-        ClaimHistory(records.lazy.map { (time: $0.time, entry: $0.entry) })
+        // Each entry is lent to the fold where it lies: a copy would retain every string in it.
+        var history = ClaimHistory()
+        for index in records.indices { history.apply(records[index].entry, at: records[index].time) }
+        return history
     }
 
     /// The posting already recorded for exactly this letter (same claim, template and PDF).

@@ -3,13 +3,27 @@ import Crypto
 /// SHA-256 as lowercase hex, for message fingerprints and the log's hash chain.
 public enum SHA256Hex {
     public static func digest(_ bytes: some Sequence<UInt8>) -> String {
-        var hex: [UInt8] = []
-        hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: Array(bytes)) {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0x0F)])
+        hex(SHA256.hash(data: Array(bytes)))
+    }
+
+    /// The digest of two pieces one after the other, read where they lie.
+    static func digest(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>) -> String {
+        var hasher = SHA256()
+        hasher.update(bufferPointer: UnsafeRawBufferPointer(first))
+        hasher.update(bufferPointer: UnsafeRawBufferPointer(second))
+        return hex(hasher.finalize())
+    }
+
+    private static func hex(_ digest: SHA256.Digest) -> String {
+        String(unsafeUninitializedCapacity: 64) { text in
+            var at = 0
+            for byte in digest {
+                text[at] = digits[Int(byte >> 4)]
+                text[at + 1] = digits[Int(byte & 0x0F)]
+                at += 2
+            }
+            return at
         }
-        return String(decoding: hex, as: UTF8.self)
     }
 
     private static let digits = Array("0123456789abcdef".utf8)

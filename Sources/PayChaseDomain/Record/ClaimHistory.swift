@@ -26,42 +26,53 @@ public struct ClaimHistory: Sendable {
     /// Adds one entry, recorded at `time` (the record's own format).
     public mutating func apply(_ entry: RecordEntry, at time: String) {
         guard let claimID = entry.claimID else { return }
-        var feedback = self.feedback.removeValue(forKey: claimID) ?? ClaimFeedback()
-        defer { self.feedback[claimID] = feedback }
-        let date = RecordTime.parse(time).map { days.date(of: $0) }
+        // Changed where it lies: every claim with an entry has its feedback, and a payment (most
+        // of a busy record) is one append, with no day worked out for it.
         switch entry {
         case .email(let email) where email.outcome.reachedServer:
             // A later email clears an earlier bounce: the address was fixed and the document sent again.
-            feedback.bounced = nil
+            feedback[claimID, default: ClaimFeedback()].bounced = nil
             newest[claimID] = email.message.messageID
-            guard let date else { return }
+            guard let date = day(time) else { return }
             attempts[claimID, default: []].append(
                 Attempt(template: email.message.template, date: date, method: .email, to: email.message.to.joined(separator: ", "))
             )
             lastSent[claimID, default: [:]][email.message.template] = (date, email.message.messageID)
         case .letterPosted(let letter):
+            if feedback[claimID] == nil { feedback[claimID] = ClaimFeedback() }
             attempts[claimID, default: []].append(
                 Attempt(template: letter.template, date: letter.postedOn, method: .post, to: letter.to.joined(separator: ", "))
             )
         case .mailReturned(let mail):
+            let date = day(time)
             switch mail.meaning {
             case .failed where newest[claimID] == mail.originalMessageID:
-                if let date { feedback.bounced = .init(date: date, template: mail.template, status: mail.facts.status) }
+                if let date {
+                    feedback[claimID, default: ClaimFeedback()].bounced = .init(date: date, template: mail.template, status: mail.facts.status)
+                }
             case .delivered:
-                if let date { feedback.delivered = date }
+                if let date { feedback[claimID, default: ClaimFeedback()].delivered = date }
             case .read:
-                if let date { feedback.read = date }
+                if let date { feedback[claimID, default: ClaimFeedback()].read = date }
             case .reply:
-                feedback.replied = date
+                feedback[claimID, default: ClaimFeedback()].replied = date
             case .automaticReply:
-                feedback.automaticReply = date
+                feedback[claimID, default: ClaimFeedback()].automaticReply = date
             case .failed, .deletedUnread, .delayed, .other:
                 break
             }
+            if feedback[claimID] == nil { feedback[claimID] = ClaimFeedback() }
         case .paymentReceived(let payment):
-            feedback.payments.append(RecordedPayment(amount: payment.amount, receivedOn: payment.receivedOn, reference: payment.reference))
+            feedback[claimID, default: ClaimFeedback()].payments.append(
+                RecordedPayment(amount: payment.amount, receivedOn: payment.receivedOn, reference: payment.reference)
+            )
         case .email, .sentItemsCopy, .repair:
-            break
+            if feedback[claimID] == nil { feedback[claimID] = ClaimFeedback() }
         }
+    }
+
+    /// The day in Europe/London of a time in the record's format.
+    private mutating func day(_ time: String) -> CalendarDate? {
+        RecordTime.parse(time).map { days.date(of: $0) }
     }
 }
