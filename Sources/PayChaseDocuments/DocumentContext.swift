@@ -62,6 +62,9 @@ public struct DocumentContext: Sendable {
     /// Days a letter before claim gives for payment or a full reply.
     public static let preActionReplyDays = 30
 
+    /// The agreement the claim is paid under, when one placed it.
+    public var contract: Contract? { claim.placement.contractID.flatMap { profile.contract(id: $0) } }
+
     /// The LMC has been asked to help: later documents copy it in.
     public var lmcInvolved: Bool { attempts.contains { $0.template == DocumentName.lmcReferral } }
 
@@ -80,6 +83,7 @@ public struct DocumentContext: Sendable {
         root.set("practice", practiceValue)
         root.set("claim", claimValue)
         root.set("commissioner", commissionerValue)
+        if let contract { root.set("contract", Self.contractValue(contract)) }
         if let paymaster = profile.paymasters[claim.paymaster] { root.set("paymaster", Self.contactValue(paymaster)) }
         root.set("lmc", Self.contactValue(profile.lmc))
         root.set("lmc_involved", .flag(lmcInvolved))
@@ -156,14 +160,16 @@ public struct DocumentContext: Sendable {
         value["paid"] = claim.paid.formatted
         value["outstanding"] = claim.outstanding.formatted
         value.set("part_paid", .flag(claim.paid > .zero))
-        value.set("gp_contract", .flag(claim.contract == .gpContract))
-        value.set("public_health", .flag(claim.contract == .publicHealth))
+        value.set("gp_contract", .flag(claim.route == .gpContract))
+        value.set("local_service", .flag(claim.route == .localService))
+        value.set("public_health", .flag(claim.route == .publicHealth))
         value["submitted_on"] = claim.submittedOn.formatted
         value["approved_on"] = claim.approvedOn?.formatted
         value["due_on"] = claim.dueOn.formatted
-        value.set("due_assumed", .flag(claim.dueBasis == .assumed))
+        value.set("due_assumed", .flag(claim.dueBasis.isAssumed))
+        value["due_assumption"] = claim.dueBasis.assumedAs
         if claim.dueBasis == .approval {
-            value["due_terms"] = profile.terms(for: claim.contract).description
+            value["due_terms"] = (contract?.paymentTerms ?? profile.terms(for: claim.route)).description
         }
         value["days_overdue"] = String(claim.daysOverdue(asOf: today))
         value["evidence"] = claim.evidence
@@ -172,6 +178,27 @@ public struct DocumentContext: Sendable {
         value["invoice_ref"] = claim.invoiceRef
         value["calculation"] = claim.calculation
         value["notes"] = claim.notes
+        return value.value
+    }
+
+    /// The agreement: `contract.name` ("General Medical Services contract"), its party, clauses.
+    static func contractValue(_ contract: Contract) -> TemplateValue {
+        var value = TemplateObject()
+        value["id"] = contract.id
+        value["name"] = contract.kind.longName
+        value["party"] = contract.party.name
+        value["party_address"] = contract.party.noticeAddress.joined(separator: ", ")
+        value["dispute_clause"] = contract.disputeClause
+        value["late_payment_clause"] = contract.latePaymentClause
+        value.set("nhs", .flag(contract.nhsContract))
+        value.set("core", .flag(contract.kind.isCore))
+        if let invoicing = contract.invoicing {
+            if !invoicing.accountsPayableAddress.isEmpty {
+                value["accounts_payable_address"] = invoicing.accountsPayableAddress.joined(separator: ", ")
+            }
+            value["supplier_number"] = invoicing.supplierNumber
+            value["purchase_order"] = invoicing.purchaseOrder
+        }
         return value.value
     }
 

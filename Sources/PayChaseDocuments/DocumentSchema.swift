@@ -20,40 +20,63 @@ public enum DocumentSchema {
             latePaymentProvision: "provision",
             disputeResolutionProvision: "provision"
         )
+        let contract = Contract(
+            id: "c",
+            kind: .lcs,
+            party: LegalEntity(name: "Party", noticeAddress: ["1 Street"]),
+            nhsContract: false,
+            disputeClause: "clause",
+            latePaymentClause: "clause",
+            invoicing: Invoicing(accountsPayableAddress: ["1 Street"], supplierNumber: "S", purchaseOrder: "P")
+        )
         let profile = PracticeProfile(
             practice: practice,
+            contracts: [contract],
             commissioner: Commissioner(contact: contact, onBehalfOf: "NHS England"),
             paymasters: [.icb: contact, .nhsEngland: contact, .localAuthority: contact],
             lmc: contact,
             disputeResolution: contact,
             receipts: ReceiptRequests(read: true, delivery: true, to: "practice@example.org")
         )
-        let claim = Claim(
-            id: "X",
-            service: "S",
-            category: .des,
-            period: "P",
-            amount: Money(pence: 1),
-            submittedOn: date,
-            approvedOn: date,
-            evidence: "E",
-            evidenceSubmittedOn: date,
-            reference: "R",
-            invoiceRef: "I",
-            calculation: "C",
-            notes: "N"
-        )
+        func claim(terms: PaymentTerms?) -> Claim {
+            Claim(
+                id: "X",
+                service: "S",
+                category: .des,
+                period: "P",
+                amount: Money(pence: 1),
+                submittedOn: date,
+                approvedOn: date,
+                terms: terms,
+                contract: contract,
+                evidence: "E",
+                evidenceSubmittedOn: date,
+                reference: "R",
+                invoiceRef: "I",
+                calculation: "C",
+                notes: "N"
+            )
+        }
         let rates = BankRateTable(changes: [.init(from: CalendarDate(year: 2000, month: 1, day: 1)!, basisPoints: 100)], source: "S")
         var feedback = ClaimFeedback()
         feedback.replied = date
-        let context = DocumentContext(
-            claim: claim,
-            profile: profile,
-            attempts: [Attempt(template: "chase", date: date, to: "T")],
-            feedback: feedback,
-            today: date.adding(days: 400),
-            rates: rates
-        )
-        return context.value(for: contact)
+        // A date the terms give (`due_terms`) and one assumed (`due_assumption`): never both in one claim.
+        let values = [PaymentTerms.days(30), nil].map { terms in
+            DocumentContext(
+                claim: claim(terms: terms),
+                profile: profile,
+                attempts: [Attempt(template: "chase", date: date, to: "T")],
+                feedback: feedback,
+                today: date.adding(days: 400),
+                rates: rates
+            ).value(for: contact)
+        }
+        return merged(values[0], values[1])
     }()
+
+    /// Every field of either, objects merged key by key.
+    private static func merged(_ first: TemplateValue, _ second: TemplateValue) -> TemplateValue {
+        guard case .object(let one) = first, case .object(let other) = second else { return first }
+        return .object(one.merging(other) { merged($0, $1) })
+    }
 }

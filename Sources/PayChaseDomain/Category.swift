@@ -20,9 +20,24 @@ public enum Category: String, Sendable, CaseIterable, Codable {
         }
     }
 
-    /// QOF, DESs and LESs are owed under the GP contract; public health under the authority's contract.
-    public var contract: ContractRoute {
-        self == .publicHealth ? .publicHealth : .gpContract
+    /// The route a claim of this category takes when no agreement places it: QOF and DESs are
+    /// paid under the core GP contract, an LES under a separate local agreement, public health
+    /// under the council's contract.
+    public var defaultRoute: ContractRoute {
+        switch self {
+        case .qof, .des: .gpContract
+        case .les: .localService
+        case .publicHealth: .publicHealth
+        }
+    }
+
+    /// The kind of agreement a claim of this category is paid under when it names none.
+    public var defaultContractKinds: Set<ContractKind> {
+        switch self {
+        case .qof, .des: [.gms, .pms, .apms]
+        case .les: [.lcs]
+        case .publicHealth: [.publicHealth]
+        }
     }
 
     /// Who pays by default: the ICB (for NHS England) for the GP contract, the council for public health.

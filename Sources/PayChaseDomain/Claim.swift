@@ -12,6 +12,8 @@ public struct Claim: Sendable, Hashable, Codable {
     public var dueOn: CalendarDate
     /// Where `dueOn` came from: only a given or derived date can found a late-payment notice.
     public var dueBasis: DueBasis
+    /// The agreement the claim is paid under, as placed when the claims were read.
+    public var placement: ContractPlacement
     public var evidence: String?
     public var evidenceSubmittedOn: CalendarDate?
     public var paymaster: PaymasterRole
@@ -39,6 +41,7 @@ public struct Claim: Sendable, Hashable, Codable {
         approvedOn: CalendarDate? = nil,
         dueOn: CalendarDate? = nil,
         terms: PaymentTerms? = nil,
+        contract: Contract? = nil,
         evidence: String? = nil,
         evidenceSubmittedOn: CalendarDate? = nil,
         paymaster: PaymasterRole? = nil,
@@ -56,12 +59,14 @@ public struct Claim: Sendable, Hashable, Codable {
         self.paid = paid
         self.submittedOn = submittedOn
         self.approvedOn = approvedOn
+        placement = contract.map(ContractPlacement.init) ?? ContractPlacement(category: category)
         if let dueOn {
             self.dueOn = dueOn
             dueBasis = .given
         } else if let approvedOn {
-            self.dueOn = (terms ?? PaymentTerms.defaults(for: category.contract)).due(afterApproval: approvedOn)
-            dueBasis = .approval
+            let agreed = terms ?? contract?.paymentTerms
+            self.dueOn = (agreed ?? PaymentTerms.defaults(for: placement.route)).due(afterApproval: approvedOn)
+            dueBasis = agreed == nil ? .assumedAfterApproval : .approval
         } else {
             self.dueOn = submittedOn.adding(days: Self.assumedPaymentDays)
             dueBasis = .assumed
@@ -76,8 +81,21 @@ public struct Claim: Sendable, Hashable, Codable {
         self.line = line
     }
 
-    /// The contract the money is owed under.
-    public var contract: ContractRoute { category.contract }
+    /// The route its escalation takes, from the agreement the money is owed under.
+    public var route: ContractRoute { placement.route }
+
+    /// Whether the agreement is an NHS contract: the placed contract says. Not placed, a GP
+    /// contract claim takes the practice's own status and a public-health claim is a council's
+    /// (never an NHS contract); a local service no agreement places is unknown (nil), so neither
+    /// an NHS nor a private-law step is proposed for it.
+    public func isNHSContract(practice: Practice) -> Bool? {
+        if let nhs = placement.nhsContract { return nhs }
+        switch route {
+        case .gpContract: return practice.nhsBody
+        case .publicHealth: return false
+        case .localService: return nil
+        }
+    }
 
     public var outstanding: Money { amount - paid }
 

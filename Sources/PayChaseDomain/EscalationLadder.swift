@@ -40,7 +40,7 @@ public struct EscalationLadder: Sendable, Hashable {
 
     /// The time limits that run for this claim's route.
     public func limits(for claim: Claim) -> [TimeLimit] {
-        guard claim.contract == .gpContract else { return [] }
+        guard claim.route == .gpContract else { return [] }
         return [
             TimeLimit(name: "formal complaint", deadline: claim.dueOn.adding(months: complaintWindowMonths)),
             TimeLimit(name: "dispute resolution", deadline: claim.dueOn.adding(years: disputeWindowYears)),
@@ -52,21 +52,41 @@ public struct EscalationLadder: Sendable, Hashable {
             return NextStep(action: .wait, templates: [DocumentName.chase], date: claim.dueOn.adding(days: 1))
         }
         func last(_ template: String) -> Attempt? { sorted.last { $0.template == template } }
-        let gpContract = claim.contract == .gpContract
+        let gpContract = claim.route == .gpContract
+        let nhsContract = claim.isNHSContract(practice: practice)
         for ended in [DocumentName.disputeResolution, DocumentName.letterBeforeClaim] {
             if let sent = last(ended) { return NextStep(action: .followUp, templates: [ended], date: sent.date) }
         }
         if gpContract, let notice = last(DocumentName.latePaymentNotice) {
             let steps =
-                practice.nhsBody
+                nhsContract == true
                 ? [DocumentName.disputeResolution]
                 : [DocumentName.disputeResolution, DocumentName.letterBeforeClaim]
             return timed(steps, after: notice.date, days: noticeDays, today: today)
         }
         if let referral = last(DocumentName.lmcReferral) {
             guard gpContract else {
+                // A separate agreement follows its own dispute clause; an NHS contract never goes to court.
+                guard let nhsContract else {
+                    return NextStep(
+                        action: .followUp,
+                        date: referral.date,
+                        warning:
+                            "the claim is not placed under an agreement: name it in the claims file's contract column (one of paychase.yaml's contracts:) to know whether a letter before claim fits"
+                    )
+                }
+                guard !nhsContract else {
+                    return NextStep(
+                        action: .followUp,
+                        date: referral.date,
+                        warning: "the agreement is an NHS contract: use its own dispute clause, not a letter before claim"
+                    )
+                }
                 var step = timed([DocumentName.letterBeforeClaim], after: referral.date, days: daysForLMC, today: today)
-                step.warning = "first use the dispute clause of the contract with the local authority, if it has one"
+                step.warning =
+                    claim.route == .publicHealth
+                    ? "first use the dispute clause of the contract with the local authority, if it has one"
+                    : "first use the dispute clause of the agreement, if it has one"
                 return step
             }
             guard claim.dueBasis.isConfirmed else {
@@ -74,7 +94,9 @@ public struct EscalationLadder: Sendable, Hashable {
                     action: .followUp,
                     date: referral.date,
                     warning:
-                        "the due date is assumed (\(DueBasis.assumption)): confirm it, or add approved_on or due_on, before any late-payment notice"
+                        claim.dueBasis == .assumedAfterApproval
+                        ? "the due date is assumed (\(claim.dueBasis.assumedAs!), as no payment terms are set for the agreement): confirm it, or add due_on or the agreement's payment_terms, before any late-payment notice"
+                        : "the due date is assumed (\(DueBasis.assumption)): confirm it, or add approved_on or due_on, before any late-payment notice"
                 )
             }
             var notice = timed([DocumentName.latePaymentNotice], after: referral.date, days: daysForLMC, today: today)

@@ -48,10 +48,11 @@ public struct StatutoryInterest: Sendable, Hashable, Codable {
         self.init(debt: claim.outstanding, dueOn: claim.dueOn, asOf: asOf, rates: rates)
     }
 
-    /// A local authority's contract, or a GP contract that is not an NHS contract: a contract in
-    /// private law, between two businesses within section 2 of the 1998 Act.
+    /// An agreement that is not an NHS contract (a local authority's, a local one in private law,
+    /// or a GP contract without health service body status): a contract between two businesses
+    /// within section 2 of the 1998 Act.
     public static func applies(to claim: Claim, practice: Practice) -> Bool {
-        claim.contract == .publicHealth || !practice.nhsBody
+        claim.isNHSContract(practice: practice) == false
     }
 
     /// The 31 December or 30 June last before `date` (a period starting 1 January takes the

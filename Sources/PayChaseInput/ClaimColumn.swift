@@ -12,11 +12,13 @@ enum ClaimColumn: String, CSVColumn {
     case paymaster, reference
     case invoiceRef = "invoice_ref"
     case calculation, notes
+    /// The id of the agreement in the profile's `contracts:` the claim is paid under.
+    case contract
 
     static let required: [ClaimColumn] = [.claimID, .service, .category, .period, .amount, .submittedOn]
 
     /// Text from these columns can reach an email subject or header.
-    static let headerBound: Set<ClaimColumn> = [.claimID, .service, .category, .period, .reference, .invoiceRef, .paymaster]
+    static let headerBound: Set<ClaimColumn> = [.claimID, .service, .category, .period, .reference, .invoiceRef, .paymaster, .contract]
 
     static let example = "claim_id, service, category, ..."
 

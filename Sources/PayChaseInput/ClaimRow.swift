@@ -11,6 +11,7 @@ struct ClaimRowChecker: CSVProblemReporter {
     /// Said once per file, not refused: rows that name the abolished CCG.
     private(set) var notes: [Diagnostic] = []
     private var seenIDs: [String: Int] = [:]
+    private var ccgNoted = false
 
     init(file: String, profile: PracticeProfile?) {
         self.file = file
@@ -48,6 +49,7 @@ struct ClaimRowChecker: CSVProblemReporter {
         }
         let dates = checkedDates(row)
         let paymaster = checkedPaymaster(row, category: category)
+        let contract = category.flatMap { placed(row, category: $0) }
 
         guard diagnostics.count == before, let id, let category, let amount, let submitted = dates.submitted,
             let service = row.text(.service), let period = row.text(.period)
@@ -62,7 +64,8 @@ struct ClaimRowChecker: CSVProblemReporter {
             submittedOn: submitted,
             approvedOn: dates.approved,
             dueOn: dates.due,
-            terms: profile?.terms(for: category.contract),
+            terms: contract?.paymentTerms ?? profile?.paymentTerms[contract?.route ?? category.defaultRoute],
+            contract: contract,
             evidence: row.text(.evidence),
             evidenceSubmittedOn: dates.evidence,
             paymaster: paymaster,
@@ -127,7 +130,8 @@ struct ClaimRowChecker: CSVProblemReporter {
         if let value = row.text(.paymaster) {
             paymaster = PaymasterRole(parsing: value)
             if paymaster == nil { report(line, .paymaster, "'\(value)' is not a paymaster; use icb, local-authority or nhs-england") }
-            if paymaster != nil, value.trimmingSpaces().lowercased() == PaymasterRole.formerCCG, notes.isEmpty {
+            if paymaster != nil, value.trimmingSpaces().lowercased() == PaymasterRole.formerCCG, !ccgNoted {
+                ccgNoted = true
                 notes.append(
                     Diagnostic(
                         file: file,
@@ -143,6 +147,37 @@ struct ClaimRowChecker: CSVProblemReporter {
             report(line, .paymaster, "\(who), but the practice profile has no contact for it (add paymasters.\(role.rawValue) to paychase.yaml)")
         }
         return paymaster
+    }
+
+    /// The agreement the claim is paid under: the one its `contract` column names, else the one
+    /// its category points to. A name the profile does not have is refused; a claim no contract
+    /// fits is said (it keeps its category's route), so `check` lists what it could not place.
+    private mutating func placed(_ row: ClaimRow, category: Category) -> Contract? {
+        guard let profile else { return nil }
+        if let id = row.text(.contract) {
+            guard let contract = profile.contract(id: id) else {
+                let known = profile.contracts.map(\.id).joined(separator: ", ")
+                report(row.line, .contract, "'\(id)' is not a contract in the practice profile (contracts: \(known))")
+                return nil
+            }
+            return contract
+        }
+        if let contract = profile.defaultContract(for: category) { return contract }
+        let kinds = category.defaultContractKinds.map(\.rawValue).sorted().joined(separator: " or ")
+        let fitting = profile.contracts.filter { category.defaultContractKinds.contains($0.kind) }.map(\.id)
+        let why =
+            fitting.isEmpty
+            ? "the profile has no \(kinds) contract for \(category.rawValue) claims"
+            : "\(fitting.count) contracts fit (\(fitting.joined(separator: ", "))) and the claim does not say which"
+        notes.append(
+            Diagnostic(
+                file: file,
+                line: row.line,
+                field: ClaimColumn.contract.rawValue,
+                message: "not placed under a contract: \(why); add a contract column naming one of paychase.yaml's contracts:"
+            )
+        )
+        return nil
     }
 
     private mutating func money(_ value: String?, _ column: ClaimColumn, line: Int) -> Money? {

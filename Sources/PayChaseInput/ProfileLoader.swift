@@ -61,11 +61,19 @@ public struct ProfileLoader: Sendable {
         }
         let receipts = readReceipts(top?["receipts"], practiceEmail: practice?.email, &reader)
         let costs = readCosts(top?["costs"], &reader)
+        let contracts = ContractsReader.read(top?["contracts"], practice: practice, &reader)
+        if top?["contracts"] == nil, let practice {
+            reader.note(
+                ContractsReader.key,
+                "is not set, so the \(practice.contract.rawValue) contract is made from practice: and commissioner:\(paymasters[.localAuthority] == nil ? "" : ", and the council's public-health contract from paymasters.local-authority"); list the practice's agreements under contracts: so each claim is placed under its own (see README, \"Contracts\")"
+            )
+        }
         guard reader.diagnostics.isEmpty, let practice, let lmc, let commissioner else {
             throw InputError(kind: .configuration, diagnostics: reader.diagnostics)
         }
         let profile = PracticeProfile(
             practice: practice,
+            contracts: contracts,
             commissioner: commissioner,
             paymasters: paymasters,
             lmc: lmc,
@@ -87,7 +95,7 @@ public struct ProfileLoader: Sendable {
 
     static let sections = [
         "practice", "commissioner", "paymasters", "lmc", "dispute_resolution", "payment_terms", "reply_days", "smtp", "imap", "receipts",
-        "auto_send", "costs", "oauth",
+        "auto_send", "costs", "oauth", "contracts",
     ]
 
     /// `imap.sent_folder: Sent Items`, or `none` (also `false`) when the provider files sent mail itself.

@@ -98,7 +98,8 @@ struct CheckCommandTests {
 extension CheckCommandTests {
     @Test func aPMSPracticeWithoutItsProvisionPassesWithAWarningNamingWhatItBlocks() throws {
         let folder = try PracticeFolder()
-        try folder.write("paychase.yaml", try folder.read("paychase.yaml").replacingOccurrences(of: "contract: GMS", with: "contract: PMS"))
+        let profile = try folder.read("paychase.yaml").replacingOccurrences(of: "contract: GMS", with: "contract: PMS")
+        try folder.write("paychase.yaml", profile.replacingOccurrences(of: "kind: gms", with: "kind: pms"))
         let result = try folder.paychase("check", "--as-of", "2026-11-22")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("OK: 6 claims"))

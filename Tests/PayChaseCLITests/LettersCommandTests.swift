@@ -27,8 +27,8 @@ struct LettersCommandTests {
         let folder = try PracticeFolder()
         let result = try folder.paychase("print", "formal-complaint", "--overdue", "--as-of", "2026-11-22")
         #expect(result.status == 0, "\(result.stderr)")
-        // The council's public-health claim is not an NHS complaint: the 2009 Regulations do not cover it.
-        let expected = ["Q-2026-001", "D-2026-014", "L-2026-007"].map { "Outbox/letters/\($0)-formal-complaint.pdf" }
+        // The council's public-health claims are not NHS complaints: the 2009 Regulations do not cover them.
+        let expected = ["Q-2026-001", "D-2026-014"].map { "Outbox/letters/\($0)-formal-complaint.pdf" }
         #expect(result.stdout.split(separator: "\n").map(String.init) == expected)
         for path in expected {
             let info = try PDFTools.info(folder.path + "/" + path)
@@ -36,7 +36,7 @@ struct LettersCommandTests {
             #expect(info.pages <= 2)
         }
         #expect(
-            try PDFTools.text(folder.path + "/" + expected[2]).contains("NHS North East London Integrated Care Board"),
+            try PDFTools.text(folder.path + "/" + expected[1]).contains("NHS North East London Integrated Care Board"),
             "complaints go to the commissioner"
         )
     }

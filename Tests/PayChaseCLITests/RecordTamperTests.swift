@@ -45,7 +45,7 @@ struct RecordTamperTests {
             ["send", "chase", "--claim", "L-2026-007", "--as-of", "2026-11-22"],
             ["send", "--queued", "--resend-uncertain"],
             ["draft", "chase", "--claim", "L-2026-007", "--as-of", "2026-11-22"],
-            ["print", "appeal", "--claim", "L-2026-007", "--as-of", "2026-11-22"],
+            ["print", "letter-before-claim", "--claim", "L-2026-007", "--as-of", "2026-11-22"],
             ["payment", "D-2026-014", "100.00", "--on", "2026-11-24"],
             ["receipts"],
             ["evidence", "D-2026-014"],
@@ -70,7 +70,7 @@ struct RecordTamperTests {
     @Test func theSameCommandsGoAheadOnARecordThatVerifies() throws {
         let folder = try practiceWithTwoPostings()
         let outcomes: [([String], Int32)] = [
-            (["print", "appeal", "--claim", "L-2026-007", "--as-of", "2026-11-22"], 0),
+            (["print", "letter-before-claim", "--claim", "L-2026-007", "--as-of", "2026-11-22"], 0),
             (["payment", "D-2026-014", "100.00", "--on", "2026-11-24"], 0),
             (["receipts"], 69),
             (["evidence", "D-2026-014"], 0),
@@ -134,8 +134,8 @@ struct RecordTamperTests {
         #expect(verified.stdout.hasPrefix("OK: 2 entries"))
         #expect(verified.stderr.contains("note: the last line was cut off by a crash"))
         #expect(try folder.paychase("status", "--as-of", "2026-11-24").status == 0)
-        #expect(try folder.paychase("print", "appeal", "--claim", "L-2026-007", "--as-of", "2026-11-22").status == 0)
-        #expect(try folder.paychase("record-posting", "appeal", "--claim", "L-2026-007").status == 0)
+        #expect(try folder.paychase("print", "letter-before-claim", "--claim", "L-2026-007", "--as-of", "2026-11-22").status == 0)
+        #expect(try folder.paychase("record-posting", "letter-before-claim", "--claim", "L-2026-007").status == 0)
         #expect(
             try folder.paychase("log", "--verify").stdout
                 == "OK: 3 entries, each one chained to the one before; nothing edited, removed or reordered\n"

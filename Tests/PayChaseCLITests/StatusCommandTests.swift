@@ -18,10 +18,15 @@ struct StatusCommandTests {
         #expect(notDue.hasSuffix("wait until 11 December 2026, then chase"))
         #expect(lines.contains { $0.hasPrefix("D-2026-020") && $0.hasSuffix("none (paid in full)") })
         #expect(
-            lines.contains { $0.hasPrefix("NHS North East London ICB") && $0.contains("£6,515.06 outstanding") && $0.contains("£5,494.56 overdue") }
+            lines.contains { $0.hasPrefix("NHS North East London ICB") && $0.contains("£5,735.06 outstanding") && $0.contains("£4,714.56 overdue") }
         )
         let assumed = try #require(lines.first { $0.hasPrefix("L-2026-007") })
         #expect(assumed.contains("14 August 2026 (assumed)"), "a due date PayChase assumed says so")
+        let approved = try #require(lines.first { $0.hasPrefix("D-2026-014") })
+        #expect(approved.contains("4 November 2026 (assumed)"), "approved, but 30 days after approval is no term of the contract")
+        #expect(
+            result.stdout.contains("(assumed) approved, but no payment terms are set for the agreement: the date is taken as 30 days after approval")
+        )
         let council = try #require(lines.first { $0.hasPrefix("P-2026-003") })
         #expect(council.contains("£142.67"), "statutory interest and the fixed sum: 105 days at 11.75% on £2,150.00 is £72.67, plus £70")
         #expect(lines.contains { $0.hasPrefix("All paymasters") && $0.contains("£8,665.06 outstanding") })
@@ -46,7 +51,7 @@ struct StatusCommandTests {
         #expect(first["next_templates"] as? [String] == ["chase"])
         let totals = try #require(json["totals"] as? [[String: Any]])
         #expect(totals.map { $0["paymaster"] as? String } == ["icb", "local-authority"])
-        #expect((totals[1]["outstanding"] as? [String: Any])?["pence"] as? Int == 215_000)
+        #expect((totals[1]["outstanding"] as? [String: Any])?["pence"] as? Int == 293_000, "the council's health checks and contraceptive implants")
         let council = try #require(claims.first { $0["claim_id"] as? String == "P-2026-003" })
         #expect((council["interest"] as? [String: Any])?["pence"] as? Int == 7_267)
         #expect((council["fixed_sum"] as? [String: Any])?["pence"] as? Int == 7_000)

@@ -26,7 +26,14 @@ enum DocumentFixture {
         profile: PracticeProfile = profile,
         today: CalendarDate = asOf
     ) throws -> RenderedDocument {
-        let context = DocumentContext(claim: claim(id), profile: profile, attempts: attempts, feedback: feedback, today: today, rates: rates)
+        let context = DocumentContext(
+            claim: placed(claim(id), under: profile),
+            profile: profile,
+            attempts: attempts,
+            feedback: feedback,
+            today: today,
+            rates: rates
+        )
         return try DocumentRenderer().render(builtins[template]!, context: context)
     }
 
@@ -47,10 +54,42 @@ enum DocumentFixture {
             changed.practice.disputeResolutionProvision = "clause 41 of the practice's APMS contract"
         case "private-law":
             changed.practice.nhsBody = false
+        case "lcs-private":
+            // A local agreement for the LES, in private law.
+            changed.contracts.append(
+                Contract(
+                    id: "les",
+                    kind: .lcs,
+                    party: LegalEntity(
+                        name: "NHS North East London Integrated Care Board",
+                        noticeAddress: ["4th Floor, Unex Tower", "London", "E15 1DA"]
+                    ),
+                    nhsContract: false,
+                    disputeClause: "clause 14 of the agreement"
+                )
+            )
+            return changed
         default:
             break
         }
+        // The agreements of a profile without contracts: follow its practice: section.
+        changed.contracts = PracticeProfile.contracts(
+            practice: changed.practice,
+            commissioner: changed.commissioner,
+            paymasters: changed.paymasters,
+            terms: changed.paymentTerms
+        )
         return changed
+    }
+
+    /// The claim under the same agreement of `profile` (a variant's contract of the same id), or
+    /// the one its category points to, as reading the claims with that profile would place it.
+    static func placed(_ claim: Claim, under profile: PracticeProfile) -> Claim {
+        var claim = claim
+        if let contract = claim.placement.contractID.flatMap(profile.contract(id:)) ?? profile.defaultContract(for: claim.category) {
+            claim.placement = ContractPlacement(contract)
+        }
+        return claim
     }
 
     /// Writes a template to a temporary file and parses it.

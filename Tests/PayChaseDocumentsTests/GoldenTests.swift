@@ -56,8 +56,8 @@ struct GoldenTests {
         Case(golden: "dispute-resolution-replied", template: "dispute-resolution", claim: "D-1", attempts: noticed, replied: on(10, 2)),
         Case(golden: "letter-before-claim-local-authority", template: "letter-before-claim", claim: "P-3", attempts: chasedCouncilTwice),
         Case(golden: "letter-before-claim-private-law", template: "letter-before-claim", claim: "D-1", attempts: noticed, profile: "private-law"),
-        Case(golden: "letter-before-claim-assumed-due", template: "letter-before-claim", claim: "L-2", attempts: chasedTwice, profile: "private-law"),
-        Case(golden: "late-payment-notice-assumed-due", template: "late-payment-notice", claim: "L-2", attempts: referred),
+        Case(golden: "letter-before-claim-assumed-due", template: "letter-before-claim", claim: "L-2", attempts: chasedTwice, profile: "lcs-private"),
+        Case(golden: "late-payment-notice-assumed-due", template: "late-payment-notice", claim: "D-5", attempts: referred),
     ]
 
     @Test(arguments: cases)

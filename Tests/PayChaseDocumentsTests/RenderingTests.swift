@@ -144,7 +144,32 @@ struct RenderingTests {
     @Test func theAppealIsForGPContractClaimsOnly() throws {
         let error = #expect(throws: RenderError.self) { try DocumentFixture.render("appeal", claim: "P-3") }
         #expect(error?.description.contains("is only for claims under the GP contract") == true)
-        #expect(try DocumentFixture.render("appeal", claim: "L-2").recipient.name == "NHS North East London Integrated Care Board")
+        #expect(try DocumentFixture.render("appeal", claim: "D-1").recipient.name == "NHS North East London Integrated Care Board")
+    }
+
+    /// Issue 19.2: an LES bought under a separate agreement gets none of the GP contract's
+    /// documents (para 63 notice, GMS appeal, complaint, GMS dispute resolution), even when the
+    /// practice holds a GMS contract; it goes on by its own agreement to a letter before claim.
+    @Test(arguments: ["appeal", "late-payment-notice", "formal-complaint", "dispute-resolution"])
+    func anLESIsNotAGMSPayment(template: String) throws {
+        let error = #expect(throws: RenderError.self) { try DocumentFixture.render(template, claim: "L-2") }
+        #expect(error?.description.contains("is only for claims under the GP contract") == true, "\(String(describing: error))")
+    }
+
+    @Test func anLESUnderAnAgreementInPrivateLawGetsALetterBeforeClaim() throws {
+        let letter = try DocumentFixture.render("letter-before-claim", claim: "L-2", profile: DocumentFixture.profile("lcs-private"))
+        let text = letter.paragraphs.joined(separator: "\n")
+        #expect(
+            text.contains("owed under the practice's agreement for a locally commissioned service with NHS North East London Integrated Care Board")
+        )
+        #expect(text.contains("The agreement has its own procedure for resolving disputes (clause 14 of the agreement)"))
+        #expect(!text.contains("paragraph 63"))
+        #expect(!text.contains("General Medical Services"), "\(text)")
+    }
+
+    @Test func anLESNoAgreementPlacesGetsNoLetterBeforeClaim() throws {
+        let error = #expect(throws: RenderError.self) { try DocumentFixture.render("letter-before-claim", claim: "L-2") }
+        #expect(error?.description.contains("is only for claims under a private-law contract") == true, "\(String(describing: error))")
     }
 
     @Test func aPartPaidClaimSpeaksOfTheBalance() throws {

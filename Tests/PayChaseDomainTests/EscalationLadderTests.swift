@@ -69,6 +69,44 @@ struct EscalationLadderTests {
         )
     }
 
+    /// An LES is bought under a separate agreement: never the GP contract's appeal, late-payment
+    /// notice or time limits, whatever the practice's own contract.
+    @Test func anLESFollowsItsOwnAgreementNotTheGPContract() {
+        let les = claim(.les)
+        #expect(les.route == .localService)
+        #expect(step(les, [("chase", "2013-11-01")], on: "2013-11-20").templates == ["chase"], "a second chase, not a GMS appeal")
+        let twice = [("chase", "2013-11-01"), ("chase", "2013-11-20")]
+        #expect(step(les, twice, on: "2013-12-04") == NextStep(action: .send, templates: ["lmc-referral"]))
+        let referred = twice + [("lmc-referral", "2013-12-04")]
+        let unplaced = step(les, referred, on: "2013-12-18")
+        #expect(unplaced.action == .followUp && unplaced.templates.isEmpty, "an agreement nobody named is neither NHS nor private law")
+        #expect(unplaced.warning?.hasPrefix("the claim is not placed under an agreement") == true)
+        #expect(ladder.limits(for: les).isEmpty, "no GMS complaint or dispute-resolution limits")
+
+        func placed(nhsContract: Bool) -> Claim {
+            Claim(
+                id: "L1",
+                service: "Anticoagulation monitoring LES",
+                category: .les,
+                period: "Q3",
+                amount: Money(pence: 100_000),
+                submittedOn: date("2013-09-30"),
+                contract: Contract(
+                    id: "nel-anticoag",
+                    kind: .lcs,
+                    party: LegalEntity(name: "NHS North East London Integrated Care Board", noticeAddress: ["London"]),
+                    nhsContract: nhsContract
+                )
+            )
+        }
+        let nhs = step(placed(nhsContract: true), referred, on: "2013-12-18")
+        #expect(nhs.action == .followUp && nhs.templates.isEmpty, "no letter before claim, no late-payment notice")
+        #expect(nhs.warning?.hasPrefix("the agreement is an NHS contract: use its own dispute clause") == true)
+        let privateLaw = step(placed(nhsContract: false), referred, on: "2013-12-18")
+        #expect(privateLaw.templates == ["letter-before-claim"], "an agreement in private law is enforced in the courts")
+        #expect(privateLaw.warning == "first use the dispute clause of the agreement, if it has one")
+    }
+
     @Test func anICBPaidDESTakesTheContractRoute() {
         let icbPaid = Claim(
             id: "C2",
@@ -103,8 +141,10 @@ struct EscalationLadderTests {
         #expect(next.warning?.contains("due date is assumed") == true)
     }
 
-    /// A DES approved on 5 October 2013: due 30 days later by the default terms.
-    var confirmed: Claim {
+    /// A DES approved on 5 October 2013 under a contract whose terms say 30 days after approval.
+    var confirmed: Claim { approved(terms: .days(30)) }
+
+    func approved(terms: PaymentTerms?) -> Claim {
         Claim(
             id: "C3",
             service: "Dementia DES",
@@ -112,8 +152,40 @@ struct EscalationLadderTests {
             period: "2013/14",
             amount: Money(pence: 100_000),
             submittedOn: date("2013-09-30"),
-            approvedOn: date("2013-10-05")
+            approvedOn: date("2013-10-05"),
+            terms: terms
         )
+    }
+
+    /// Issue 19.3: 30 days after approval is the Late Payment Act's default, not an NHS
+    /// contract's term: without the agreement's payment terms the date is assumed, said so, and
+    /// founds no late-payment notice.
+    @Test func approvalWithoutAgreedTermsGivesOnlyAnAssumedDate() {
+        let assumed = approved(terms: nil)
+        #expect(assumed.dueOn == date("2013-11-04"))
+        #expect(assumed.dueBasis == .assumedAfterApproval && !assumed.dueBasis.isConfirmed)
+        #expect(assumed.dueBasis.assumedAs == "30 days after approval")
+        let referred = [("chase", "2013-11-01"), ("appeal", "2013-11-15"), ("lmc-referral", "2013-11-29")]
+        let next = step(assumed, referred, on: "2014-01-10")
+        #expect(next.action == .followUp && next.templates.isEmpty, "no late-payment notice on an assumed date")
+        #expect(next.warning?.contains("no payment terms are set for the agreement") == true)
+        let underTerms = Claim(
+            id: "C5",
+            service: "Dementia DES",
+            category: .des,
+            period: "2013/14",
+            amount: Money(pence: 1),
+            submittedOn: date("2013-09-30"),
+            approvedOn: date("2013-10-05"),
+            contract: Contract(
+                id: "gms",
+                kind: .gms,
+                party: LegalEntity(name: "ICB", noticeAddress: ["x"]),
+                nhsContract: true,
+                paymentTerms: .days(30)
+            )
+        )
+        #expect(underTerms.dueBasis == .approval, "the agreement's own terms make the date firm")
     }
 
     @Test func dueDatesComeFromTheApprovalByThePaymentTerms() {

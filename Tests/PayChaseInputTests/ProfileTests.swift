@@ -72,7 +72,7 @@ struct ProfileTests {
         #expect(profile.terms(for: .gpContract) == .endOfFollowingMonth)
         #expect(profile.terms(for: .publicHealth) == .days(45))
         #expect(profile.replyDays == 21)
-        #expect(!settings.notes.contains { $0.description.contains("commissioner") })
+        #expect(!settings.notes.contains { $0.field == "commissioner" })
         let bad = text.replacingOccurrences(of: "45 days", with: "soon")
         #expect(
             Fixture.problems { () throws(InputError) in _ = try ProfileLoader().parse(bad, file: "p.yaml") } == [

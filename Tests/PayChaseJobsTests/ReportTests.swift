@@ -54,10 +54,11 @@ struct ReportTests {
             guard let start = rows.firstIndex(of: [heading]) else { return nil }
             return rows[start...].first { $0.first == first }
         }
-        // Q-2026-001 is 145 days late with £2,480.00 left; L-2026-007 (£780.00) 100 days: both 91–180.
+        // Q-2026-001 is 145 days late with £2,480.00 left: 91–180. L-2026-007 (£780.00, contraceptive
+        // implants) is the council's, commissioned under its public-health contract, not the ICB's.
         #expect(
             row("NHS North East London ICB (primary care payments)", after: "Outstanding by age")
-                == ["NHS North East London ICB (primary care payments)", "1020.50", "1234.56", "0.00", "0.00", "3260.00", "0.00", "5515.06"]
+                == ["NHS North East London ICB (primary care payments)", "1020.50", "1234.56", "0.00", "0.00", "2480.00", "0.00", "4735.06"]
         )
         #expect(row("November 2026", after: "Claimed and received by month") == ["November 2026", "1020.50", "1000.00"])
         // Due 30 June, paid 20 November: 143 days.
@@ -65,9 +66,11 @@ struct ReportTests {
             row("NHS North East London ICB (primary care payments)", after: "Average days to pay")
                 == ["NHS North East London ICB (primary care payments)", "1", "143.0"]
         )
+        // The council's two claims accrue statutory interest: P-2026-003 (£2,150.00, £70 fixed sum) and
+        // L-2026-007 (£780.00 from 15 August, 100 days at 11.75%: £25.11, £40 fixed sum).
         #expect(
             row("London Borough of Tower Hamlets", after: "Statutory interest accrued")
-                == ["London Borough of Tower Hamlets", "72.67", "70.00", "142.67"]
+                == ["London Borough of Tower Hamlets", "97.78", "110.00", "207.78"]
         )
         #expect(rows.contains { $0.first?.contains("the £12,540.00 it shows as paid is in no month") == true })
         #expect(
@@ -79,7 +82,7 @@ struct ReportTests {
         #expect(info.pageSize.contains("595.276 x 841.89"), "A4")
         let first = try PDFTools.text(pdf, page: 1)
         #expect(first.contains("Outstanding by age at 22 November 2026"), "the chart is on the first page")
-        #expect(first.contains("£4,000") && first.contains("days past the due date"), "its £ axis and what the bars are")
+        #expect(first.contains("£3,000") && first.contains("days past the due date"), "its £ axis and what the bars are")
     }
 
     @Test func theChartIsAPNGWithInkOnIt() throws {
@@ -107,7 +110,7 @@ struct ReportTests {
         )
         #expect(parsed.status == 0, "well-formed XML: \(parsed.stderr)")
         #expect((Int(parsed.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) > 0, "the SVG has its bars as rects")
-        #expect(svg.contains(">£4,000</text>") && svg.contains(">£0</text>"))
+        #expect(svg.contains(">£3,000</text>") && svg.contains(">£0</text>"))
         #expect(svg.contains("<pattern id=\"paychase-hatched\""), "the second series is hatched, not a colour")
         #expect(svg.contains(">London Borough of Tower Hamlets</text>") && svg.contains(">91–180 days</text>"))
         let colours = try NSRegularExpression(pattern: "#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})\"")
@@ -121,7 +124,7 @@ struct ReportTests {
         let tables = try #require(json["tables"] as? [[String: Any]])
         #expect(tables.map { $0["id"] as? String } == ["aged_debt", "months", "expected", "days_to_pay", "interest", "oldest"])
         let aged = try #require(tables[0]["rows"] as? [[String: Any]])
-        #expect((aged[0]["days_91_180"] as? [String: Any])?["pence"] as? Int == 326_000)
+        #expect((aged[0]["days_91_180"] as? [String: Any])?["pence"] as? Int == 248_000)
         #expect(aged.last?["paymaster"] as? String == "All paymasters")
         #expect(((tables[5]["rows"] as? [[String: Any]])?.first?["due_on"]) as? String == "2026-06-30")
     }

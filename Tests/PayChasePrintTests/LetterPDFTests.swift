@@ -35,7 +35,7 @@ struct LetterPDFTests {
         profile.practice.signatory = Signatory(name: "Zoë Łukasz", role: "Practice Manager")
         profile.commissioner.contact.person = "Ms Siobhán Ní Bhriain"
         profile.commissioner.contact.dear = "Ms Ní Bhriain"
-        let document = try LetterFixture.document("formal-complaint", claim: LetterFixture.claim("L-2026-007"), profile: profile)
+        let document = try LetterFixture.document("formal-complaint", claim: LetterFixture.claim("D-2026-014"), profile: profile)
         let text = try PDFTools.text(try LetterFixture.pdf(document))
         #expect(text.contains("Ms Siobhán Ní Bhriain"))
         #expect(text.contains("Dear Ms Ní Bhriain,"))

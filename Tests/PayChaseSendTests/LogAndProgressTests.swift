@@ -12,7 +12,7 @@ extension SendTests {
         let rows = table.stdout.split(separator: "\n")
         #expect(rows.count == 2)
         #expect(
-            rows[1].contains("L-2026-007") && rows[1].contains("nelicb.payments@nhs.example") && rows[1].contains("accepted")
+            rows[1].contains("L-2026-007") && rows[1].contains("publichealth@la.example") && rows[1].contains("accepted")
                 && rows[1].contains("250 2.0.0 Ok: queued as ")
         )
 

@@ -8,7 +8,7 @@ extension SendTests {
     /// their heads name the record with 0, 1 and 2 entries.
     func sendThreeWitnessed(_ practice: SendingPractice) throws -> [String] {
         var arrived: [String] = []
-        for claim in ["D-2026-014", "Q-2026-001", "L-2026-007"] {
+        for claim in ["D-2026-014", "Q-2026-001", "L-2026-011"] {
             let result = try practice.paychase("send", "chase", "--claim", claim, "--as-of", "2026-11-22")
             #expect(result.status == 0, "\(result.stderr)")
             let messageID = try #require(try practice.logEntries().last?["message_id"] as? String)

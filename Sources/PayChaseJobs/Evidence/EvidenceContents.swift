@@ -63,7 +63,7 @@ struct EvidenceContents {
             "\(practice.name) (ODS code \(practice.odsCode))\(practice.contractor.map { ", contractor \($0)" } ?? "").",
             "Claim \(claim.id): \(claim.service) (\(claim.category.rawValue)) for \(claim.period). Claimed \(claim.amount.formatted) on \(claim.submittedOn.formatted)"
                 + "\(claim.approvedOn.map { ", approved \($0.formatted)" } ?? ""); received so far \(claim.paid.formatted); outstanding \(claim.outstanding.formatted); "
-                + "payment was due by \(claim.dueOn.formatted)\(claim.dueBasis == .assumed ? " (assumed: \(DueBasis.assumption))" : "").",
+                + "payment was due by \(claim.dueOn.formatted)\(claim.dueBasis.assumedAs.map { " (assumed: \($0))" } ?? "").",
         ]
         let references = [claim.reference.map { "reference \($0)" }, claim.invoiceRef.map { "invoice \($0)" }].compactMap { $0 }
         if !references.isEmpty { lines.append("References: " + references.joined(separator: ", ") + ".") }

@@ -45,7 +45,7 @@ struct ClaimFacts: Sendable, Encodable {
 
     /// Label and value, for the page, in UK formats; facts not given are left out.
     static func lines(_ claim: Claim, status: StatusReport.Row) -> [(label: String, value: String)] {
-        let due = claim.dueOn.formatted + (claim.dueBasis == .assumed ? " (assumed: \(DueBasis.assumption); confirm it)" : "")
+        let due = claim.dueOn.formatted + (claim.dueBasis.assumedAs.map { " (assumed: \($0); confirm it)" } ?? "")
         var lines: [(String, String?)] = [
             ("Service", claim.service), ("Category", "\(claim.category.rawValue) (\(claim.category.longName))"), ("Period", claim.period),
             ("Paymaster", status.paymasterName), ("Amount claimed", claim.amount.formatted), ("Paid", claim.paid.formatted),

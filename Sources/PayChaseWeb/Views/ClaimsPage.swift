@@ -97,7 +97,7 @@ struct ClaimsPage {
                 paymaster: $0.paymasterName,
                 owed: $0.outstanding.formatted,
                 dueOn: $0.dueOn.formatted,
-                assumed: $0.dueBasis == .assumed,
+                assumed: $0.dueBasis.isAssumed,
                 daysOverdue: $0.daysOverdue,
                 nextStep: $0.nextStep.summary
             )

@@ -8,7 +8,7 @@ extension StatusReport {
         let body = rows.map { row in
             [
                 row.claimID, row.paymaster, row.outstanding.formatted,
-                row.dueOn.formatted + (row.dueBasis == .assumed ? " (assumed)" : ""),
+                row.dueOn.formatted + (row.dueBasis.isAssumed ? " (assumed)" : ""),
                 row.daysOverdue > 0 ? "\(row.daysOverdue) days" : "-",
                 row.interest.map { ($0.interest + $0.fixedSum).formatted } ?? "-", String(row.attempts),
                 row.feedback.summary.isEmpty ? "-" : row.feedback.summary,
@@ -17,9 +17,15 @@ extension StatusReport {
         }
         var lines = ["Claims as of \(asOf.formatted)", ""]
         lines += TextTable.align([header] + body, rightAligned: [2, 4, 5, 6])
-        if rows.contains(where: { $0.dueBasis == .assumed && $0.outstanding > .zero }) {
+        let owed = rows.filter { $0.outstanding > .zero }
+        if owed.contains(where: { $0.dueBasis == .assumed }) {
             lines += [
                 "", "(assumed) no due_on or approved_on was given: the date is taken as \(DueBasis.assumption); confirm it with the paymaster.",
+            ]
+        }
+        if owed.contains(where: { $0.dueBasis == .assumedAfterApproval }) {
+            lines += [
+                "(assumed) approved, but no payment terms are set for the agreement: the date is taken as \(DueBasis.assumedAfterApproval.assumedAs!); add due_on or the agreement's payment_terms."
             ]
         }
         if rows.contains(where: { $0.interest != nil }) {
