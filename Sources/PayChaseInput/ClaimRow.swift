@@ -167,15 +167,10 @@ struct ClaimRowChecker: CSVProblemReporter {
         let fitting = profile.contracts.filter { category.defaultContractKinds.contains($0.kind) }.map(\.id)
         let why =
             fitting.isEmpty
-            ? "the profile has no \(kinds) contract for \(category.rawValue) claims"
-            : "\(fitting.count) contracts fit (\(fitting.joined(separator: ", "))) and the claim does not say which"
+            ? "the profile has no \(kinds) contract for \(category.rawValue) claims; list its agreement under paychase.yaml's contracts:"
+            : "\(fitting.count) contracts fit (\(fitting.joined(separator: ", "))) and the claim does not say which; name one in a contract column"
         notes.append(
-            Diagnostic(
-                file: file,
-                line: row.line,
-                field: ClaimColumn.contract.rawValue,
-                message: "not placed under a contract: \(why); add a contract column naming one of paychase.yaml's contracts:"
-            )
+            Diagnostic(file: file, line: row.line, field: ClaimColumn.contract.rawValue, message: "not placed under a contract: \(why)")
         )
         return nil
     }

@@ -117,6 +117,29 @@ extension CheckCommandTests {
         #expect(folder.files(under: "Outbox/drafts").isEmpty)
     }
 
+    /// Issue 19.1: a profile written before contracts: still checks clean, says once how its
+    /// contracts were made, and names the claim no agreement places, with its line.
+    @Test func anOlderProfileChecksAndNamesTheClaimItCouldNotPlace() throws {
+        let folder = try PracticeFolder()
+        let profile = try folder.read("paychase.yaml")
+        let start = try #require(profile.range(of: "contracts:"))
+        let end = try #require(profile.range(of: "\npaymasters:"))
+        try folder.write("paychase.yaml", String(profile[..<start.lowerBound]) + String(profile[end.lowerBound...]).dropFirst())
+        let result = try folder.paychase("check", "--as-of", "2026-11-22")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("OK: 6 claims"))
+        let notes = result.stderr.split(separator: "\n").filter { $0.hasPrefix("note: ") }
+        #expect(notes.contains { $0.contains("paychase.yaml: contracts: is not set, so the GMS contract is made from practice: and commissioner:") })
+        #expect(
+            notes.contains {
+                $0.hasSuffix(
+                    "claims.csv:6: contract: not placed under a contract: the profile has no lcs contract for LES claims; list its agreement under paychase.yaml's contracts:"
+                )
+            },
+            "\(notes)"
+        )
+    }
+
     @Test func aCCGPaymasterIsReadAsTheICBWithANote() throws {
         let folder = try PracticeFolder()
         try folder.write("claims.csv", try folder.read("claims.csv").replacingOccurrences(of: ",icb,", with: ",ccg,"))
