@@ -32,14 +32,23 @@ public struct DocumentContext: Sendable {
         self.rates = rates
     }
 
-    /// Who a document goes to: the claim's paymaster, the commissioner, the LMC, or NHS Resolution.
+    /// Who a document goes to: the claim's paymaster, the commissioner, the LMC, NHS Resolution,
+    /// or the other party to the claim's agreement.
     public func contact(for recipient: DocumentTemplate.Recipient) -> Contact? {
         switch recipient {
         case .paymaster: profile.paymasters[claim.paymaster]
         case .commissioner: profile.commissioner.contact
         case .lmc: profile.lmc
         case .disputeResolution: profile.disputeResolution
+        case .party: partyContact
         }
+    }
+
+    /// The claim's agreement's other party, at its address for notices; its email, or else the
+    /// paymaster's, carries the copy by email.
+    private var partyContact: Contact? {
+        guard let contract, let email = contract.party.email ?? profile.paymasters[claim.paymaster]?.email else { return nil }
+        return Contact(name: contract.party.name, email: email, address: contract.party.noticeAddress)
     }
 
     /// The profile's contacts that a document's cc list names, other than its recipient, once each.
@@ -56,6 +65,7 @@ public struct DocumentContext: Sendable {
         case .commissioner: "commissioner"
         case .lmc: "lmc"
         case .disputeResolution: "dispute_resolution"
+        case .party: "contracts: entry for the claim's agreement (its party, with notice_address)"
         }
     }
 

@@ -26,7 +26,9 @@ public struct DocumentRenderer: Sendable {
             recipient: recipient,
             date: context.today,
             ourReference: claim.id,
-            yourReference: claim.reference,
+            // NHS Resolution has no reference for a request until it gives one; the CQRS or
+            // payment reference is the paymaster's, not its.
+            yourReference: template.recipient == .disputeResolution ? nil : claim.reference,
             subject: subject,
             heading: line(template.heading),
             salutation: recipient.salutation,

@@ -19,6 +19,8 @@ public struct DocumentTemplate: Sendable {
         case commissioner
         /// The Secretary of State, through NHS Resolution's Primary Care Appeals.
         case disputeResolution = "dispute-resolution"
+        /// The other party to the claim's own agreement, as a legal entity at its address for notices.
+        case party
 
         /// Reads the names above; `nhs-england`, from templates written before ICBs, is the commissioner.
         init?(parsing text: String) {

@@ -167,6 +167,53 @@ struct RenderingTests {
         #expect(!text.contains("General Medical Services"), "\(text)")
     }
 
+    /// Issue 19.6: a letter before claim is the contractor's, to the contracting legal entity at
+    /// its address for notices, signed for the contractor by a partner.
+    @Test func theLetterBeforeClaimIsTheContractorsToTheContractingParty() throws {
+        var profile = DocumentFixture.profile
+        let index = try #require(profile.contracts.firstIndex { $0.kind == .publicHealth })
+        profile.contracts[index].party = LegalEntity(
+            name: "The Mayor and Burgesses of the London Borough of Tower Hamlets",
+            noticeAddress: ["Legal Services", "Town Hall", "160 Whitechapel Road", "London", "E1 1BJ"]
+        )
+        let letter = try DocumentFixture.render("letter-before-claim", claim: "P-3", profile: profile)
+        #expect(letter.recipient.name == "The Mayor and Burgesses of the London Borough of Tower Hamlets")
+        #expect(letter.recipient.address.first == "Legal Services", "the notice address, not a payments clerk's")
+        #expect(letter.recipient.email == "publichealth@la.example", "the copy by email goes where the council takes its mail")
+        #expect(letter.signatory == Signatory(name: "Dr A Shah", role: "Senior Partner"))
+        #expect(letter.onBehalfOf == "Dr A Shah, Dr B Jones and Dr C Okafor (a partnership)")
+        #expect(
+            letter.paragraphs[0].contains(
+                "Dr A Shah, Dr B Jones and Dr C Okafor (a partnership), trading as Riverside Medical Centre (ODS code F84001), the contractor, claims from The Mayor and Burgesses of the London Borough of Tower Hamlets"
+            )
+        )
+    }
+
+    /// Issue 19.6: the contractor asks for dispute resolution and a partner signs; NHS Resolution
+    /// has no reference until it gives one, and an NHS contract's dispute goes under s9(6).
+    @Test func theDisputeResolutionRequestIsTheContractorsWithNoBorrowedReference() throws {
+        let request = try DocumentFixture.render("dispute-resolution", claim: "D-1", profile: Self.withDisputeBody)
+        #expect(request.yourReference == nil, "not the CQRS reference")
+        #expect(request.ourReference == "D-1")
+        #expect(request.signatory.name == "Dr A Shah" && request.onBehalfOf == "Dr A Shah, Dr B Jones and Dr C Okafor (a partnership)")
+        #expect(request.paragraphs[0].contains("the dispute is referred in accordance with section 9(6) of the National Health Service Act 2006"))
+        let privateLaw = try DocumentFixture.render(
+            "dispute-resolution",
+            claim: "D-1",
+            profile: Self.withDisputeBody(DocumentFixture.profile("private-law"))
+        )
+        #expect(!privateLaw.paragraphs[0].contains("section 9(6)"), "not an NHS contract: regulation 82, not section 9(6)")
+    }
+
+    static var withDisputeBody: PracticeProfile { withDisputeBody(DocumentFixture.profile) }
+
+    static func withDisputeBody(_ profile: PracticeProfile) -> PracticeProfile {
+        var profile = profile
+        profile.disputeResolution =
+            profile.disputeResolution ?? Contact(name: "Primary Care Appeals", email: "appeals@resolution.example", address: ["1 Street"])
+        return profile
+    }
+
     @Test func anLESNoAgreementPlacesGetsNoLetterBeforeClaim() throws {
         let error = #expect(throws: RenderError.self) { try DocumentFixture.render("letter-before-claim", claim: "L-2") }
         #expect(error?.description.contains("is only for claims under a private-law contract") == true, "\(String(describing: error))")
