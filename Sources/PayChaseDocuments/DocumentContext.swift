@@ -97,6 +97,7 @@ public struct DocumentContext: Sendable {
         if let paymaster = profile.paymasters[claim.paymaster] { root.set("paymaster", Self.contactValue(paymaster)) }
         root.set("lmc", Self.contactValue(profile.lmc))
         root.set("lmc_involved", .flag(lmcInvolved))
+        root.set("local_resolution_tried", .flag(attempts.contains { $0.template == DocumentName.localResolution }))
         if let body = profile.disputeResolution { root.set("dispute_body", Self.contactValue(body)) }
         root.set("recipient", Self.contactValue(recipient))
         root["salutation"] = recipient.salutation
@@ -142,6 +143,7 @@ public struct DocumentContext: Sendable {
         value["email"] = practice.email
         value["late_payment_provision"] = practice.effectiveLatePaymentProvision
         value["dispute_resolution_provision"] = practice.effectiveDisputeResolutionProvision
+        value["local_resolution_provision"] = practice.effectiveLocalResolutionProvision
         value.set("nhs_body", .flag(practice.nhsBody))
         value.set("gms", .flag(practice.contract == .gms))
         value.set("signatory", Self.signatoryValue(practice.signatory))
@@ -265,6 +267,7 @@ extension DocumentName {
         case lmcReferral: "request for support to the LMC"
         case latePaymentNotice: "late-payment notice"
         case formalComplaint: "formal complaint"
+        case localResolution: "request to resolve the dispute locally"
         case disputeResolution: "request for dispute resolution"
         case letterBeforeClaim: "letter before claim"
         default: template

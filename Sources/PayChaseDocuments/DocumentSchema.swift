@@ -18,7 +18,8 @@ public enum DocumentSchema {
             contractor: "Contractor",
             partner: signatory,
             latePaymentProvision: "provision",
-            disputeResolutionProvision: "provision"
+            disputeResolutionProvision: "provision",
+            localResolutionProvision: "provision"
         )
         let contract = Contract(
             id: "c",

@@ -28,6 +28,11 @@ public struct MissingSetting: Sendable, Hashable, CustomStringConvertible {
                     "practice.dispute_resolution_provision",
                     "the provision under which disputes under your \(practice.contract.rawValue) contract go to the NHS dispute resolution procedure, as you would cite it"
                 )
+            case "practice.local_resolution_provision":
+                (
+                    "practice.local_resolution_provision",
+                    "the provision of your \(practice.contract.rawValue) contract asking the parties to try to resolve a dispute locally first, as you would cite it (PayChase has a verified default for GMS only)"
+                )
             case "practice.contractor":
                 (
                     "practice.contractor",

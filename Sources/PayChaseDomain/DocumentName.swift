@@ -4,12 +4,14 @@ public enum DocumentName {
     public static let appeal = "appeal"
     public static let lmcReferral = "lmc-referral"
     public static let latePaymentNotice = "late-payment-notice"
+    /// A request to meet and resolve the dispute locally, inviting the LMC, before dispute resolution.
+    public static let localResolution = "local-resolution"
     public static let formalComplaint = "formal-complaint"
     public static let disputeResolution = "dispute-resolution"
     public static let letterBeforeClaim = "letter-before-claim"
 
     /// In the order of the escalation ladder.
     public static let all = [
-        chase, appeal, lmcReferral, latePaymentNotice, disputeResolution, letterBeforeClaim, formalComplaint,
+        chase, appeal, lmcReferral, latePaymentNotice, localResolution, disputeResolution, letterBeforeClaim, formalComplaint,
     ]
 }

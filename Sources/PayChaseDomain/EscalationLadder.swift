@@ -9,6 +9,8 @@ public struct EscalationLadder: Sendable, Hashable {
     public var daysForLMC = 14
     /// Days a late-payment notice runs before dispute resolution (or termination).
     public var noticeDays = 28
+    /// Days a request to resolve the dispute locally has before dispute resolution.
+    public var daysForLocalResolution = 14
     /// Dispute resolution must start within this many years of the matter.
     public var disputeWindowYears = 3
     /// A complaint must be made within this many months of the matter.
@@ -62,7 +64,11 @@ public struct EscalationLadder: Sendable, Hashable {
                 nhsContract == true
                 ? [DocumentName.disputeResolution]
                 : [DocumentName.disputeResolution, DocumentName.letterBeforeClaim]
-            return timed(steps, after: notice.date, days: noticeDays, today: today)
+            // Reasonable efforts to resolve the dispute locally come first (GMS regulation 81(1)).
+            guard let local = last(DocumentName.localResolution) else {
+                return timed([DocumentName.localResolution], after: notice.date, days: noticeDays, today: today)
+            }
+            return timed(steps, after: local.date, days: daysForLocalResolution, today: today)
         }
         if let referral = last(DocumentName.lmcReferral) {
             guard gpContract else {

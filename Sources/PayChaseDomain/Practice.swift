@@ -16,6 +16,8 @@ public struct Practice: Sendable, Hashable {
     public var latePaymentProvision: String?
     /// The provision under which a dispute goes to NHS dispute resolution; GMS has verified defaults.
     public var disputeResolutionProvision: String?
+    /// The provision asking the parties to try to resolve a dispute locally first; GMS has a verified default.
+    public var localResolutionProvision: String?
 
     /// The GMS provision, verified: NHS (General Medical Services Contracts) Regulations 2015, Sch. 3 para 63.
     public static let gmsLatePaymentProvision =
@@ -33,7 +35,8 @@ public struct Practice: Sendable, Hashable {
         contractor: String? = nil,
         partner: Signatory? = nil,
         latePaymentProvision: String? = nil,
-        disputeResolutionProvision: String? = nil
+        disputeResolutionProvision: String? = nil,
+        localResolutionProvision: String? = nil
     ) {
         self.name = name
         self.odsCode = odsCode
@@ -47,6 +50,16 @@ public struct Practice: Sendable, Hashable {
         self.partner = partner
         self.latePaymentProvision = latePaymentProvision
         self.disputeResolutionProvision = disputeResolutionProvision
+        self.localResolutionProvision = localResolutionProvision
+    }
+
+    /// GMS, verified: regulation 81 (local resolution of contract disputes).
+    public static let gmsLocalResolutionProvision =
+        "regulation 81 of the National Health Service (General Medical Services Contracts) Regulations 2015"
+
+    /// The provision a request for local resolution cites, if one is known for this contract.
+    public var effectiveLocalResolutionProvision: String? {
+        localResolutionProvision ?? (contract == .gms ? Self.gmsLocalResolutionProvision : nil)
     }
 
     /// The citation to use in a late-payment notice, if one is known for this contract.

@@ -132,7 +132,7 @@ public struct ProfileLoader: Sendable {
         let key = "practice"
         let allowed = [
             "name", "contractor", "ods_code", "contract", "nhs_body", "address", "phone", "email", "signatory", "partner",
-            "late_payment_provision", "dispute_resolution_provision",
+            "late_payment_provision", "dispute_resolution_provision", "local_resolution_provision",
         ]
         guard let map = reader.mapping(node, at: key, allowed: allowed) else { return nil }
         let before = reader.diagnostics.count
@@ -155,6 +155,7 @@ public struct ProfileLoader: Sendable {
         let contractor = reader.string(map, "contractor", at: key, required: false)
         let provision = reader.string(map, "late_payment_provision", at: key, required: false)
         let disputeProvision = reader.string(map, "dispute_resolution_provision", at: key, required: false)
+        let localProvision = reader.string(map, "local_resolution_provision", at: key, required: false)
         guard reader.diagnostics.count == before, let name, let ods, let contract, let phone, let email, let signatory else { return nil }
         return Practice(
             name: name,
@@ -168,7 +169,8 @@ public struct ProfileLoader: Sendable {
             contractor: contractor,
             partner: partner,
             latePaymentProvision: provision,
-            disputeResolutionProvision: disputeProvision
+            disputeResolutionProvision: disputeProvision,
+            localResolutionProvision: localProvision
         )
     }
 

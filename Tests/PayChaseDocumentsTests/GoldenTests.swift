@@ -29,6 +29,9 @@ struct GoldenTests {
     ]
     static let noticed =
         referred + [Attempt(template: "late-payment-notice", date: on(10, 20), method: .post, to: "NHS North East London Integrated Care Board")]
+    /// The notice, then a request to resolve it locally, as regulation 81 expects before a referral.
+    static let locallyTried =
+        noticed + [Attempt(template: "local-resolution", date: on(11, 18), method: .email, to: "nelicb.primarycare@nhs.example")]
 
     static let cases: [Case] = [
         Case(golden: "chase-icb-part-paid", template: "chase", claim: "D-1"),
@@ -48,7 +51,8 @@ struct GoldenTests {
         Case(golden: "formal-complaint-replied", template: "formal-complaint", claim: "D-1", attempts: chasedTwice, replied: on(9, 20)),
         Case(golden: "formal-complaint-in-time", template: "formal-complaint", claim: "D-1", attempts: chased),
         Case(golden: "formal-complaint-out-of-time", template: "formal-complaint", claim: "Q-4"),
-        Case(golden: "dispute-resolution-nhs-contract", template: "dispute-resolution", claim: "D-1", attempts: noticed),
+        Case(golden: "local-resolution-gms", template: "local-resolution", claim: "D-1", attempts: noticed),
+        Case(golden: "dispute-resolution-nhs-contract", template: "dispute-resolution", claim: "D-1", attempts: locallyTried),
         Case(golden: "dispute-resolution-private-law", template: "dispute-resolution", claim: "D-1", attempts: noticed, profile: "private-law"),
         Case(golden: "dispute-resolution-out-of-time", template: "dispute-resolution", claim: "Q-4"),
         Case(golden: "dispute-resolution-pms", template: "dispute-resolution", claim: "D-1", attempts: noticed, profile: "pms"),

@@ -204,15 +204,20 @@ struct EscalationLadderTests {
         #expect(monthEnd.dueOn == date("2014-01-31"))
     }
 
-    @Test func disputeResolutionTwentyEightDaysAfterTheNotice() {
+    /// Issue 19.8: 28 days after the notice, a request to resolve the dispute locally (GMS
+    /// regulation 81, inviting the LMC); 14 days after that, dispute resolution.
+    @Test func localResolutionThenDisputeResolutionAfterTheNotice() {
         let history = [("chase", "2013-11-01"), ("appeal", "2013-11-15"), ("lmc-referral", "2013-11-29"), ("late-payment-notice", "2013-12-13")]
-        #expect(step(claim(), history, on: "2014-01-09") == NextStep(action: .wait, templates: ["dispute-resolution"], date: date("2014-01-10")))
-        #expect(step(claim(), history, on: "2014-01-10") == NextStep(action: .send, templates: ["dispute-resolution"]))
-        let done = history + [("dispute-resolution", "2014-01-12")]
+        #expect(step(claim(), history, on: "2014-01-09") == NextStep(action: .wait, templates: ["local-resolution"], date: date("2014-01-10")))
+        #expect(step(claim(), history, on: "2014-01-10") == NextStep(action: .send, templates: ["local-resolution"]))
+        let tried = history + [("local-resolution", "2014-01-10")]
+        #expect(step(claim(), tried, on: "2014-01-23") == NextStep(action: .wait, templates: ["dispute-resolution"], date: date("2014-01-24")))
+        #expect(step(claim(), tried, on: "2014-01-24") == NextStep(action: .send, templates: ["dispute-resolution"]))
+        let done = tried + [("dispute-resolution", "2014-01-26")]
         #expect(step(claim(), done, on: "2014-02-01").action == .followUp)
         var privateLaw = practice
         privateLaw.nhsBody = false
-        #expect(step(claim(), history, on: "2014-01-10", practice: privateLaw).templates == ["dispute-resolution", "letter-before-claim"])
+        #expect(step(claim(), tried, on: "2014-01-24", practice: privateLaw).templates == ["dispute-resolution", "letter-before-claim"])
     }
 
     @Test func timeLimitsAreWarnedAboutAsTheyApproachAndWhenPast() {

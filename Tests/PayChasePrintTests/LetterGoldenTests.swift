@@ -8,7 +8,7 @@ import Testing
 /// golden file. After a deliberate change, run with UPDATE_GOLDEN=1 and read the diff.
 struct LetterGoldenTests {
     static let cases = [
-        ("appeal", "Q-2026-001"), ("late-payment-notice", "D-2026-014"),
+        ("appeal", "Q-2026-001"), ("late-payment-notice", "D-2026-014"), ("local-resolution", "D-2026-014"),
         ("formal-complaint", "D-2026-014"), ("dispute-resolution", "Q-2026-001"), ("letter-before-claim", "P-2026-003"),
     ]
 

@@ -40,7 +40,7 @@ public struct PrintJob: Sendable {
                 guard template.isLetter() else {
                     throw PayChaseError(
                         .usage,
-                        "\(template.name) is an email, not a letter; print one of the letters (appeal, late-payment-notice, formal-complaint, dispute-resolution)"
+                        "\(template.name) is an email, not a letter; print one of the letters (appeal, late-payment-notice, local-resolution, formal-complaint, dispute-resolution, letter-before-claim)"
                     )
                 }
                 return (name: EmailBuilder.letterFileName(document), pdf: try LetterPDF.render(document))
