@@ -188,6 +188,7 @@ public struct DocumentContext: Sendable {
         value["evidence_submitted_on"] = claim.evidenceSubmittedOn?.formatted
         value["reference"] = claim.reference
         value["invoice_ref"] = claim.invoiceRef
+        value["invoice_date"] = claim.invoiceDate?.formatted
         value["calculation"] = claim.calculation
         value["notes"] = claim.notes
         return value.value
@@ -204,6 +205,7 @@ public struct DocumentContext: Sendable {
         value["late_payment_clause"] = contract.latePaymentClause
         value.set("nhs", .flag(contract.nhsContract))
         value.set("core", .flag(contract.kind.isCore))
+        value.set("no_substantial_remedy", .flag(contract.substantialRemedy == false))
         if let invoicing = contract.invoicing {
             if !invoicing.accountsPayableAddress.isEmpty {
                 value["accounts_payable_address"] = invoicing.accountsPayableAddress.joined(separator: ", ")
@@ -244,6 +246,11 @@ public struct DocumentContext: Sendable {
         var value = TemplateObject()
         value["debt"] = interest.debt.formatted
         value["from"] = interest.from.formatted
+        value["continues_from"] = interest.continuesFrom.formatted
+        if let relevant = interest.relevantDay {
+            value["relevant_day"] = relevant.day.formatted
+            value["relevant_day_is"] = relevant.explanation
+        }
         value["to"] = interest.to.formatted
         value["days"] = String(interest.days)
         value["reference_date"] = interest.referenceDate.formatted

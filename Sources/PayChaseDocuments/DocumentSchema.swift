@@ -54,6 +54,7 @@ public enum DocumentSchema {
                 evidenceSubmittedOn: date,
                 reference: "R",
                 invoiceRef: "I",
+                invoiceDate: date,
                 calculation: "C",
                 notes: "N"
             )

@@ -21,6 +21,8 @@ public struct Claim: Sendable, Hashable, Codable {
     public var reference: String?
     /// An invoice or purchase-order number the paymaster asked for.
     public var invoiceRef: String?
+    /// When the invoice was sent, where one was: the purchaser's notice of the amount.
+    public var invoiceDate: CalendarDate?
     /// How the amount was worked out.
     public var calculation: String?
     public var notes: String?
@@ -47,6 +49,7 @@ public struct Claim: Sendable, Hashable, Codable {
         paymaster: PaymasterRole? = nil,
         reference: String? = nil,
         invoiceRef: String? = nil,
+        invoiceDate: CalendarDate? = nil,
         calculation: String? = nil,
         notes: String? = nil,
         line: Int = 0
@@ -76,6 +79,7 @@ public struct Claim: Sendable, Hashable, Codable {
         self.paymaster = paymaster ?? category.defaultPaymaster
         self.reference = reference
         self.invoiceRef = invoiceRef
+        self.invoiceDate = invoiceDate
         self.calculation = calculation
         self.notes = notes
         self.line = line

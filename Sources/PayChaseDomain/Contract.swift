@@ -16,6 +16,9 @@ public struct Contract: Sendable, Hashable {
     /// The provision a late-payment notice under the agreement cites, where it has one.
     public var latePaymentClause: String?
     public var invoicing: Invoicing?
+    /// Whether the agreement itself makes a substantial remedy for late payment; nil when the
+    /// profile does not say. Only `false` lets a letter say the contract makes none.
+    public var substantialRemedy: Bool?
 
     public init(
         id: String,
@@ -25,7 +28,8 @@ public struct Contract: Sendable, Hashable {
         paymentTerms: PaymentTerms? = nil,
         disputeClause: String? = nil,
         latePaymentClause: String? = nil,
-        invoicing: Invoicing? = nil
+        invoicing: Invoicing? = nil,
+        substantialRemedy: Bool? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -35,6 +39,7 @@ public struct Contract: Sendable, Hashable {
         self.disputeClause = disputeClause
         self.latePaymentClause = latePaymentClause
         self.invoicing = invoicing
+        self.substantialRemedy = substantialRemedy
     }
 
     public var route: ContractRoute { kind.route }

@@ -7,8 +7,10 @@ public struct StatutoryInterest: Sendable, Hashable, Codable {
     public static let marginBasisPoints = 800
 
     public var debt: Money
-    /// The day after the due date: statutory interest runs from here.
+    /// The day after the relevant day: statutory interest runs from here.
     public var from: CalendarDate
+    /// The relevant day under section 4 and where it comes from; nil when worked out from a bare due date.
+    public var relevantDay: RelevantDay?
     /// The last day counted (today, or the date of the letter).
     public var to: CalendarDate
     public var days: Int
@@ -31,6 +33,7 @@ public struct StatutoryInterest: Sendable, Hashable, Codable {
         guard let bankRate = rates.rate(on: reference) else { return nil }
         self.debt = debt
         from = start
+        relevantDay = nil
         to = asOf
         days = start.days(until: asOf) + 1
         referenceDate = reference
@@ -42,11 +45,17 @@ public struct StatutoryInterest: Sendable, Hashable, Codable {
     }
 
     /// Interest on what is outstanding on `claim`, where the Act applies to its contract (see
-    /// `applies(to:practice:)`); nil where it does not, or as for `init(debt:dueOn:asOf:rates:)`.
+    /// `applies(to:practice:)`), from the day after its relevant day (`RelevantDay`); nil where it
+    /// does not apply, or as for `init(debt:dueOn:asOf:rates:)`.
     public init?(accruedOn claim: Claim, practice: Practice, asOf: CalendarDate, rates: BankRateTable) {
         guard Self.applies(to: claim, practice: practice) else { return nil }
-        self.init(debt: claim.outstanding, dueOn: claim.dueOn, asOf: asOf, rates: rates)
+        let relevant = RelevantDay(for: claim)
+        self.init(debt: claim.outstanding, dueOn: relevant.day, asOf: asOf, rates: rates)
+        relevantDay = relevant
     }
+
+    /// The day after `to`: where "interest continues at so much a day" starts, so no day is counted twice.
+    public var continuesFrom: CalendarDate { to.adding(days: 1) }
 
     /// An agreement that is not an NHS contract (a local authority's, a local one in private law,
     /// or a GP contract without health service body status): a contract between two businesses

@@ -11,6 +11,7 @@ enum ClaimColumn: String, CSVColumn {
     case evidenceSubmittedOn = "evidence_submitted_on"
     case paymaster, reference
     case invoiceRef = "invoice_ref"
+    case invoiceDate = "invoice_date"
     case calculation, notes
     /// The id of the agreement in the profile's `contracts:` the claim is paid under.
     case contract

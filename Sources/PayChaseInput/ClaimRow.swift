@@ -71,6 +71,7 @@ struct ClaimRowChecker: CSVProblemReporter {
             paymaster: paymaster,
             reference: row.text(.reference),
             invoiceRef: row.text(.invoiceRef),
+            invoiceDate: dates.invoice,
             calculation: row.text(.calculation),
             notes: row.text(.notes),
             line: line
@@ -108,7 +109,7 @@ struct ClaimRowChecker: CSVProblemReporter {
     /// The claim's dates, each read and checked against the day the claim was submitted.
     private mutating func checkedDates(
         _ row: ClaimRow
-    ) -> (submitted: CalendarDate?, due: CalendarDate?, approved: CalendarDate?, evidence: CalendarDate?) {
+    ) -> (submitted: CalendarDate?, due: CalendarDate?, approved: CalendarDate?, evidence: CalendarDate?, invoice: CalendarDate?) {
         let line = row.line
         let submitted = date(row.text(.submittedOn), .submittedOn, line: line)
         let due = date(row.text(.dueOn), .dueOn, line: line)
@@ -119,7 +120,10 @@ struct ClaimRowChecker: CSVProblemReporter {
         if let submitted, let approved, approved < submitted {
             report(line, .approvedOn, "\(approved.formatted) is before the claim was submitted (\(submitted.formatted))")
         }
-        return (submitted, due, approved, date(row.text(.evidenceSubmittedOn), .evidenceSubmittedOn, line: line))
+        return (
+            submitted, due, approved, date(row.text(.evidenceSubmittedOn), .evidenceSubmittedOn, line: line),
+            date(row.text(.invoiceDate), .invoiceDate, line: line)
+        )
     }
 
     /// The paymaster named (a former CCG read as the ICB, said once), and a check that the

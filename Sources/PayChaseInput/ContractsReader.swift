@@ -13,7 +13,9 @@ import Yams
 ///         invoicing: { accounts_payable_address: [...], supplier_number: "...", purchase_order: "..." }
 enum ContractsReader {
     static let key = "contracts"
-    static let allowed = ["id", "kind", "party", "nhs_contract", "payment_terms", "dispute_clause", "late_payment_clause", "invoicing"]
+    static let allowed = [
+        "id", "kind", "party", "nhs_contract", "payment_terms", "dispute_clause", "late_payment_clause", "invoicing", "substantial_remedy",
+    ]
 
     /// The contracts, or nil when the section is absent (an older profile) or wrong.
     static func read(_ node: Node?, practice: Practice?, _ reader: inout YAMLReader) -> [Contract]? {
@@ -85,6 +87,7 @@ enum ContractsReader {
         let disputeClause = reader.string(map, "dispute_clause", at: path, required: false)
         let latePaymentClause = reader.string(map, "late_payment_clause", at: path, required: false)
         let invoicing = readInvoicing(map["invoicing"], at: "\(path).invoicing", &reader)
+        let substantialRemedy = map["substantial_remedy"] == nil ? nil : reader.bool(map, "substantial_remedy", at: path, default: true)
         guard reader.diagnostics.count == before, let id, let kind, let party else { return nil }
         return Contract(
             id: id,
@@ -94,7 +97,8 @@ enum ContractsReader {
             paymentTerms: terms,
             disputeClause: disputeClause,
             latePaymentClause: latePaymentClause,
-            invoicing: invoicing
+            invoicing: invoicing,
+            substantialRemedy: substantialRemedy
         )
     }
 

@@ -7,6 +7,9 @@ import Testing
 /// a read receipt, a reply and an out-of-office read back over IMAP, a deferral, two payments,
 /// a repair, a posted letter and an uncertain email confirmed delivered. The outputs in
 /// `golden/` were printed by that version; this one must verify the record and read it the same.
+/// Two deliberate changes since, both of the law, not of reading the record: the profile now
+/// states `payment_terms` (30 days, as that version assumed), and P-2026-003's statutory interest
+/// in `status` runs from the day after the relevant day of s4(2D) (issue 19.4: £145.44, not £144.75).
 struct LandedRecordTests {
     static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/landed")
 

@@ -28,7 +28,10 @@ struct StatusCommandTests {
             result.stdout.contains("(assumed) approved, but no payment terms are set for the agreement: the date is taken as 30 days after approval")
         )
         let council = try #require(lines.first { $0.hasPrefix("P-2026-003") })
-        #expect(council.contains("£142.67"), "statutory interest and the fixed sum: 105 days at 11.75% on £2,150.00 is £72.67, plus £70")
+        #expect(
+            council.contains("£143.37"),
+            "interest from the day after day 30 of the period beginning with the claim (8 August, before the agreed 9th): 106 days at 11.75% on £2,150.00 is £73.37, plus £70"
+        )
         #expect(lines.contains { $0.hasPrefix("All paymasters") && $0.contains("£8,665.06 outstanding") })
     }
 
@@ -53,7 +56,7 @@ struct StatusCommandTests {
         #expect(totals.map { $0["paymaster"] as? String } == ["icb", "local-authority"])
         #expect((totals[1]["outstanding"] as? [String: Any])?["pence"] as? Int == 293_000, "the council's health checks and contraceptive implants")
         let council = try #require(claims.first { $0["claim_id"] as? String == "P-2026-003" })
-        #expect((council["interest"] as? [String: Any])?["pence"] as? Int == 7_267)
+        #expect((council["interest"] as? [String: Any])?["pence"] as? Int == 7_337)
         #expect((council["fixed_sum"] as? [String: Any])?["pence"] as? Int == 7_000)
     }
 }

@@ -243,11 +243,19 @@ struct RenderingTests {
     }
 
     @Test func statutoryInterestIsWorkedOutToTheDay() throws {
-        // P-3: £2,150.00 due 9 August 2026; interest from 10 August at 8% + 3.75% (Bank Rate on 30 June 2026).
+        // P-3: £2,150.00, claimed 10 July 2026 with 9 August agreed. The council is a public
+        // authority: the 30 days beginning with 10 July end on 8 August, earlier than the agreed day,
+        // so that is the relevant day (s4(2D)) and interest runs from 9 August at 8% + 3.75%.
         let text = try DocumentFixture.render("letter-before-claim", claim: "P-3").paragraphs.joined(separator: "\n")
-        #expect(text.contains("Interest from 10 August 2026 to 25 November 2026 (108 days at 11.75%): £74.75"))
+        #expect(text.contains("Statutory interest runs from 9 August 2026, the day after the relevant day, 8 August 2026"))
+        #expect(text.contains("section 4(2D) of the Act, the purchaser being a public authority"))
+        #expect(text.contains("Interest from 9 August 2026 to 25 November 2026 (109 days at 11.75%): £75.44"))
         #expect(text.contains("Fixed sum for the cost of recovering the debt (section 5A of the Act): £70.00"))
-        #expect(text.contains("Total due on 25 November 2026: £2,294.75"))
+        #expect(text.contains("Total due on 25 November 2026: £2,295.44"))
+        #expect(text.contains("with interest at £0.69 a day from 26 November 2026"), "the day after the total's last day, never counted twice")
+        #expect(text.contains("reserves its right under section 5A(2A) of the Act to its reasonable costs of recovering the debt"))
+        #expect(text.contains("The contractor's position is that the Late Payment of Commercial Debts (Interest) Act 1998 applies"))
+        #expect(!text.contains("makes no substantial remedy"), "only where the profile says so")
         #expect(text.contains("by 25 December 2026"), "30 days to reply")
     }
 }

@@ -66,11 +66,12 @@ struct ReportTests {
             row("NHS North East London ICB (primary care payments)", after: "Average days to pay")
                 == ["NHS North East London ICB (primary care payments)", "1", "143.0"]
         )
-        // The council's two claims accrue statutory interest: P-2026-003 (£2,150.00, £70 fixed sum) and
-        // L-2026-007 (£780.00 from 15 August, 100 days at 11.75%: £25.11, £40 fixed sum).
+        // The council's two claims accrue statutory interest from the day after day 30 of the period
+        // beginning with the claim: P-2026-003 (£2,150.00 from 9 August, £70 fixed sum) and
+        // L-2026-007 (£780.00 from 14 August, 101 days at 11.75%: £25.36, £40 fixed sum).
         #expect(
             row("London Borough of Tower Hamlets", after: "Statutory interest accrued")
-                == ["London Borough of Tower Hamlets", "97.78", "110.00", "207.78"]
+                == ["London Borough of Tower Hamlets", "98.73", "110.00", "208.73"]
         )
         #expect(rows.contains { $0.first?.contains("the £12,540.00 it shows as paid is in no month") == true })
         #expect(

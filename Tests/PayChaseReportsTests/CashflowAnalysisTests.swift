@@ -108,10 +108,12 @@ struct CashflowAnalysisTests {
         #expect(council[.days1to30] == Money(pence: 40_000))  // D
         #expect(council[.days91to180] == Money(pence: 10_000))  // G, day 180
         #expect(council[.over180] == Money(pence: 500_000))  // F, day 181
-        // Reference dates: D's interest starts 22 Nov 2026 (30 June 2026); F's and G's in May
-        // (31 Dec 2025): 3.75% each time, so 11.75%. D 40,000 × 1175 × 1 / 3,650,000 = 12.9 → 13p;
-        // F 500,000 × 1175 × 181 / 3,650,000 = 29,133.6 → £291.34; G 10,000 × 1175 × 180 / 3,650,000 = 579.5 → £5.79.
-        #expect(council.interest == Money(pence: 13 + 29_134 + 579))
+        // D, F and G were claimed on 1 April: the council is a public authority, so the 30 days
+        // beginning with the claim end on 30 April, before each agreed day, and that is the relevant
+        // day (s4(2D)). Interest runs from 1 May to 22 November, 206 days, at 3.75% (31 Dec 2025) + 8%:
+        // D 40,000 × 1175 × 206 / 3,650,000 = 2,652.6 → £26.53; F 500,000 × … = 33,157.5 → £331.58;
+        // G 10,000 × … = 663.2 → £6.63.
+        #expect(council.interest == Money(pence: 2_653 + 33_158 + 663))
         #expect(council.fixedSums == Money(pence: 4_000 + 7_000 + 4_000))
         let all = try #require(analysis.agedDebtTotals.last)
         #expect(all.paymaster == nil)
@@ -120,20 +122,20 @@ struct CashflowAnalysisTests {
     }
 
     @Test func interestRunsToTheDayAtTheRateOfTheReferenceDateThroughABankRateChange() throws {
-        // Due 30 November 2025: interest from 1 December 2025 at 4.25% (in force on the reference
+        // Claimed 1 October 2025 with 30 November agreed: the public authority's 30 days end on
+        // 30 October (s4(2D)), so interest runs from 31 October at 4.25% (in force on the reference
         // date, 30 June 2025) + 8% = 12.25%, although the Bank Rate fell to 3.75% on 18 December.
-        // 31 January 2026 is day 62 (31 + 31): 1,000,000 × 1225 × 62 / 3,650,000 = 20,808.2 → £208.08,
-        // and £100 fixed (a debt of £10,000). At the Bank Rate of each day (12% to 17 December,
-        // 11.75% after) it would have been £200.75.
+        // 31 January 2026 is day 93 (1 + 30 + 31 + 31): 1,000,000 × 1225 × 93 / 3,650,000 = 31,212.3
+        // → £312.12, and £100 fixed (a debt of £10,000).
         let debt = Self.claim("X", .des, amount: 1_000_000, submitted: "2025-10-01", due: "2025-11-30")
         let ledger = Self.ledger([debt], payments: [:], nhsBody: false)
         let analysis = CashflowAnalysis(ledgers: [ledger], asOf: Self.date("2026-01-31"), rates: Self.rates)
         let row = try #require(analysis.agedDebt.first)
-        #expect(row.interest == Money(pence: 20_808))
+        #expect(row.interest == Money(pence: 31_212))
         #expect(row.fixedSums == Money(pence: 10_000))
         let oldest = try #require(analysis.oldest.first?.interest)
         #expect(oldest.rateBasisPoints == 1225)
-        #expect(oldest.days == 62)
+        #expect(oldest.days == 93)
     }
 
     @Test func monthsCountClaimsByTheDayClaimedAndPaymentsByTheDayReceived() {
