@@ -78,6 +78,15 @@ public struct DocumentContext: Sendable {
     /// The LMC has been asked to help: later documents copy it in.
     public var lmcInvolved: Bool { attempts.contains { $0.template == DocumentName.lmcReferral } }
 
+    /// Why statutory interest that applies to the claim cannot be worked out: the Bank Rate table
+    /// has no rate for its reference date (never assumed unchanged). Nil when it can, or none runs.
+    public var interestProblem: String? {
+        guard let rates, claim.outstanding > .zero, StatutoryInterest.applies(to: claim, practice: profile.practice) else { return nil }
+        let starts = RelevantDay(for: claim).day.adding(days: 1)
+        guard today >= starts else { return nil }
+        return rates.missingRate(on: StatutoryInterest.referenceDate(before: starts), table: "Templates/bank-rate.csv")
+    }
+
     /// Statutory interest, where the Late Payment Act applies to the claim's contract.
     public var interest: StatutoryInterest? {
         guard let rates else { return nil }

@@ -53,6 +53,10 @@ public struct DocumentRenderer: Sendable {
         guard template.applies(to: claim, practice: practice) else {
             throw fail("is only for \(template.appliesToDescription); this claim is not")
         }
+        // A document that states interest never states a rate the table does not hold.
+        if let problem = context.interestProblem, template.parts.contains(where: { $0.source.contains("interest") }) {
+            throw fail(problem)
+        }
         var missing: [MissingSetting] = []
         if template.signer == .partner {
             if practice.partner == nil {

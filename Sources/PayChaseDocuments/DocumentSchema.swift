@@ -59,7 +59,11 @@ public enum DocumentSchema {
                 notes: "N"
             )
         }
-        let rates = BankRateTable(changes: [.init(from: CalendarDate(year: 2000, month: 1, day: 1)!, basisPoints: 100)], source: "S")
+        let rates = BankRateTable(
+            changes: [.init(from: CalendarDate(year: 2000, month: 1, day: 1)!, basisPoints: 100)],
+            source: "S",
+            checkedThrough: CalendarDate(year: 2100, month: 1, day: 1)!
+        )
         var feedback = ClaimFeedback()
         feedback.replied = date
         // A date the terms give (`due_terms`) and one assumed (`due_assumption`): never both in one claim.

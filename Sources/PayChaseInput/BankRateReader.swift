@@ -1,6 +1,8 @@
 import PayChaseDomain
 
-/// Reads `bank-rate.csv`: `from,bank_rate,checked_against` lines, `#` comments, every problem at once.
+/// Reads `bank-rate.csv`: `from,bank_rate,checked_against` lines, `#` comments, and one
+/// `# checked_through: 2026-06-30` line saying the last day the table is known to be complete;
+/// every problem at once.
 public enum BankRateReader {
     /// The Bank of England's page the figures come from; each row also names where it was checked.
     public static let source = "Bank of England, Bank Rate history (https://www.bankofengland.co.uk/boeapps/database/Bank-Rate.asp)"
@@ -30,8 +32,27 @@ public enum BankRateReader {
             changes.append(.init(from: date, basisPoints: Int(rate.pence)))
         }
         if checker.diagnostics.isEmpty && changes.isEmpty { checker.diagnostics.append(Diagnostic(file: file, message: "lists no rates")) }
+        let checkedThrough = Self.checkedThrough(in: text, file: file, &checker)
+        if let checkedThrough, let last = changes.map(\.from).max(), checkedThrough < last {
+            checker.diagnostics.append(
+                Diagnostic(file: file, field: "checked_through", message: "\(checkedThrough) is before the newest change listed (\(last))")
+            )
+        }
         guard checker.diagnostics.isEmpty else { throw InputError(kind: .data, diagnostics: checker.diagnostics) }
-        return BankRateTable(changes: changes, source: source)
+        return BankRateTable(changes: changes, source: source, checkedThrough: checkedThrough)
+    }
+
+    /// The date of the `# checked_through:` line, if there is one.
+    private static func checkedThrough(in text: String, file: String, _ checker: inout Checker) -> CalendarDate? {
+        let marker = "# checked_through:"
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.hasPrefix(marker) {
+            let value = line.dropFirst(marker.count).split(separator: " ", omittingEmptySubsequences: true).first.map(String.init) ?? ""
+            do { return try CalendarDate(parsing: value) } catch {
+                checker.diagnostics.append(Diagnostic(file: file, line: index + 1, field: "checked_through", message: error.description))
+                return nil
+            }
+        }
+        return nil
     }
 
     private struct Checker: CSVProblemReporter {

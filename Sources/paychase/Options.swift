@@ -20,18 +20,27 @@ struct WorkspaceOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Say more about what is happening.")
     var verbose = false
 
+    @Option(
+        name: .customLong("bank-rate"),
+        help: "For this run: the Bank Rate (per cent, such as 3.75) in force on any day after bank-rate.csv is checked through.",
+        transform: parseBankRate
+    )
+    var bankRate: Int?
+
     func workspace() throws -> Workspace {
         guard let builtins = BuiltinTemplates.locate() else {
             PayChase.report(["cannot find the built-in templates; set PAYCHASE_TEMPLATES to the Templates folder, or use --templates"])
             throw ExitCode(ExitCodes.configuration)
         }
-        return Workspace(
+        var workspace = Workspace(
             configPath: config,
             claimsPath: claims,
             templatesPath: templates,
             builtinTemplatesPath: builtins,
             outboxPath: outbox
         )
+        workspace.bankRateBeyondChecked = bankRate
+        return workspace
     }
 
     func logger() -> Logger {
@@ -68,6 +77,14 @@ struct DateOptions: ParsableArguments {
     var asOf: CalendarDate?
 
     var date: CalendarDate { asOf ?? WallClock.system.today }
+}
+
+/// `3.75` as 375 hundredths of a per cent, exactly.
+func parseBankRate(_ text: String) throws -> Int {
+    guard let rate = try? Money(parsing: text), rate.pence >= 0, rate.pence < 10_000 else {
+        throw ValidationError("--bank-rate '\(text)' must be a rate in per cent with at most two decimals, such as 3.75")
+    }
+    return Int(rate.pence)
 }
 
 func parseDate(_ text: String) throws -> CalendarDate {

@@ -152,3 +152,26 @@ extension CheckCommandTests {
         #expect(status.stdout.split(separator: "\n").first { $0.hasPrefix("Q-2026-001") }?.contains(" icb ") == true)
     }
 }
+
+/// Issue 19.5: a letter stating interest whose reference date is after the Bank Rate table was
+/// checked through is refused, saying how to add the rate; --bank-rate gives it for one run.
+struct BankRateRefusalTests {
+    @Test func aLetterNeedingARateTheTableDoesNotHoldIsRefusedUntilItIsGiven() throws {
+        let folder = try PracticeFolder()
+        try folder.write(
+            "claims.csv",
+            "claim_id,service,category,period,amount,submitted_on\nP-2027-001,NHS Health Checks,PH,Q3 2026/27,500.00,2026-12-10\n"
+        )
+        // Day 30 of the period beginning 10 December is 8 January 2027: interest from the 9th, at
+        // the rate in force on 31 December 2026, after the table's checked-through day.
+        let refused = try folder.paychase("draft", "letter-before-claim", "--claim", "P-2027-001", "--as-of", "2027-02-15")
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("needs the Bank Rate in force on 31 December 2026"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("--bank-rate"))
+        #expect(!folder.exists("Outbox/drafts/P-2027-001/letter-before-claim.eml"), "nothing half-written")
+        let given = try folder.paychase("draft", "letter-before-claim", "--claim", "P-2027-001", "--as-of", "2027-02-15", "--bank-rate", "3.50")
+        #expect(given.status == 0, "\(given.stderr)")
+        let letter = try ParsedEmail.parse(path: folder.path + "/Outbox/drafts/P-2027-001/letter-before-claim.eml").body ?? ""
+        #expect(letter.contains("official dealing rate (Bank Rate) of 3.5% in force on 31 December 2026"), "\(letter)")
+    }
+}

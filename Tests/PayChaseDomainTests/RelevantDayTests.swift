@@ -103,7 +103,11 @@ struct RelevantDayTests {
             email: "m@r.example",
             signatory: Signatory(name: "J", role: "M")
         )
-        let rates = BankRateTable(changes: [.init(from: Self.date("2025-12-18"), basisPoints: 375)], source: "test")
+        let rates = BankRateTable(
+            changes: [.init(from: Self.date("2025-12-18"), basisPoints: 375)],
+            source: "test",
+            checkedThrough: Self.date("2026-06-30")
+        )
         let interest = try #require(StatutoryInterest(accruedOn: claim, practice: practice, asOf: Self.date("2026-12-05"), rates: rates))
         #expect(interest.relevantDay?.day == Self.date("2026-08-08"))
         #expect(interest.from == Self.date("2026-08-09"))

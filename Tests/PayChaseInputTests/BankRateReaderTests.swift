@@ -1,5 +1,6 @@
 import PayChaseDomain
 import PayChaseInput
+import PayChaseTestSupport
 import Testing
 
 /// `bank-rate.csv` is read by the same CSV reader as the claims: notes skipped, every problem
@@ -41,5 +42,56 @@ struct BankRateReaderTests {
                 "bank-rate.csv:2: bank_rate: required column is missing from the header",
             ]
         }
+    }
+}
+
+/// Issue 19.5: the table says the day it was checked through, and gives no rate after it.
+struct BankRateCheckedThroughTests {
+    static let text = """
+        # checked_through: 2026-06-30 (the MPC held in June)
+        from,bank_rate,checked_against
+        2025-08-07,4.00,https://example.org/a
+        2025-12-18,3.75,https://example.org/b
+        """
+
+    static func date(_ text: String) -> CalendarDate { try! CalendarDate(parsing: text) }
+
+    @Test func aRateAfterTheCheckedThroughDayIsNeverAssumedUnchanged() throws {
+        let table = try BankRateReader.parse(Self.text, file: "bank-rate.csv")
+        #expect(table.checkedThrough == Self.date("2026-06-30"))
+        #expect(table.rate(on: Self.date("2026-06-30")) == 375, "held through the day it was checked")
+        #expect(table.rate(on: Self.date("2026-12-31")) == nil)
+        let message = try #require(table.missingRate(on: Self.date("2026-12-31"), table: "Templates/bank-rate.csv"))
+        #expect(
+            message.hasPrefix(
+                "Templates/bank-rate.csv is checked through 30 June 2026, but statutory interest here needs the Bank Rate in force on 31 December 2026: add any change since"
+            )
+        )
+        #expect(message.contains("or give --bank-rate with that day's rate for this run"))
+        var oneRun = table
+        oneRun.beyondChecked = 400
+        #expect(oneRun.rate(on: Self.date("2026-12-31")) == 400, "--bank-rate for one run")
+        #expect(oneRun.rate(on: Self.date("2026-06-30")) == 375, "the table still rules the days it covers")
+    }
+
+    @Test func withoutTheLineTheNewestChangeIsTheLastKnownDay() throws {
+        let table = try BankRateReader.parse(
+            Self.text.replacingOccurrences(of: "# checked_through: 2026-06-30 (the MPC held in June)\n", with: ""),
+            file: "x"
+        )
+        #expect(table.rate(on: Self.date("2025-12-18")) == 375)
+        #expect(table.rate(on: Self.date("2025-12-19")) == nil)
+    }
+
+    @Test func aCheckedThroughDayBeforeTheNewestChangeIsRefused() {
+        let text = Self.text.replacingOccurrences(of: "2026-06-30", with: "2025-10-01")
+        let found = Fixture.problems { () throws(InputError) in _ = try BankRateReader.parse(text, file: "bank-rate.csv") }
+        #expect(found == ["bank-rate.csv: checked_through: 2025-10-01 is before the newest change listed (2025-12-18)"])
+    }
+
+    @Test func theBuiltInTableSaysHowFarItWasChecked() throws {
+        let table = try BankRateReader.load(path: TestPaths.templates.appendingPathComponent("bank-rate.csv").path)
+        let checked = try #require(table.checkedThrough)
+        #expect(checked >= (table.lastChange ?? checked))
     }
 }

@@ -33,7 +33,8 @@ struct CashflowAnalysisTests {
             .init(from: date("2025-05-08"), basisPoints: 425), .init(from: date("2025-08-07"), basisPoints: 400),
             .init(from: date("2025-12-18"), basisPoints: 375),
         ],
-        source: "test"
+        source: "test",
+        checkedThrough: date("2026-12-31")
     )
 
     static func practice(nhsBody: Bool) -> Practice {

@@ -12,6 +12,8 @@ public struct Workspace: Sendable {
     public var templatesPath: String?
     public var builtinTemplatesPath: String
     public var outbox: Outbox
+    /// The Bank Rate to take for days after the table is checked through, for this run only.
+    public var bankRateBeyondChecked: Int?
 
     public init(configPath: String, claimsPath: String, templatesPath: String?, builtinTemplatesPath: String, outboxPath: String) {
         self.configPath = configPath
@@ -41,7 +43,11 @@ public struct Workspace: Sendable {
 
     /// The Bank Rate history, or the problems reading it.
     public func loadBankRates() throws(PayChaseError) -> BankRateTable {
-        do { return try BankRateReader.load(path: bankRatePath) } catch { throw Self.failure(error) }
+        do {
+            var table = try BankRateReader.load(path: bankRatePath)
+            table.beyondChecked = bankRateBeyondChecked
+            return table
+        } catch { throw Self.failure(error) }
     }
 
     /// The Bank Rate history when it can be read; documents needing it then say what is missing.
