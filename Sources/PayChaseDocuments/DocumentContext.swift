@@ -198,6 +198,7 @@ public struct DocumentContext: Sendable {
         value["reference"] = claim.reference
         value["invoice_ref"] = claim.invoiceRef
         value["invoice_date"] = claim.invoiceDate?.formatted
+        value["po_number"] = claim.poNumber
         value["calculation"] = claim.calculation
         value["notes"] = claim.notes
         return value.value

@@ -39,8 +39,21 @@ public struct DocumentRenderer: Sendable {
             cc: cc,
             copiesTo: context.contacts(named: cc, besides: recipient),
             enclosures: lines(template.enclosures),
-            warning: line(template.warning).flatMap { $0.isEmpty ? nil : $0 }
+            warning: Self.warning(line(template.warning), template: template, claim: claim)
         )
+    }
+
+    /// The template's own warning, and for a document that goes by email, whether the claim's
+    /// text looks like patient-identifiable data.
+    static func warning(_ own: String?, template: DocumentTemplate, claim: Claim) -> String? {
+        var parts = [own].compactMap { $0 }.filter { !$0.isEmpty }
+        let signs = PatientDataSigns.found(in: [claim.evidence, claim.calculation, claim.notes])
+        if template.forms.contains(.email), !signs.isEmpty {
+            parts.append(
+                "The claim's evidence, calculation or notes look like patient-identifiable data (\(signs.joined(separator: " and "))): take it out of the claims file before this goes by email, or send the letter by post only."
+            )
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: " ")
     }
 
     /// Checks that the template fits the claim and that every value it uses is there.

@@ -54,6 +54,7 @@ public enum DocumentSchema {
                 evidenceSubmittedOn: date,
                 reference: "R",
                 invoiceRef: "I",
+                poNumber: "P",
                 invoiceDate: date,
                 calculation: "C",
                 notes: "N"

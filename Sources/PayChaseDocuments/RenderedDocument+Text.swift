@@ -10,7 +10,8 @@ extension RenderedDocument {
         var lines = ["\(salutation),", ""]
         for paragraph in paragraphs { lines += [paragraph, ""] }
         if let attachment {
-            lines += ["The signed letter is attached as a PDF (\(attachment)).", ""]
+            // No signature image is kept: the PDF is unsigned, and the signed letter goes by post.
+            lines += ["The letter is attached as a PDF (\(attachment)): an unsigned copy; the signed original follows by post.", ""]
         }
         lines += ["\(signOff),", ""] + signatureLines
         lines += [
@@ -19,7 +20,9 @@ extension RenderedDocument {
             "Tel: \(practice.phone)",
         ]
         if !cc.isEmpty { lines += ["", "cc: " + cc.joined(separator: "; ")] }
-        if !enclosures.isEmpty { lines += ["", "Enclosures:"] + enclosures.map { "- \($0)" } }
+        // An email encloses only what is attached; the rest is offered, never claimed to be there.
+        if let attachment { lines += ["", "Attached:", "- the letter (\(attachment))"] }
+        if !enclosures.isEmpty { lines += ["", "Available on request:"] + enclosures.map { "- \($0)" } }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -19,8 +19,10 @@ public struct Claim: Sendable, Hashable, Codable {
     public var paymaster: PaymasterRole
     /// The CQRS or paymaster reference.
     public var reference: String?
-    /// An invoice or purchase-order number the paymaster asked for.
+    /// The practice's invoice number, where it sent an invoice.
     public var invoiceRef: String?
+    /// The paymaster's purchase-order number the work was done under.
+    public var poNumber: String?
     /// When the invoice was sent, where one was: the purchaser's notice of the amount.
     public var invoiceDate: CalendarDate?
     /// How the amount was worked out.
@@ -49,6 +51,7 @@ public struct Claim: Sendable, Hashable, Codable {
         paymaster: PaymasterRole? = nil,
         reference: String? = nil,
         invoiceRef: String? = nil,
+        poNumber: String? = nil,
         invoiceDate: CalendarDate? = nil,
         calculation: String? = nil,
         notes: String? = nil,
@@ -79,6 +82,7 @@ public struct Claim: Sendable, Hashable, Codable {
         self.paymaster = paymaster ?? category.defaultPaymaster
         self.reference = reference
         self.invoiceRef = invoiceRef
+        self.poNumber = poNumber
         self.invoiceDate = invoiceDate
         self.calculation = calculation
         self.notes = notes

@@ -12,6 +12,7 @@ enum ClaimColumn: String, CSVColumn {
     case paymaster, reference
     case invoiceRef = "invoice_ref"
     case invoiceDate = "invoice_date"
+    case poNumber = "po_number"
     case calculation, notes
     /// The id of the agreement in the profile's `contracts:` the claim is paid under.
     case contract
@@ -19,7 +20,7 @@ enum ClaimColumn: String, CSVColumn {
     static let required: [ClaimColumn] = [.claimID, .service, .category, .period, .amount, .submittedOn]
 
     /// Text from these columns can reach an email subject or header.
-    static let headerBound: Set<ClaimColumn> = [.claimID, .service, .category, .period, .reference, .invoiceRef, .paymaster, .contract]
+    static let headerBound: Set<ClaimColumn> = [.claimID, .service, .category, .period, .reference, .invoiceRef, .poNumber, .paymaster, .contract]
 
     static let example = "claim_id, service, category, ..."
 

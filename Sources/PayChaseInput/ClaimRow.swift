@@ -71,6 +71,7 @@ struct ClaimRowChecker: CSVProblemReporter {
             paymaster: paymaster,
             reference: row.text(.reference),
             invoiceRef: row.text(.invoiceRef),
+            poNumber: row.text(.poNumber),
             invoiceDate: dates.invoice,
             calculation: row.text(.calculation),
             notes: row.text(.notes),

@@ -214,6 +214,45 @@ struct RenderingTests {
         return profile
     }
 
+    /// Issue 19.9: an email says the letter attached is an unsigned copy, lists as attached only
+    /// the letter, offers the rest, and warns when the claim's text looks like patient data.
+    @Test func anEmailSaysOnlyWhatIsTrueOfIt() throws {
+        let appeal = try DocumentFixture.render("appeal", claim: "D-1")
+        let text = appeal.emailText(attaching: "D-1-appeal.pdf")
+        #expect(text.contains("The letter is attached as a PDF (D-1-appeal.pdf): an unsigned copy; the signed original follows by post."))
+        #expect(text.contains("Attached:\n- the letter (D-1-appeal.pdf)"))
+        #expect(text.contains("Available on request:\n- Evidence submitted with the claim"))
+        #expect(!text.contains("Enclosures:"), "nothing is claimed enclosed in an email")
+        #expect(appeal.warning == nil)
+
+        var claim = DocumentFixture.claim("D-1")
+        claim.evidence = "Register extract: J Smith 943 476 5919"
+        let context = DocumentContext(claim: claim, profile: DocumentFixture.profile, today: DocumentFixture.asOf)
+        let chase = try DocumentRenderer().render(DocumentFixture.builtins["chase"]!, context: context)
+        #expect(chase.warning?.contains("look like patient-identifiable data (an NHS number)") == true)
+    }
+
+    @Test func evidenceIsSaidSubmittedOnlyWhenTheClaimsFileRecordsIt() throws {
+        var claim = DocumentFixture.claim("D-1")
+        claim.evidence = nil
+        claim.evidenceSubmittedOn = nil
+        let context = DocumentContext(claim: claim, profile: DocumentFixture.profile, today: DocumentFixture.asOf)
+        let appeal = try DocumentRenderer().render(DocumentFixture.builtins["appeal"]!, context: context)
+        #expect(!appeal.paragraphs.joined().contains("Evidence submitted"), "never 'with the claim' when nothing is recorded")
+        #expect(appeal.enclosures.isEmpty)
+    }
+
+    @Test func anInvoiceAndAPurchaseOrderAreCalledWhatTheyAre() throws {
+        var claim = DocumentFixture.claim("P-3")
+        claim.invoiceRef = "INV-77"
+        claim.poNumber = "PO-448812"
+        let context = DocumentContext(claim: claim, profile: DocumentFixture.profile, today: DocumentFixture.asOf)
+        let chase = try DocumentRenderer().render(DocumentFixture.builtins["chase"]!, context: context).paragraphs.joined(separator: "\n")
+        #expect(chase.contains("Invoice: INV-77"))
+        #expect(chase.contains("Purchase order: PO-448812"))
+        #expect(!chase.contains("Invoice or purchase order"))
+    }
+
     @Test func anLESNoAgreementPlacesGetsNoLetterBeforeClaim() throws {
         let error = #expect(throws: RenderError.self) { try DocumentFixture.render("letter-before-claim", claim: "L-2") }
         #expect(error?.description.contains("is only for claims under a private-law contract") == true, "\(String(describing: error))")
