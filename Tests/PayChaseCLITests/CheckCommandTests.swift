@@ -111,7 +111,7 @@ extension CheckCommandTests {
         )
 
         // The notice itself is refused, naming the setting, and nothing is written for it.
-        let draft = try folder.paychase("draft", "late-payment-notice", "--claim", "Q-2026-001", "--as-of", "2026-11-22")
+        let draft = try folder.paychase("draft", "late-payment-notice", "--claim", "Q-2026-001", "--as-of", "2026-11-22", "--force")
         #expect(draft.status == 78)
         #expect(draft.stderr.contains("practice.late_payment_provision"))
         #expect(folder.files(under: "Outbox/drafts").isEmpty)
@@ -164,12 +164,22 @@ struct BankRateRefusalTests {
         )
         // Day 30 of the period beginning 10 December is 8 January 2027: interest from the 9th, at
         // the rate in force on 31 December 2026, after the table's checked-through day.
-        let refused = try folder.paychase("draft", "letter-before-claim", "--claim", "P-2027-001", "--as-of", "2027-02-15")
+        let refused = try folder.paychase("draft", "letter-before-claim", "--claim", "P-2027-001", "--as-of", "2027-02-15", "--force")
         #expect(refused.status != 0)
         #expect(refused.stderr.contains("needs the Bank Rate in force on 31 December 2026"), "\(refused.stderr)")
         #expect(refused.stderr.contains("--bank-rate"))
         #expect(!folder.exists("Outbox/drafts/P-2027-001/letter-before-claim.eml"), "nothing half-written")
-        let given = try folder.paychase("draft", "letter-before-claim", "--claim", "P-2027-001", "--as-of", "2027-02-15", "--bank-rate", "3.50")
+        let given = try folder.paychase(
+            "draft",
+            "letter-before-claim",
+            "--claim",
+            "P-2027-001",
+            "--as-of",
+            "2027-02-15",
+            "--bank-rate",
+            "3.50",
+            "--force"
+        )
         #expect(given.status == 0, "\(given.stderr)")
         let letter = try ParsedEmail.parse(path: folder.path + "/Outbox/drafts/P-2027-001/letter-before-claim.eml").body ?? ""
         #expect(letter.contains("official dealing rate (Bank Rate) of 3.5% in force on 31 December 2026"), "\(letter)")

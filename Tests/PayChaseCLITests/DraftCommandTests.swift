@@ -56,9 +56,12 @@ struct DraftCommandTests {
 
     @Test func lettersAreWrittenAsPDFBesideTheEmail() throws {
         let folder = try PracticeFolder()
-        let result = try folder.paychase("draft", "late-payment-notice", "--claim", "Q-2026-001", "--as-of", "2026-11-22")
+        let result = try folder.paychase("draft", "late-payment-notice", "--claim", "Q-2026-001", "--as-of", "2026-11-22", "--force")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "Outbox/drafts/Q-2026-001/late-payment-notice.eml\nOutbox/drafts/Q-2026-001/late-payment-notice.pdf\n")
+        #expect(
+            result.stderr.contains("Q-2026-001: late-payment-notice drafted with --force, although the record shows no chase, appeal, lmc-referral")
+        )
         let letter = try PDFTools.text(folder.path + "/Outbox/drafts/Q-2026-001/late-payment-notice.pdf")
         #expect(letter.contains("22 November 2026"))
         #expect(letter.contains("Our ref: Q-2026-001"))
@@ -165,5 +168,33 @@ struct DraftCommandTests {
             explicit.stderr
                 == "P-2026-003: skipped, appeal is only for claims under the GP contract\n1 claim(s) not drafted; nothing was written for them.\n"
         )
+    }
+
+    /// Issue 19.10: a serious step out of turn is refused, naming what the record lacks.
+    @Test func aSeriousStepOutOfTurnNeedsForce() throws {
+        let folder = try PracticeFolder()
+        let result = try folder.paychase("draft", "late-payment-notice", "--claim", "Q-2026-001", "--as-of", "2026-11-22")
+        #expect(result.status == 65)
+        #expect(
+            result.stderr.contains(
+                "Q-2026-001: late-payment-notice is a serious step and the record shows no chase, appeal, lmc-referral before it; draft those first (paychase draft next), or give --force to draft it anyway"
+            ),
+            "\(result.stderr)"
+        )
+        #expect(folder.files(under: "Outbox").isEmpty, "nothing written")
+    }
+
+    /// Issue 19.10: `draft next` drafts, per claim, only what status proposes today.
+    @Test func draftNextDraftsOnlyTheStepStatusProposes() throws {
+        let folder = try PracticeFolder()
+        let result = try folder.paychase("draft", "next", "--overdue", "--as-of", "2026-11-22")
+        #expect(result.status == 0, "\(result.stderr)")
+        // Nothing was sent yet: each overdue claim's next step is its first chase, and nothing else.
+        let expected = ["Q-2026-001", "D-2026-014", "L-2026-007", "P-2026-003"].map { "Outbox/drafts/\($0)/chase.eml" }
+        #expect(result.stdout.split(separator: "\n").map(String.init) == expected)
+        #expect(folder.files(under: "Outbox") == expected.sorted())
+        let notDue = try folder.paychase("draft", "next", "--claim", "L-2026-011", "--as-of", "2026-11-22")
+        #expect(notDue.stderr.contains("L-2026-011: nothing to draft today; next step: wait until 11 December 2026, then chase"), "\(notDue.stderr)")
+        #expect(!folder.exists("Outbox/drafts/L-2026-011"))
     }
 }

@@ -10,7 +10,10 @@ struct LettersCommandTests {
         let email = try ParsedEmail.parse(path: folder.path + "/Outbox/drafts/Q-2026-001/appeal.eml")
         #expect(email.defects.isEmpty)
         #expect(email.header("Content-Type")?.hasPrefix("multipart/mixed; boundary=") == true)
-        #expect(email.body?.contains("The letter is attached as a PDF (Q-2026-001-appeal.pdf): an unsigned copy; the signed original follows by post.") == true)
+        #expect(
+            email.body?.contains("The letter is attached as a PDF (Q-2026-001-appeal.pdf): an unsigned copy; the signed original follows by post.")
+                == true
+        )
         let attachment = try #require(email.attachments.first)
         #expect(email.attachments.count == 1)
         #expect(attachment.filename == "Q-2026-001-appeal.pdf")

@@ -17,6 +17,9 @@ struct DocumentBatch {
     var profile: PracticeProfile
     /// What the record shows, per claim (read once by the job's Outbox session).
     var record: RecordView
+    /// A serious step out of the ladder's turn: nil, not asked about (send, print, the web
+    /// service); false, refused naming what is missing; true, drafted with a note (`--force`).
+    var outOfTurn: Bool? = nil
 
     /// Claims rendered and made ready in parallel, this many at a time, then kept in order.
     static let chunk = 256
@@ -45,6 +48,21 @@ struct DocumentBatch {
                 let note = DraftNote.skipped(claimID: claim.id, template: template.name, onlyFor: template.appliesToDescription)
                 if case .ids = selection { report.problems.append(Problem(claimID: claim.id, note.description)) } else { report.notes.append(note) }
                 continue
+            }
+            if let force = outOfTurn {
+                let missing = EscalationLadder().missingSteps(before: template.name, for: claim, attempts: history[claim.id] ?? [])
+                if !missing.isEmpty {
+                    guard force else {
+                        report.problems.append(
+                            Problem(
+                                claimID: claim.id,
+                                "\(claim.id): \(template.name) is a serious step and the record shows no \(missing.joined(separator: ", ")) before it; draft those first (paychase draft next), or give --force to draft it anyway"
+                            )
+                        )
+                        continue
+                    }
+                    report.notes.append(.forced(claimID: claim.id, template: template.name, missing: missing))
+                }
             }
             eligible.append(claim)
         }

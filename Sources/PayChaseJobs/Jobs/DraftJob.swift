@@ -12,6 +12,9 @@ public struct DraftJob: Sendable {
     public var template: String
     public var selection: ClaimSelection
     public var asOf: CalendarDate
+    /// A serious step out of the ladder's turn (`paychase draft`): nil, not asked about; false,
+    /// refused naming the steps the record does not show; true, drafted with a note (`--force`).
+    public var outOfTurn: Bool?
 
     public init(workspace: Workspace, template: String, selection: ClaimSelection, asOf: CalendarDate) {
         self.workspace = workspace
@@ -43,7 +46,8 @@ public struct DraftJob: Sendable {
         var emails: [PreparedEmail] = []
         var written: [String] = []
         let outputs = AtomicBatch()
-        let batch = DocumentBatch(workspace: workspace, template: template, selection: selection, asOf: asOf, profile: profile, record: record)
+        var batch = DocumentBatch(workspace: workspace, template: template, selection: selection, asOf: asOf, profile: profile, record: record)
+        batch.outOfTurn = outOfTurn
         let date = clock.now()
         var result = try batch.run(
             beforeRendering: beforeRendering,

@@ -8,19 +8,40 @@ extension PayChase {
             discussion: "Each .eml opens in Outlook or Thunderbird as a draft, ready to check and send."
         )
 
-        @Argument(help: "The template: chase, appeal, lmc-referral, late-payment-notice, formal-complaint, dispute-resolution, or one of your own.")
+        @Argument(
+            help:
+                "The template: next (for each claim, the step status proposes), chase, appeal, lmc-referral, late-payment-notice, local-resolution, dispute-resolution, letter-before-claim, formal-complaint, or one of your own."
+        )
         var template: String
+
+        @Flag(
+            help:
+                "Draft a serious step (late-payment-notice, dispute-resolution, letter-before-claim) although the record does not show the steps before it."
+        )
+        var force = false
 
         @OptionGroup var selection: SelectionOptions
         @OptionGroup var dates: DateOptions
         @OptionGroup var options: WorkspaceOptions
 
         func run() throws {
-            let job = DraftJob(workspace: try options.workspace(), template: template, selection: selection.selection, asOf: dates.date)
-            let result = try PayChase.run { () throws(PayChaseError) in try job.run(logger: options.logger()) }
+            let workspace = try options.workspace()
+            let result: DraftResult
+            if template == "next" {
+                let job = NextDraftJob(workspace: workspace, selection: selection.selection, asOf: dates.date)
+                result = try PayChase.run { () throws(PayChaseError) in try job.run(logger: options.logger()) }
+            } else {
+                var job = DraftJob(workspace: workspace, template: template, selection: selection.selection, asOf: dates.date)
+                job.outOfTurn = force
+                result = try PayChase.run { () throws(PayChaseError) in try job.run(logger: options.logger()) }
+            }
             PayChase.show(result)
             if result.written.isEmpty && result.problems.isEmpty {
-                PayChase.report(["No claims needed a \(template) as of \(dates.date.formatted); nothing was written."])
+                PayChase.report([
+                    template == "next"
+                        ? "No claim has a document to send as of \(dates.date.formatted); nothing was written."
+                        : "No claims needed a \(template) as of \(dates.date.formatted); nothing was written."
+                ])
             }
             if !result.problems.isEmpty {
                 PayChase.report(["\(result.problems.count) claim(s) not drafted; nothing was written for them."])
