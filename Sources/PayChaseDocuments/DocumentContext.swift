@@ -118,8 +118,8 @@ public struct DocumentContext: Sendable {
         root.set("has_replies", .flag(feedback.replied != nil))
         root["replied_on"] = feedback.replied?.formatted
         root.set("notice", noticeValue)
-        root.set("dispute", limitValue(deadline: claim.dueOn.adding(years: ladder.disputeWindowYears)))
-        root.set("complaint", limitValue(deadline: claim.dueOn.adding(months: ladder.complaintWindowMonths)))
+        root.set("dispute", limitValue(deadline: ladder.disputeDeadline(for: claim)))
+        root.set("complaint", limitValue(deadline: ladder.complaintDeadline(for: claim)))
         if let interest { root.set("interest", Self.interestValue(interest, rates: rates!)) }
         return root.value
     }

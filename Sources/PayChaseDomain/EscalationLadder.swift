@@ -40,12 +40,23 @@ public struct EscalationLadder: Sendable, Hashable {
         return step
     }
 
+    /// The last day of the years "beginning with" the due date: the day before the anniversary,
+    /// as such a period is counted (the day it begins with is its first day).
+    public func disputeDeadline(for claim: Claim) -> CalendarDate {
+        claim.dueOn.adding(years: disputeWindowYears).adding(days: -1)
+    }
+
+    /// The months "after" the due date, to the same day of the month.
+    public func complaintDeadline(for claim: Claim) -> CalendarDate {
+        claim.dueOn.adding(months: complaintWindowMonths)
+    }
+
     /// The time limits that run for this claim's route.
     public func limits(for claim: Claim) -> [TimeLimit] {
         guard claim.route == .gpContract else { return [] }
         return [
-            TimeLimit(name: "formal complaint", deadline: claim.dueOn.adding(months: complaintWindowMonths)),
-            TimeLimit(name: "dispute resolution", deadline: claim.dueOn.adding(years: disputeWindowYears)),
+            TimeLimit(name: "formal complaint", deadline: complaintDeadline(for: claim)),
+            TimeLimit(name: "dispute resolution", deadline: disputeDeadline(for: claim)),
         ]
     }
 

@@ -221,11 +221,28 @@ struct EscalationLadderTests {
     }
 
     @Test func timeLimitsAreWarnedAboutAsTheyApproachAndWhenPast() {
-        // Due 30 October 2013: a complaint by 30 October 2014, dispute resolution by 30 October 2016.
+        // Due 30 October 2013: a complaint by 30 October 2014 (12 months after), dispute resolution by
+        // 29 October 2016 (the three years beginning with 30 October 2013).
         #expect(step(claim(), [], on: "2014-01-01").warning == nil)
         #expect(step(claim(), [], on: "2014-09-01").warning == "formal complaint must start by 30 October 2014")
         let late = step(claim(), [("late-payment-notice", "2016-09-01")], on: "2016-12-01")
-        #expect(late.warning?.contains("past the time limit for dispute resolution (30 October 2016)") == true)
+        #expect(late.warning?.contains("past the time limit for dispute resolution (29 October 2016)") == true)
         #expect(late.warning?.contains("past the time limit for formal complaint (30 October 2014)") == true)
+    }
+
+    /// Issue 19.7: "three years beginning with" a day ends the day before its third anniversary;
+    /// "12 months after" a day ends on its anniversary. Both edges, for a claim due 30 October 2013.
+    @Test func timeLimitsEndOnTheDayTheLawCounts() {
+        let due = claim()
+        #expect(ladder.disputeDeadline(for: due) == date("2016-10-29"))
+        #expect(ladder.complaintDeadline(for: due) == date("2014-10-30"))
+        let history = [("late-payment-notice", "2016-09-01")]
+        #expect(step(due, history, on: "2016-10-29").warning?.contains("dispute resolution must start by 29 October 2016") == true, "the last day")
+        #expect(
+            step(due, history, on: "2016-10-30").warning?.contains("past the time limit for dispute resolution (29 October 2016)") == true,
+            "the anniversary is too late"
+        )
+        #expect(step(due, [], on: "2014-10-30").warning?.contains("formal complaint must start by 30 October 2014") == true)
+        #expect(step(due, [], on: "2014-10-31").warning?.contains("past the time limit for formal complaint (30 October 2014)") == true)
     }
 }
