@@ -116,12 +116,33 @@ public struct DocumentContext: Sendable {
         root.set("has_attempts", .flag(!attempts.isEmpty))
         root["attempt_count"] = String(attempts.count)
         root.set("has_replies", .flag(feedback.replied != nil))
+        root.set("given", givenValue)
+        if let payment = feedback.payments.last {
+            var last = TemplateObject()
+            last["amount"] = payment.amount.formatted
+            last["received_on"] = payment.receivedOn.formatted
+            root.set("last_payment", last.value)
+        }
         root["replied_on"] = feedback.replied?.formatted
         root.set("notice", noticeValue)
         root.set("dispute", limitValue(deadline: ladder.disputeDeadline(for: claim)))
         root.set("complaint", limitValue(deadline: ladder.complaintDeadline(for: claim)))
         if let interest { root.set("interest", Self.interestValue(interest, rates: rates!)) }
         return root.value
+    }
+
+    /// The day each document a payment withdraws was last given, by its name with underscores
+    /// (`given.late_payment_notice`), and `given.any`.
+    private var givenValue: TemplateValue {
+        var given = TemplateObject()
+        var any = false
+        for name in EscalationLadder.withdrawnOnPayment {
+            guard let last = attempts.filter({ $0.template == name }).map(\.date).max() else { continue }
+            given[name.split(separator: "-").joined(separator: "_")] = last.formatted
+            any = true
+        }
+        given.set("any", .flag(any))
+        return given.value
     }
 
     private var noticeValue: TemplateValue {
@@ -181,6 +202,7 @@ public struct DocumentContext: Sendable {
         value["paid"] = claim.paid.formatted
         value["outstanding"] = claim.outstanding.formatted
         value.set("part_paid", .flag(claim.paid > .zero))
+        value.set("settled", .flag(claim.outstanding <= .zero))
         value.set("gp_contract", .flag(claim.route == .gpContract))
         value.set("local_service", .flag(claim.route == .localService))
         value.set("public_health", .flag(claim.route == .publicHealth))
@@ -287,6 +309,7 @@ extension DocumentName {
         case localResolution: "request to resolve the dispute locally"
         case disputeResolution: "request for dispute resolution"
         case letterBeforeClaim: "letter before claim"
+        case paymentAcknowledgement: "acknowledgement of payment"
         default: template
         }
     }

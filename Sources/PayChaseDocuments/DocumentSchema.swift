@@ -67,12 +67,14 @@ public enum DocumentSchema {
         )
         var feedback = ClaimFeedback()
         feedback.replied = date
+        feedback.payments = [RecordedPayment(amount: Money(pence: 1), receivedOn: date)]
+        let given = EscalationLadder.withdrawnOnPayment.sorted().map { Attempt(template: $0, date: date, to: "T") }
         // A date the terms give (`due_terms`) and one assumed (`due_assumption`): never both in one claim.
         let values = [PaymentTerms.days(30), nil].map { terms in
             DocumentContext(
                 claim: claim(terms: terms),
                 profile: profile,
-                attempts: [Attempt(template: "chase", date: date, to: "T")],
+                attempts: [Attempt(template: "chase", date: date, to: "T")] + given,
                 feedback: feedback,
                 today: date.adding(days: 400),
                 rates: rates

@@ -9,9 +9,12 @@ public enum DocumentName {
     public static let formalComplaint = "formal-complaint"
     public static let disputeResolution = "dispute-resolution"
     public static let letterBeforeClaim = "letter-before-claim"
+    /// Thanks for a payment, withdrawing a notice, complaint or dispute that was given.
+    public static let paymentAcknowledgement = "payment-acknowledgement"
 
     /// In the order of the escalation ladder.
     public static let all = [
         chase, appeal, lmcReferral, latePaymentNotice, localResolution, disputeResolution, letterBeforeClaim, formalComplaint,
+        paymentAcknowledgement,
     ]
 }

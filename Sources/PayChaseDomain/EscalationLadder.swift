@@ -28,7 +28,7 @@ public struct EscalationLadder: Sendable, Hashable {
         asOf today: CalendarDate,
         feedback: ClaimFeedback = .init()
     ) -> NextStep {
-        guard claim.outstanding > .zero else { return NextStep(action: .none) }
+        guard claim.outstanding > .zero else { return settled(attempts) }
         var step = rung(for: claim, attempts: attempts.sorted { $0.date < $1.date }, practice: practice, today: today)
         if let bounced = feedback.bounced {
             step = NextStep(action: .fixAddress, templates: [bounced.template], date: bounced.date)
@@ -128,6 +128,22 @@ public struct EscalationLadder: Sendable, Hashable {
             return timed([gpContract ? DocumentName.appeal : DocumentName.chase], after: first.date, days: daysBeforeSecondStep, today: today)
         }
         return NextStep(action: .send, templates: [DocumentName.chase])
+    }
+
+    /// Documents that, once given, a payment should withdraw in writing.
+    public static let withdrawnOnPayment: Set<String> = [
+        DocumentName.latePaymentNotice, DocumentName.localResolution, DocumentName.disputeResolution, DocumentName.letterBeforeClaim,
+        DocumentName.formalComplaint,
+    ]
+
+    /// Paid: nothing more, unless a notice, complaint or dispute was given and no acknowledgement
+    /// has gone since, which withdraws it.
+    private func settled(_ attempts: [Attempt]) -> NextStep {
+        guard let given = attempts.filter({ Self.withdrawnOnPayment.contains($0.template) }).map(\.date).max() else {
+            return NextStep(action: .none)
+        }
+        let acknowledged = attempts.contains { $0.template == DocumentName.paymentAcknowledgement && $0.date >= given }
+        return acknowledged ? NextStep(action: .none) : NextStep(action: .send, templates: [DocumentName.paymentAcknowledgement])
     }
 
     private func timed(_ templates: [String], after date: CalendarDate, days: Int, today: CalendarDate) -> NextStep {

@@ -52,6 +52,8 @@ struct GoldenTests {
         Case(golden: "formal-complaint-in-time", template: "formal-complaint", claim: "D-1", attempts: chased),
         Case(golden: "formal-complaint-out-of-time", template: "formal-complaint", claim: "Q-4"),
         Case(golden: "local-resolution-gms", template: "local-resolution", claim: "D-1", attempts: noticed),
+        Case(golden: "payment-acknowledgement-settled", template: "payment-acknowledgement", claim: "D-6", attempts: locallyTried),
+        Case(golden: "payment-acknowledgement-part-paid", template: "payment-acknowledgement", claim: "D-1", attempts: noticed),
         Case(golden: "dispute-resolution-nhs-contract", template: "dispute-resolution", claim: "D-1", attempts: locallyTried),
         Case(golden: "dispute-resolution-private-law", template: "dispute-resolution", claim: "D-1", attempts: noticed, profile: "private-law"),
         Case(golden: "dispute-resolution-out-of-time", template: "dispute-resolution", claim: "Q-4"),

@@ -245,4 +245,15 @@ struct EscalationLadderTests {
         #expect(step(due, [], on: "2014-10-30").warning?.contains("formal complaint must start by 30 October 2014") == true)
         #expect(step(due, [], on: "2014-10-31").warning?.contains("past the time limit for formal complaint (30 October 2014)") == true)
     }
+
+    /// Issue 19.11: a claim paid after a notice, complaint or dispute was given gets an
+    /// acknowledgement that withdraws it; once sent, nothing more. Paid after chases only: nothing.
+    @Test func aPaymentAfterANoticeIsAcknowledgedOnce() {
+        let paid = claim(paid: 100_000)
+        #expect(step(paid, [("chase", "2013-11-01")], on: "2014-01-10").action == NextStep.Action.none)
+        let noticed = [("chase", "2013-11-01"), ("appeal", "2013-11-15"), ("lmc-referral", "2013-11-29"), ("late-payment-notice", "2013-12-13")]
+        #expect(step(paid, noticed, on: "2014-01-10") == NextStep(action: .send, templates: ["payment-acknowledgement"]))
+        let acknowledged = noticed + [("payment-acknowledgement", "2014-01-10")]
+        #expect(step(paid, acknowledged, on: "2014-01-11").action == NextStep.Action.none)
+    }
 }
