@@ -7,6 +7,9 @@ struct LetterBlock {
         case lines
         /// Must not end a page: it moves to the next page with the start of what follows (a heading).
         case keepWithNext
+        /// Never split, and never alone at the top of a page: when it must go over, the last lines
+        /// of the paragraph before it go with it (the signature).
+        case withPrevious
     }
 
     var kind: Kind
@@ -74,7 +77,7 @@ struct Paginator {
             let tooTall = block.height > PageGeometry.bottom - PageGeometry.continuationTop || (atTopOfPage && block.height > space)
             let kind = tooTall ? .lines : block.kind
             switch kind {
-            case .whole:
+            case .whole, .withPrevious:
                 if block.height > space && !atTopOfPage { newPage() }
                 put(block, lines: 0..<block.lines.count)
             case .keepWithNext:
@@ -87,6 +90,13 @@ struct Paginator {
                 while start < block.lines.count {
                     var fit = fitting(block, from: start)
                     let remaining = block.lines.count - start
+                    if fit == remaining, let next = blocks.dropFirst(index + 1).first, next.kind == .withPrevious,
+                        y + Self.height(of: block, from: start) + next.spaceBefore + next.height > PageGeometry.bottom
+                    {
+                        // The rest fits but what follows would start the next page alone: two lines go with it.
+                        fit = atTopOfPage && remaining <= 2 ? remaining : max(0, remaining - 2)
+                        if fit == 0 && atTopOfPage { fit = remaining }
+                    }
                     if fit < remaining {
                         if fit == remaining - 1 && remaining >= 3 { fit -= 1 }  // no widow on the next page
                         if fit == 1 && remaining >= 2 { fit = 0 }  // no orphan at the foot
@@ -129,6 +139,11 @@ struct Paginator {
         }
         let last = block.lines[range.last!]
         y += last.top + last.height - origin
+    }
+
+    /// The height of the block's lines from `start` to its end.
+    private static func height(of block: LetterBlock, from start: Int) -> Double {
+        block.height - block.lines[start].top
     }
 
     private static func height(of block: LetterBlock, lines count: Int) -> Double {

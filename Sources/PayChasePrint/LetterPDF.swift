@@ -64,7 +64,7 @@ public enum LetterPDF {
         for paragraph in document.paragraphs { blocks.append(block(paragraph, LetterFonts.body, .lines, before: 8)) }
         // Room for a handwritten signature between the sign-off and the name.
         let signature = ["\(document.signOff),", "", "", ""] + document.signatureLines
-        blocks.append(block(signature.joined(separator: "\n"), LetterFonts.body, .whole, before: 14))
+        blocks.append(block(signature.joined(separator: "\n"), LetterFonts.body, .withPrevious, before: 14))
         if !document.cc.isEmpty {
             blocks.append(block("cc: " + document.cc.joined(separator: "\n      "), LetterFonts.body, .lines, before: 16))
         }

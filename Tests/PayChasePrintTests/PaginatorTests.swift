@@ -52,4 +52,26 @@ struct PaginatorTests {
         }
         #expect(paginator.pages.count > 3)
     }
+
+    /// Issue 19.7: the signature never stands alone at the top of a page; the last lines of the
+    /// paragraph before it go over with it.
+    @Test func theSignatureNeverStandsAloneOnAPage() {
+        let room = Int((PageGeometry.bottom - PageGeometry.top) / 12)
+        for filled in (room - 12)...(room - 2) {
+            var paginator = Paginator(startingAt: PageGeometry.top)
+            paginator.place([
+                block(.whole, lines: filled, layout: 0, before: 0), block(.lines, lines: 4, layout: 1),
+                block(.withPrevious, lines: 6, layout: 2, before: 14),
+            ])
+            let pages = paginator.pages
+            let signature = pageOf(2, in: pages)
+            #expect(signature.count == 1, "never split")
+            let page = signature.first!
+            #expect(
+                page == 0 || pages[page].contains { $0.layout == 1 },
+                "with \(filled) lines before, the signature's page \(page) also holds the end of the last paragraph"
+            )
+            #expect(pages.allSatisfy { page in page.allSatisfy { $0.y <= PageGeometry.bottom } })
+        }
+    }
 }
