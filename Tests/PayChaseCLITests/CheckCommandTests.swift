@@ -169,6 +169,11 @@ struct BankRateRefusalTests {
         #expect(refused.stderr.contains("needs the Bank Rate in force on 31 December 2026"), "\(refused.stderr)")
         #expect(refused.stderr.contains("--bank-rate"))
         #expect(!folder.exists("Outbox/drafts/P-2027-001/letter-before-claim.eml"), "nothing half-written")
+        let status = try folder.paychase("status", "--as-of", "2027-02-15")
+        #expect(
+            status.stdout.contains("INTEREST for P-2027-001 is not worked out: Templates/bank-rate.csv is checked through 30 June 2026"),
+            "\(status.stdout)"
+        )
         let given = try folder.paychase(
             "draft",
             "letter-before-claim",

@@ -16,6 +16,9 @@ public struct StatusReport: Sendable, Encodable {
         public var daysOverdue: Int
         /// Statutory interest and the fixed sum accrued, where the Late Payment Act applies.
         public var interest: StatutoryInterest?
+        /// Why interest that applies could not be worked out (the Bank Rate table has no rate for
+        /// its reference date); nil when it could, or none runs.
+        public var interestMissing: String?
         public var attempts: Int
         /// Delivered, read, bounced, replied; payments recorded.
         public var feedback: ClaimFeedback
@@ -59,6 +62,7 @@ public struct StatusReport: Sendable, Encodable {
                 dueBasis: claim.dueBasis,
                 daysOverdue: claim.daysOverdue(asOf: asOf),
                 interest: context.interest,
+                interestMissing: context.interestProblem,
                 attempts: history.count,
                 feedback: feedback[claim.id] ?? ClaimFeedback(),
                 nextStep: ladder.nextStep(

@@ -28,6 +28,9 @@ extension StatusReport {
                 "(assumed) approved, but no payment terms are set for the agreement: the date is taken as \(DueBasis.assumedAfterApproval.assumedAs!); add due_on or the agreement's payment_terms."
             ]
         }
+        for row in rows {
+            if let missing = row.interestMissing { lines += ["INTEREST for \(row.claimID) is not worked out: \(missing)."] }
+        }
         if rows.contains(where: { $0.interest != nil }) {
             lines += [
                 "INTEREST is statutory interest and the fixed sum under the Late Payment of Commercial Debts (Interest) Act 1998, where it applies."
