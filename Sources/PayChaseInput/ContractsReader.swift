@@ -54,7 +54,7 @@ enum ContractsReader {
         guard let map = reader.mapping(node, at: path, allowed: allowed) else { return nil }
         let before = reader.diagnostics.count
         let id = reader.string(map, "id", at: path)
-        if let id, !isSafeID(id) {
+        if let id, !ClaimRowChecker.isSafeID(id) {
             reader.report("\(path).id", "'\(id)' may only use letters, digits, '-', '_' and '.', up to 64 characters")
         }
         let kindText = reader.string(map, "kind", at: path)
@@ -123,6 +123,4 @@ enum ContractsReader {
             purchaseOrder: reader.string(map, "purchase_order", at: path, required: false)
         )
     }
-
-    static func isSafeID(_ id: String) -> Bool { ClaimRowChecker.isSafeID(id) }
 }

@@ -110,18 +110,7 @@ struct JobTests {
 
     @Test func aTamperedRecordIsInvalidData() throws {
         let kit = try KitFixture()
-        _ = try PrintJob(workspace: kit.workspace, template: "appeal", selection: .ids(["D-2026-014"]), asOf: Self.day, printer: nil).run(
-            logger: kit.logger
-        )
-        _ = try PostingJob(
-            workspace: kit.workspace,
-            template: "appeal",
-            claimIDs: ["D-2026-014"],
-            postedOn: Self.day,
-            method: "first class",
-            tracking: nil
-        )
-        .run(logger: kit.logger)
+        try kit.postAppeal(for: "D-2026-014", on: Self.day)
         let record = try kit.folder.read("Outbox/deliveries.jsonl").replacingOccurrences(of: "first class", with: "by hand")
         try kit.folder.write("Outbox/deliveries.jsonl", record)
         let error = #expect(throws: PayChaseError.self) { try LogJob(workspace: kit.workspace).verify(logger: kit.logger) }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PayChaseDomain
 import PayChaseJobs
 import PayChaseTestSupport
 
@@ -18,6 +19,13 @@ struct KitFixture {
             builtinTemplatesPath: TestPaths.templates.path,
             outboxPath: folder.path + "/Outbox"
         )
+    }
+
+    /// The appeal for `claim` printed and its posting recorded (first class): one record entry.
+    func postAppeal(for claim: String, on day: CalendarDate, clock: WallClock = .system) throws {
+        _ = try PrintJob(workspace: workspace, template: "appeal", selection: .ids([claim]), asOf: day, printer: nil).run(logger: logger)
+        _ = try PostingJob(workspace: workspace, template: "appeal", claimIDs: [claim], postedOn: day, method: "first class", tracking: nil)
+            .run(logger: logger, clock: clock)
     }
 
     /// Noon on 23 November 2026, London.

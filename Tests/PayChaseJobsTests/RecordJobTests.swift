@@ -12,20 +12,7 @@ struct RecordJobTests {
 
     /// The appeal for D-2026-014 and then for Q-2026-001 printed and posted: two record entries.
     func twoPostings(_ kit: KitFixture) throws {
-        for claim in ["D-2026-014", "Q-2026-001"] {
-            _ = try PrintJob(workspace: kit.workspace, template: "appeal", selection: .ids([claim]), asOf: Self.day, printer: nil).run(
-                logger: kit.logger
-            )
-            _ = try PostingJob(
-                workspace: kit.workspace,
-                template: "appeal",
-                claimIDs: [claim],
-                postedOn: Self.day,
-                method: "first class",
-                tracking: nil
-            )
-            .run(logger: kit.logger, clock: KitFixture.clock)
-        }
+        for claim in ["D-2026-014", "Q-2026-001"] { try kit.postAppeal(for: claim, on: Self.day, clock: KitFixture.clock) }
     }
 
     @Test func repairKeepsTheEntriesThatVerifyAndTheDamagedFileBesideThem() throws {

@@ -14,18 +14,7 @@ struct TypedResultTests {
 
     @Test func aDamagedRecordIsTypedAndNamesNoCommand() throws {
         let kit = try KitFixture()
-        _ = try PrintJob(workspace: kit.workspace, template: "appeal", selection: .ids(["D-2026-014"]), asOf: Self.day, printer: nil).run(
-            logger: kit.logger
-        )
-        _ = try PostingJob(
-            workspace: kit.workspace,
-            template: "appeal",
-            claimIDs: ["D-2026-014"],
-            postedOn: Self.day,
-            method: "first class",
-            tracking: nil
-        )
-        .run(logger: kit.logger)
+        try kit.postAppeal(for: "D-2026-014", on: Self.day)
         try kit.folder.write(
             "Outbox/deliveries.jsonl",
             try kit.folder.read("Outbox/deliveries.jsonl").replacingOccurrences(of: "first class", with: "by hand")
@@ -96,18 +85,7 @@ struct TypedResultTests {
 
     @Test func theEvidencePackNamesTheChecksItsFrontEndGives() throws {
         let kit = try KitFixture()
-        _ = try PrintJob(workspace: kit.workspace, template: "appeal", selection: .ids(["D-2026-014"]), asOf: Self.day, printer: nil).run(
-            logger: kit.logger
-        )
-        _ = try PostingJob(
-            workspace: kit.workspace,
-            template: "appeal",
-            claimIDs: ["D-2026-014"],
-            postedOn: Self.day,
-            method: "first class",
-            tracking: nil
-        )
-        .run(logger: kit.logger)
+        try kit.postAppeal(for: "D-2026-014", on: Self.day)
         let checks = EvidenceJob.Checks(wholeRecord: "Record > Verify", againstEmail: "Record > Verify against an email")
         let pack = try EvidenceJob(workspace: kit.workspace, claimID: "D-2026-014", zip: false, checks: checks).run(
             logger: kit.logger,

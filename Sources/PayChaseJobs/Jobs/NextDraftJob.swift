@@ -15,8 +15,11 @@ public struct NextDraftJob: Sendable {
         self.asOf = asOf
     }
 
-    public func run(logger: Logger) throws(PayChaseError) -> DraftResult {
-        let rows = try StatusJob(workspace: workspace, asOf: asOf).run(logger: logger).rows
+    public func run(logger: Logger, clock: WallClock = .system) throws(PayChaseError) -> DraftResult {
+        // The profile and the record are read once, for the steps and for every document drafted.
+        let profile = try workspace.loadProfile()
+        let (record, claims) = try workspace.readRecordAndClaims(profile: profile)
+        let rows = StatusJob(workspace: workspace, asOf: asOf).report(profile: profile, record: record, claims: claims).rows
         var result = DraftResult()
         let chosen: [StatusReport.Row]
         switch selection {
@@ -40,7 +43,8 @@ public struct NextDraftJob: Sendable {
         let order = DocumentName.all + byTemplate.keys.filter { !DocumentName.all.contains($0) }.sorted()
         for template in order {
             guard let ids = byTemplate[template] else { continue }
-            let drafted = try DraftJob(workspace: workspace, template: template, selection: .ids(ids), asOf: asOf).run(logger: logger)
+            let job = DraftJob(workspace: workspace, template: template, selection: .ids(ids), asOf: asOf)
+            let drafted = try job.prepare(profile: profile, record: record, logger: logger, clock: clock).result
             result.written += drafted.written
             result.notes += drafted.notes
             result.problems += drafted.problems

@@ -15,7 +15,12 @@ public struct StatusJob: Sendable {
         let profile = try workspace.loadProfile()
         let (record, claims) = try workspace.readRecordAndClaims(profile: profile)
         logger.debug("status", metadata: ["claims": "\(claims.count)", "record entries": "\(record.head.entries)"])
-        return StatusReport(
+        return report(profile: profile, record: record, claims: claims)
+    }
+
+    /// The report over what a job has already read.
+    func report(profile: PracticeProfile, record: RecordView, claims: [Claim]) -> StatusReport {
+        StatusReport(
             claims: claims,
             profile: profile,
             attempts: record.attempts,
