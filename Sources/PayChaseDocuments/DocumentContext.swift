@@ -147,8 +147,15 @@ public struct DocumentContext: Sendable {
 
     private var noticeValue: TemplateValue {
         var notice = TemplateObject()
-        notice["earliest_termination"] = today.adding(days: ladder.noticeDays).formatted
+        // Sent today by email and by post, given on the day the agreement deems (the later of the two unless it says otherwise).
+        let delivery = claim.placement.notices
+        let given = delivery.givenOn([(.email, today), (.post, today)]) ?? today
+        notice["given_on"] = given.formatted
+        notice["earliest_termination"] = ladder.earliestTermination(afterNoticeGiven: given).formatted
         notice["days"] = String(ladder.noticeDays)
+        notice["deemed"] = delivery.description
+        notice["deemed_clause"] = delivery.clause
+        notice["recorded_given_on"] = ladder.noticeGiven(for: claim, attempts: attempts)?.formatted
         return notice.value
     }
 

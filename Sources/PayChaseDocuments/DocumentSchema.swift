@@ -28,7 +28,8 @@ public enum DocumentSchema {
             nhsContract: false,
             disputeClause: "clause",
             latePaymentClause: "clause",
-            invoicing: Invoicing(accountsPayableAddress: ["1 Street"], supplierNumber: "S", purchaseOrder: "P")
+            invoicing: Invoicing(accountsPayableAddress: ["1 Street"], supplierNumber: "S", purchaseOrder: "P"),
+            notices: NoticeDelivery(emailDays: 0, postDays: 2, clause: "clause")
         )
         let profile = PracticeProfile(
             practice: practice,

@@ -19,6 +19,8 @@ public struct Contract: Sendable, Hashable {
     /// Whether the agreement itself makes a substantial remedy for late payment; nil when the
     /// profile does not say. Only `false` lets a letter say the contract makes none.
     public var substantialRemedy: Bool?
+    /// When a notice under the agreement counts as given; `.assumed` when the profile does not say.
+    public var notices: NoticeDelivery
 
     public init(
         id: String,
@@ -29,7 +31,8 @@ public struct Contract: Sendable, Hashable {
         disputeClause: String? = nil,
         latePaymentClause: String? = nil,
         invoicing: Invoicing? = nil,
-        substantialRemedy: Bool? = nil
+        substantialRemedy: Bool? = nil,
+        notices: NoticeDelivery = .assumed
     ) {
         self.id = id
         self.kind = kind
@@ -40,6 +43,7 @@ public struct Contract: Sendable, Hashable {
         self.latePaymentClause = latePaymentClause
         self.invoicing = invoicing
         self.substantialRemedy = substantialRemedy
+        self.notices = notices
     }
 
     public var route: ContractRoute { kind.route }

@@ -6,11 +6,14 @@ public struct ContractPlacement: Sendable, Hashable, Codable {
     public var route: ContractRoute
     /// Whether the agreement is an NHS contract; nil when no contract says.
     public var nhsContract: Bool?
+    /// When a notice under the agreement counts as given.
+    public var notices: NoticeDelivery = .assumed
 
     public init(_ contract: Contract) {
         contractID = contract.id
         route = contract.route
         nhsContract = contract.nhsContract
+        notices = contract.notices
     }
 
     /// Not placed: the category's route, nothing known of the agreement.

@@ -46,6 +46,18 @@ public struct EscalationLadder: Sendable, Hashable {
         claim.dueOn.adding(years: disputeWindowYears).adding(days: -1)
     }
 
+    /// The day the record shows the late-payment notice given, as the claim's agreement deems it
+    /// (by email and by post, the later governing unless the agreement says otherwise).
+    public func noticeGiven(for claim: Claim, attempts: [Attempt]) -> CalendarDate? {
+        claim.placement.notices.givenOn(DocumentName.latePaymentNotice, attempts: attempts)
+    }
+
+    /// The first day a contract could be ended after the notice given on `given`: the notice
+    /// period of `noticeDays` must have passed.
+    public func earliestTermination(afterNoticeGiven given: CalendarDate) -> CalendarDate {
+        given.adding(days: noticeDays)
+    }
+
     /// The months "after" the due date, to the same day of the month.
     public func complaintDeadline(for claim: Claim) -> CalendarDate {
         claim.dueOn.adding(months: complaintWindowMonths)
@@ -70,14 +82,22 @@ public struct EscalationLadder: Sendable, Hashable {
         for ended in [DocumentName.disputeResolution, DocumentName.letterBeforeClaim] {
             if let sent = last(ended) { return NextStep(action: .followUp, templates: [ended], date: sent.date) }
         }
-        if gpContract, let notice = last(DocumentName.latePaymentNotice) {
+        if gpContract, let given = noticeGiven(for: claim, attempts: sorted) {
             let steps =
                 nhsContract == true
                 ? [DocumentName.disputeResolution]
                 : [DocumentName.disputeResolution, DocumentName.letterBeforeClaim]
             // Reasonable efforts to resolve the dispute locally come first (GMS regulation 81(1)).
             guard let local = last(DocumentName.localResolution) else {
-                return timed([DocumentName.localResolution], after: notice.date, days: noticeDays, today: today)
+                var step = timed([DocumentName.localResolution], after: given, days: noticeDays, today: today)
+                let routes = Set(sorted.filter { $0.template == DocumentName.latePaymentNotice }.map(\.method))
+                if routes.count == 1, let route = routes.first {
+                    step.warning =
+                        route == .email
+                        ? "the late-payment notice is recorded as emailed but not as posted: post the letter and record it (paychase record-posting); the notice period counts from the \(claim.placement.notices.laterGoverns ? "later" : "earlier") of the two"
+                        : "the late-payment notice is recorded as posted but not as emailed"
+                }
+                return step
             }
             return timed(steps, after: local.date, days: daysForLocalResolution, today: today)
         }

@@ -14,7 +14,7 @@ import Yams
 enum ContractsReader {
     static let key = "contracts"
     static let allowed = [
-        "id", "kind", "party", "nhs_contract", "payment_terms", "dispute_clause", "late_payment_clause", "invoicing", "substantial_remedy",
+        "id", "kind", "party", "nhs_contract", "payment_terms", "dispute_clause", "late_payment_clause", "invoicing", "substantial_remedy", "notices",
     ]
 
     /// The contracts, or nil when the section is absent (an older profile) or wrong.
@@ -88,6 +88,7 @@ enum ContractsReader {
         let latePaymentClause = reader.string(map, "late_payment_clause", at: path, required: false)
         let invoicing = readInvoicing(map["invoicing"], at: "\(path).invoicing", &reader)
         let substantialRemedy = map["substantial_remedy"] == nil ? nil : reader.bool(map, "substantial_remedy", at: path, default: true)
+        let notices = readNotices(map["notices"], at: "\(path).notices", &reader)
         guard reader.diagnostics.count == before, let id, let kind, let party else { return nil }
         return Contract(
             id: id,
@@ -98,8 +99,35 @@ enum ContractsReader {
             disputeClause: disputeClause,
             latePaymentClause: latePaymentClause,
             invoicing: invoicing,
-            substantialRemedy: substantialRemedy
+            substantialRemedy: substantialRemedy,
+            notices: notices
         )
+    }
+
+    /// `notices: { email: next working day, post: 2 working days, governs: later, clause: "clause 38.2" }`:
+    /// when the agreement deems a notice given. Absent: PayChase's assumption, said as such.
+    private static func readNotices(_ node: Node?, at path: String, _ reader: inout YAMLReader) -> NoticeDelivery {
+        guard node != nil, let map = reader.mapping(node, at: path, allowed: ["email", "post", "governs", "clause"]) else { return .assumed }
+        func days(_ key: String, _ fallback: Int) -> Int {
+            guard let text = reader.string(map, key, at: path, required: false) else { return fallback }
+            guard let days = NoticeDelivery.days(parsing: text) else {
+                reader.report("\(path).\(key)", "'\(text)' must be same day, next working day or a number of working days, such as 2 working days")
+                return fallback
+            }
+            return days
+        }
+        let email = days("email", NoticeDelivery.assumed.emailDays)
+        let post = days("post", NoticeDelivery.assumed.postDays)
+        var later = true
+        if let governs = reader.string(map, "governs", at: path, required: false) {
+            switch governs.lowercased() {
+            case "later": later = true
+            case "earlier": later = false
+            default: reader.report("\(path).governs", "'\(governs)' must be later or earlier: which of an email and a letter sent together counts")
+            }
+        }
+        guard let clause = reader.string(map, "clause", at: path) else { return .assumed }
+        return NoticeDelivery(emailDays: email, postDays: post, laterGoverns: later, clause: clause)
     }
 
     /// `party: { name: ..., notice_address: [...], email: ... }`: the other party as a legal entity.

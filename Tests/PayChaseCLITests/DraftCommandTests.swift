@@ -66,7 +66,9 @@ struct DraftCommandTests {
         #expect(letter.contains("22 November 2026"))
         #expect(letter.contains("Our ref: Q-2026-001"))
         #expect(letter.contains("Your ref: CQRS-88123"))
-        #expect(letter.contains("on or after 20 December 2026"))
+        // Drafted on Sunday 22 November 2026: given on Tuesday 24 November, the second working day after posting.
+        #expect(letter.split(whereSeparator: \.isWhitespace).joined(separator: " ").contains("given on 24 November 2026"))
+        #expect(letter.split(whereSeparator: \.isWhitespace).joined(separator: " ").contains("on or after 22 December 2026"))
         #expect(letter.contains("Yours faithfully,"))
         #expect(!folder.exists("Outbox/drafts/Q-2026-001/late-payment-notice.txt"))
     }

@@ -40,7 +40,13 @@ struct RenderingTests {
     @Test func lateNoticeCitesTheRegulationAndTheTerminationDate() throws {
         let text = try DocumentFixture.render("late-payment-notice", claim: "D-1").paragraphs.joined(separator: "\n\n")
         #expect(text.contains("paragraph 63 of Schedule 3 to the National Health Service (General Medical Services Contracts) Regulations 2015"))
-        #expect(text.contains("on or after 23 December 2026"), "28 days after 25 November 2026")
+        // Drafted on Wednesday 25 November 2026, sent by email and by post: the letter counts as given on
+        // the second working day after posting, the later of the two; 28 days after that.
+        #expect(
+            text.contains(
+                "This notice is sent today by email and by post, and is given on 27 November 2026 (taking an email as given on the next working day after it is sent and a letter on the second working day after it is posted, the later governing), so the contract could be ended on or after 25 December 2026."
+            )
+        )
         #expect(text.contains("does not itself end the contract"))
         let document = try DocumentFixture.render("late-payment-notice", claim: "D-1")
         #expect(document.recipient.address.first == "Primary Care Contracts", "served at the commissioner's notice address")

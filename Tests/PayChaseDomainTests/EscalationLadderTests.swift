@@ -204,20 +204,84 @@ struct EscalationLadderTests {
         #expect(monthEnd.dueOn == date("2014-01-31"))
     }
 
-    /// Issue 19.8: 28 days after the notice, a request to resolve the dispute locally (GMS
-    /// regulation 81, inviting the LMC); 14 days after that, dispute resolution.
+    /// Issue 19.8: 28 days after the notice is given, a request to resolve the dispute locally
+    /// (GMS regulation 81, inviting the LMC); 14 days after that, dispute resolution.
     @Test func localResolutionThenDisputeResolutionAfterTheNotice() {
+        // The notice is emailed and posted on Friday 13 December 2013: the letter counts as given on
+        // the second working day after posting, Tuesday 17 December, the later of the two; 28 days on
+        // is 14 January 2014.
         let history = [("chase", "2013-11-01"), ("appeal", "2013-11-15"), ("lmc-referral", "2013-11-29"), ("late-payment-notice", "2013-12-13")]
-        #expect(step(claim(), history, on: "2014-01-09") == NextStep(action: .wait, templates: ["local-resolution"], date: date("2014-01-10")))
-        #expect(step(claim(), history, on: "2014-01-10") == NextStep(action: .send, templates: ["local-resolution"]))
-        let tried = history + [("local-resolution", "2014-01-10")]
-        #expect(step(claim(), tried, on: "2014-01-23") == NextStep(action: .wait, templates: ["dispute-resolution"], date: date("2014-01-24")))
-        #expect(step(claim(), tried, on: "2014-01-24") == NextStep(action: .send, templates: ["dispute-resolution"]))
-        let done = tried + [("dispute-resolution", "2014-01-26")]
-        #expect(step(claim(), done, on: "2014-02-01").action == .followUp)
+        let posted = [Attempt(template: "late-payment-notice", date: date("2013-12-13"), method: .post)]
+        func step(_ history: [(String, String)], on today: String, practice: Practice? = nil) -> NextStep {
+            ladder.nextStep(
+                for: claim(),
+                attempts: history.map { Attempt(template: $0.0, date: date($0.1)) } + posted,
+                practice: practice ?? self.practice,
+                asOf: date(today)
+            )
+        }
+        #expect(step(history, on: "2014-01-13") == NextStep(action: .wait, templates: ["local-resolution"], date: date("2014-01-14")))
+        #expect(step(history, on: "2014-01-14") == NextStep(action: .send, templates: ["local-resolution"]))
+        let tried = history + [("local-resolution", "2014-01-14")]
+        #expect(step(tried, on: "2014-01-27") == NextStep(action: .wait, templates: ["dispute-resolution"], date: date("2014-01-28")))
+        #expect(step(tried, on: "2014-01-28") == NextStep(action: .send, templates: ["dispute-resolution"]))
+        let done = tried + [("dispute-resolution", "2014-01-30")]
+        #expect(step(done, on: "2014-02-01").action == .followUp)
         var privateLaw = practice
         privateLaw.nhsBody = false
-        #expect(step(claim(), tried, on: "2014-01-24", practice: privateLaw).templates == ["dispute-resolution", "letter-before-claim"])
+        #expect(step(tried, on: "2014-01-28", practice: privateLaw).templates == ["dispute-resolution", "letter-before-claim"])
+    }
+
+    /// Issue 19.7: the notice period counts from the day the notice is given by the routes the
+    /// record shows, as the agreement deems it; with only the email recorded, the ladder asks for
+    /// the posting to be recorded.
+    @Test func theNoticePeriodCountsFromTheDayTheNoticeIsDeemedGiven() {
+        let friday = date("2026-12-18")
+        let emailed = Attempt(template: "late-payment-notice", date: friday, method: .email)
+        let posted = Attempt(template: "late-payment-notice", date: friday, method: .post)
+        let due = claim()
+        // Assumed: an email the next working day (Monday 21 December), a letter the second working
+        // day after posting (Tuesday 22 December); the later governs.
+        #expect(ladder.noticeGiven(for: due, attempts: [emailed]) == date("2026-12-21"))
+        #expect(ladder.noticeGiven(for: due, attempts: [emailed, posted]) == date("2026-12-22"))
+        let onlyEmailed = ladder.nextStep(for: due, attempts: [emailed], practice: practice, asOf: date("2026-12-28"))
+        #expect(onlyEmailed.date == date("2027-01-18"))
+        #expect(onlyEmailed.warning?.contains("recorded as emailed but not as posted") == true)
+        let both = ladder.nextStep(for: due, attempts: [emailed, posted], practice: practice, asOf: date("2026-12-28"))
+        #expect(both.date == date("2027-01-19"))
+        #expect(both.warning?.contains("not as posted") != true)
+        // An agreement whose notice clause makes an email given the same working day, the earlier governing.
+        let contract = Contract(
+            id: "lcs",
+            kind: .lcs,
+            party: LegalEntity(name: "ICB", noticeAddress: ["1 Street"]),
+            nhsContract: true,
+            notices: NoticeDelivery(emailDays: 0, postDays: 2, laterGoverns: false, clause: "clause 38.2")
+        )
+        let placed = Claim(
+            id: "C2",
+            service: "Anticoagulation LES",
+            category: .les,
+            period: "Q3",
+            amount: Money(pence: 100_000),
+            submittedOn: date("2026-10-01"),
+            contract: contract
+        )
+        #expect(placed.placement.notices.givenOn(DocumentName.latePaymentNotice, attempts: [emailed, posted]) == friday)
+    }
+
+    /// England and Wales bank holidays, as gov.uk lists them, and the working days they move.
+    @Test func workingDaysSkipWeekendsAndBankHolidays() {
+        let holidays2026 = ["2026-01-01", "2026-04-03", "2026-04-06", "2026-05-04", "2026-05-25", "2026-08-31", "2026-12-25", "2026-12-28"]
+        #expect(WorkingDays.bankHolidays(in: 2026) == Set(holidays2026.map(date)))
+        let holidays2027 = ["2027-01-01", "2027-03-26", "2027-03-29", "2027-05-03", "2027-05-31", "2027-08-30", "2027-12-27", "2027-12-28"]
+        #expect(WorkingDays.bankHolidays(in: 2027) == Set(holidays2027.map(date)))
+        // New Year's Day on a Saturday moves to Monday 3 January 2022; Christmas on a Sunday (2022) to Tuesday 27 December.
+        #expect(WorkingDays.bankHolidays(in: 2022).isSuperset(of: [date("2022-01-03"), date("2022-12-26"), date("2022-12-27")]))
+        // Posted on Christmas Eve 2026 (a Thursday): the working days after are 29 and 30 December.
+        #expect(WorkingDays.after(date("2026-12-24"), count: 2) == date("2026-12-30"))
+        #expect(WorkingDays.after(date("2026-12-26"), count: 0) == date("2026-12-29"))
+        #expect(WorkingDays.after(date("2026-12-23"), count: 0) == date("2026-12-23"))
     }
 
     @Test func timeLimitsAreWarnedAboutAsTheyApproachAndWhenPast() {

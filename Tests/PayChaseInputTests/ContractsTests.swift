@@ -31,6 +31,8 @@ struct ContractsTests {
         #expect(local.kind == .lcs && local.route == .localService && local.nhsContract)
         #expect(local.paymentTerms == .days(45))
         #expect(local.disputeClause == "clause 14 (Disputes) of the local agreement")
+        #expect(local.notices == NoticeDelivery(emailDays: 0, postDays: 2, laterGoverns: false, clause: "clause 38.2"))
+        #expect(core.notices == .assumed && core.notices.isAssumed, "no notices: PayChase's assumption, said as such")
         let council = try #require(profile.contract(id: "th-public-health"))
         #expect(!council.nhsContract && council.route == .publicHealth)
         #expect(council.party.noticeAddress.first == "Legal Services")
@@ -80,6 +82,14 @@ struct ContractsTests {
         (
             "contracts:\n  - { id: gms, kind: gms, party: { name: ICB, notice_address: [a] } }\n  - { id: ph, kind: public-health, nhs_contract: true, party: { name: C, notice_address: [a] } }\n",
             "paychase.yaml: contracts[2].nhs_contract: a council's public-health contract is not an NHS contract"
+        ),
+        (
+            "contracts:\n  - { id: gms, kind: gms, notices: { email: by pigeon, clause: c }, party: { name: ICB, notice_address: [a] } }\n",
+            "paychase.yaml: contracts[1].notices.email: 'by pigeon' must be same day, next working day or a number of working days"
+        ),
+        (
+            "contracts:\n  - { id: gms, kind: gms, notices: { post: 2 working days }, party: { name: ICB, notice_address: [a] } }\n",
+            "paychase.yaml: contracts[1].notices.clause: is missing"
         ),
         (
             "contracts:\n  - { id: gms, kind: gms, party: { name: ICB } }\n",
