@@ -41,6 +41,8 @@ public struct DocumentContext: Sendable {
         case .lmc: profile.lmc
         case .disputeResolution: profile.disputeResolution
         case .party: partyContact
+        case .partners:
+            Contact(name: profile.practice.contractor ?? profile.practice.name, email: profile.practice.email, address: profile.practice.address)
         }
     }
 
@@ -66,6 +68,7 @@ public struct DocumentContext: Sendable {
         case .lmc: "lmc"
         case .disputeResolution: "dispute_resolution"
         case .party: "contracts: entry for the claim's agreement (its party, with notice_address)"
+        case .partners: "practice"
         }
     }
 
@@ -125,6 +128,7 @@ public struct DocumentContext: Sendable {
         }
         root["replied_on"] = feedback.replied?.formatted
         root.set("notice", noticeValue)
+        root.set("decision", decisionValue)
         root.set("dispute", limitValue(deadline: ladder.disputeDeadline(for: claim)))
         root.set("complaint", limitValue(deadline: ladder.complaintDeadline(for: claim)))
         if let interest { root.set("interest", Self.interestValue(interest, rates: rates!)) }
@@ -159,6 +163,19 @@ public struct DocumentContext: Sendable {
         return notice.value
     }
 
+    /// The serious step a partners' decision record is for: the late-payment notice under the GP
+    /// contract until one is given, else the letter before claim.
+    private var decisionValue: TemplateValue {
+        var decision = TemplateObject()
+        let noticeGiven = attempts.contains { $0.template == DocumentName.latePaymentNotice }
+        let step = claim.route == .gpContract && !noticeGiven ? DocumentName.latePaymentNotice : DocumentName.letterBeforeClaim
+        decision["step"] = step
+        decision["step_name"] = DocumentName.describe(step)
+        decision.set("notice", .flag(step == DocumentName.latePaymentNotice))
+        decision.set("letter_before_claim", .flag(step == DocumentName.letterBeforeClaim))
+        return decision.value
+    }
+
     private func limitValue(deadline: CalendarDate) -> TemplateValue {
         var value = TemplateObject()
         value["deadline"] = deadline.formatted
@@ -185,6 +202,17 @@ public struct DocumentContext: Sendable {
         value.set("gms", .flag(practice.contract == .gms))
         value.set("signatory", Self.signatoryValue(practice.signatory))
         if let partner = practice.partner { value.set("partner", Self.signatoryValue(partner)) }
+        value.set(
+            "partners",
+            .list(
+                practice.partners.map { name in
+                    var partner = TemplateObject()
+                    partner["name"] = name
+                    return partner.value
+                }
+            )
+        )
+        value.set("has_partners", .flag(!practice.partners.isEmpty))
         return value.value
     }
 
@@ -317,6 +345,7 @@ extension DocumentName {
         case disputeResolution: "request for dispute resolution"
         case letterBeforeClaim: "letter before claim"
         case paymentAcknowledgement: "acknowledgement of payment"
+        case partnersDecision: "partners' decision record"
         default: template
         }
     }

@@ -18,7 +18,7 @@ public struct DocumentRenderer: Sendable {
         let practice = context.profile.practice
         let recipient = prepared.recipient
         let cc = lines(template.cc)
-        return RenderedDocument(
+        var document = RenderedDocument(
             template: template.name,
             forms: template.forms,
             claimID: claim.id,
@@ -41,6 +41,8 @@ public struct DocumentRenderer: Sendable {
             enclosures: lines(template.enclosures),
             warning: Self.warning(line(template.warning), template: template, claim: claim)
         )
+        document.isMinute = template.recipient == .partners
+        return document
     }
 
     /// The template's own warning, and for a document that goes by email, whether the claim's

@@ -6,7 +6,7 @@ public enum DocumentSchema {
         let date = CalendarDate(year: 2013, month: 9, day: 30)!
         let contact = Contact(name: "Paymaster", email: "pay@example.org", address: ["1 Street"], person: "A Person", dear: "Ms Person")
         let signatory = Signatory(name: "Name", role: "Role")
-        let practice = Practice(
+        var practice = Practice(
             name: "Practice",
             odsCode: "A00000",
             contract: .gms,
@@ -21,6 +21,7 @@ public enum DocumentSchema {
             disputeResolutionProvision: "provision",
             localResolutionProvision: "provision"
         )
+        practice.partners = ["Partner"]
         let contract = Contract(
             id: "c",
             kind: .lcs,

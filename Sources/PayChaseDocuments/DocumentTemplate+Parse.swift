@@ -20,11 +20,15 @@ extension DocumentTemplate {
         if forms.contains(.email) && subject == nil { throw front.fail("kind", "an email needs a subject:") }
         if forms.contains(.letter) && heading == nil { throw front.fail("kind", "a letter needs a heading:") }
         let body = lines[(end + 1)...].joined(separator: "\n")
+        let recipient = try front.recipient()
+        if recipient == .partners && forms != [.letter] {
+            throw front.fail("kind", "a document to the partners is their own minute: kind: letter only, never an email")
+        }
         self.init(
             name: name,
             file: file,
             forms: forms,
-            recipient: try front.recipient(),
+            recipient: recipient,
             appliesTo: try front.appliesTo(),
             signer: try front.signer(),
             sources: try front.sources(),

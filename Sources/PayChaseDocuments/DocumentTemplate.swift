@@ -21,6 +21,9 @@ public struct DocumentTemplate: Sendable {
         case disputeResolution = "dispute-resolution"
         /// The other party to the claim's own agreement, as a legal entity at its address for notices.
         case party
+        /// The partners themselves: the document is their own minute, printed to be signed and kept,
+        /// never sent.
+        case partners
 
         /// Reads the names above; `nhs-england`, from templates written before ICBs, is the commissioner.
         init?(parsing text: String) {

@@ -28,4 +28,7 @@ public struct RenderedDocument: Sendable, Hashable {
     public var enclosures: [String]
     /// A caution for the practice before it sends this document; never part of the document.
     public var warning: String?
+    /// The partners' own minute: printed without an address, salutation or sign-off, its body
+    /// holding the lines they sign.
+    public var isMinute = false
 }

@@ -12,6 +12,10 @@ public struct ClaimFeedback: Sendable, Hashable, Codable {
     public var automaticReply: CalendarDate?
     /// Payments recorded with `paychase payment`, in the order recorded.
     public var payments: [RecordedPayment] = []
+    /// The serious steps the partners' signed decision agreed to (`late-payment-notice`), each
+    /// with the day of the newest decision; not something that came back, but what the practice
+    /// decided, recorded beside it.
+    public var agreed: [String: CalendarDate] = [:]
 
     /// Payments recorded with `paychase payment`, in total.
     public var paymentsRecorded: Money { payments.reduce(.zero) { $0 + $1.amount } }

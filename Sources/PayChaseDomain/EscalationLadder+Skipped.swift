@@ -6,7 +6,7 @@ extension EscalationLadder {
     /// The ladder's earlier steps the record does not show for `template` on this claim's route,
     /// in order ("a second chase" where one chase is not enough); empty when none is missing or
     /// the document is not a serious step.
-    public func missingSteps(before template: String, for claim: Claim, attempts: [Attempt]) -> [String] {
+    public func missingSteps(before template: String, for claim: Claim, attempts: [Attempt], feedback: ClaimFeedback) -> [String] {
         guard Self.seriousSteps.contains(template) else { return [] }
         let sent = attempts.map(\.template)
         var missing: [String] = []
@@ -25,6 +25,7 @@ extension EscalationLadder {
             if chases < 2 { missing.append("a second \(DocumentName.chase)") }
             need(DocumentName.lmcReferral)
         }
+        if PartnersDecision.steps.contains(template), feedback.agreed[template] == nil { missing.append(DocumentName.partnersDecision) }
         return missing
     }
 }

@@ -29,7 +29,7 @@ public struct EscalationLadder: Sendable, Hashable {
         feedback: ClaimFeedback = .init()
     ) -> NextStep {
         guard claim.outstanding > .zero else { return settled(attempts) }
-        var step = rung(for: claim, attempts: attempts.sorted { $0.date < $1.date }, practice: practice, today: today)
+        var step = decisionFirst(rung(for: claim, attempts: attempts.sorted { $0.date < $1.date }, practice: practice, today: today), feedback)
         if let bounced = feedback.bounced {
             step = NextStep(action: .fixAddress, templates: [bounced.template], date: bounced.date)
         } else if let replied = feedback.replied, attempts.allSatisfy({ $0.date <= replied }) {
@@ -164,6 +164,21 @@ public struct EscalationLadder: Sendable, Hashable {
         }
         let acknowledged = attempts.contains { $0.template == DocumentName.paymentAcknowledgement && $0.date >= given }
         return acknowledged ? NextStep(action: .none) : NextStep(action: .send, templates: [DocumentName.paymentAcknowledgement])
+    }
+
+    /// A late-payment notice or letter before claim is given only with the partners' agreement: until
+    /// their signed decision is recorded, drafting it for them to sign comes first.
+    private func decisionFirst(_ step: NextStep, _ feedback: ClaimFeedback) -> NextStep {
+        guard step.action == .send, !step.templates.isEmpty, step.templates.allSatisfy(PartnersDecision.steps.contains),
+            let pending = step.templates.first(where: { feedback.agreed[$0] == nil })
+        else { return step }
+        let ask =
+            "the partners' agreement to give the \(pending) is not recorded: print the partners' decision record, have the partners sign it, then record it (paychase record-decision \(pending))"
+        return NextStep(
+            action: .send,
+            templates: [DocumentName.partnersDecision],
+            warning: ([ask] + [step.warning].compactMap { $0 }).joined(separator: "; ")
+        )
     }
 
     private func timed(_ templates: [String], after date: CalendarDate, days: Int, today: CalendarDate) -> NextStep {

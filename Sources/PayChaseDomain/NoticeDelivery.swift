@@ -49,7 +49,7 @@ public struct NoticeDelivery: Sendable, Hashable, Codable {
     public var description: String {
         func days(_ count: Int, _ event: String) -> String {
             switch count {
-            case 0: "on the day it is \(event) (or the next working day)"
+            case 0: "on the day it is \(event) (or, if that is not a working day, the next working day)"
             case 1: "on the next working day after it is \(event)"
             default: "on the \(Self.ordinal(count)) working day after it is \(event)"
             }

@@ -12,6 +12,8 @@ public struct Practice: Sendable, Hashable {
     public var contractor: String?
     /// The partner who signs notices for and on behalf of the contractor.
     public var partner: Signatory?
+    /// The partners by name, for the signature lines of their decision record; empty when not listed.
+    public var partners: [String] = []
     /// The provision the late-payment notice cites; GMS has a verified default.
     public var latePaymentProvision: String?
     /// The provision under which a dispute goes to NHS dispute resolution; GMS has verified defaults.

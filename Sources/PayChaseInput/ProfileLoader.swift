@@ -131,7 +131,7 @@ public struct ProfileLoader: Sendable {
     private func readPractice(_ node: Node?, _ reader: inout YAMLReader) -> Practice? {
         let key = "practice"
         let allowed = [
-            "name", "contractor", "ods_code", "contract", "nhs_body", "address", "phone", "email", "signatory", "partner",
+            "name", "contractor", "ods_code", "contract", "nhs_body", "address", "phone", "email", "signatory", "partner", "partners",
             "late_payment_provision", "dispute_resolution_provision", "local_resolution_provision",
         ]
         guard let map = reader.mapping(node, at: key, allowed: allowed) else { return nil }
@@ -153,11 +153,12 @@ public struct ProfileLoader: Sendable {
         let signatory = readSignatory(map["signatory"], at: "practice.signatory", required: true, &reader)
         let partner = readSignatory(map["partner"], at: "practice.partner", required: false, &reader)
         let contractor = reader.string(map, "contractor", at: key, required: false)
+        let partners = reader.lines(map, "partners", at: key, required: false)
         let provision = reader.string(map, "late_payment_provision", at: key, required: false)
         let disputeProvision = reader.string(map, "dispute_resolution_provision", at: key, required: false)
         let localProvision = reader.string(map, "local_resolution_provision", at: key, required: false)
         guard reader.diagnostics.count == before, let name, let ods, let contract, let phone, let email, let signatory else { return nil }
-        return Practice(
+        var practice = Practice(
             name: name,
             odsCode: ods.uppercased(),
             contract: contract,
@@ -172,6 +173,8 @@ public struct ProfileLoader: Sendable {
             disputeResolutionProvision: disputeProvision,
             localResolutionProvision: localProvision
         )
+        practice.partners = partners
+        return practice
     }
 
     private func readSignatory(_ node: Node?, at key: String, required: Bool, _ reader: inout YAMLReader) -> Signatory? {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The Outbox folder: drafts to review, the send queue, what was sent or refused, printable letters.
 public struct Outbox: Sendable {
     public let root: String
@@ -32,5 +34,16 @@ public struct Outbox: Sendable {
         let path = draftPath(claimID: claimID, template: template, fileExtension: fileExtension)
         try batch.add(bytes, to: path)
         return path
+    }
+}
+
+extension Outbox {
+    /// The printed letter (`letters/`), or else the drafted one (`drafts/`), of `template` for a
+    /// claim, with its bytes: what the practice posted or signed.
+    public func printedLetter(claimID: String, template: String) -> (path: String, bytes: [UInt8])? {
+        for path in ["\(letters)/\(claimID)-\(template).pdf", draftPath(claimID: claimID, template: template, fileExtension: "pdf")] {
+            if let data = FileManager.default.contents(atPath: path) { return (path, Array(data)) }
+        }
+        return nil
     }
 }

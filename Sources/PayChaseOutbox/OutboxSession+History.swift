@@ -19,6 +19,14 @@ extension OutboxSession {
         return nil
     }
 
+    /// The decision already recorded for exactly this signed minute (same claim and PDF).
+    public func decision(claimID: String, sha256: String) -> PartnersDecision? {
+        for line in records {
+            if case .partnersDecision(let decision) = line.entry, decision.claimID == claimID, decision.sha256 == sha256 { return decision }
+        }
+        return nil
+    }
+
     /// Queue ids the record shows the server has.
     var deliveredQueueIDs: Set<String> {
         Set(records.compactMap { $0.entry.reachedServer?.message.queueID })

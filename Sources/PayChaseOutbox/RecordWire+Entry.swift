@@ -59,6 +59,20 @@ extension RecordLine {
                     summary: wire.reply
                 )
             )
+        case .decision:
+            guard let text = wire.postedOn, let decidedOn = try? CalendarDate(parsing: text), let pdf = wire.document else { return nil }
+            return .partnersDecision(
+                PartnersDecision(
+                    claimID: wire.claimID,
+                    step: wire.subject,
+                    from: wire.from,
+                    agreedBy: wire.to,
+                    decidedOn: decidedOn,
+                    pdf: pdf,
+                    sha256: wire.sha256,
+                    summary: wire.reply
+                )
+            )
         case .readReceipt, .deliveryStatus, .automaticReply, .reply:
             guard let returned = wire.receipt, let report = ReturnedMailFacts.Report(rawValue: kind.rawValue),
                 let matchedBy = ReturnedMailFacts.Match(rawValue: returned.matchedBy), let file = wire.document
@@ -162,6 +176,16 @@ extension RecordWire {
             method = letter.method
             tracking = letter.tracking
             document = letter.pdf
+        case .partnersDecision(let decision):
+            // The minute's date is written where a letter's posting day is: the day on the paper.
+            claimID = decision.claimID
+            template = DocumentName.partnersDecision
+            from = decision.from
+            to = decision.agreedBy
+            subject = decision.step
+            sha256 = decision.sha256
+            postedOn = decision.decidedOn.description
+            document = decision.pdf
         case .mailReturned(let mail):
             claimID = mail.claimID
             template = mail.template

@@ -36,6 +36,25 @@ public enum LetterPDF {
         return (lines, headY + 4)
     }
 
+    /// The partners' minute: date, reference, heading and the body, whose last lines are the
+    /// partners' signature lines; no address, salutation or sign-off.
+    private static func minuteBlocks(
+        _ document: RenderedDocument,
+        _ block: (String, String, LetterBlock.Kind, Double) -> LetterBlock
+    ) -> [LetterBlock] {
+        var blocks = [
+            block(document.date.formatted, LetterFonts.body, .whole, 0),
+            block("Our ref: \(document.ourReference)", LetterFonts.body, .whole, 16),
+        ]
+        if let heading = document.heading { blocks.append(block(heading, LetterFonts.bold, .keepWithNext, 16)) }
+        for (index, paragraph) in document.paragraphs.enumerated() {
+            // The signature lines are never alone on a page.
+            let kind: LetterBlock.Kind = index == document.paragraphs.count - 1 ? .withPrevious : .lines
+            blocks.append(block(paragraph, LetterFonts.body, kind, 8))
+        }
+        return blocks
+    }
+
     /// The letter's body as blocks the paginator places: date, address, references, salutation,
     /// heading, paragraphs, signature, copies and enclosures.
     private static func blocks(_ document: RenderedDocument, _ renderer: LetterRenderer) -> [LetterBlock] {
@@ -43,6 +62,7 @@ public enum LetterPDF {
             let laid = renderer.layout(text, font: font)
             return LetterBlock(kind: kind, spaceBefore: before, layout: laid.index, lines: laid.lines)
         }
+        if document.isMinute { return minuteBlocks(document, block) }
         let recipient = document.recipient
         var blocks = [
             block(document.date.formatted, LetterFonts.body, .whole, before: 0),

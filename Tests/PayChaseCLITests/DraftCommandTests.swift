@@ -179,7 +179,7 @@ struct DraftCommandTests {
         #expect(result.status == 65)
         #expect(
             result.stderr.contains(
-                "Q-2026-001: late-payment-notice is a serious step and the record shows no chase, appeal, lmc-referral before it; draft those first (paychase draft next), or give --force to draft it anyway"
+                "Q-2026-001: late-payment-notice is a serious step and the record shows no chase, appeal, lmc-referral, partners-decision before it; draft those first (paychase draft next), or give --force to draft it anyway"
             ),
             "\(result.stderr)"
         )

@@ -79,6 +79,10 @@ enum DocumentFixture {
             paymasters: changed.paymasters,
             terms: changed.paymentTerms
         )
+        if variant == "gms-notices", let core = changed.contracts.firstIndex(where: { $0.kind.isCore }) {
+            // A contract whose notices clause makes an email given the same working day, the earlier governing.
+            changed.contracts[core].notices = NoticeDelivery(emailDays: 0, postDays: 2, laterGoverns: false, clause: "clause 38.2")
+        }
         return changed
     }
 

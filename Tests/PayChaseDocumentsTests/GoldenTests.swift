@@ -64,6 +64,17 @@ struct GoldenTests {
         Case(golden: "letter-before-claim-private-law", template: "letter-before-claim", claim: "D-1", attempts: noticed, profile: "private-law"),
         Case(golden: "letter-before-claim-assumed-due", template: "letter-before-claim", claim: "L-2", attempts: chasedTwice, profile: "lcs-private"),
         Case(golden: "late-payment-notice-assumed-due", template: "late-payment-notice", claim: "D-5", attempts: referred),
+        Case(golden: "late-payment-notice-notices-clause", template: "late-payment-notice", claim: "D-1", attempts: referred, profile: "gms-notices"),
+        Case(golden: "partners-decision-notice", template: "partners-decision", claim: "D-1", attempts: referred),
+        Case(golden: "partners-decision-local-authority", template: "partners-decision", claim: "P-3", attempts: chasedCouncilTwice),
+        Case(golden: "partners-decision-lcs-private", template: "partners-decision", claim: "L-2", attempts: chasedTwice, profile: "lcs-private"),
+        Case(
+            golden: "partners-decision-private-law-after-notice",
+            template: "partners-decision",
+            claim: "D-1",
+            attempts: noticed,
+            profile: "private-law"
+        ),
     ]
 
     @Test(arguments: cases)
@@ -95,7 +106,7 @@ struct GoldenTests {
     static func text(of document: RenderedDocument) -> String {
         var lines: [String] = []
         if let warning = document.warning { lines += ["WARNING: \(warning)", ""] }
-        lines += ["To: \(document.recipient.name) <\(document.recipient.email)>"]
+        if !document.isMinute { lines += ["To: \(document.recipient.name) <\(document.recipient.email)>"] }
         if document.forms.contains(.email), !document.copiesTo.isEmpty {
             lines += ["Cc: " + document.copiesTo.map { "\($0.name) <\($0.email)>" }.joined(separator: ", ")]
         }
@@ -104,6 +115,8 @@ struct GoldenTests {
         lines += [""]
         if document.forms.contains(.email) {
             lines += [document.emailText]
+        } else if document.isMinute {
+            lines += document.paragraphs.flatMap { [$0, ""] }
         } else {
             lines += ["\(document.salutation),", ""] + document.paragraphs.flatMap { [$0, ""] }
             lines += ["\(document.signOff),"] + document.signatureLines

@@ -28,12 +28,22 @@ struct EscalationLadderTests {
         )
     }
 
-    func step(_ claim: Claim, _ attempts: [(String, String)], on today: String, practice: Practice? = nil) -> NextStep {
-        ladder.nextStep(
+    /// `agreed`: the serious steps the partners' recorded decision agreed to.
+    func step(
+        _ claim: Claim,
+        _ attempts: [(String, String)],
+        on today: String,
+        practice: Practice? = nil,
+        agreed: [String] = PartnersDecision.steps.sorted()
+    ) -> NextStep {
+        var feedback = ClaimFeedback()
+        for step in agreed { feedback.agreed[step] = date("2013-09-30") }
+        return ladder.nextStep(
             for: claim,
             attempts: attempts.map { Attempt(template: $0.0, date: date($0.1)) },
             practice: practice ?? self.practice,
-            asOf: date(today)
+            asOf: date(today),
+            feedback: feedback
         )
     }
 
@@ -130,6 +140,34 @@ struct EscalationLadderTests {
         let notice = step(confirmed, referred, on: "2013-12-13")
         #expect(notice == NextStep(action: .send, templates: ["late-payment-notice"], serious: true))
         #expect(notice.summary == "late-payment-notice [serious step]")
+    }
+
+    /// Issue 19.11: a late-payment notice or a letter before claim is given only with the partners'
+    /// agreement; until their signed decision is recorded, the ladder asks for the decision record.
+    @Test func thePartnersDecideBeforeANoticeOrALetterBeforeClaim() {
+        let referred = [("chase", "2013-11-01"), ("appeal", "2013-11-15"), ("lmc-referral", "2013-11-29")]
+        let undecided = step(confirmed, referred, on: "2013-12-13", agreed: [])
+        #expect(undecided.action == .send && undecided.templates == ["partners-decision"])
+        #expect(undecided.warning?.contains("the partners' agreement to give the late-payment-notice is not recorded") == true)
+        // Waiting for the notice's day: nothing to decide yet.
+        #expect(step(confirmed, referred, on: "2013-12-12", agreed: []).templates == ["late-payment-notice"])
+        // A decision about the letter before claim is not one about the notice.
+        #expect(step(confirmed, referred, on: "2013-12-13", agreed: ["letter-before-claim"]).templates == ["partners-decision"])
+        #expect(step(confirmed, referred, on: "2013-12-13", agreed: ["late-payment-notice"]).templates == ["late-payment-notice"])
+        // A council's claim: after the LMC, the letter before claim needs its own decision.
+        let council = [("chase", "2013-11-01"), ("chase", "2013-11-15"), ("lmc-referral", "2013-11-29")]
+        let beforeClaim = step(claim(.publicHealth), council, on: "2013-12-13", agreed: ["late-payment-notice"])
+        #expect(beforeClaim.templates == ["partners-decision"])
+        #expect(beforeClaim.warning?.contains("first use the dispute clause of the contract with the local authority") == true)
+        #expect(step(claim(.publicHealth), council, on: "2013-12-13").templates == ["letter-before-claim"])
+        // Drafting the notice out of turn names the missing decision among what is skipped.
+        let attempts = referred.map { Attempt(template: $0.0, date: date($0.1)) }
+        #expect(
+            ladder.missingSteps(before: "late-payment-notice", for: confirmed, attempts: attempts, feedback: ClaimFeedback()) == ["partners-decision"]
+        )
+        var agreed = ClaimFeedback()
+        agreed.agreed["late-payment-notice"] = date("2013-12-01")
+        #expect(ladder.missingSteps(before: "late-payment-notice", for: confirmed, attempts: attempts, feedback: agreed).isEmpty)
     }
 
     @Test func neverANoticeOnAnAssumedDueDate() {

@@ -9,7 +9,7 @@ import Testing
 struct LetterGoldenTests {
     static let cases = [
         ("appeal", "Q-2026-001"), ("late-payment-notice", "D-2026-014"), ("local-resolution", "D-2026-014"),
-        ("payment-acknowledgement", "D-2026-020"),
+        ("payment-acknowledgement", "D-2026-020"), ("partners-decision", "Q-2026-001"),
         ("formal-complaint", "D-2026-014"), ("dispute-resolution", "Q-2026-001"), ("letter-before-claim", "P-2026-003"),
     ]
 

@@ -66,6 +66,9 @@ public struct ClaimHistory: Sendable {
             feedback[claimID, default: ClaimFeedback()].payments.append(
                 RecordedPayment(amount: payment.amount, receivedOn: payment.receivedOn, reference: payment.reference)
             )
+        case .partnersDecision(let decision):
+            let newest = max(feedback[claimID]?.agreed[decision.step] ?? decision.decidedOn, decision.decidedOn)
+            feedback[claimID, default: ClaimFeedback()].agreed[decision.step] = newest
         case .email, .sentItemsCopy, .repair:
             if feedback[claimID] == nil { feedback[claimID] = ClaimFeedback() }
         }

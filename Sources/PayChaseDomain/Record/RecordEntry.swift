@@ -12,6 +12,8 @@ public enum RecordEntry: Sendable, Hashable {
     case mailReturned(MailReturned)
     /// Money the practice received for a claim.
     case paymentReceived(PaymentReceived)
+    /// The partners' signed decision to take a serious step.
+    case partnersDecision(PartnersDecision)
     /// The practice started the record again from the entries that verified.
     case repair(RecordRepaired)
 
@@ -30,6 +32,8 @@ public enum RecordEntry: Sendable, Hashable {
         case reply
         case payment
         case sentItemsCopy = "sent-items-copy"
+        /// The partners' signed decision to take a serious step.
+        case decision
     }
 
     public var kind: Kind {
@@ -39,6 +43,7 @@ public enum RecordEntry: Sendable, Hashable {
         case .letterPosted: .posted
         case .mailReturned(let mail): mail.facts.report.kind
         case .paymentReceived: .payment
+        case .partnersDecision: .decision
         case .repair: .repaired
         }
     }
@@ -51,6 +56,7 @@ public enum RecordEntry: Sendable, Hashable {
         case .letterPosted(let letter): letter.claimID
         case .mailReturned(let mail): mail.claimID
         case .paymentReceived(let payment): payment.claimID
+        case .partnersDecision(let decision): decision.claimID
         case .repair: nil
         }
     }
@@ -63,6 +69,7 @@ public enum RecordEntry: Sendable, Hashable {
         case .letterPosted(let letter): letter.template
         case .mailReturned(let mail): mail.template
         case .paymentReceived: "payment"
+        case .partnersDecision: DocumentName.partnersDecision
         case .repair: "record"
         }
     }
@@ -75,6 +82,7 @@ public enum RecordEntry: Sendable, Hashable {
         case .letterPosted(let letter): letter.to
         case .mailReturned(let mail): mail.to
         case .paymentReceived(let payment): [payment.payee]
+        case .partnersDecision(let decision): decision.agreedBy
         case .repair: []
         }
     }
@@ -87,6 +95,7 @@ public enum RecordEntry: Sendable, Hashable {
         case .letterPosted(let letter): letter.summary
         case .mailReturned(let mail): mail.summary
         case .paymentReceived(let payment): payment.summary
+        case .partnersDecision(let decision): decision.summary
         case .repair(let repair): repair.summary
         }
     }

@@ -50,7 +50,12 @@ struct DocumentBatch {
                 continue
             }
             if let force = outOfTurn {
-                let missing = EscalationLadder().missingSteps(before: template.name, for: claim, attempts: history[claim.id] ?? [])
+                let missing = EscalationLadder().missingSteps(
+                    before: template.name,
+                    for: claim,
+                    attempts: history[claim.id] ?? [],
+                    feedback: feedback[claim.id] ?? ClaimFeedback()
+                )
                 if !missing.isEmpty {
                     guard force else {
                         report.problems.append(

@@ -36,6 +36,10 @@ struct EvidenceContents {
                 source = "\(outbox.root)/\(letter.pdf)"
                 name = Self.letterName(letter, at: index)
                 sha256 = letter.sha256
+            case .partnersDecision(let decision):
+                source = "\(outbox.root)/\(decision.pdf)"
+                name = "decisions/\(number)-\(DocumentName.partnersDecision).pdf"
+                sha256 = decision.sha256
             case .mailReturned(let mail):
                 source = "\(outbox.root)/\(mail.file)"
                 name = "receipts/\(number)-\(mail.facts.report.rawValue).eml"
@@ -148,6 +152,8 @@ struct EvidenceContents {
             return [when, mail.template, to, "came back", mail.summary + (mail.from.isEmpty ? "" : " (from \(mail.from))")]
         case .paymentReceived(let payment):
             return [when, "payment", "", "", payment.summary]
+        case .partnersDecision(let decision):
+            return [when, DocumentName.partnersDecision, "", "signed minute", decision.summary]
         case .repair(let repair):
             return [when, "record", "", "", "the record was repaired: \(repair.summary)"]
         case .sentItemsCopy(let copy):

@@ -63,7 +63,7 @@ public struct PostingJob: Sendable {
         guard missing.isEmpty else { throw PayChaseError(.usage, missing.map { "claim '\($0)' is not in \(workspace.claimsPath)" }) }
         var letters: [(claim: Claim, path: String, bytes: [UInt8])] = []
         for id in claimIDs {
-            guard let found = letter(for: id) else {
+            guard let found = workspace.outbox.printedLetter(claimID: id, template: template.name) else {
                 throw PayChaseError(
                     .usage,
                     "there is no printed \(template.name) for claim \(id)",
@@ -108,18 +108,5 @@ public struct PostingJob: Sendable {
             result.recorded.append(posting)
         }
         return result
-    }
-
-    /// The printed letter (`letters/`), or the drafted one (`drafts/`), for a claim.
-    private func letter(for claimID: String) -> (path: String, bytes: [UInt8])? {
-        let outbox = workspace.outbox
-        let candidates = [
-            "\(outbox.letters)/\(claimID)-\(template).pdf",
-            outbox.draftPath(claimID: claimID, template: template, fileExtension: "pdf"),
-        ]
-        for path in candidates {
-            if let data = FileManager.default.contents(atPath: path) { return (path, Array(data)) }
-        }
-        return nil
     }
 }

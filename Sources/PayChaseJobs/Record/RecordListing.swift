@@ -29,6 +29,7 @@ public struct RecordListing: Sendable {
         switch line.entry {
         case .paymentReceived(let payment): party = payment.payer
         case .mailReturned(let mail): party = mail.from
+        case .partnersDecision(let decision): party = decision.from
         case .email, .sentItemsCopy, .letterPosted, .repair: party = to
         }
         detail = line.entry.summary.replacingOccurrences(of: "\n", with: " / ")
@@ -52,6 +53,7 @@ extension RecordEntry.Kind {
         case .reply: "Reply"
         case .payment: "Payment received"
         case .sentItemsCopy: "Copy filed in Sent Items"
+        case .decision: "Partners' decision recorded"
         }
     }
 }

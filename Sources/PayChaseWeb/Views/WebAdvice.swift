@@ -32,6 +32,7 @@ enum WebAdvice {
         case .paymentReference: "Reference"
         case .postingMethod: "Method"
         case .postingTracking: "Tracking"
+        case .partnerName: "Agreed by"
         }
     }
 

@@ -47,6 +47,7 @@ enum CommandAdvice {
         case .paymentReference: "--ref"
         case .postingMethod: "--method"
         case .postingTracking: "--tracking"
+        case .partnerName: "--agreed-by"
         }
     }
 
