@@ -464,7 +464,7 @@ def kill_mid_batch(rig, binary):
     lines = ["claim_id,service,category,period,amount,submitted_on,reference"]
     claims = [f"{prefix}-{i}" for i in range(1, KILL_CLAIMS + 1)]
     for i, claim in enumerate(claims, 1):
-        lines.append(f"{claim},Dementia DES,DES,2026/27,{100 + i}.50,2026-06-01,REF-{i}")
+        lines.append(f"{claim},Minor surgery DES,DES,2026/27,{100 + i}.50,2026-06-01,REF-{i}")
     (practice.path / "claims.csv").write_text("\n".join(lines) + "\n")
     check(practice.run("check").returncode == 0, "the kill practice checks clean", practice.run("check").stderr)
     mailbox = "nelicb.payments@nhs.example"

@@ -94,10 +94,11 @@ struct ReportCommandTests {
         let rows = try Self.csv(folder, "value.csv")
         let ranked = rows.filter { Int($0.first ?? "") != nil }
         // Net per hour: LD checks (3,540 − 2,385) / 45 = 25.67; Health Checks 530 / 61 = 8.69; QOF 2,160 / 260 = 8.31;
-        // anticoagulation −239.50 / 37 = −6.47; dementia −165.44 / 22 = −7.52; contraceptive implants −816 / 22.5 = −36.27.
+        // anticoagulation −239.50 / 37 = −6.47; minor surgery −165.44 / 22 = −7.52; contraceptive implants −816 / 22.5 = −36.27.
         #expect(
             ranked.map { $0[1] } == [
-                "Learning disability health checks DES", "NHS Health Checks", "QOF achievement", "Anticoagulation monitoring LES", "Dementia DES",
+                "Learning disability health checks DES", "NHS Health Checks", "QOF achievement", "Anticoagulation monitoring LES",
+                "Minor surgery DES",
                 "Contraceptive implants",
             ]
         )
@@ -107,9 +108,11 @@ struct ReportCommandTests {
             ]
         )
         #expect(ranked[5] == ["6", "Contraceptive implants", "PH", "780.00", "0.00", "22.5", "1596.00", "-816.00", "34.67", "-36.27", "NO"])
-        // Dementia DES: 12 GP hours to a nurse saves 12 × £57 = £684, 4 nurse hours to an HCA 4 × £16 = £64: −165.44 + 748 = 582.56.
-        #expect(rows.contains(["Dementia DES", "12", "4", "684.00", "64.00", "582.56", "yes"]))
-        #expect(rows.contains(["3 of 6 services do not pay for their work: Anticoagulation monitoring LES, Dementia DES, Contraceptive implants."]))
+        // Minor surgery DES: 12 GP hours to a nurse saves 12 × £57 = £684, 4 nurse hours to an HCA 4 × £16 = £64: −165.44 + 748 = 582.56.
+        #expect(rows.contains(["Minor surgery DES", "12", "4", "684.00", "64.00", "582.56", "yes"]))
+        #expect(
+            rows.contains(["3 of 6 services do not pay for their work: Anticoagulation monitoring LES, Minor surgery DES, Contraceptive implants."])
+        )
 
         #expect(try folder.paychase("report", "value", "--as-of", "2026-11-22").stdout == "Outbox/reports/value-2026-11-22.pdf\n")
         let pdf = try PDFTools.text(folder.path + "/Outbox/reports/value-2026-11-22.pdf")
@@ -145,9 +148,9 @@ struct ReportCommandTests {
             "services.csv",
             """
             service,category,gp_hours,nurse_hours,hca_hours,admin_hours,direct_costs
-            Dementia DES,DES,ten,4,0,6,0
+            Minor surgery DES,DES,ten,4,0,6,0
             Implanon LES,LESS,13,6.555,0,3,£60.00
-            dementia des,DES,1,1,1,1,-5
+            minor surgery des,DES,1,1,1,1,-5
 
             """
         )
@@ -158,12 +161,12 @@ struct ReportCommandTests {
                 services.csv:2: gp_hours: 'ten' is not a number of hours (write 120 or 37.5; never below zero)
                 services.csv:3: category: 'LESS' is not a category; use QOF, DES, LES or PH
                 services.csv:3: nurse_hours: '6.555' has more than two decimal places
-                services.csv:4: service: 'dementia des' is listed again (first on line 2); give each service one row
+                services.csv:4: service: 'minor surgery des' is listed again (first on line 2); give each service one row
                 services.csv:4: direct_costs: '-5' is negative; amounts are never below zero
 
                 """
         )
-        try folder.write("services.csv", "service,category,gp_minutes\nDementia DES,DES,5\n")
+        try folder.write("services.csv", "service,category,gp_minutes\nMinor surgery DES,DES,5\n")
         let unknown = try folder.paychase("report", "value")
         #expect(
             unknown.status == 65

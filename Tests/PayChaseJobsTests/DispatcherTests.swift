@@ -55,7 +55,7 @@ struct DispatcherTests {
         )
         try kit.folder.write(
             "claims.csv",
-            try kit.folder.read("claims.csv").replacingOccurrences(of: "15/07/2026,,TH-LES-0441", with: "15/07/2026,nhs-england,TH-LES-0441")
+            try kit.folder.read("claims.csv").replacingOccurrences(of: "15/07/2026,,LBTH-PH-0441", with: "15/07/2026,nhs-england,LBTH-PH-0441")
         )
         let transport = MemoryTransport()
         transport.answers["england.payments@nhs.example"] = SMTPResult(

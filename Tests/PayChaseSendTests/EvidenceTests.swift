@@ -46,9 +46,9 @@ extension SendTests {
 
         let text = try PDFTools.text(pack + "/evidence.pdf")
         for expected in [
-            "Evidence: claim D-2026-014", "Dementia DES", "outstanding £1,034.56", "What happened, in order",
+            "Evidence: claim D-2026-014", "Minor surgery DES", "outstanding £1,034.56", "What happened, in order",
             "When (UK", "Document", "What happened", "accepted: 250 2.0.0 Ok: queued as", "reply: a reply (from Sam Whitfield",
-            "received £200.00 on 23 November 2026,", "Each email as sent", "Subject: Payment query: Dementia DES",
+            "received £200.00 on 23 November 2026,", "Each email as sent", "Subject: Payment query: Minor surgery DES",
             "What the recipients' mailboxes witness", "emails/01-chase.eml: X-PayChase-Record: entries=1",
             "mailbox copy", "filed in Sent", "a second witness, which the practice's own files cannot change",
             "Each letter as posted", "letters/05-formal-complaint.pdf: the formal-complaint letter exactly as printed and posted on 24 November 2026",

@@ -27,7 +27,7 @@ extension SendTests {
         // L-2026-007, the council's implants, is paid through the ICB here (its paymaster column),
         // so its chase is delivered and an out-of-office can come back for it.
         let claims = try practice.folder.read("claims.csv")
-        try practice.folder.write("claims.csv", claims.replacingOccurrences(of: "15/07/2026,,TH-LES-0441", with: "15/07/2026,icb,TH-LES-0441"))
+        try practice.folder.write("claims.csv", claims.replacingOccurrences(of: "15/07/2026,,LBTH-PH-0441", with: "15/07/2026,icb,LBTH-PH-0441"))
         let sent = try practice.paychase("send", "chase", "--overdue", "--as-of", "2026-11-22")
         #expect(sent.status == 0, "\(sent.stderr)")
         let rig = practice.rig

@@ -61,7 +61,7 @@ struct SendTests {
 
         // Dovecot serves the same mailbox over IMAP.
         let subjects = try rig.imapSubjects(user: "nelicb.payments@nhs.example")
-        #expect(subjects.contains("Payment query: Dementia DES Q2 2026/27 (F84001, our ref D-2026-014)"))
+        #expect(subjects.contains("Payment query: Minor surgery DES Q2 2026/27 (F84001, our ref D-2026-014)"))
         let implants = try practice.logEntries().first { $0["claim_id"] as? String == "L-2026-007" }
         #expect(implants?["to"] as? [String] == ["publichealth@la.example"], "the council's implants are chased at the council")
 

@@ -30,7 +30,7 @@ struct SendingPractice {
         )
         try folder.write("paychase.yaml", profile)
         let claims = try folder.read("claims.csv")
-        try folder.write("claims.csv", claims.replacingOccurrences(of: "15/07/2026,,TH-LES-0441", with: "15/07/2026,nhs-england,TH-LES-0441"))
+        try folder.write("claims.csv", claims.replacingOccurrences(of: "15/07/2026,,LBTH-PH-0441", with: "15/07/2026,nhs-england,LBTH-PH-0441"))
     }
 
     var passwordEnvironment: [String: String] { ["PAYCHASE_SMTP_PASSWORD": rig.password, "PAYCHASE_IMAP_PASSWORD": "imap-manager"] }

@@ -33,7 +33,7 @@ struct ReportsPageTests {
             let value = try await browser.get("/reports/value.csv")
             #expect(value.status == .ok)
             #expect(value.headers[.contentDisposition]?.hasPrefix("attachment; filename=\"value-") == true)
-            #expect(value.text.contains("Dementia DES"), "the value review's services in its CSV")
+            #expect(value.text.contains("Minor surgery DES"), "the value review's services in its CSV")
             let json = try await browser.get("/api/reports/cashflow")
             #expect(json.headers[.contentType] == "application/json; charset=utf-8")
             #expect(try json.json()["tables"] != nil)

@@ -184,7 +184,7 @@ struct SendingPractice {
         )
         try folder.write("paychase.yaml", profile)
         let claims = try folder.read("claims.csv")
-        try folder.write("claims.csv", claims.replacingOccurrences(of: "15/07/2026,,TH-LES-0441", with: "15/07/2026,nhs-england,TH-LES-0441"))
+        try folder.write("claims.csv", claims.replacingOccurrences(of: "15/07/2026,,LBTH-PH-0441", with: "15/07/2026,nhs-england,LBTH-PH-0441"))
     }
 
     func paychase(_ arguments: String...) throws -> CommandResult {
