@@ -36,7 +36,8 @@ public struct DocumentContext: Sendable {
     /// or the other party to the claim's agreement.
     public func contact(for recipient: DocumentTemplate.Recipient) -> Contact? {
         switch recipient {
-        case .paymaster: profile.paymasters[claim.paymaster]
+        // Under an agreement of kind other (a federation's subcontract, say), its party pays.
+        case .paymaster: contract?.kind == .other ? partyContact : profile.paymasters[claim.paymaster]
         case .commissioner: profile.commissioner.contact
         case .lmc: profile.lmc
         case .disputeResolution: profile.disputeResolution
@@ -47,9 +48,11 @@ public struct DocumentContext: Sendable {
     }
 
     /// The claim's agreement's other party, at its address for notices; its email, or else the
-    /// paymaster's, carries the copy by email.
+    /// paymaster's, carries the copy by email. An `other` agreement's party is not a paymaster
+    /// the profile knows, so only its own email will do.
     private var partyContact: Contact? {
-        guard let contract, let email = contract.party.email ?? profile.paymasters[claim.paymaster]?.email else { return nil }
+        let paymaster = contract?.kind == .other ? nil : profile.paymasters[claim.paymaster]?.email
+        guard let contract, let email = contract.party.email ?? paymaster else { return nil }
         return Contact(name: contract.party.name, email: email, address: contract.party.noticeAddress)
     }
 
@@ -67,7 +70,7 @@ public struct DocumentContext: Sendable {
         case .commissioner: "commissioner"
         case .lmc: "lmc"
         case .disputeResolution: "dispute_resolution"
-        case .party: "contracts: entry for the claim's agreement (its party, with notice_address)"
+        case .party: "contracts: entry for the claim's agreement (its party, with notice_address, and email for an agreement of kind other)"
         case .partners: "practice"
         }
     }
@@ -106,7 +109,7 @@ public struct DocumentContext: Sendable {
         root.set("claim", claimValue)
         root.set("commissioner", commissionerValue)
         if let contract { root.set("contract", Self.contractValue(contract)) }
-        if let paymaster = profile.paymasters[claim.paymaster] { root.set("paymaster", Self.contactValue(paymaster)) }
+        if let paymaster = contact(for: .paymaster) { root.set("paymaster", Self.contactValue(paymaster)) }
         root.set("lmc", Self.contactValue(profile.lmc))
         root.set("lmc_involved", .flag(lmcInvolved))
         root.set("local_resolution_tried", .flag(attempts.contains { $0.template == DocumentName.localResolution }))

@@ -24,10 +24,14 @@ enum DocumentFixture {
         attempts: [Attempt] = [],
         feedback: ClaimFeedback = .init(),
         profile: PracticeProfile = profile,
+        contract: String? = nil,
         today: CalendarDate = asOf
     ) throws -> RenderedDocument {
+        var claim = placed(claim(id), under: profile)
+        // A claim whose contract column names the agreement.
+        if let contract { claim.placement = ContractPlacement(profile.contract(id: contract)!) }
         let context = DocumentContext(
-            claim: placed(claim(id), under: profile),
+            claim: claim,
             profile: profile,
             attempts: attempts,
             feedback: feedback,
@@ -66,6 +70,38 @@ enum DocumentFixture {
                     ),
                     nhsContract: false,
                     disputeClause: "clause 14 of the agreement"
+                )
+            )
+            return changed
+        case "lcs-nhs":
+            // The LES under an ICB agreement made as an NHS contract, with its own dispute clause.
+            changed.contracts.append(
+                Contract(
+                    id: "les",
+                    kind: .lcs,
+                    party: LegalEntity(
+                        name: "NHS North East London Integrated Care Board",
+                        noticeAddress: ["4th Floor, Unex Tower", "London", "E15 1DA"]
+                    ),
+                    nhsContract: true,
+                    paymentTerms: .days(45),
+                    disputeClause: "clause 14 of the agreement"
+                )
+            )
+            return changed
+        case "other-private":
+            // A subcontract from the GP federation, in private law: neither the ICB's nor the council's.
+            changed.contracts.append(
+                Contract(
+                    id: "federation",
+                    kind: .other,
+                    party: LegalEntity(
+                        name: "Tower Hamlets GP Care Group CIC",
+                        noticeAddress: ["Company Secretary", "1 Federation Way", "London", "E1 2AB"],
+                        email: "accounts@gpcaregroup.example"
+                    ),
+                    nhsContract: false,
+                    disputeClause: "clause 20 of the subcontract"
                 )
             )
             return changed

@@ -15,6 +15,8 @@ struct GoldenTests {
         var attempts: [Attempt] = []
         var replied: CalendarDate?
         var profile = "gms"
+        /// The agreement the claim's contract column names, when not its category's.
+        var contract: String?
         var testDescription: String { golden }
     }
 
@@ -65,6 +67,31 @@ struct GoldenTests {
         Case(golden: "letter-before-claim-assumed-due", template: "letter-before-claim", claim: "L-2", attempts: chasedTwice, profile: "lcs-private"),
         Case(golden: "late-payment-notice-assumed-due", template: "late-payment-notice", claim: "D-5", attempts: referred),
         Case(golden: "late-payment-notice-notices-clause", template: "late-payment-notice", claim: "D-1", attempts: referred, profile: "gms-notices"),
+        Case(golden: "chase-lcs-nhs-contract", template: "chase", claim: "L-2", profile: "lcs-nhs"),
+        Case(golden: "lmc-referral-lcs-nhs-contract", template: "lmc-referral", claim: "L-2", attempts: chasedTwice, profile: "lcs-nhs"),
+        Case(
+            golden: "letter-before-claim-lcs-nhs-contract",
+            template: "letter-before-claim",
+            claim: "L-2",
+            attempts: chasedTwice,
+            profile: "lcs-nhs"
+        ),
+        Case(
+            golden: "late-payment-notice-lcs-nhs-contract",
+            template: "late-payment-notice",
+            claim: "L-2",
+            attempts: chasedTwice,
+            profile: "lcs-nhs"
+        ),
+        Case(
+            golden: "letter-before-claim-other-private",
+            template: "letter-before-claim",
+            claim: "L-2",
+            attempts: chasedTwice,
+            profile: "other-private",
+            contract: "federation"
+        ),
+        Case(golden: "chase-other-private", template: "chase", claim: "L-2", profile: "other-private", contract: "federation"),
         Case(golden: "partners-decision-notice", template: "partners-decision", claim: "D-1", attempts: referred),
         Case(golden: "partners-decision-local-authority", template: "partners-decision", claim: "P-3", attempts: chasedCouncilTwice),
         Case(golden: "partners-decision-lcs-private", template: "partners-decision", claim: "L-2", attempts: chasedTwice, profile: "lcs-private"),
@@ -88,7 +115,8 @@ struct GoldenTests {
                 claim: item.claim,
                 attempts: item.attempts,
                 feedback: feedback,
-                profile: DocumentFixture.profile(item.profile)
+                profile: DocumentFixture.profile(item.profile),
+                contract: item.contract
             )
             text = Self.text(of: document)
         } catch let error as RenderError {
