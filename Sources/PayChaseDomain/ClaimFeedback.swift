@@ -16,6 +16,28 @@ public struct ClaimFeedback: Sendable, Hashable, Codable {
     /// with the day of the newest decision; not something that came back, but what the practice
     /// decided, recorded beside it.
     public var agreed: [String: CalendarDate] = [:]
+    /// Chasing is paused, as the practice recorded; nil when it is not (or was resumed).
+    public var paused: Pause?
+
+    /// A pause the practice recorded: why, from when, until when.
+    public struct Pause: Sendable, Hashable, Codable {
+        public var reason: String
+        public var since: CalendarDate
+        /// The last day of the pause; nil until resumed.
+        public var until: CalendarDate?
+
+        public init(reason: String, since: CalendarDate, until: CalendarDate?) {
+            self.reason = reason
+            self.since = since
+            self.until = until
+        }
+
+        /// Still paused on `day`: on or before its last day.
+        public func holds(on day: CalendarDate) -> Bool { until.map { day <= $0 } ?? true }
+
+        /// `paused until 25 December 2026: promise to pay`.
+        public var description: String { "paused\(until.map { " until \($0.formatted)" } ?? ""): \(reason)" }
+    }
 
     /// Payments recorded with `paychase payment`, in total.
     public var paymentsRecorded: Money { payments.reduce(.zero) { $0 + $1.amount } }

@@ -29,13 +29,23 @@ public struct EscalationLadder: Sendable, Hashable {
         feedback: ClaimFeedback = .init()
     ) -> NextStep {
         guard claim.outstanding > .zero else { return settled(attempts) }
+        if let pause = feedback.paused, pause.holds(on: today) {
+            // "paused until 25 December 2026: promise to pay by 25 December".
+            var step = NextStep(action: .paused, date: pause.until)
+            step.reason = pause.reason
+            return step
+        }
         var step = decisionFirst(rung(for: claim, attempts: attempts.sorted { $0.date < $1.date }, practice: practice, today: today), feedback)
         if let bounced = feedback.bounced {
             step = NextStep(action: .fixAddress, templates: [bounced.template], date: bounced.date)
         } else if let replied = feedback.replied, attempts.allSatisfy({ $0.date <= replied }) {
             step = NextStep(action: .readReply, date: replied)
         }
-        let warnings = [step.warning].compactMap { $0 } + limitWarnings(for: claim, asOf: today)
+        // A pause that ended lately is mentioned for a fortnight.
+        let ended = feedback.paused.flatMap { pause in
+            pause.until.flatMap { $0.days(until: today) <= 14 ? "the pause (\(pause.reason)) ended on \($0.formatted): chasing resumes" : nil }
+        }
+        let warnings = [ended, step.warning].compactMap { $0 } + limitWarnings(for: claim, asOf: today)
         step.warning = warnings.isEmpty ? nil : warnings.joined(separator: "; ")
         return step
     }

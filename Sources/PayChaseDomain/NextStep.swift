@@ -13,6 +13,8 @@ public struct NextStep: Sendable, Hashable, Codable {
         case fixAddress = "fix-address"
         /// Someone replied: read it, then decide.
         case readReply = "read-reply"
+        /// The practice paused chasing it (until `date`, when there is one): nothing is sent.
+        case paused
     }
 
     public var action: Action
@@ -22,6 +24,8 @@ public struct NextStep: Sendable, Hashable, Codable {
     public var serious: Bool
     /// A caution the practice should read before acting.
     public var warning: String?
+    /// Why the claim is paused, as the practice recorded it.
+    public var reason: String?
 
     public init(action: Action, templates: [String] = [], date: CalendarDate? = nil, serious: Bool = false, warning: String? = nil) {
         self.action = action
@@ -42,6 +46,7 @@ public struct NextStep: Sendable, Hashable, Codable {
         case .followUp: text = names.isEmpty ? "follow up by hand" : "follow up: \(names)"
         case .fixAddress: text = "fix the address and resend \(names)"
         case .readReply: text = "read the reply and follow up"
+        case .paused: text = (date.map { "paused until \($0.formatted)" } ?? "paused") + (reason.map { ": \($0)" } ?? "")
         }
         return serious ? "\(text) [serious step]" : text
     }

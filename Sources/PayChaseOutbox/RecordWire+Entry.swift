@@ -73,6 +73,19 @@ extension RecordLine {
                     summary: wire.reply
                 )
             )
+        case .paused:
+            // The last day of the pause is written where a letter's posting day is.
+            return .paused(
+                ClaimPaused(
+                    claimID: wire.claimID,
+                    reason: wire.subject,
+                    until: wire.postedOn.flatMap { try? CalendarDate(parsing: $0) },
+                    from: wire.from,
+                    summary: wire.reply
+                )
+            )
+        case .resumed:
+            return .resumed(ClaimResumed(claimID: wire.claimID, from: wire.from, summary: wire.reply))
         case .readReceipt, .deliveryStatus, .automaticReply, .reply:
             guard let returned = wire.receipt, let report = ReturnedMailFacts.Report(rawValue: kind.rawValue),
                 let matchedBy = ReturnedMailFacts.Match(rawValue: returned.matchedBy), let file = wire.document
@@ -186,6 +199,17 @@ extension RecordWire {
             sha256 = decision.sha256
             postedOn = decision.decidedOn.description
             document = decision.pdf
+        case .paused(let pause):
+            claimID = pause.claimID
+            template = "pause"
+            from = pause.from
+            subject = pause.reason
+            postedOn = pause.until?.description
+        case .resumed(let resume):
+            claimID = resume.claimID
+            template = "resume"
+            from = resume.from
+            subject = "resumed"
         case .mailReturned(let mail):
             claimID = mail.claimID
             template = mail.template

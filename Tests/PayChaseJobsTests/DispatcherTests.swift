@@ -102,6 +102,37 @@ struct DispatcherTests {
         #expect(kit.folder.files(under: "Outbox/failed").isEmpty)
     }
 
+    /// Issue 20.3: a paused claim's queued email waits in the queue until the claim is resumed.
+    @Test func aPausedClaimsQueuedEmailWaitsUntilItIsResumed() throws {
+        let kit = try practice()
+        let down = MemoryTransport()
+        down.failure = MailServerError(.signInNeeded, "The mailbox is not connected")
+        _ = try send(kit, .template("chase", .overdue), transport: down, mailbox: MemoryMailbox())
+        #expect(kit.folder.files(under: "Outbox/queue").filter { $0.hasSuffix(".eml") }.count == 4)
+        func change(_ change: PauseJob.Change) throws {
+            _ = try PauseJob(workspace: kit.workspace, claimID: "Q-2026-001", change: change, asOf: Self.day).run(
+                logger: kit.logger,
+                clock: KitFixture.clock
+            )
+        }
+        try change(.pause(reason: "promise to pay by the 25th", until: CalendarDate(year: 2026, month: 11, day: 25)!))
+        let up = MemoryTransport()
+        let held = try send(kit, .queued, transport: up, mailbox: MemoryMailbox())
+        #expect(held.accepted == 3 && held.waiting == 1)
+        #expect(
+            held.notes.contains {
+                if case .paused(_, "Q-2026-001", "paused until 25 November 2026: promise to pay by the 25th") = $0 { true } else { false }
+            }
+        )
+        #expect(!up.taken.contains { String(decoding: $0, as: UTF8.self).contains("our ref Q-2026-001") }, "nothing for the paused claim went")
+        #expect(up.taken.count == 3)
+        #expect(kit.folder.files(under: "Outbox/queue").filter { $0.hasSuffix(".eml") }.count == 1)
+        try change(.resume)
+        let sent = try send(kit, .queued, transport: up, mailbox: MemoryMailbox())
+        #expect(sent.accepted == 1 && sent.waiting == 0)
+        #expect(kit.folder.files(under: "Outbox/queue").filter { $0.hasSuffix(".eml") }.isEmpty)
+    }
+
     @Test func sendAsDeniedKeepsThatMessageQueuedAndTriesNoMore() throws {
         let kit = try practice()
         let transport = MemoryTransport()

@@ -102,6 +102,35 @@ struct PageTests {
         }
     }
 
+    /// Issue 20.3: the claim page pauses chasing with a reason (offering the usual ones) and resumes it.
+    @Test func theClaimPagePausesAndResumesChasing() async throws {
+        try await WebFixture().test { browser in
+            let page = try await browser.get("/claims/D-2026-014")
+            #expect(page.body.contains("<form name=\"pause\" method=\"post\" action=\"/claims/D-2026-014/pause\">"))
+            #expect(page.body.contains("<option value=\"waiting for CQRS approval\">"), "the usual reasons are offered")
+            let refused = try await browser.post("/claims/D-2026-014/pause", [("reason", "no token")])
+            #expect(refused.status == .forbidden, "no POST without its CSRF token")
+            let empty = try await browser.post("/claims/D-2026-014/pause", [("csrf", page.csrf!), ("reason", "")])
+            #expect(empty.status.code / 100 == 4 && empty.text.contains("Reason for pausing"), "\(empty.text)")
+            let paused = try await browser.post(
+                "/claims/D-2026-014/pause",
+                [("csrf", page.csrf!), ("reason", "waiting for CQRS approval"), ("until", "2099-01-31")]
+            )
+            #expect(paused.status == .seeOther)
+            let after = try await browser.get("/claims/D-2026-014")
+            #expect(after.body.contains("D-2026-014: paused until 31 January 2099: waiting for CQRS approval."), "said on the page it returns to")
+            #expect(after.body.contains("Chasing is paused until 31 January 2099: waiting for CQRS approval."))
+            #expect(after.body.contains("<form name=\"resume\""))
+            let list = try await browser.get("/claims?next=paused")
+            #expect(list.body.contains("D-2026-014") && !list.body.contains("Q-2026-001"), "the claims list filters on it")
+            let resumed = try await browser.post("/claims/D-2026-014/resume", [("csrf", after.csrf!)])
+            #expect(resumed.status == .seeOther)
+            let back = try await browser.get("/claims/D-2026-014")
+            #expect(back.body.contains("D-2026-014: resumed by the practice."))
+            #expect(back.body.contains("<form name=\"pause\""))
+        }
+    }
+
     @Test func theLetterOfTheNextDocumentIsAPDF() async throws {
         try await WebFixture().test { browser in
             let pdf = try await browser.get("/claims/Q-2026-001/letter/appeal")

@@ -69,6 +69,11 @@ public struct ClaimHistory: Sendable {
         case .partnersDecision(let decision):
             let newest = max(feedback[claimID]?.agreed[decision.step] ?? decision.decidedOn, decision.decidedOn)
             feedback[claimID, default: ClaimFeedback()].agreed[decision.step] = newest
+        case .paused(let pause):
+            guard let date = day(time) else { return }
+            feedback[claimID, default: ClaimFeedback()].paused = .init(reason: pause.reason, since: date, until: pause.until)
+        case .resumed:
+            feedback[claimID, default: ClaimFeedback()].paused = nil
         case .email, .sentItemsCopy, .repair:
             if feedback[claimID] == nil { feedback[claimID] = ClaimFeedback() }
         }

@@ -14,6 +14,10 @@ public enum RecordEntry: Sendable, Hashable {
     case paymentReceived(PaymentReceived)
     /// The partners' signed decision to take a serious step.
     case partnersDecision(PartnersDecision)
+    /// The practice paused chasing a claim, with a reason.
+    case paused(ClaimPaused)
+    /// The practice resumed chasing a paused claim.
+    case resumed(ClaimResumed)
     /// The practice started the record again from the entries that verified.
     case repair(RecordRepaired)
 
@@ -34,6 +38,7 @@ public enum RecordEntry: Sendable, Hashable {
         case sentItemsCopy = "sent-items-copy"
         /// The partners' signed decision to take a serious step.
         case decision
+        case paused, resumed
     }
 
     public var kind: Kind {
@@ -44,6 +49,8 @@ public enum RecordEntry: Sendable, Hashable {
         case .mailReturned(let mail): mail.facts.report.kind
         case .paymentReceived: .payment
         case .partnersDecision: .decision
+        case .paused: .paused
+        case .resumed: .resumed
         case .repair: .repaired
         }
     }
@@ -57,6 +64,8 @@ public enum RecordEntry: Sendable, Hashable {
         case .mailReturned(let mail): mail.claimID
         case .paymentReceived(let payment): payment.claimID
         case .partnersDecision(let decision): decision.claimID
+        case .paused(let pause): pause.claimID
+        case .resumed(let resume): resume.claimID
         case .repair: nil
         }
     }
@@ -70,6 +79,8 @@ public enum RecordEntry: Sendable, Hashable {
         case .mailReturned(let mail): mail.template
         case .paymentReceived: "payment"
         case .partnersDecision: DocumentName.partnersDecision
+        case .paused: "pause"
+        case .resumed: "resume"
         case .repair: "record"
         }
     }
@@ -83,6 +94,7 @@ public enum RecordEntry: Sendable, Hashable {
         case .mailReturned(let mail): mail.to
         case .paymentReceived(let payment): [payment.payee]
         case .partnersDecision(let decision): decision.agreedBy
+        case .paused, .resumed: []
         case .repair: []
         }
     }
@@ -96,6 +108,8 @@ public enum RecordEntry: Sendable, Hashable {
         case .mailReturned(let mail): mail.summary
         case .paymentReceived(let payment): payment.summary
         case .partnersDecision(let decision): decision.summary
+        case .paused(let pause): pause.summary
+        case .resumed(let resume): resume.summary
         case .repair(let repair): repair.summary
         }
     }

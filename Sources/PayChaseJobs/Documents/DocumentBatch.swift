@@ -44,6 +44,10 @@ struct DocumentBatch {
 
         var eligible: [Claim] = []
         for claim in chosen {
+            if case .overdue = selection, let pause = feedback[claim.id]?.paused, pause.holds(on: asOf) {
+                report.notes.append(.paused(claimID: claim.id, pause: pause.description))
+                continue
+            }
             guard template.applies(to: claim, practice: profile.practice) else {
                 let note = DraftNote.skipped(claimID: claim.id, template: template.name, onlyFor: template.appliesToDescription)
                 if case .ids = selection { report.problems.append(Problem(claimID: claim.id, note.description)) } else { report.notes.append(note) }

@@ -7,10 +7,12 @@ public enum DraftNote: Sendable, Hashable, CustomStringConvertible {
     case nothingToSend(claimID: String, nextStep: String)
     /// A serious step drafted with `--force` before the steps the ladder puts first.
     case forced(claimID: String, template: String, missing: [String])
+    /// `--overdue`: the practice paused chasing the claim (`pause` says until when and why).
+    case paused(claimID: String, pause: String)
 
     public var claimID: String {
         switch self {
-        case .skipped(let claimID, _, _), .nothingToSend(let claimID, _), .forced(let claimID, _, _): claimID
+        case .skipped(let claimID, _, _), .nothingToSend(let claimID, _), .forced(let claimID, _, _), .paused(let claimID, _): claimID
         }
     }
 
@@ -20,6 +22,7 @@ public enum DraftNote: Sendable, Hashable, CustomStringConvertible {
         case .nothingToSend(let claimID, let nextStep): "\(claimID): nothing to draft today; next step: \(nextStep)"
         case .forced(let claimID, let template, let missing):
             "\(claimID): \(template) drafted with --force, although the record shows no \(missing.joined(separator: ", "))"
+        case .paused(let claimID, let pause): "\(claimID): skipped, \(pause)"
         }
     }
 }

@@ -44,7 +44,7 @@ struct EvidenceContents {
                 source = "\(outbox.root)/\(mail.file)"
                 name = "receipts/\(number)-\(mail.facts.report.rawValue).eml"
                 sha256 = mail.sha256
-            case .email, .repair, .paymentReceived, .sentItemsCopy:
+            case .email, .repair, .paymentReceived, .sentItemsCopy, .paused, .resumed:
                 continue
             }
             guard let data = FileManager.default.contents(atPath: source) else {
@@ -154,6 +154,10 @@ struct EvidenceContents {
             return [when, "payment", "", "", payment.summary]
         case .partnersDecision(let decision):
             return [when, DocumentName.partnersDecision, "", "signed minute", decision.summary]
+        case .paused(let pause):
+            return [when, "pause", "", "", pause.summary]
+        case .resumed(let resume):
+            return [when, "resume", "", "", resume.summary]
         case .repair(let repair):
             return [when, "record", "", "", "the record was repaired: \(repair.summary)"]
         case .sentItemsCopy(let copy):

@@ -49,7 +49,7 @@ public struct SealJob: Sendable {
             switch line.entry {
             case .sentItemsCopy: false
             case .email(let email): email.message.template != template
-            case .letterPosted, .mailReturned, .paymentReceived, .partnersDecision, .repair: true
+            case .letterPosted, .mailReturned, .paymentReceived, .partnersDecision, .paused, .resumed, .repair: true
             }
         }
         return since && sealedOn != day

@@ -169,7 +169,13 @@ public struct SendJob: Sendable {
     ) throws(OutboxError) {
         let now = clock.now()
         var due: [QueuedMessage] = []
+        let feedback = outbox.history().feedback
         for message in try outbox.queue.all() {
+            if let pause = feedback[message.claimID]?.paused, pause.holds(on: asOf) {
+                result.waiting += 1
+                result.notes.append(.paused(queueID: message.id, claimID: message.claimID, pause: pause.description))
+                continue
+            }
             switch message.state {
             case .queued where message.nextAttempt <= now || options.retryNow:
                 due.append(message)

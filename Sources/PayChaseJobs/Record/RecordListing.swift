@@ -30,6 +30,8 @@ public struct RecordListing: Sendable {
         case .paymentReceived(let payment): party = payment.payer
         case .mailReturned(let mail): party = mail.from
         case .partnersDecision(let decision): party = decision.from
+        case .paused(let pause): party = pause.from
+        case .resumed(let resume): party = resume.from
         case .email, .sentItemsCopy, .letterPosted, .repair: party = to
         }
         detail = line.entry.summary.replacingOccurrences(of: "\n", with: " / ")
@@ -54,6 +56,8 @@ extension RecordEntry.Kind {
         case .payment: "Payment received"
         case .sentItemsCopy: "Copy filed in Sent Items"
         case .decision: "Partners' decision recorded"
+        case .paused: "Chasing paused"
+        case .resumed: "Chasing resumed"
         }
     }
 }

@@ -51,6 +51,8 @@ public struct StatusJSON: Encodable, Sendable {
         var nextTemplates: [String]
         var nextDate: String?
         var warning: String?
+        /// Why chasing is paused, while it is.
+        var pausedFor: String?
 
         /// One claim's row, as in `status --json`.
         public init(_ row: StatusReport.Row) {
@@ -77,6 +79,7 @@ public struct StatusJSON: Encodable, Sendable {
             nextTemplates = row.nextStep.templates
             nextDate = row.nextStep.date?.description
             warning = row.nextStep.warning
+            pausedFor = row.nextStep.reason
         }
     }
 

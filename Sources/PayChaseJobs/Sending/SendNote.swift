@@ -12,4 +12,7 @@ public enum SendNote: Sendable, Hashable {
     /// recipients say whether it arrived, it is confirmed (`QueueJob.confirmDelivered`) or sent
     /// again (`SendJob.Options.resendUncertain`).
     case held(queueID: String, lastReply: String?, recipients: [String])
+    /// Kept in the queue, not sent: the practice paused chasing the claim (`pause` says why and
+    /// until when); it goes once the pause ends or the claim is resumed.
+    case paused(queueID: String, claimID: String, pause: String)
 }

@@ -37,7 +37,7 @@ public struct PayChaseError: Error, Sendable, CustomStringConvertible {
 
     /// A job's input, which a front end names its own way (an option, a form field).
     public enum Input: Sendable, Hashable, CustomStringConvertible {
-        case paymentReference, postingMethod, postingTracking, partnerName
+        case paymentReference, postingMethod, postingTracking, partnerName, pauseReason
 
         /// The most characters such an input may have.
         public static let maxLength = 200
@@ -49,6 +49,7 @@ public struct PayChaseError: Error, Sendable, CustomStringConvertible {
             case .postingMethod: "the posting method"
             case .postingTracking: "the tracking reference"
             case .partnerName: "a partner's name"
+            case .pauseReason: "the reason for the pause"
             }
         }
     }

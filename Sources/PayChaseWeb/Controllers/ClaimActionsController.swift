@@ -18,6 +18,8 @@ struct ClaimActionsController {
         pages.post("claims/:claim/posting", use: posting)
         pages.post("claims/:claim/payment", use: payment)
         pages.post("claims/:claim/evidence", use: evidence)
+        pages.post("claims/:claim/pause", use: pause)
+        pages.post("claims/:claim/resume", use: resume)
     }
 
     var logger: Logger { state.logger }
@@ -121,6 +123,26 @@ struct ClaimActionsController {
             claimID: claimID,
             context: context
         )
+    }
+
+    @Sendable func pause(_ request: Request, context: WebContext) async throws -> Response {
+        let claimID = try await knownClaim(context)
+        let form = try await FormText(request)
+        let reason = try form.required("reason", label: "Reason for pausing")
+        let until = try form.optionalDate("until", label: "Until")
+        return try await changePause(claimID, .pause(reason: reason, until: until), context: context)
+    }
+
+    @Sendable func resume(_ request: Request, context: WebContext) async throws -> Response {
+        try await changePause(try await knownClaim(context), .resume, context: context)
+    }
+
+    private func changePause(_ claimID: String, _ change: PauseJob.Change, context: WebContext) async throws -> Response {
+        let job = PauseJob(workspace: practice.workspace, claimID: claimID, change: change, asOf: state.today)
+        let logger = logger
+        let clock = clock
+        let result = try await state.write(practice) { () throws(PayChaseError) in try job.run(logger: logger, clock: clock) }
+        return done("\(claimID): \(result.summary).", claimID: claimID, context: context)
     }
 
     /// The pack is written to `Outbox/evidence/` as the command line writes it, and the zip sent back.

@@ -44,7 +44,12 @@ struct FormText: Sendable {
 
     /// A date as the command line reads it (`2026-11-22` or `22/11/2026`); `fallback` when empty.
     func date(_ name: String, label: String, fallback: CalendarDate) throws(WebError) -> CalendarDate {
-        guard let text = try optional(name, label: label) else { return fallback }
+        try optionalDate(name, label: label) ?? fallback
+    }
+
+    /// An optional date; nil when empty.
+    func optionalDate(_ name: String, label: String) throws(WebError) -> CalendarDate? {
+        guard let text = try optional(name, label: label) else { return nil }
         do { return try CalendarDate(parsing: text) } catch { throw WebError.badField(label, error.description) }
     }
 

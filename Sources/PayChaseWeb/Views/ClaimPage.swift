@@ -41,6 +41,9 @@ struct ClaimPage {
     var templates: [Choice]
     var emailTemplates: [Choice]
     var letterTemplates: [Choice]
+    /// `paused until 25 December 2026: promise to pay`, while chasing is paused.
+    var paused: String?
+    var pauseReasons = ClaimPaused.suggestedReasons
 
     init(_ view: ClaimView, pagePath: String, csrf: String, sendKey: String, today: CalendarDate) {
         let base = "\(pagePath)/claims"
@@ -76,5 +79,6 @@ struct ClaimPage {
         templates = choices(view.templates)
         emailTemplates = choices(view.templates.filter { $0.forms.contains("email") })
         letterTemplates = choices(view.templates.filter { $0.forms.contains("letter") })
+        paused = status.nextStep.action == .paused ? status.nextStep.summary : nil
     }
 }

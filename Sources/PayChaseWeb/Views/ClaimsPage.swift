@@ -31,7 +31,7 @@ struct ClaimsPage {
         var nextStep: String
     }
 
-    static let steps: [NextStep.Action] = [.send, .wait, .followUp, .fixAddress, .readReply, .none]
+    static let steps: [NextStep.Action] = [.send, .wait, .followUp, .fixAddress, .readReply, .paused, .none]
 
     var action: String
     var paymasters: [Option]

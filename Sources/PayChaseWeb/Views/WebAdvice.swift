@@ -33,6 +33,7 @@ enum WebAdvice {
         case .postingMethod: "Method"
         case .postingTracking: "Tracking"
         case .partnerName: "Agreed by"
+        case .pauseReason: "Reason"
         }
     }
 
@@ -43,6 +44,8 @@ enum WebAdvice {
             "\(claimID): \(template) is already queued (\(queueID)); it goes when the worker next sends the queue"
         case .sentRecently(let claimID, let template, let sentOn, let messageID):
             "\(claimID): \(template) was already sent on \(sentOn.formatted) (\(messageID)); nothing was sent again"
+        case .paused(let queueID, let claimID, let pause):
+            "\(queueID): kept in the queue, \(claimID) is \(pause); it goes once the pause ends or the claim is resumed on its page"
         case .held(let queueID, let lastReply, let recipients):
             "\(queueID): held, the server may already have it (\(lastReply ?? "no reply")); check with \(recipients.joined(separator: ", ")), "
                 + "then confirm it on the Queue page"

@@ -10,6 +10,8 @@ enum CommandAdvice {
             "\(claimID): \(template) is already queued (\(queueID)); it goes with 'paychase send --queued'"
         case .sentRecently(let claimID, let template, let sentOn, let messageID):
             "\(claimID): \(template) was already sent on \(sentOn.formatted) (\(messageID)); use --again to send another"
+        case .paused(let queueID, let claimID, let pause):
+            "\(queueID): kept in the queue, \(claimID) is \(pause); it goes once the pause ends or after 'paychase resume \(claimID)'"
         case .held(let queueID, let lastReply, let recipients):
             "\(queueID): held, the server may already have it (\(lastReply ?? "no reply")); check with \(recipients.joined(separator: ", ")), "
                 + "then run 'paychase send --queued --resend-uncertain' or 'paychase queue --delivered \(queueID)'"
@@ -48,6 +50,7 @@ enum CommandAdvice {
         case .postingMethod: "--method"
         case .postingTracking: "--tracking"
         case .partnerName: "--agreed-by"
+        case .pauseReason: "--reason"
         }
     }
 
