@@ -337,7 +337,7 @@ public struct DocumentContext: Sendable {
 
 extension DocumentName {
     /// How a letter refers to an earlier document: "payment query".
-    static func describe(_ template: String) -> String {
+    public static func describe(_ template: String) -> String {
         switch template {
         case chase: "payment query"
         case appeal: "payment appeal"

@@ -12,7 +12,8 @@ struct PayChase: AsyncParsableCommand {
             75 temporary failure, 78 bad configuration.
             """,
         subcommands: [
-            Check.self, Draft.self, Send.self, Print.self, RecordPosting.self, RecordDecision.self, Pause.self, Resume.self, Payment.self,
+            Check.self, Draft.self, Send.self, Print.self, RecordPosting.self, RecordDecision.self, Pause.self, Resume.self, Calendar.self,
+            Payment.self,
             Receipts.self, Evidence.self,
             Status.self, Report.self,
             Log.self, Queue.self, Templates.self, Serve.self, User.self, Mailbox.self,

@@ -39,7 +39,7 @@ public enum PayChaseServer {
     static func router(_ state: WebState, sessions: some PersistDriver) -> Router<WebContext> {
         let router = Router(context: WebContext.self)
         let cookie = SessionCookieParameters(name: "paychase_session", secure: state.configuration.behindTLS, sameSite: .strict)
-        router.add(middleware: LogRequestsMiddleware(.debug))
+        router.add(middleware: RequestLogMiddleware())
         // Sessions outermost, so what an error page does to the session (a flash shown) is kept too.
         router.add(
             middleware: SessionMiddleware(
@@ -66,6 +66,7 @@ public enum PayChaseServer {
             ReturnedMailController(state: state, practice: practice).register(pages: pages)
             MailboxController(state: state, practice: practice).register(pages: pages, api: api)
             ReportsController(state: state, practice: practice).register(pages: pages, api: api)
+            CalendarController(state: state, practice: practice).register(pages: pages)
         }
         return router
     }

@@ -60,6 +60,7 @@ final class WebState: Sendable {
             for (id, label, path) in [
                 ("dashboard", "Dashboard", "/"), ("claims", "Claims", "/claims"), ("import", "Import", "/import"),
                 ("queue", "Queue", "/queue"), ("record", "Record", "/record"), ("reports", "Reports", "/reports"),
+                ("calendar", "Deadlines", "/calendar"),
                 ("mailbox", "Mailbox", "/mailbox"),
             ] {
                 nav.append(NavLink(id: id, label: label, href: base + path, current: current == id))

@@ -8,7 +8,10 @@ struct LoginMiddleware: RouterMiddleware {
     let state: WebState
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
-        guard context.identity == nil, state.loginRequired, request.uri.path != "/login" else {
+        // A calendar's secret link is its own key: the controller checks it.
+        guard context.identity == nil, state.loginRequired, request.uri.path != "/login",
+            !(request.method == .get && CalendarController.isSubscriptionPath(request.uri.path))
+        else {
             return try await next(request, context)
         }
         if request.uri.path.hasPrefix("/api/") || request.method != .get {

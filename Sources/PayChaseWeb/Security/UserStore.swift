@@ -18,6 +18,8 @@ public struct UserStore: Sendable {
     struct Entry: Codable {
         var name: String
         var bcrypt: String
+        /// The secret in the user's calendar link, for a calendar that subscribes without a login.
+        var calendar: String?
     }
 
     /// The names in the file; none when it does not exist.
@@ -33,16 +35,44 @@ public struct UserStore: Sendable {
             throw WebSetupError("the password must be at least \(Self.minimumPasswordLength) characters on one line")
         }
         var file = try read()
-        let entry = Entry(name: name, bcrypt: Bcrypt.hash(password, cost: cost))
-        let isNew = !file.users.contains { $0.name == name }
+        let old = file.users.first { $0.name == name }
+        let entry = Entry(name: name, bcrypt: Bcrypt.hash(password, cost: cost), calendar: old?.calendar)
         file.users.removeAll { $0.name == name }
         file.users.append(entry)
         file.users.sort { $0.name < $1.name }
+        try write(file)
+        return old == nil
+    }
+
+    /// The secret of `name`'s calendar link, made (and kept in the file) the first time it is asked for.
+    public func calendarSecret(for name: String) throws(WebSetupError) -> String {
+        var file = try read()
+        guard let index = file.users.firstIndex(where: { $0.name == name }) else { throw WebSetupError("'\(name)' is not a user") }
+        if let secret = file.users[index].calendar { return secret }
+        var random = SystemRandomNumberGenerator()
+        let secret = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &random)) }.joined()
+        file.users[index].calendar = secret
+        try write(file)
+        return secret
+    }
+
+    /// The user whose calendar link has this secret; nil for none. Every entry is compared in full.
+    public func user(withCalendarSecret secret: String) -> String? {
+        guard secret.utf8.count == 64, let users = try? read().users else { return nil }
+        var found: String?
+        for user in users {
+            guard let known = user.calendar, known.utf8.count == 64 else { continue }
+            let difference = zip(known.utf8, secret.utf8).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) }
+            if difference == 0 { found = user.name }
+        }
+        return found
+    }
+
+    private func write(_ file: File) throws(WebSetupError) {
         let encoder = JSONStyle.document.encoder()
         do { try AtomicFile.write(Array(try encoder.encode(file)) + [0x0A], to: path, mode: 0o600) } catch {
             throw WebSetupError("\(path): could not be written: \(error)")
         }
-        return isNew
     }
 
     /// The user when the password is theirs. Slow on purpose (bcrypt): call it off the cooperative pool.
