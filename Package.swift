@@ -63,6 +63,7 @@ let package = Package(
                 "PayChaseDomain", "PayChaseTransport",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -21,6 +21,10 @@ public struct PracticeSettings: Sendable {
     public var pollMinutes = 5
     /// `auto_send`: templates the service sends by itself when a claim's next step is one of them.
     public var autoSend: [String] = []
+    /// `bank.names`: words in a bank credit's description that name each paymaster.
+    public var bankNames: [PaymasterRole: [String]] = [:]
+    /// `bank.csv`: the columns of a bank's CSV export PayChase does not know.
+    public var bankCSV: BankCSVLayout?
     /// What reading the profile noticed without refusing it (an old key read as a new one).
     public var notes: [Diagnostic] = []
 

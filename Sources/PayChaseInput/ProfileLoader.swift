@@ -55,6 +55,7 @@ public struct ProfileLoader: Sendable {
         let maxPerMinute = reader.integer(top?["smtp"]?.mapping, "max_per_minute", at: "smtp", in: 1...10_000)
         let pollMinutes = reader.integer(top?["imap"]?.mapping, "poll_minutes", at: "imap", in: 1...1440)
         let autoSend = readAutoSend(top?["auto_send"], &reader)
+        let bank = BankSettingsReader.read(top?["bank"], &reader)
         let processedFolder = reader.string(top?["imap"]?.mapping, "processed_folder", at: "imap", required: false)
         if let processedFolder, processedFolder.hasHeaderUnsafeCharacters || processedFolder.isEmpty {
             reader.report("imap.processed_folder", "must be a folder name on one line")
@@ -90,12 +91,14 @@ public struct ProfileLoader: Sendable {
         settings.maxPerMinute = maxPerMinute
         settings.pollMinutes = pollMinutes ?? settings.pollMinutes
         settings.autoSend = autoSend
+        settings.bankNames = bank.names
+        settings.bankCSV = bank.csv
         return settings
     }
 
     static let sections = [
         "practice", "commissioner", "paymasters", "lmc", "dispute_resolution", "payment_terms", "reply_days", "smtp", "imap", "receipts",
-        "auto_send", "costs", "oauth", "contracts",
+        "auto_send", "costs", "oauth", "contracts", "bank",
     ]
 
     /// `imap.sent_folder: Sent Items`, or `none` (also `false`) when the provider files sent mail itself.

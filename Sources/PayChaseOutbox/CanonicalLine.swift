@@ -242,7 +242,8 @@ private struct Scanner {
                 case .reference?:
                     reference = scanner.string()
                     return reference != nil
-                case nil: return false
+                // A payment matched from a bank line is rare: JSONDecoder reads it.
+                case .bank?, nil: return false
                 }
             }), let pence, let receivedOn
         else { return nil }

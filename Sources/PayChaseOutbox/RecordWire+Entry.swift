@@ -120,17 +120,25 @@ extension RecordLine {
             )
         case .payment:
             guard let payment = wire.payment, let receivedOn = try? CalendarDate(parsing: payment.receivedOn) else { return nil }
-            return .paymentReceived(
-                PaymentReceived(
-                    claimID: wire.claimID,
-                    amount: Money(pence: payment.pence),
-                    receivedOn: receivedOn,
-                    reference: payment.reference,
-                    payer: wire.from,
-                    payee: wire.to.first ?? "",
-                    summary: wire.reply
-                )
+            var received = PaymentReceived(
+                claimID: wire.claimID,
+                amount: Money(pence: payment.pence),
+                receivedOn: receivedOn,
+                reference: payment.reference,
+                payer: wire.from,
+                payee: wire.to.first ?? "",
+                summary: wire.reply
             )
+            if let bank = payment.bank {
+                guard let date = try? CalendarDate(parsing: bank.date) else { return nil }
+                received.bankLine = BankLineReference(
+                    sha256: bank.sha256,
+                    date: date,
+                    description: bank.description,
+                    amount: Money(pence: bank.pence)
+                )
+            }
+            return .paymentReceived(received)
         case .repaired:
             guard let damaged = wire.document else { return nil }
             // The problem as the repair worded it, else the whole note.
@@ -242,7 +250,14 @@ extension RecordWire {
             from = received.payer
             to = [received.payee]
             subject = "payment received"
-            payment = Payment(pence: received.amount.pence, receivedOn: received.receivedOn.description, reference: received.reference)
+            payment = Payment(
+                pence: received.amount.pence,
+                receivedOn: received.receivedOn.description,
+                reference: received.reference,
+                bank: received.bankLine.map {
+                    Bank(sha256: $0.sha256, date: $0.date.description, description: $0.description, pence: $0.amount.pence)
+                }
+            )
         case .repair(let repair):
             claimID = "-"
             template = "record"

@@ -96,10 +96,20 @@ struct RecordWire: Codable, Sendable, Hashable {
         var pence: Int64
         var receivedOn: String
         var reference: String?
+        /// The bank statement line it came from, when it was matched from one.
+        var bank: Bank?
 
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case pence, reference
+            case pence, reference, bank
             case receivedOn = "received_on"
         }
+    }
+
+    /// `payment.bank`: the statement line's hash, date, description and whole credit.
+    struct Bank: Codable, Sendable, Hashable {
+        var sha256: String
+        var date: String
+        var description: String
+        var pence: Int64
     }
 }

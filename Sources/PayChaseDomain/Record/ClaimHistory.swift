@@ -14,6 +14,8 @@ public struct ClaimHistory: Sendable {
     /// Per claim, the Message-ID of the newest email that reached the server: a bounce about an
     /// older one does not bring the claim back.
     private var newest: [String: String] = [:]
+    /// The bank statement lines payments were recorded from, by their hash.
+    public var bankLines: Set<String> = []
     private var days = LondonTime.Days()
 
     public init() {}
@@ -63,6 +65,7 @@ public struct ClaimHistory: Sendable {
             }
             if feedback[claimID] == nil { feedback[claimID] = ClaimFeedback() }
         case .paymentReceived(let payment):
+            if let line = payment.bankLine { bankLines.insert(line.sha256) }
             feedback[claimID, default: ClaimFeedback()].payments.append(
                 RecordedPayment(amount: payment.amount, receivedOn: payment.receivedOn, reference: payment.reference)
             )

@@ -1,0 +1,117 @@
+import Logging
+import PayChaseDomain
+import PayChaseInput
+import PayChaseOutbox
+
+/// `paychase bank FILE`: reads a bank statement, proposes for each credit the claims it pays,
+/// and records nothing until told; `record` records the certain proposals (or, from the web
+/// page, the ones ticked), each payment keeping the bank line's date, description, amount and
+/// hash, so a statement read twice records nothing twice.
+public struct BankJob: Sendable {
+    public var workspace: Workspace
+    public var statement: Source
+    /// Record the certain proposals.
+    public var record: Bool
+    /// Record these credits' proposals (by the line's hash), whatever their certainty: what a
+    /// person ticked on the Bank page.
+    public var confirmed: Set<String>
+
+    public enum Source: Sendable {
+        case file(String)
+        /// An upload: its text and the name to report lines against.
+        case text(String, name: String)
+    }
+
+    public init(workspace: Workspace, statement: Source, record: Bool = false, confirmed: Set<String> = []) {
+        self.workspace = workspace
+        self.statement = statement
+        self.record = record
+        self.confirmed = confirmed
+    }
+
+    public struct Result: Sendable {
+        /// `OFX`, `Barclays`, ...
+        public var layout: String
+        public var proposals: [BankProposal] = []
+        public var unplaced: [UnplacedCredit] = []
+        /// Credits already recorded from an earlier statement: not proposed again.
+        public var alreadyRecorded: [BankCredit] = []
+        /// Lines that could not be read, as `FILE:LINE: message`.
+        public var problems: [String] = []
+        /// Debits and balance lines passed over.
+        public var skipped = 0
+        /// Payments recorded now.
+        public var recorded: [PaymentReceived] = []
+    }
+
+    public func run(logger: Logger, clock: WallClock = .system) throws(PayChaseError) -> Result {
+        let settings = try workspace.loadSettings()
+        let reader = BankStatementReader(mapping: settings.bankCSV)
+        let statement: BankStatementReader.Statement
+        do {
+            switch self.statement {
+            case .file(let path): statement = try reader.read(path: path)
+            case .text(let text, let name): statement = try reader.read(text, file: name)
+            }
+        } catch { throw Workspace.failure(error) }
+        let outbox: OutboxSession
+        do { outbox = try OutboxSession(working: workspace.outbox, logger: logger) } catch { throw error.failure }
+        let view = RecordView(outbox)
+        var claims = view.counting(try workspace.loadClaims(profile: settings.profile))
+        let done = outbox.history().bankLines
+        var result = Result(layout: statement.layout, problems: statement.problems.map(\.description), skipped: statement.skipped)
+        let names = PaymentMatcher.names(configured: settings.bankNames, paymasters: settings.profile.paymasters)
+        for credit in statement.credits {
+            if done.contains(credit.sha256) {
+                result.alreadyRecorded.append(credit)
+                continue
+            }
+            // Each credit is matched against what is still owed after the ones before it.
+            switch PaymentMatcher(claims: claims, names: names).match(credit) {
+            case .proposed(let proposal):
+                result.proposals.append(proposal)
+                for share in proposal.shares {
+                    if let index = claims.firstIndex(where: { $0.id == share.claimID }) { claims[index].paid = claims[index].paid + share.amount }
+                }
+            case .unplaced(let unplaced):
+                result.unplaced.append(unplaced)
+            }
+        }
+        let chosen = result.proposals.filter { (record && $0.certainty == .certain) || confirmed.contains($0.credit.sha256) }
+        let payers = Dictionary(
+            uniqueKeysWithValues: claims.map { ($0.id, settings.profile.paymasters[$0.paymaster]?.name ?? $0.paymaster.rawValue) }
+        )
+        for proposal in chosen {
+            let line = BankLineReference(
+                sha256: proposal.credit.sha256,
+                date: proposal.credit.date,
+                description: Self.oneLine(proposal.credit.description),
+                amount: proposal.credit.amount
+            )
+            for share in proposal.shares {
+                let payment = PaymentReceived(
+                    claimID: share.claimID,
+                    amount: share.amount,
+                    bankLine: line,
+                    payer: payers[share.claimID] ?? "",
+                    payee: settings.profile.practice.name
+                )
+                do { try outbox.append(RecordLine(time: RecordTime.format(clock.now()), entry: .paymentReceived(payment))) } catch {
+                    throw error.failure
+                }
+                result.recorded.append(payment)
+            }
+        }
+        logger.debug(
+            "bank statement",
+            metadata: ["credits": "\(statement.credits.count)", "proposed": "\(result.proposals.count)", "recorded": "\(result.recorded.count)"]
+        )
+        return result
+    }
+
+    /// A description as one line of at most 200 characters: nothing from a bank file reaches the
+    /// record with a line break in it.
+    static func oneLine(_ text: String) -> String {
+        String(text.map { $0.isNewline || $0 == "\0" ? " " : $0 }.prefix(PayChaseError.Input.maxLength))
+    }
+}
