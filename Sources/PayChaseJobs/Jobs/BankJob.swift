@@ -109,6 +109,9 @@ public struct BankJob: Sendable {
         return result
     }
 
+    /// What names an uploaded statement while it is reviewed: its SHA-256.
+    public static func key(of bytes: [UInt8]) -> String { SHA256Hex.digest(bytes) }
+
     /// A description as one line of at most 200 characters: nothing from a bank file reaches the
     /// record with a line break in it.
     static func oneLine(_ text: String) -> String {

@@ -67,6 +67,7 @@ public enum PayChaseServer {
             MailboxController(state: state, practice: practice).register(pages: pages, api: api)
             ReportsController(state: state, practice: practice).register(pages: pages, api: api)
             CalendarController(state: state, practice: practice).register(pages: pages)
+            BankController(state: state, practice: practice).register(pages: pages)
         }
         return router
     }

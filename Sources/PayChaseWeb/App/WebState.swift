@@ -58,7 +58,7 @@ final class WebState: Sendable {
         if let practice = practice ?? (configuration.several ? nil : configuration.practices.first) {
             let base = practice.pagePath
             for (id, label, path) in [
-                ("dashboard", "Dashboard", "/"), ("claims", "Claims", "/claims"), ("import", "Import", "/import"),
+                ("dashboard", "Dashboard", "/"), ("claims", "Claims", "/claims"), ("import", "Import", "/import"), ("bank", "Bank", "/bank"),
                 ("queue", "Queue", "/queue"), ("record", "Record", "/record"), ("reports", "Reports", "/reports"),
                 ("calendar", "Deadlines", "/calendar"),
                 ("mailbox", "Mailbox", "/mailbox"),

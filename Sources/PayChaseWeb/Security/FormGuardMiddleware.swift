@@ -13,12 +13,13 @@ struct FormGuardMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         guard request.method == .post else { return try await next(request, context) }
         var request = request
-        let upload = request.uri.path.hasSuffix("/import")
+        let upload = request.uri.path.hasSuffix("/import") || request.uri.path.hasSuffix("/bank")
         let limit = upload ? state.configuration.maxUploadBytes : state.configuration.maxFormBytes
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit { throw Self.tooLarge(limit, upload: upload) }
+        let what = request.uri.path.hasSuffix("/bank") ? "a statement; nothing was recorded" : "a claims file; nothing was replaced"
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit { throw Self.tooLarge(limit, upload: upload ? what : nil) }
         let body: ByteBuffer
         do { body = try await request.collectBody(upTo: limit) } catch let error as HTTPError where error.status == .contentTooLarge {
-            throw Self.tooLarge(limit, upload: upload)
+            throw Self.tooLarge(limit, upload: upload ? what : nil)
         }
         guard let expected = context.sessions.session?.csrf, let given = Self.token(in: body, request: request),
             Self.same(given, expected)
@@ -31,13 +32,13 @@ struct FormGuardMiddleware: RouterMiddleware {
         return try await next(request, context)
     }
 
-    static func tooLarge(_ limit: Int, upload: Bool) -> WebError {
+    /// `upload`: what the file is, and what was not done ("a claims file; nothing was replaced").
+    static func tooLarge(_ limit: Int, upload: String?) -> WebError {
         let size = limit >= 1024 * 1024 ? "\(limit / (1024 * 1024)) MB" : "\(limit / 1024) KB"
         return WebError(
             .contentTooLarge,
-            upload
-                ? "the file is larger than \(size), the most PayChase accepts for a claims file; nothing was replaced"
-                : "the form is larger than \(size), the most PayChase accepts"
+            upload.map { "the file is larger than \(size), the most PayChase accepts for \($0)" }
+                ?? "the form is larger than \(size), the most PayChase accepts"
         )
     }
 

@@ -6,15 +6,32 @@ import PayChaseDomain
 /// characters (so nothing from a form can reach an email header or the record as two lines).
 struct FormText: Sendable {
     let fields: [String: String]
+    /// Every value of each name, in order, for a field that repeats (a column of ticked boxes).
+    let repeated: [String: [String]]
 
     /// The fields of the request's (already collected) URL-encoded body.
     init(_ request: Request) async throws {
         var request = request
         let body = try await request.collectBody(upTo: 1024 * 1024)
         fields = Self.fields(String(buffer: body))
+        repeated = Self.allFields(String(buffer: body))
     }
 
-    init(fields: [String: String]) { self.fields = fields }
+    init(fields: [String: String]) {
+        self.fields = fields
+        repeated = fields.mapValues { [$0] }
+    }
+
+    /// Every value given for `name`.
+    func all(_ name: String) -> [String] { repeated[name] ?? [] }
+
+    static func allFields(_ text: String) -> [String: [String]] {
+        var components = URLComponents()
+        components.percentEncodedQuery = text.replacingOccurrences(of: "+", with: "%20")
+        var fields: [String: [String]] = [:]
+        for item in components.queryItems ?? [] { fields[item.name, default: []].append(item.value ?? "") }
+        return fields
+    }
 
     /// `a=1&b=two+words` → ["a": "1", "b": "two words"]; the first of a repeated name wins.
     static func fields(_ text: String) -> [String: String] {

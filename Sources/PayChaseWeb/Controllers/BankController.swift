@@ -1,0 +1,166 @@
+import Foundation
+import Hummingbird
+import MultipartKit
+import PayChaseDomain
+import PayChaseJobs
+
+/// Payments from the bank statement (`/bank`): upload a statement, review what the matcher
+/// proposes for each credit (the certain ones ticked), tick and confirm. The upload is kept in
+/// the practice's web folder under its hash until confirmed, so the confirmation records exactly
+/// the lines that were reviewed.
+struct BankController {
+    let state: WebState
+    let practice: ServedPractice
+
+    func register(pages: RouterGroup<WebContext>) {
+        pages.get("bank") { _, context in page(context, review: nil, problems: [], status: .ok) }
+        pages.post("bank", use: upload)
+        pages.post("bank/confirm", use: confirm)
+    }
+
+    struct Upload: Decodable {
+        var statement: Data?
+    }
+
+    var folder: String { "\(practice.webFolder)/bank" }
+
+    @Sendable func upload(_ request: Request, context: WebContext) async throws -> Response {
+        var request = request
+        let body = try await request.collectBody(upTo: state.configuration.maxUploadBytes)
+        guard let boundary = MultipartBoundary.of(request.headers[.contentType] ?? ""),
+            let form = try? FormDataDecoder().decode(Upload.self, from: body, boundary: boundary)
+        else {
+            throw WebError(.badRequest, "send the statement from the Bank page's form (multipart/form-data with a 'statement' file)")
+        }
+        guard let data = form.statement, !data.isEmpty else { throw WebError.badField("Statement", "is missing or empty") }
+        let key = BankJob.key(of: Array(data))
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try data.write(to: URL(fileURLWithPath: "\(folder)/\(key).txt"), options: .atomic)
+        } catch {
+            throw WebError(.serviceUnavailable, "the statement could not be kept for review: \(error)")
+        }
+        let outcome: Result<BankJob.Result, WebError>
+        do throws(WebError) {
+            outcome = .success(try await run(key: key, confirmed: []))
+        } catch {
+            outcome = .failure(error)
+        }
+        switch outcome {
+        case .success(let result):
+            return page(context, review: BankReview(result, key: key), problems: result.problems, status: .ok)
+        case .failure(let error) where error.status == .unprocessableContent || error.status == .badRequest:
+            return page(context, review: nil, problems: error.lines, status: .unprocessableContent)
+        case .failure(let error):
+            throw error
+        }
+    }
+
+    @Sendable func confirm(_ request: Request, context: WebContext) async throws -> Response {
+        let form = try await FormText(request)
+        let key = try form.required("statement", label: "Statement")
+        guard key.utf8.count == 64, key.allSatisfy(\.isHexDigit), FileManager.default.fileExists(atPath: "\(folder)/\(key).txt") else {
+            throw WebError.badField("Statement", "is not one uploaded here; upload it again")
+        }
+        let ticked = Set(form.all("line").filter { $0.utf8.count == 64 && $0.allSatisfy(\.isHexDigit) })
+        let result = try await run(key: key, confirmed: ticked)
+        context.flash("Recorded \(result.recorded.count) payment(s) from the statement.")
+        return Response(status: .seeOther, headers: [.location: "\(practice.pagePath)/bank"])
+    }
+
+    func run(key: String, confirmed: Set<String>) async throws(WebError) -> BankJob.Result {
+        let text = (try? String(contentsOfFile: "\(folder)/\(key).txt", encoding: .utf8)) ?? ""
+        let job = BankJob(workspace: practice.workspace, statement: .text(text, name: "statement"), confirmed: confirmed)
+        let logger = state.logger
+        let clock = state.configuration.clock
+        if confirmed.isEmpty { return try await state.read { () throws(PayChaseError) in try job.run(logger: logger, clock: clock) } }
+        return try await state.write(practice) { () throws(PayChaseError) in try job.run(logger: logger, clock: clock) }
+    }
+
+    func page(_ context: WebContext, review: BankReview?, problems: [String], status: HTTPResponse.Status) -> Response {
+        let model = BankPage(action: "\(practice.pagePath)/bank", csrf: context.csrfToken(), review: review, problems: problems)
+        return state.pages.response(
+            "bank",
+            model,
+            layout: state.layout("Bank statement", practice: practice, current: "bank", context: context),
+            status: status
+        )
+    }
+}
+
+/// What the matcher proposed for an upload, for the page to show with a box to tick per credit.
+struct BankReview: Sendable {
+    struct Row: Sendable {
+        var line: String
+        var place: String
+        var date: String
+        var amount: String
+        var description: String
+        var claims: String
+        var certainty: String
+        var reason: String
+        var certain: Bool
+    }
+
+    struct Unplaced: Sendable {
+        var place: String
+        var date: String
+        var amount: String
+        var description: String
+        var reason: String
+    }
+
+    var key: String
+    var layout: String
+    var rows: [Row]
+    var unplaced: [Unplaced]
+    var hasRows: Bool
+    var hasUnplaced: Bool
+    var alreadyRecorded: Int
+
+    init(_ result: BankJob.Result, key: String) {
+        self.key = key
+        layout = result.layout
+        rows = result.proposals.map { proposal in
+            Row(
+                line: proposal.credit.sha256,
+                place: proposal.credit.place,
+                date: proposal.credit.date.formatted,
+                amount: proposal.credit.amount.formatted,
+                description: proposal.credit.description,
+                claims: proposal.shares.map { "\($0.claimID) \($0.amount.formatted)" }.joined(separator: ", "),
+                certainty: proposal.certainty.rawValue,
+                reason: proposal.reason + (proposal.shortfall.map { "; \($0.formatted) still owed: chase the balance" } ?? ""),
+                certain: proposal.certainty == .certain
+            )
+        }
+        unplaced = result.unplaced.map {
+            Unplaced(
+                place: $0.credit.place,
+                date: $0.credit.date.formatted,
+                amount: $0.credit.amount.formatted,
+                description: $0.credit.description,
+                reason: $0.reason
+            )
+        }
+        hasRows = !rows.isEmpty
+        hasUnplaced = !unplaced.isEmpty
+        alreadyRecorded = result.alreadyRecorded.count
+    }
+}
+
+struct BankPage: Sendable {
+    var action: String
+    var csrf: String
+    var review: BankReview?
+    var problems: [String]
+    var hasProblems: Bool
+
+    init(action: String, csrf: String, review: BankReview?, problems: [String]) {
+        self.action = action
+        self.csrf = csrf
+        self.review = review
+        self.problems = problems
+        hasProblems = !problems.isEmpty
+    }
+}
