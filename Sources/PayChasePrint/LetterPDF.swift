@@ -20,10 +20,10 @@ public enum LetterPDF {
 
     /// The first page's letterhead lines, and where the rule under them goes.
     private static func letterhead(_ document: RenderedDocument, _ renderer: LetterRenderer) -> (lines: [PlacedLine], ruleY: Double) {
-        let practice = document.practice
-        let name = renderer.layout(practice.name, font: LetterFonts.practiceName)
-        let address = renderer.layout(practice.address.joined(separator: " · "), font: LetterFonts.small)
-        let contact = renderer.layout("Tel \(practice.phone) · \(practice.email) · ODS code \(practice.odsCode)", font: LetterFonts.small)
+        let head = LetterParts(document).letterhead
+        let name = renderer.layout(head[0], font: LetterFonts.practiceName)
+        let address = renderer.layout(head[1], font: LetterFonts.small)
+        let contact = renderer.layout(head[2], font: LetterFonts.small)
         var headY = PageGeometry.top
         var lines: [PlacedLine] = []
         for part in [name, address, contact] {
@@ -36,63 +36,27 @@ public enum LetterPDF {
         return (lines, headY + 4)
     }
 
-    /// The partners' minute: date, reference, heading and the body, whose last lines are the
-    /// partners' signature lines; no address, salutation or sign-off.
-    private static func minuteBlocks(
-        _ document: RenderedDocument,
-        _ block: (String, String, LetterBlock.Kind, Double) -> LetterBlock
-    ) -> [LetterBlock] {
-        var blocks = [
-            block(document.date.formatted, LetterFonts.body, .whole, 0),
-            block("Our ref: \(document.ourReference)", LetterFonts.body, .whole, 16),
-        ]
-        if let heading = document.heading { blocks.append(block(heading, LetterFonts.bold, .keepWithNext, 16)) }
-        for (index, paragraph) in document.paragraphs.enumerated() {
-            // The signature lines are never alone on a page.
-            let kind: LetterBlock.Kind = index == document.paragraphs.count - 1 ? .withPrevious : .lines
-            blocks.append(block(paragraph, LetterFonts.body, kind, 8))
-        }
-        return blocks
-    }
-
-    /// The letter's body as blocks the paginator places: date, address, references, salutation,
-    /// heading, paragraphs, signature, copies and enclosures.
+    /// The letter's body as blocks the paginator places, from its parts: date, address,
+    /// references, salutation, heading, paragraphs, signature, copies and enclosures.
     private static func blocks(_ document: RenderedDocument, _ renderer: LetterRenderer) -> [LetterBlock] {
         func block(_ text: String, _ font: String, _ kind: LetterBlock.Kind, before: Double) -> LetterBlock {
             let laid = renderer.layout(text, font: font)
             return LetterBlock(kind: kind, spaceBefore: before, layout: laid.index, lines: laid.lines)
         }
-        if document.isMinute { return minuteBlocks(document, block) }
-        let recipient = document.recipient
-        var blocks = [
-            block(document.date.formatted, LetterFonts.body, .whole, before: 0),
-            block(
-                ([recipient.person].compactMap { $0 } + [recipient.name] + recipient.address).joined(separator: "\n"),
-                LetterFonts.body,
-                .whole,
-                before: 16
-            ),
-            block(
-                "Our ref: \(document.ourReference)" + (document.yourReference.map { "\u{2003}\u{2003}Your ref: \($0)" } ?? ""),
-                LetterFonts.body,
-                .whole,
-                before: 16
-            ),
-            block("\(document.salutation),", LetterFonts.body, .keepWithNext, before: 16),
-        ]
-        if let heading = document.heading { blocks.append(block(heading, LetterFonts.bold, .keepWithNext, before: 10)) }
-        for paragraph in document.paragraphs { blocks.append(block(paragraph, LetterFonts.body, .lines, before: 8)) }
-        // Room for a handwritten signature between the sign-off and the name.
-        let signature = ["\(document.signOff),", "", "", ""] + document.signatureLines
-        blocks.append(block(signature.joined(separator: "\n"), LetterFonts.body, .withPrevious, before: 14))
-        if !document.cc.isEmpty {
-            blocks.append(block("cc: " + document.cc.joined(separator: "\n      "), LetterFonts.body, .lines, before: 16))
+        let letter = LetterParts(document)
+        return letter.parts.map { part in
+            switch part {
+            case .date(let date): block(date, LetterFonts.body, .whole, before: 0)
+            case .address(let lines): block(lines.joined(separator: "\n"), LetterFonts.body, .whole, before: 16)
+            case .references(let text): block(text, LetterFonts.body, .whole, before: 16)
+            case .salutation(let text): block(text, LetterFonts.body, .keepWithNext, before: 16)
+            case .heading(let text): block(text, LetterFonts.bold, .keepWithNext, before: letter.isMinute ? 16 : 10)
+            case .paragraph(let text, let kept): block(text, LetterFonts.body, kept ? .withPrevious : .lines, before: 8)
+            // Room for a handwritten signature between the sign-off and the name.
+            case .signature(let signOff, let lines): block(([signOff, "", "", ""] + lines).joined(separator: "\n"), LetterFonts.body, .withPrevious, before: 14)
+            case .copies(let names): block("cc: " + names.joined(separator: "\n      "), LetterFonts.body, .lines, before: 16)
+            case .enclosures(let lines): block((["Enc:"] + lines).joined(separator: "\n"), LetterFonts.body, .lines, before: 16)
+            }
         }
-        if !document.enclosures.isEmpty {
-            blocks.append(
-                block("Enc:\n" + document.enclosures.map { "\u{2022} \($0)" }.joined(separator: "\n"), LetterFonts.body, .lines, before: 16)
-            )
-        }
-        return blocks
     }
 }
