@@ -122,11 +122,18 @@ let package = Package(
         // token file (0600, locked while renewed), and a mail credential that renews itself.
         .target(name: "PayChaseOAuth", dependencies: ["PayChaseCurl", "PayChaseDomain", "PayChaseTransport"], swiftSettings: swiftSettings),
         // The jobs the command line (and next the web service) runs; they return typed results and never print.
+        // Letters as Word documents (.docx), into the practice's own letterhead when it has one.
+        .target(
+            name: "PayChaseWord",
+            dependencies: ["PayChaseDocuments", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "PayChaseJobs",
             dependencies: [
                 "PayChaseDomain", "PayChaseInput", "PayChaseDocuments", "PayChaseMail", "PayChaseOutbox", "PayChaseCurl",
-                "PayChaseSMTP", "PayChaseIMAP", "PayChasePrint", "PayChaseReports", "PayChaseOAuth", "PayChaseTransport", "PayChaseConcurrency",
+                "PayChaseSMTP", "PayChaseIMAP", "PayChasePrint", "PayChaseWord", "PayChaseReports", "PayChaseOAuth", "PayChaseTransport",
+                "PayChaseConcurrency",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],

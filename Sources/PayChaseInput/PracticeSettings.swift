@@ -25,6 +25,8 @@ public struct PracticeSettings: Sendable {
     public var bankNames: [PaymasterRole: [String]] = [:]
     /// `bank.csv`: the columns of a bank's CSV export PayChase does not know.
     public var bankCSV: BankCSVLayout?
+    /// `word_letterhead`: the practice's letterhead as a Word file, which Word letters go into.
+    public var wordLetterhead: String?
     /// What reading the profile noticed without refusing it (an old key read as a new one).
     public var notes: [Diagnostic] = []
 

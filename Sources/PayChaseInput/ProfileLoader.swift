@@ -93,12 +93,13 @@ public struct ProfileLoader: Sendable {
         settings.autoSend = autoSend
         settings.bankNames = bank.names
         settings.bankCSV = bank.csv
+        settings.wordLetterhead = reader.string(top, "word_letterhead", at: "", required: false)
         return settings
     }
 
     static let sections = [
         "practice", "commissioner", "paymasters", "lmc", "dispute_resolution", "payment_terms", "reply_days", "smtp", "imap", "receipts",
-        "auto_send", "costs", "oauth", "contracts", "bank",
+        "auto_send", "costs", "oauth", "contracts", "bank", "word_letterhead",
     ]
 
     /// `imap.sent_folder: Sent Items`, or `none` (also `false`) when the provider files sent mail itself.

@@ -53,7 +53,8 @@ public enum LetterPDF {
             case .heading(let text): block(text, LetterFonts.bold, .keepWithNext, before: letter.isMinute ? 16 : 10)
             case .paragraph(let text, let kept): block(text, LetterFonts.body, kept ? .withPrevious : .lines, before: 8)
             // Room for a handwritten signature between the sign-off and the name.
-            case .signature(let signOff, let lines): block(([signOff, "", "", ""] + lines).joined(separator: "\n"), LetterFonts.body, .withPrevious, before: 14)
+            case .signature(let signOff, let lines):
+                block(([signOff, "", "", ""] + lines).joined(separator: "\n"), LetterFonts.body, .withPrevious, before: 14)
             case .copies(let names): block("cc: " + names.joined(separator: "\n      "), LetterFonts.body, .lines, before: 16)
             case .enclosures(let lines): block((["Enc:"] + lines).joined(separator: "\n"), LetterFonts.body, .lines, before: 16)
             }

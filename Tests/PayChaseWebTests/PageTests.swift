@@ -131,6 +131,20 @@ struct PageTests {
         }
     }
 
+    /// Issue 20.4: the claim page offers the letter for Word, to change before printing.
+    @Test func theLetterCanBeDownloadedForWord() async throws {
+        try await WebFixture().test { browser in
+            let page = try await browser.get("/claims/Q-2026-001?template=appeal")
+            #expect(page.body.contains("<a id=\"preview-word\" href=\"/claims/Q-2026-001/letter/appeal.docx\">Download for Word</a>"))
+            let word = try await browser.get("/claims/Q-2026-001/letter/appeal.docx")
+            #expect(word.status == .ok)
+            #expect(word.headers[.contentType] == "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+            #expect(word.headers[.contentDisposition] == "attachment; filename=\"Q-2026-001-appeal.docx\"")
+            #expect(word.bytes.starts(with: Array("PK".utf8)), "a .docx is a zip")
+            #expect(try await browser.get("/claims/Q-2026-001/letter/chase.docx").status == .badRequest)
+        }
+    }
+
     @Test func theLetterOfTheNextDocumentIsAPDF() async throws {
         try await WebFixture().test { browser in
             let pdf = try await browser.get("/claims/Q-2026-001/letter/appeal")

@@ -15,6 +15,8 @@ public struct DraftJob: Sendable {
     /// A serious step out of the ladder's turn (`paychase draft`): nil, not asked about; false,
     /// refused naming the steps the record does not show; true, drafted with a note (`--force`).
     public var outOfTurn: Bool?
+    /// How letters are written into the drafts: PDF, or Word to change before printing.
+    public var letterFormat = LetterFormat.pdf
 
     public init(workspace: Workspace, template: String, selection: ClaimSelection, asOf: CalendarDate) {
         self.workspace = workspace
@@ -43,6 +45,8 @@ public struct DraftJob: Sendable {
         clock: WallClock,
         beforeRendering: ([Claim], String) throws(PayChaseError) -> Void = { _, _ in }
     ) throws(PayChaseError) -> (result: DraftResult, emails: [PreparedEmail]) {
+        let letterhead = letterFormat == .docx ? try workspace.wordLetterhead(try workspace.loadSettings().wordLetterhead) : nil
+        let letterFormat = letterFormat
         var emails: [PreparedEmail] = []
         var written: [String] = []
         let outputs = AtomicBatch()
@@ -55,7 +59,9 @@ public struct DraftJob: Sendable {
                 // Everything for this claim is made in memory first, so a refusal writes nothing.
                 var files: [(bytes: [UInt8], fileExtension: String)] = []
                 var email: MailMessage?
-                let letter = template.isLetter() ? try LetterPDF.render(document) : nil
+                // The email carries the letter as a PDF, whatever the drafts are written as.
+                let needsPDF = template.isLetter() && (letterFormat == .pdf || (template.isEmail() && template.attachLetter))
+                let letter = needsPDF ? try LetterPDF.render(document) : nil
                 if template.isEmail() {
                     let message = EmailBuilder.message(
                         for: document,
@@ -67,7 +73,10 @@ public struct DraftJob: Sendable {
                     files.append((try MailComposer.compose(message, draft: true), "eml"))
                     email = message
                 }
-                if let letter { files.append((letter, "pdf")) }
+                if template.isLetter() {
+                    let bytes = letterFormat == .pdf ? letter! : try letterFormat.bytes(of: document, letterhead: letterhead)
+                    files.append((bytes, letterFormat.rawValue))
+                }
                 return DraftFiles(template: template.name, files: files, email: email)
             },
             keep: { claim, made in

@@ -14,6 +14,9 @@ public struct PostingJob: Sendable {
     /// "first class", "second class", "recorded delivery", "hand delivered".
     public var method: String
     public var tracking: String?
+    /// The PDF actually posted, when it is not the one PayChase printed (a letter changed in
+    /// Word and printed from there): its copy is kept in `Outbox/letters/` and its hash recorded.
+    public var file: String?
 
     /// How a letter went when nobody says.
     public static let defaultMethod = "first class"
@@ -62,7 +65,12 @@ public struct PostingJob: Sendable {
         let missing = claimIDs.filter { byID[$0] == nil }
         guard missing.isEmpty else { throw PayChaseError(.usage, missing.map { "claim '\($0)' is not in \(workspace.claimsPath)" }) }
         var letters: [(claim: Claim, path: String, bytes: [UInt8])] = []
-        for id in claimIDs {
+        if let file {
+            guard claimIDs.count == 1 else { throw PayChaseError(.usage, "--file is one claim's letter: give one --claim with it") }
+            letters.append((byID[claimIDs[0]]!, try keep(file, claimID: claimIDs[0], template: template.name), []))
+            letters[0].bytes = Array(FileManager.default.contents(atPath: letters[0].path) ?? Data())
+        }
+        for id in claimIDs where file == nil {
             guard let found = workspace.outbox.printedLetter(claimID: id, template: template.name) else {
                 throw PayChaseError(
                     .usage,
@@ -108,5 +116,20 @@ public struct PostingJob: Sendable {
             result.recorded.append(posting)
         }
         return result
+    }
+
+    /// A copy of the posted PDF in `Outbox/letters/`, named for the claim, the letter and its hash,
+    /// so the evidence pack holds exactly what went.
+    private func keep(_ file: String, claimID: String, template: String) throws(PayChaseError) -> String {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw PayChaseError(.usage, "\(file): the file does not exist or cannot be read")
+        }
+        let bytes = Array(data)
+        guard bytes.starts(with: Array("%PDF-".utf8)) else {
+            throw PayChaseError(.usage, "\(file): is not a PDF; save the letter from Word as PDF, then record that file")
+        }
+        let path = "\(workspace.outbox.letters)/\(claimID)-\(template)-posted-\(SHA256Hex.digest(bytes).prefix(12)).pdf"
+        do { try AtomicFile.write(bytes, to: path) } catch { throw PayChaseError(.temporaryFailure, "\(path): could not be written: \(error)") }
+        return path
     }
 }

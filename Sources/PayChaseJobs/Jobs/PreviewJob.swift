@@ -30,14 +30,15 @@ public struct PreviewJob: Sendable {
         public var subject: String
         /// The email's text as it would be sent; nil for a letter only.
         public var emailText: String?
-        /// The letter as a PDF, when asked for and the template is a letter.
+        /// The letter in the format asked for (PDF or Word), when the template is a letter.
         public var letter: [UInt8]?
         /// The template's own caution, shown before it goes.
         public var warning: String?
     }
 
-    /// The preview; `letter` lays out the PDF as well (slower).
-    public func run(letter: Bool, logger: Logger) throws(PayChaseError) -> Preview {
+    /// The preview; `letter` lays out the letter as well, as a PDF or a Word file (slower).
+    public func run(letter: LetterFormat?, logger: Logger) throws(PayChaseError) -> Preview {
+        let letterhead = letter == .docx ? try workspace.wordLetterhead(try workspace.loadSettings().wordLetterhead) : nil
         let batch = DocumentBatch(
             workspace: workspace,
             template: template,
@@ -49,7 +50,7 @@ public struct PreviewJob: Sendable {
         var preview: Preview?
         let result = try batch.run(
             make: { _, document, template, _ in
-                let pdf = letter && template.isLetter() ? try LetterPDF.render(document) : nil
+                let pdf = template.isLetter() ? try letter?.bytes(of: document, letterhead: letterhead) : nil
                 let attached = template.attachLetter ? EmailBuilder.letterFileName(document) : nil
                 return Preview(
                     claimID: document.claimID,

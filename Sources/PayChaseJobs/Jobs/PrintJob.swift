@@ -13,6 +13,8 @@ public struct PrintJob: Sendable {
     public var asOf: CalendarDate
     /// A CUPS printer name; nil to only write the PDFs.
     public var printer: String?
+    /// PDF to print, or Word to change before printing (not sent to a printer).
+    public var format = LetterFormat.pdf
 
     public init(workspace: Workspace, template: String, selection: ClaimSelection, asOf: CalendarDate, printer: String?) {
         self.workspace = workspace
@@ -24,6 +26,11 @@ public struct PrintJob: Sendable {
 
     public func run(logger: Logger) throws(PayChaseError) -> DraftResult {
         if let printer { try Self.checkPrinterName(printer) }
+        if printer != nil && format == .docx {
+            throw PayChaseError(.usage, "--printer prints PDFs: write the Word letters, change them, then print them from Word")
+        }
+        let letterhead = format == .docx ? try workspace.wordLetterhead(try workspace.loadSettings().wordLetterhead) : nil
+        let format = format
         var written: [String] = []
         let files = AtomicBatch(limit: 64)
         let batch = DocumentBatch(
@@ -43,7 +50,8 @@ public struct PrintJob: Sendable {
                         "\(template.name) is an email, not a letter; print one of the letters (appeal, late-payment-notice, local-resolution, formal-complaint, dispute-resolution, letter-before-claim)"
                     )
                 }
-                return (name: EmailBuilder.letterFileName(document), pdf: try LetterPDF.render(document))
+                let name = String(EmailBuilder.letterFileName(document).dropLast(4)) + "." + format.rawValue
+                return (name: name, pdf: try format.bytes(of: document, letterhead: letterhead))
             },
             keep: { claim, made in
                 let path = "\(letters)/\(made.name)"

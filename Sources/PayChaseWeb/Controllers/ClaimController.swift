@@ -20,7 +20,8 @@ struct ClaimController {
     var letterPath: String { "\(practice.pagePath)/claims" }
 
     @Sendable func page(_ request: Request, context: WebContext) async throws -> Response {
-        let view = try await claimView(context)
+        // `?template=appeal` previews that document instead of the next step's.
+        let view = try await claimView(context, template: request.uri.queryParameters["template"].map(String.init))
         let model = ClaimPage(
             view,
             pagePath: practice.pagePath,
@@ -35,23 +36,27 @@ struct ClaimController {
         )
     }
 
-    /// The letter as a PDF, made now and not kept.
+    /// The letter as a PDF, or as a Word file (`appeal.docx`) to change before printing; made now and not kept.
     @Sendable func letter(_ request: Request, context: WebContext) async throws -> Response {
         let claimID = try context.parameters.require("claim")
-        let template = try context.parameters.require("template")
+        let asked = try context.parameters.require("template")
+        let word = asked.hasSuffix(".docx")
+        let template = word ? String(asked.dropLast(5)) : asked
         let job = PreviewJob(workspace: practice.workspace, claimID: claimID, template: template, asOf: state.today)
         let logger = state.logger
-        let preview = try await state.read { () throws(PayChaseError) in try job.run(letter: true, logger: logger) }
-        guard let pdf = preview.letter else { throw WebError(.badRequest, "\(template) is an email, not a letter") }
+        let preview = try await state.read { () throws(PayChaseError) in try job.run(letter: word ? .docx : .pdf, logger: logger) }
+        guard let bytes = preview.letter else { throw WebError(.badRequest, "\(template) is an email, not a letter") }
+        let type = word ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document" : "application/pdf"
+        let disposition = word ? "attachment; filename=\"\(claimID)-\(template).docx\"" : "inline; filename=\"\(claimID)-\(template).pdf\""
         return Response(
             status: .ok,
-            headers: [.contentType: "application/pdf", .contentDisposition: "inline; filename=\"\(claimID)-\(template).pdf\""],
-            body: .init(byteBuffer: ByteBuffer(bytes: pdf))
+            headers: [.contentType: type, .contentDisposition: disposition],
+            body: .init(byteBuffer: ByteBuffer(bytes: bytes))
         )
     }
 
-    /// The claim, the templates, and a preview of the document its next step names.
-    func claimView(_ context: WebContext) async throws -> ClaimView {
+    /// The claim, the templates, and a preview of the document its next step names (or `template`).
+    func claimView(_ context: WebContext, template chosen: String? = nil) async throws -> ClaimView {
         let claimID = try context.parameters.require("claim")
         let workspace = practice.workspace
         let asOf = state.today
@@ -70,10 +75,11 @@ struct ClaimController {
         let claim = try found.mapError { $0.status == .badRequest ? WebError(.notFound, $0.lines) : $0 }.get()
         let templates = await Blocking.run { TemplatesJob(workspace: workspace).run(logger: logger).templates }
         var view = ClaimView(claim: claim, templates: templates)
-        if let template = claim.status.nextStep.templates.first, claim.status.nextStep.action != .none {
+        let named = chosen.flatMap { name in templates.contains { $0.name == name } ? name : nil }
+        if let template = named ?? (claim.status.nextStep.action != .none ? claim.status.nextStep.templates.first : nil) {
             let job = PreviewJob(workspace: workspace, claimID: claimID, template: template, asOf: asOf)
             do {
-                view.preview = try await state.read { () throws(PayChaseError) in try job.run(letter: false, logger: logger) }
+                view.preview = try await state.read { () throws(PayChaseError) in try job.run(letter: nil, logger: logger) }
             } catch {
                 view.previewProblem = error.lines.joined(separator: "; ")
             }

@@ -20,6 +20,9 @@ extension PayChase {
         )
         var force = false
 
+        @Option(help: "How letters are written: pdf, or docx to change them in Word before printing.")
+        var format = LetterFormat.pdf
+
         @OptionGroup var selection: SelectionOptions
         @OptionGroup var dates: DateOptions
         @OptionGroup var options: WorkspaceOptions
@@ -33,6 +36,7 @@ extension PayChase {
             } else {
                 var job = DraftJob(workspace: workspace, template: template, selection: selection.selection, asOf: dates.date)
                 job.outOfTurn = force
+                job.letterFormat = format
                 result = try PayChase.run { () throws(PayChaseError) in try job.run(logger: options.logger()) }
             }
             PayChase.show(result)

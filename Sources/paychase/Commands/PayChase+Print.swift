@@ -1,6 +1,8 @@
 import ArgumentParser
 import PayChaseJobs
 
+extension LetterFormat: ExpressibleByArgument {}
+
 extension PayChase {
     struct Print: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -14,18 +16,22 @@ extension PayChase {
         @Option(help: "A CUPS printer to send the letters to.")
         var printer: String?
 
+        @Option(help: "pdf, or docx to change the letters in Word before printing them.")
+        var format = LetterFormat.pdf
+
         @OptionGroup var selection: SelectionOptions
         @OptionGroup var dates: DateOptions
         @OptionGroup var options: WorkspaceOptions
 
         func run() throws {
-            let job = PrintJob(
+            var job = PrintJob(
                 workspace: try options.workspace(),
                 template: template,
                 selection: selection.selection,
                 asOf: dates.date,
                 printer: printer
             )
+            job.format = format
             let result = try PayChase.run { () throws(PayChaseError) in try job.run(logger: options.logger()) }
             PayChase.show(result)
             if let failure = result.handOffFailure { PayChase.report(CommandAdvice.lines(failure)) }

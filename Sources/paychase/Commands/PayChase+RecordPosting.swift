@@ -25,10 +25,13 @@ extension PayChase {
         @Option(help: "The Royal Mail tracking or signed-for reference.")
         var tracking: String?
 
+        @Option(help: "The PDF actually posted, when the letter was changed in Word and printed from there.")
+        var file: String?
+
         @OptionGroup var options: WorkspaceOptions
 
         func run() throws {
-            let job = PostingJob(
+            var job = PostingJob(
                 workspace: try options.workspace(),
                 template: template,
                 claimIDs: claimIDs,
@@ -36,6 +39,7 @@ extension PayChase {
                 method: method,
                 tracking: tracking
             )
+            job.file = file
             let result = try PayChase.run { () throws(PayChaseError) in try job.run(logger: options.logger()) }
             for posting in result.recorded { print(posting.line) }
             PayChase.report(result.alreadyRecorded.map(\.alreadyRecordedLine))
