@@ -170,8 +170,7 @@ public struct DocumentContext: Sendable {
     /// contract until one is given, else the letter before claim.
     private var decisionValue: TemplateValue {
         var decision = TemplateObject()
-        let noticeGiven = attempts.contains { $0.template == DocumentName.latePaymentNotice }
-        let step = claim.route == .gpContract && !noticeGiven ? DocumentName.latePaymentNotice : DocumentName.letterBeforeClaim
+        let step = PartnersDecision.step(for: claim, attempts: attempts)
         decision["step"] = step
         decision["step_name"] = DocumentName.describe(step)
         decision.set("notice", .flag(step == DocumentName.latePaymentNotice))

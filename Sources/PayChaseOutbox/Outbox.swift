@@ -40,10 +40,22 @@ public struct Outbox: Sendable {
 extension Outbox {
     /// The printed letter (`letters/`), or else the drafted one (`drafts/`), of `template` for a
     /// claim, with its bytes: what the practice posted or signed.
+    /// The newer of the two when both exist.
     public func printedLetter(claimID: String, template: String) -> (path: String, bytes: [UInt8])? {
-        for path in ["\(letters)/\(claimID)-\(template).pdf", draftPath(claimID: claimID, template: template, fileExtension: "pdf")] {
-            if let data = FileManager.default.contents(atPath: path) { return (path, Array(data)) }
-        }
-        return nil
+        let paths = ["\(letters)/\(claimID)-\(template).pdf", draftPath(claimID: claimID, template: template, fileExtension: "pdf")]
+        func modified(_ path: String) -> Date? { (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date }
+        guard let newest = paths.filter({ modified($0) != nil }).max(by: { modified($0)! < modified($1)! }),
+            let data = FileManager.default.contents(atPath: newest)
+        else { return nil }
+        return (newest, Array(data))
+    }
+
+    /// A copy of a letter that was posted or signed, named for the claim, the document and its
+    /// hash (`letters/D-1-appeal-posted-1a2b3c4d5e6f.pdf`), so the record's entry keeps pointing
+    /// at exactly those bytes whatever is printed later; returns its path.
+    public func keepCopy(_ bytes: [UInt8], claimID: String, template: String, as label: String) throws -> String {
+        let path = "\(letters)/\(claimID)-\(template)-\(label)-\(SHA256Hex.digest(bytes).prefix(12)).pdf"
+        try AtomicFile.write(bytes, to: path)
+        return path
     }
 }

@@ -19,10 +19,12 @@ extension OutboxSession {
         return nil
     }
 
-    /// The decision already recorded for exactly this signed minute (same claim and PDF).
-    public func decision(claimID: String, sha256: String) -> PartnersDecision? {
+    /// The decision already recorded for exactly this signed minute (same claim, step and PDF).
+    public func decision(claimID: String, step: String, sha256: String) -> PartnersDecision? {
         for line in records {
-            if case .partnersDecision(let decision) = line.entry, decision.claimID == claimID, decision.sha256 == sha256 { return decision }
+            if case .partnersDecision(let decision) = line.entry, decision.claimID == claimID, decision.step == step, decision.sha256 == sha256 {
+                return decision
+            }
         }
         return nil
     }

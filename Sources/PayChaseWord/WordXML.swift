@@ -55,16 +55,41 @@ enum WordXML {
     /// `xml` with `paragraphs` at its `{{letter}}` paragraph, or in place of its body's content
     /// (its section properties, which hold the headers and footers, kept); nil with no body.
     static func placing(_ paragraphs: String, into xml: String) -> String? {
-        if let marker = xml.range(of: "{{letter}}"),
-            let start = xml.range(of: "<w:p>", options: .backwards, range: xml.startIndex..<marker.lowerBound)?.lowerBound
-                ?? xml.range(of: "<w:p ", options: .backwards, range: xml.startIndex..<marker.lowerBound)?.lowerBound,
-            let end = xml.range(of: "</w:p>", range: marker.upperBound..<xml.endIndex)?.upperBound
-        {
-            return xml.replacingCharacters(in: start..<end, with: paragraphs)
-        }
+        if let marker = markerParagraph(in: xml) { return xml.replacingCharacters(in: marker, with: paragraphs) }
         guard let open = xml.range(of: "<w:body>")?.upperBound, let close = xml.range(of: "</w:body>")?.lowerBound, open <= close else { return nil }
         let section = xml.range(of: "<w:sectPr", options: .backwards, range: open..<close)?.lowerBound ?? close
         return xml.replacingCharacters(in: open..<section, with: paragraphs)
+    }
+
+    /// The paragraph whose text reads `{{letter}}`, even where Word split it across runs.
+    static func markerParagraph(in xml: String) -> Range<String.Index>? {
+        var from = xml.startIndex
+        while let open = nextParagraph(in: xml, from: from), let close = xml.range(of: "</w:p>", range: open.upperBound..<xml.endIndex) {
+            let paragraph = xml[open.lowerBound..<close.upperBound]
+            // Its text: what is between the tags of its w:t elements.
+            var text = ""
+            var rest = paragraph[...]
+            while let start = rest.range(of: "<w:t"), let tagEnd = rest[start.upperBound...].firstIndex(of: ">"),
+                let end = rest.range(of: "</w:t>", range: rest.index(after: tagEnd)..<rest.endIndex)
+            {
+                let name = rest[start.upperBound..<tagEnd]
+                if name.isEmpty || name.first == " " { text += rest[rest.index(after: tagEnd)..<end.lowerBound] }
+                rest = rest[end.upperBound...]
+            }
+            if text.contains("{{letter}}") { return open.lowerBound..<close.upperBound }
+            from = close.upperBound
+        }
+        return nil
+    }
+
+    /// The next `<w:p>` or `<w:p ...>` (not `<w:pPr>`).
+    static func nextParagraph(in xml: String, from: String.Index) -> Range<String.Index>? {
+        var at = from
+        while let found = xml.range(of: "<w:p", range: at..<xml.endIndex) {
+            if found.upperBound < xml.endIndex, xml[found.upperBound] == ">" || xml[found.upperBound] == " " { return found }
+            at = found.upperBound
+        }
+        return nil
     }
 
     static func document(body: String) -> String {

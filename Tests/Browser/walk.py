@@ -20,6 +20,7 @@ import argparse
 import email
 import imaplib
 import json
+import base64
 import os
 import re
 import shutil
@@ -420,6 +421,17 @@ def walk(rig, binary, artifacts):
         check(flash() != "", "recording the payment says what it did", flash())
         check(text("#outstanding") == "£1,034.56", "the outstanding fell by £200 to £1,034.56", text("#outstanding"))
         check(element("#timeline .event-payment") is not None, "the timeline shows the payment")
+
+        # Printed, the claim page is the claim on A4, without the navigation or the forms.
+        from selenium.webdriver.common.print_page_options import PrintOptions
+        options = PrintOptions()
+        options.page_width, options.page_height = 21.0, 29.7
+        printed = artifacts / "claim-printed.pdf"
+        printed.write_bytes(base64.b64decode(driver.print_page(options)))
+        paper = subprocess.run(["pdftotext", "-layout", str(printed), "-"], capture_output=True, text=True).stdout
+        check("D-2026-014" in paper and "£1,034.56" in paper, "the printed claim page holds the claim", paper[:300])
+        check("Dashboard" not in paper and "Record payment" not in paper and "Download the evidence pack" not in paper,
+              "the printed claim page leaves out the navigation and the forms", paper[:600])
 
         # The evidence pack.
         driver.find_element(By.ID, "evidence").click()

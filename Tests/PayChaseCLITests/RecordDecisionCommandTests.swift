@@ -61,11 +61,17 @@ struct RecordDecisionCommandTests {
         #expect(again.stderr.contains("Q-2026-001: this signed minute was already recorded (decision of 2026-11-23); not recorded again"))
         #expect(try folder.read("Outbox/deliveries.jsonl").split(separator: "\n").count == 1, "recorded once")
         #expect(try folder.paychase("log", "--verify").status == 0)
+        // The minute is about the notice: it is not a decision to send a letter before claim.
+        let other = try folder.paychase("record-decision", "letter-before-claim", "--claim", "Q-2026-001", "--agreed-by", "Dr A Shah")
+        #expect(other.status == 64 && other.stderr.contains("is about the late-payment-notice, the step its record calls for now"), "\(other.stderr)")
         // The evidence pack carries the signed minute, byte for byte.
         let evidence = try folder.paychase("evidence", "Q-2026-001")
         #expect(evidence.status == 0, "\(evidence.stderr)")
         let packed = folder.path + "/Outbox/evidence/Q-2026-001/decisions/01-partners-decision.pdf"
         #expect(String(try Command.run("/usr/bin/sha256sum", [packed]).stdout.prefix(64)) == sha)
+        // Drafting the minute again (for a later step, say) replaces the draft, never the signed copy the record names.
+        #expect(try folder.paychase("draft", "partners-decision", "--claim", "Q-2026-001", "--as-of", "2026-12-01").status == 0)
+        #expect(try folder.paychase("evidence", "Q-2026-001").status == 0, "the recorded minute still checks")
 
         // Recorded, the decision is no longer missing before the notice.
         let after = try folder.paychase("draft", "late-payment-notice", "--claim", "Q-2026-001", "--as-of", "2026-11-24")

@@ -120,7 +120,8 @@ struct GoldenTests {
             )
             text = Self.text(of: document)
         } catch let error as RenderError {
-            text = "not drafted:\n\(error.description)\n"
+            // The templates' folder as the repository names it, wherever the checkout is.
+            text = "not drafted:\n\(error.description.replacingOccurrences(of: TestPaths.templates.path + "/", with: "Templates/"))\n"
         }
         let url = DocumentFixture.directory.appendingPathComponent("Golden/\(item.golden).txt")
         let golden = try? String(contentsOf: url, encoding: .utf8)

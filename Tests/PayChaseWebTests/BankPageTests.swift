@@ -32,7 +32,8 @@ struct BankPageTests {
             #expect(!fixture.folder.exists("Outbox/deliveries.jsonl"), "nothing recorded by reading")
 
             // Confirm with both ticked: the likely one too, as a person decided.
-            let lines = review.body.matches(of: #/name="line" value="([0-9a-f]{64})"/#).map { String($0.1) }
+            let lines = review.body.matches(of: #/name="line" value="([0-9a-f]{64}\|[^"]+)"/#).map { String($0.1) }
+            #expect(lines.count == 2)
             let key = try #require(review.input("statement"))
             let done = try await browser.post("/bank/confirm", [("csrf", review.csrf!), ("statement", key)] + lines.map { ("line", $0) })
             #expect(done.status == .seeOther)
@@ -42,7 +43,28 @@ struct BankPageTests {
             #expect(again.text.contains("2 credit(s) were already recorded from an earlier statement"))
             let twice = try await browser.post("/bank/confirm", [("csrf", review.csrf!), ("statement", key)] + lines.map { ("line", $0) })
             #expect(twice.status == .seeOther)
+            #expect(try await browser.get("/bank").text.contains("Recorded 0 payment(s) from the statement."))
+            // The reviewed upload is gone once confirmed: confirming it once more is refused.
+            let thrice = try await browser.post("/bank/confirm", [("csrf", review.csrf!), ("statement", key)] + lines.map { ("line", $0) })
+            #expect(thrice.status == .badRequest && thrice.text.contains("is not one uploaded here"), "\(thrice.text)")
         }
         #expect(try fixture.folder.read("Outbox/deliveries.jsonl").split(separator: "\n").count == 2)
+    }
+
+    /// What was reviewed is what is recorded: if the record changed meanwhile, nothing is.
+    @Test func aConfirmationAfterTheRecordChangedRecordsNothing() async throws {
+        let fixture = try WebFixture()
+        try await fixture.test { browser in
+            let page = try await browser.get("/bank")
+            let review = try await browser.upload("/bank", csrf: page.csrf!, file: Self.statement, named: "statement")
+            let lines = review.body.matches(of: #/name="line" value="([0-9a-f]{64}\|[^"]+)"/#).map { String($0.1) }
+            let key = try #require(review.input("statement"))
+            // Meanwhile L-2026-011's payment is typed in on its page.
+            let claim = try await browser.get("/claims/L-2026-011")
+            _ = try await browser.post("/claims/L-2026-011/payment", [("csrf", claim.csrf!), ("amount", "1,020.50")])
+            let late = try await browser.post("/bank/confirm", [("csrf", review.csrf!), ("statement", key)] + lines.map { ("line", $0) })
+            #expect(late.status.code / 100 == 4 && late.text.contains("the record has changed since the statement was reviewed"), "\(late.text)")
+        }
+        #expect(try fixture.folder.read("Outbox/deliveries.jsonl").split(separator: "\n").count == 1, "only the payment typed in")
     }
 }

@@ -19,6 +19,13 @@ public struct PartnersDecision: Sendable, Hashable {
     /// The steps a partners' decision is asked for before.
     public static let steps: Set<String> = [DocumentName.latePaymentNotice, DocumentName.letterBeforeClaim]
 
+    /// The step a decision record made now is for: the late-payment notice under the GP contract
+    /// until one is given, else the letter before claim.
+    public static func step(for claim: Claim, attempts: [Attempt]) -> String {
+        claim.route == .gpContract && !attempts.contains { $0.template == DocumentName.latePaymentNotice }
+            ? DocumentName.latePaymentNotice : DocumentName.letterBeforeClaim
+    }
+
     public init(
         claimID: String,
         step: String,

@@ -27,6 +27,11 @@ public struct BankStatementReader: Sendable {
         return try read(text, file: URL(fileURLWithPath: path).lastPathComponent)
     }
 
+    /// An upload's bytes, decoded as a file is (a BOM dropped; Windows-1252 when not UTF-8).
+    public func read(bytes: [UInt8], file: String) throws(InputError) -> Statement {
+        try read(TextFile.decode(Data(bytes)), file: file)
+    }
+
     public func read(_ text: String, file: String) throws(InputError) -> Statement {
         let head = text.prefix(2000).uppercased()
         if head.contains("<OFX>") || head.contains("OFXHEADER") { return readOFX(text, file: file) }

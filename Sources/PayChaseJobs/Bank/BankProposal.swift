@@ -35,6 +35,10 @@ public struct BankProposal: Sendable, Hashable {
     /// Why: "claim id Q-2026-001 in the description; the amount is its outstanding".
     public var reason: String
 
+    /// Which claims get how much, as the page showed it: `Q-1:348000,D-2:1000`. Confirming a
+    /// proposal checks it is still this.
+    public var signature: String { shares.map { "\($0.claimID):\($0.amount.pence)" }.joined(separator: ",") }
+
     /// A part payment leaves this much owed on its claim.
     public var shortfall: Money? {
         let left = shares.reduce(Money.zero) { $0 + $1.remaining }

@@ -105,6 +105,11 @@ public struct PaymentMatcher: Sendable {
                 )
             )
         }
+        if named.count > 1, let exact = named.first(where: { $0.outstanding == credit.amount }),
+            named.filter({ $0.outstanding == credit.amount }).count == 1
+        {
+            return .proposed(proposal(credit, [exact], .likely, "\(ids) named in the description; the amount is what \(exact.id) owes"))
+        }
         if named.count == 1 {
             // Less than owed: a part payment, certain only when the description says it is one.
             let declared = text.contains(" PART ")

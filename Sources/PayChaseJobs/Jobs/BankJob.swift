@@ -12,17 +12,18 @@ public struct BankJob: Sendable {
     public var statement: Source
     /// Record the certain proposals.
     public var record: Bool
-    /// Record these credits' proposals (by the line's hash), whatever their certainty: what a
-    /// person ticked on the Bank page.
-    public var confirmed: Set<String>
+    /// Record these credits' proposals, whatever their certainty: what a person ticked on the
+    /// Bank page, each line's hash with the shares it was shown (`BankProposal.signature`); a
+    /// proposal that is no longer what was reviewed is refused, not recorded.
+    public var confirmed: [String: String]
 
     public enum Source: Sendable {
         case file(String)
-        /// An upload: its text and the name to report lines against.
-        case text(String, name: String)
+        /// An upload: its bytes and the name to report lines against.
+        case bytes([UInt8], name: String)
     }
 
-    public init(workspace: Workspace, statement: Source, record: Bool = false, confirmed: Set<String> = []) {
+    public init(workspace: Workspace, statement: Source, record: Bool = false, confirmed: [String: String] = [:]) {
         self.workspace = workspace
         self.statement = statement
         self.record = record
@@ -51,7 +52,7 @@ public struct BankJob: Sendable {
         do {
             switch self.statement {
             case .file(let path): statement = try reader.read(path: path)
-            case .text(let text, let name): statement = try reader.read(text, file: name)
+            case .bytes(let bytes, let name): statement = try reader.read(bytes: bytes, file: name)
             }
         } catch { throw Workspace.failure(error) }
         let outbox: OutboxSession
@@ -66,10 +67,12 @@ public struct BankJob: Sendable {
                 result.alreadyRecorded.append(credit)
                 continue
             }
-            // Each credit is matched against what is still owed after the ones before it.
+            // Each credit is matched against what is still owed after the certain (or ticked) ones
+            // before it; a guess (likely, possible) takes nothing from a later certain match.
             switch PaymentMatcher(claims: claims, names: names).match(credit) {
             case .proposed(let proposal):
                 result.proposals.append(proposal)
+                guard proposal.certainty == .certain || confirmed[proposal.credit.sha256] != nil else { continue }
                 for share in proposal.shares {
                     if let index = claims.firstIndex(where: { $0.id == share.claimID }) { claims[index].paid = claims[index].paid + share.amount }
                 }
@@ -77,7 +80,21 @@ public struct BankJob: Sendable {
                 result.unplaced.append(unplaced)
             }
         }
-        let chosen = result.proposals.filter { (record && $0.certainty == .certain) || confirmed.contains($0.credit.sha256) }
+        var chosen = result.proposals.filter { record && $0.certainty == .certain }
+        if !confirmed.isEmpty {
+            let changed = result.proposals.filter { proposal in confirmed[proposal.credit.sha256].map { $0 != proposal.signature } ?? false }
+            // A line recorded meanwhile is simply not recorded again.
+            let gone = confirmed.keys.filter { key in
+                !result.proposals.contains { $0.credit.sha256 == key } && !result.alreadyRecorded.contains { $0.sha256 == key }
+            }
+            guard changed.isEmpty, gone.isEmpty else {
+                throw PayChaseError(
+                    .invalidData,
+                    "the record has changed since the statement was reviewed (\(changed.count + gone.count) proposal(s) are no longer what was shown); nothing was recorded: read the statement again"
+                )
+            }
+            chosen = result.proposals.filter { confirmed[$0.credit.sha256] != nil }
+        }
         let payers = Dictionary(
             uniqueKeysWithValues: claims.map { ($0.id, settings.profile.paymasters[$0.paymaster]?.name ?? $0.paymaster.rawValue) }
         )

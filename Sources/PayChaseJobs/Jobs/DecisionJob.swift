@@ -50,9 +50,20 @@ public struct DecisionJob: Sendable {
         if names.contains(where: { !OneLineInput.fits($0) }) { throw OneLineInput.refusal(.partnerName) }
         let profile = try workspace.loadProfile()
         let claims = try workspace.loadClaims(profile: profile)
-        let known = Set(claims.map(\.id))
-        let missing = claimIDs.filter { !known.contains($0) }
+        let byID = Dictionary(uniqueKeysWithValues: claims.map { ($0.id, $0) })
+        let missing = claimIDs.filter { byID[$0] == nil }
         guard missing.isEmpty else { throw PayChaseError(.usage, missing.map { "claim '\($0)' is not in \(workspace.claimsPath)" }) }
+        // The minute is drafted for the step the record calls for now; a decision about another is refused.
+        let attempts = try workspace.readRecordView().attempts
+        for id in claimIDs {
+            let expected = PartnersDecision.step(for: byID[id]!, attempts: attempts[id] ?? [])
+            guard expected == step else {
+                throw PayChaseError(
+                    .usage,
+                    "the partners' decision record for claim \(id) is about the \(expected), the step its record calls for now, not the \(step)"
+                )
+            }
+        }
         var minutes: [(claimID: String, path: String, bytes: [UInt8])] = []
         for id in claimIDs {
             guard let found = workspace.outbox.printedLetter(claimID: id, template: DocumentName.partnersDecision) else {
@@ -74,10 +85,17 @@ public struct DecisionJob: Sendable {
                 agreedBy: names,
                 sha256: SHA256Hex.digest(minute.bytes)
             )
-            if let earlier = outbox.decision(claimID: minute.claimID, sha256: decision.sha256) {
+            if let earlier = outbox.decision(claimID: minute.claimID, step: step, sha256: decision.sha256) {
                 decision.alreadyRecordedOn = earlier.decidedOn.description
                 result.alreadyRecorded.append(decision)
                 continue
+            }
+            // The signed minute's own copy, so a later one for the next step does not replace it.
+            let kept: String
+            do {
+                kept = try workspace.outbox.keepCopy(minute.bytes, claimID: minute.claimID, template: DocumentName.partnersDecision, as: step)
+            } catch {
+                throw PayChaseError(.temporaryFailure, "\(workspace.outbox.letters): the minute's copy could not be written: \(error)")
             }
             let entry = PartnersDecision(
                 claimID: minute.claimID,
@@ -85,7 +103,7 @@ public struct DecisionJob: Sendable {
                 from: profile.practice.email,
                 agreedBy: names,
                 decidedOn: decidedOn,
-                pdf: String(minute.path.dropFirst(workspace.outbox.root.count + 1)),
+                pdf: String(kept.dropFirst(workspace.outbox.root.count + 1)),
                 sha256: decision.sha256
             )
             do { try outbox.append(RecordLine(time: RecordTime.format(clock.now()), entry: .partnersDecision(entry))) } catch { throw error.failure }

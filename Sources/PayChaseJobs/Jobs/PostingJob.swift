@@ -128,8 +128,8 @@ public struct PostingJob: Sendable {
         guard bytes.starts(with: Array("%PDF-".utf8)) else {
             throw PayChaseError(.usage, "\(file): is not a PDF; save the letter from Word as PDF, then record that file")
         }
-        let path = "\(workspace.outbox.letters)/\(claimID)-\(template)-posted-\(SHA256Hex.digest(bytes).prefix(12)).pdf"
-        do { try AtomicFile.write(bytes, to: path) } catch { throw PayChaseError(.temporaryFailure, "\(path): could not be written: \(error)") }
-        return path
+        do { return try workspace.outbox.keepCopy(bytes, claimID: claimID, template: template, as: "posted") } catch {
+            throw PayChaseError(.temporaryFailure, "\(workspace.outbox.letters): the posted letter's copy could not be written: \(error)")
+        }
     }
 }

@@ -42,7 +42,7 @@ struct BankController {
         }
         let outcome: Result<BankJob.Result, WebError>
         do throws(WebError) {
-            outcome = .success(try await run(key: key, confirmed: []))
+            outcome = .success(try await run(key: key, confirmed: [:]))
         } catch {
             outcome = .failure(error)
         }
@@ -62,15 +62,24 @@ struct BankController {
         guard key.utf8.count == 64, key.allSatisfy(\.isHexDigit), FileManager.default.fileExists(atPath: "\(folder)/\(key).txt") else {
             throw WebError.badField("Statement", "is not one uploaded here; upload it again")
         }
-        let ticked = Set(form.all("line").filter { $0.utf8.count == 64 && $0.allSatisfy(\.isHexDigit) })
+        // Each ticked box is the line's hash and the shares the page showed: `HASH|Q-1:348000`.
+        var ticked: [String: String] = [:]
+        for value in form.all("line") {
+            let parts = value.split(separator: "|", maxSplits: 1).map(String.init)
+            guard parts.count == 2, parts[0].utf8.count == 64, parts[0].allSatisfy(\.isHexDigit) else {
+                throw WebError.badField("Record", "is not a line this page showed; read the statement again")
+            }
+            ticked[parts[0]] = parts[1]
+        }
         let result = try await run(key: key, confirmed: ticked)
+        try? FileManager.default.removeItem(atPath: "\(folder)/\(key).txt")
         context.flash("Recorded \(result.recorded.count) payment(s) from the statement.")
         return Response(status: .seeOther, headers: [.location: "\(practice.pagePath)/bank"])
     }
 
-    func run(key: String, confirmed: Set<String>) async throws(WebError) -> BankJob.Result {
-        let text = (try? String(contentsOfFile: "\(folder)/\(key).txt", encoding: .utf8)) ?? ""
-        let job = BankJob(workspace: practice.workspace, statement: .text(text, name: "statement"), confirmed: confirmed)
+    func run(key: String, confirmed: [String: String]) async throws(WebError) -> BankJob.Result {
+        let bytes = FileManager.default.contents(atPath: "\(folder)/\(key).txt").map(Array.init) ?? []
+        let job = BankJob(workspace: practice.workspace, statement: .bytes(bytes, name: "statement"), confirmed: confirmed)
         let logger = state.logger
         let clock = state.configuration.clock
         if confirmed.isEmpty { return try await state.read { () throws(PayChaseError) in try job.run(logger: logger, clock: clock) } }
@@ -91,7 +100,10 @@ struct BankController {
 /// What the matcher proposed for an upload, for the page to show with a box to tick per credit.
 struct BankReview: Sendable {
     struct Row: Sendable {
+        /// The box's value: the line's hash and the shares shown.
         var line: String
+        /// The box's id: the line's hash.
+        var id: String
         var place: String
         var date: String
         var amount: String
@@ -123,7 +135,8 @@ struct BankReview: Sendable {
         layout = result.layout
         rows = result.proposals.map { proposal in
             Row(
-                line: proposal.credit.sha256,
+                line: proposal.credit.sha256 + "|" + proposal.signature,
+                id: proposal.credit.sha256,
                 place: proposal.credit.place,
                 date: proposal.credit.date.formatted,
                 amount: proposal.credit.amount.formatted,

@@ -36,7 +36,8 @@ public struct UserStore: Sendable {
         }
         var file = try read()
         let old = file.users.first { $0.name == name }
-        let entry = Entry(name: name, bcrypt: Bcrypt.hash(password, cost: cost), calendar: old?.calendar)
+        // A new password also retires the calendar link: a leaked link stops working.
+        let entry = Entry(name: name, bcrypt: Bcrypt.hash(password, cost: cost), calendar: nil)
         file.users.removeAll { $0.name == name }
         file.users.append(entry)
         file.users.sort { $0.name < $1.name }
