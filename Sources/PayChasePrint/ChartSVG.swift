@@ -3,7 +3,9 @@
 public enum ChartSVG {
     /// `width` and `height` in points (CSS pixels), as for the PDF.
     public static func render(_ chart: BarChart, width: Double = 480, height: Double = 270) -> String {
-        let layout = ChartLayout(chart, width: width, height: height)
+        // Measured with Pango in DejaVu Sans, the SVG's first font, as the PDF is.
+        let measurer = try? LetterRenderer(imageWidth: 1, height: 1, pixelsPerPoint: 1)
+        let layout = ChartLayout(chart, width: width, height: height, measure: measurer?.textWidth ?? ChartLayout.estimatedWidth)
         var svg = """
             <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(number(width)) \(number(height))" \
             width="\(number(width))" height="\(number(height))" role="img" aria-label="\(escape(chart.title))" \

@@ -85,6 +85,21 @@ final class LetterRenderer {
         return (layouts.count - 1, lines)
     }
 
+    /// A one-line text's width in points, in DejaVu Sans at `size` (bold or not), as a chart sets it.
+    func textWidth(_ text: String, size: Double, bold: Bool) -> Double {
+        let layout = pango_layout_new(pango)!
+        defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
+        let description = pango_font_description_from_string(Self.chartFont(size: size, bold: bold))
+        pango_layout_set_font_description(layout, description)
+        pango_font_description_free(description)
+        pango_layout_set_text(layout, text, -1)
+        var logical = PangoRectangle()
+        pango_layout_get_extents(layout, nil, &logical)
+        return Double(logical.width) / scale
+    }
+
+    static func chartFont(size: Double, bold: Bool) -> String { "DejaVu Sans\(bold ? " Bold" : "") \(size)" }
+
     /// Draws one line of a layout with its baseline at `y`.
     func draw(layout index: Int, line: Int, y: Double, x: Double = PageGeometry.left) {
         guard let placed = pango_layout_get_line_readonly(layouts[index], Int32(line)) else { return }
@@ -164,7 +179,7 @@ final class LetterRenderer {
                 cairo_stroke(cairo)
             case let .text(text, left, baseline, size, anchor, bold):
                 cairo_set_source_rgb(cairo, 0, 0, 0)
-                let laid = layout(text, font: "DejaVu Sans\(bold ? " Bold" : "") \(size)", width: 10_000)
+                let laid = layout(text, font: Self.chartFont(size: size, bold: bold), width: 10_000)
                 let width = laid.lines.first?.width ?? 0
                 let start =
                     switch anchor {

@@ -50,7 +50,7 @@ public enum ReportPDF {
             let font = section.fixedWidth ? LetterFonts.fixed : LetterFonts.body
             blocks += section.paragraphs.map { block($0, font, .lines, before: 5) }
             if let chart = section.chart {
-                let figure = renderer.add(figure: ChartLayout(chart, width: PageGeometry.textWidth, height: chartHeight))
+                let figure = renderer.add(figure: ChartLayout(chart, width: PageGeometry.textWidth, height: chartHeight, measure: renderer.textWidth))
                 let line = LineMetrics(top: 0, height: chartHeight, baseline: chartHeight, width: PageGeometry.textWidth)
                 blocks.append(LetterBlock(kind: .whole, spaceBefore: 10, layout: -1, lines: [line], figure: figure))
             }

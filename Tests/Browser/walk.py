@@ -318,6 +318,21 @@ def walk(rig, binary, artifacts):
                     "#owed", "#overdue", "#totals", "#aged-debt-chart", "#todays-actions"):
             check(element(css) is not None, f"the dashboard has {css}")
         check("£" in text("#owed"), "the dashboard says what is owed", text("#owed"))
+        # The chart's text as Chromium lays it out: inside the chart, and no two pieces on top of each other.
+        boxes = driver.execute_script("""
+            const svg = document.querySelector('#aged-debt-chart svg');
+            if (!svg) return null;
+            const view = svg.viewBox.baseVal;
+            return {width: view.width, height: view.height, boxes: Array.from(svg.querySelectorAll('text')).map(t => {
+                const b = t.getBBox(); return [t.textContent, b.x, b.y, b.width, b.height]; })};
+        """)
+        check(boxes is not None and len(boxes["boxes"]) > 5, "the dashboard's chart has its text", str(boxes)[:200])
+        if boxes:
+            outside = [b[0] for b in boxes["boxes"] if b[1] < -0.5 or b[2] < -0.5 or b[1] + b[3] > boxes["width"] + 0.5 or b[2] + b[4] > boxes["height"] + 0.5]
+            check(not outside, "no text of the chart crosses its edge in Chromium", str(outside))
+            pairs = [(a[0], b[0]) for i, a in enumerate(boxes["boxes"]) for b in boxes["boxes"][i + 1:]
+                     if min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1]) > 0.5 and min(a[2] + a[4], b[2] + b[4]) - max(a[2], b[2]) > 0.5]
+            check(not pairs, "no two texts of the chart overlap in Chromium", str(pairs[:5]))
         check("D-2026-014" in text("#todays-actions"), "today's actions name the overdue D-2026-014", text("#todays-actions")[:300])
 
         # Import: a claims file with an error, then a good one.

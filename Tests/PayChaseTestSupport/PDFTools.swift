@@ -52,6 +52,21 @@ public enum PDFTools {
         return words
     }
 
+    /// Every word with its whole box, in points from the page's top left.
+    public static func boxes(_ path: String) throws -> [(text: String, xMin: Double, yMin: Double, xMax: Double, yMax: Double)] {
+        let html = try run("/usr/bin/pdftotext", ["-bbox", path, "-"])
+        let pattern = try NSRegularExpression(
+            pattern: #"<word xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)" yMax="([0-9.]+)">([^<]*)</word>"#
+        )
+        return pattern.matches(in: html, range: NSRange(html.startIndex..., in: html)).compactMap { match in
+            func field(_ index: Int) -> String? { Range(match.range(at: index), in: html).map { String(html[$0]) } }
+            guard let x0 = field(1).flatMap(Double.init), let y0 = field(2).flatMap(Double.init), let x1 = field(3).flatMap(Double.init),
+                let y1 = field(4).flatMap(Double.init), let text = field(5)
+            else { return nil }
+            return (text, x0, y0, x1, y1)
+        }
+    }
+
     static func run(_ tool: String, _ arguments: [String]) throws -> String {
         let result = try Command.run(tool, arguments)
         guard result.status == 0 else { throw CommandFailure(result: result) }
