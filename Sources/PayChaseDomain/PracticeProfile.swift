@@ -16,6 +16,8 @@ public struct PracticeProfile: Sendable, Hashable {
     public var receipts: ReceiptRequests
     /// What an hour of each role costs, for the service value review; optional.
     public var costs: StaffCosts?
+    /// `costs.overdraft_rate`: what waiting for money costs the practice; nil when not given.
+    public var overdraftRate: OverdraftRate?
 
     public init(
         practice: Practice,

@@ -62,6 +62,13 @@ public struct ProfileLoader: Sendable {
         }
         let receipts = readReceipts(top?["receipts"], practiceEmail: practice?.email, &reader)
         let costs = readCosts(top?["costs"], &reader)
+        var overdraftRate: OverdraftRate?
+        if let text = reader.string(top?["costs"]?.mapping, "overdraft_rate", at: "costs", required: false) {
+            overdraftRate = OverdraftRate(parsing: text)
+            if overdraftRate == nil {
+                reader.report("costs.overdraft_rate", "'\(text)' must be a yearly rate in percent, such as 9.5, with at most two decimals")
+            }
+        }
         let contracts = ContractsReader.read(top?["contracts"], practice: practice, &reader)
         if top?["contracts"] == nil, let practice {
             reader.note(
@@ -72,7 +79,7 @@ public struct ProfileLoader: Sendable {
         guard reader.diagnostics.isEmpty, let practice, let lmc, let commissioner else {
             throw InputError(kind: .configuration, diagnostics: reader.diagnostics)
         }
-        let profile = PracticeProfile(
+        var profile = PracticeProfile(
             practice: practice,
             contracts: contracts,
             commissioner: commissioner,
@@ -84,6 +91,7 @@ public struct ProfileLoader: Sendable {
             receipts: receipts,
             costs: costs
         )
+        profile.overdraftRate = overdraftRate
         var settings = PracticeSettings(profile: profile, smtp: smtp, imap: imap, processedFolder: processedFolder)
         settings.notes = reader.notes
         settings.oauth = oauth
@@ -275,7 +283,11 @@ public struct ProfileLoader: Sendable {
     /// every role given (0 for a role the practice does not have); problems name their line.
     private func readCosts(_ node: Node?, _ reader: inout YAMLReader) -> StaffCosts? {
         let key = "costs"
-        guard let map = reader.mapping(node, at: key, allowed: StaffRole.allCases.map(\.rawValue), required: false) else { return nil }
+        guard let map = reader.mapping(node, at: key, allowed: StaffRole.allCases.map(\.rawValue) + ["overdraft_rate"], required: false) else {
+            return nil
+        }
+        // Only the overdraft rate given: no staff costs.
+        guard StaffRole.allCases.contains(where: { map[$0.rawValue] != nil }) else { return nil }
         let before = reader.diagnostics.count
         var perHour: [StaffRole: Money] = [:]
         for role in StaffRole.allCases {

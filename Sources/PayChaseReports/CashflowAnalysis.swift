@@ -15,6 +15,11 @@ public struct CashflowAnalysis: Sendable {
         /// Statutory interest and fixed sums accrued, where the Late Payment Act applies.
         public var interest: Money
         public var fixedSums: Money
+        /// What waiting has cost so far at the practice's overdraft rate: each overdue claim's
+        /// outstanding × the rate × its days overdue / 365; zero where no rate is given.
+        public var waitingCost: Money = .zero
+        /// What the overdue amount costs a month at that rate.
+        public var monthlyCost: Money = .zero
 
         public var total: Money { byAge.values.reduce(.zero, +) }
         public var overdue: Money { total - self[.notYetDue] }
@@ -93,7 +98,11 @@ public struct CashflowAnalysis: Sendable {
         expected = Self.expected(ledgers, asOf: asOf)
         daysToPay = Self.daysToPay(ledgers)
         oldest = Self.oldest(ledgers, asOf: asOf, rates: rates, ladder: ladder)
+        overdraftRates = ledgers.compactMap { ledger in ledger.overdraftRate.map { "\(ledger.name): \($0.description)" } }
     }
+
+    /// The overdraft rates the practices gave; empty when none did (then no cost of waiting is shown).
+    public var overdraftRates: [String] = []
 
     /// Everything owed, overdue or not.
     public var outstanding: Money { agedDebtTotals.last?.total ?? .zero }
@@ -101,15 +110,14 @@ public struct CashflowAnalysis: Sendable {
     private static func agedDebt(of ledger: PracticeLedger, asOf: CalendarDate, rates: BankRateTable?) -> [AgedDebtRow] {
         var debt = AgedDebt()
         var interest: [PaymasterRole: (interest: Money, fixedSums: Money)] = [:]
+        // Pence × days overdue, per paymaster: what the overdraft rate is charged on.
+        var penceDays: [PaymasterRole: Int64] = [:]
         // By index, as in `flows`: the claims are read where they lie, not copied.
         for index in ledger.claims.indices where ledger.claims[index].outstanding > .zero {
             let claim = ledger.claims[index]
-            debt.add(
-                claim.outstanding,
-                daysOverdue: claim.daysOverdue(asOf: asOf),
-                paymaster: claim.paymaster.rawValue,
-                name: ledger.name(of: claim.paymaster)
-            )
+            let days = claim.daysOverdue(asOf: asOf)
+            debt.add(claim.outstanding, daysOverdue: days, paymaster: claim.paymaster.rawValue, name: ledger.name(of: claim.paymaster))
+            if ledger.overdraftRate != nil, days > 0 { penceDays[claim.paymaster, default: 0] += claim.outstanding.pence * Int64(days) }
             if let rates, let accrued = StatutoryInterest(accruedOn: claim, practice: ledger.practice, asOf: asOf, rates: rates) {
                 interest[claim.paymaster, default: (.zero, .zero)].interest += accrued.interest
                 interest[claim.paymaster, default: (.zero, .zero)].fixedSums += accrued.fixedSum
@@ -117,7 +125,7 @@ public struct CashflowAnalysis: Sendable {
         }
         return debt.paymasters.map { owed -> AgedDebtRow in
             let paymaster = PaymasterRole(rawValue: owed.key)!
-            return AgedDebtRow(
+            var row = AgedDebtRow(
                 practice: ledger.name,
                 paymaster: paymaster,
                 paymasterName: owed.name,
@@ -126,6 +134,11 @@ public struct CashflowAnalysis: Sendable {
                 interest: interest[paymaster]?.interest ?? .zero,
                 fixedSums: interest[paymaster]?.fixedSums ?? .zero
             )
+            if let rate = ledger.overdraftRate {
+                row.waitingCost = rate.cost(ofPenceDays: penceDays[paymaster] ?? 0)
+                row.monthlyCost = rate.monthly(on: row.overdue)
+            }
+            return row
         }.sorted { $0.paymaster! < $1.paymaster! }
     }
 
@@ -146,6 +159,8 @@ public struct CashflowAnalysis: Sendable {
                 total.claims += row.claims
                 total.interest += row.interest
                 total.fixedSums += row.fixedSums
+                total.waitingCost += row.waitingCost
+                total.monthlyCost += row.monthlyCost
             }
             return total
         }

@@ -13,6 +13,8 @@ public struct PracticeLedger: Sendable {
     public var feedback: [String: ClaimFeedback]
     /// Each paymaster's name in the profile.
     public var paymasterNames: [PaymasterRole: String]
+    /// What waiting for money costs the practice (`costs.overdraft_rate`); nil when not given.
+    public var overdraftRate: OverdraftRate?
 
     public init(
         name: String,

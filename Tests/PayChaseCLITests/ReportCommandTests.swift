@@ -33,6 +33,40 @@ struct ReportCommandTests {
 
     static func csv(_ folder: PracticeFolder, _ name: String) throws -> [[String]] { try ReportFiles.csvRows(folder.path + "/" + name) }
 
+    /// Issue 23.5: what late money costs at the practice's overdraft rate, worked by hand.
+    @Test func cashflowSaysWhatLatePaymentCostsAtTheOverdraftRate() throws {
+        let folder = try PracticeFolder()
+        let before = try folder.paychase("report", "cashflow", "--as-of", "2026-11-22", "--format", "csv", "--output", "plain.csv")
+        let plain = try folder.read("plain.csv")
+        #expect(before.status == 0 && !plain.contains("What late payment costs"), "no rate, no figure")
+        try folder.write(
+            "paychase.yaml",
+            try folder.read("paychase.yaml").replacingOccurrences(of: "admin: 18.00 }", with: "admin: 18.00, overdraft_rate: 9.5 }")
+        )
+        #expect(try folder.paychase("report", "cashflow", "--as-of", "2026-11-22", "--format", "csv", "--output", "cost.csv").status == 0)
+        let rows = try Self.csv(folder, "cost.csv")
+        let table = try #require(rows.firstIndex { $0 == ["What late payment costs"] })
+        #expect(rows[table + 2] == ["Paymaster", "Overdue", "Cost so far", "A month", "Claimable interest"])
+        // The ICB: Q-2026-001 £3,480.00 for 145 days and D-2026-014 £1,234.56 for 18 days:
+        // (348,000 × 145 + 123,456 × 18) pence-days × 9.5% ÷ 365 = 13,711.8p, £137.12; a month,
+        // £4,714.56 × 9.5% ÷ 12 = £37.32.
+        #expect(rows[table + 3] == ["NHS North East London ICB (primary care payments)", "4714.56", "137.12", "37.32", "0.00"])
+        // The council: L-2026-007 £780.00 for 100 days and P-2026-003 £2,150.00 for 105 days:
+        // 30,375,000 pence-days × 9.5% ÷ 365 = 7,905.8p, £79.06; a month £2,930.00 × 9.5% ÷ 12 = £23.20;
+        // beside it, the statutory interest the council's contract lets the practice claim.
+        #expect(rows[table + 4].prefix(4) == ["London Borough of Tower Hamlets", "2930.00", "79.06", "23.20"])
+        #expect(rows[table + 5].prefix(4) == ["All paymasters", "7644.56", "216.18", "60.52"])
+        try folder.write(
+            "paychase.yaml",
+            try folder.read("paychase.yaml").replacingOccurrences(of: "overdraft_rate: 9.5 }", with: "overdraft_rate: nine }")
+        )
+        let bad = try folder.paychase("check", "--as-of", "2026-11-22")
+        #expect(
+            bad.status == 78 && bad.stderr.contains("costs.overdraft_rate: 'nine' must be a yearly rate in percent, such as 9.5"),
+            "\(bad.stderr)"
+        )
+    }
+
     @Test func cashflowWritesAnA4PDFWithItsChartOnTheFirstPage() throws {
         let folder = try PracticeFolder()
         let result = try folder.paychase("report", "cashflow", "--as-of", "2026-11-22")

@@ -14,6 +14,8 @@ extension SendTests {
 
         // The paymaster and the LMC each hold the chase exactly once, and both see who was copied.
         #expect(rig.waitForDelivery(to: "help@lmc.example", count: 2))
+        // Each recipient's copy is delivered on its own: wait for the paymaster's too.
+        #expect(rig.waitForDelivery(to: "nelicb.payments@nhs.example", count: 1))
         #expect(rig.messageIDCounts(to: "nelicb.payments@nhs.example")[messageID] == 1)
         #expect(rig.messageIDCounts(to: "help@lmc.example")[messageID] == 1)
         let arrived = try #require(

@@ -131,6 +131,27 @@ struct PageTests {
         }
     }
 
+    /// Issue 23.5: the dashboard says in one line what late payments cost a month.
+    @Test func theDashboardSaysWhatLatePaymentsCostAMonth() async throws {
+        let folder = try PracticeFolder()
+        try folder.write(
+            "paychase.yaml",
+            try folder.read("paychase.yaml").replacingOccurrences(of: "admin: 18.00 }", with: "admin: 18.00, overdraft_rate: 9.5 }")
+        )
+        try await WebFixture(folder: folder).test { browser in
+            let page = try await browser.get("/")
+            // £7,644.56 overdue on 22 November 2026 × 9.5% ÷ 12 = £60.52.
+            #expect(page.text.contains("Late payments are costing you about £61 a month in overdraft interest (at 9.5% a year)."), "\(page.text)")
+            let json = try await browser.get("/api/dashboard")
+            let cost = try #require(try json.json()["monthly_waiting_cost"] as? [String: Any])
+            #expect(cost["pence"] as? Int == 6_052)
+        }
+        try await WebFixture().test { browser in
+            let plain = try await browser.get("/")
+            #expect(!plain.body.contains("waiting-cost"), "no rate, no line")
+        }
+    }
+
     /// Issue 20.4: the claim page offers the letter for Word, to change before printing.
     @Test func theLetterCanBeDownloadedForWord() async throws {
         try await WebFixture().test { browser in

@@ -53,7 +53,8 @@ public struct CashflowReport: Sendable {
                 "\(who). As of \(analysis.asOf.formatted): \(analysis.outstanding.formatted) outstanding.",
                 "Outstanding is the amount claimed less what the claims file says was paid and the payments recorded with paychase payment.",
             ],
-            tables: [agedDebtTable(practice), monthsTable, expectedTable, daysToPayTable, interestTable(practice), oldestTable(practice)],
+            tables: [agedDebtTable(practice), monthsTable, expectedTable, daysToPayTable, interestTable(practice)]
+                + (analysis.overdraftRates.isEmpty ? [] : [waitingTable(practice)]) + [oldestTable(practice)],
             author: network ? "PayChase" : practices[0]
         )
     }
@@ -110,6 +111,28 @@ public struct CashflowReport: Sendable {
             ] + (analysis.daysToPay.isEmpty ? ["No payments are recorded yet."] : []),
             columns: [.init("paymaster", "Paymaster", share: 2), .init("payments", "Payments recorded"), .init("average_days", "Average days")],
             rows: analysis.daysToPay.map { [.text($0.paymasterName), .count($0.payments), .figure($0.averageText)] }
+        )
+    }
+
+    /// What late money costs: the overdraft interest the practice pays, or forgoes, while it
+    /// waits, beside the statutory interest it could claim.
+    private func waitingTable(_ practice: [ReportDocument.Column]) -> ReportDocument.Table {
+        .init(
+            id: "cost_of_waiting",
+            heading: "What late payment costs",
+            notes: [
+                "At the overdraft or borrowing rate in the profile (costs.overdraft_rate: \(analysis.overdraftRates.joined(separator: "; "))): so far, each overdue claim's outstanding × the rate × its days overdue ÷ 365; a month, the overdue amount × the rate ÷ 12. Beside it, the statutory interest and fixed sums that could be claimed where the Late Payment Act applies."
+            ],
+            columns: practice + [
+                .init("paymaster", "Paymaster", share: 2), .init("overdue", "Overdue"), .init("cost_so_far", "Cost so far"),
+                .init("cost_a_month", "A month"), .init("claimable", "Claimable interest"),
+            ],
+            rows: agedDebtRows.map { row in
+                practiceCell(row) + [
+                    .text(row.paymasterName), .money(row.overdue), .money(row.waitingCost), .money(row.monthlyCost),
+                    .money(row.interest + row.fixedSums),
+                ]
+            }
         )
     }
 

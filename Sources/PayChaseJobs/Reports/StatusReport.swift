@@ -38,6 +38,13 @@ public struct StatusReport: Sendable, Encodable {
     public var asOf: CalendarDate
     public var rows: [Row]
     public var totals: [Total]
+    /// The practice's overdraft rate (`costs.overdraft_rate`), for what waiting costs; nil when not given.
+    public var overdraftRate: OverdraftRate?
+
+    /// What the overdue money costs a month at the overdraft rate; nil when none is given.
+    public var monthlyWaitingCost: Money? {
+        overdraftRate.map { $0.monthly(on: totals.reduce(.zero) { $0 + $1.overdue }) }
+    }
 
     public init(
         claims: [Claim],
@@ -49,6 +56,7 @@ public struct StatusReport: Sendable, Encodable {
         ladder: EscalationLadder = .init()
     ) {
         self.asOf = asOf
+        overdraftRate = profile.overdraftRate
         rows = claims.map { claim in
             let history = attempts[claim.id] ?? []
             let context = DocumentContext(claim: claim, profile: profile, attempts: history, today: asOf, ladder: ladder, rates: rates)

@@ -66,7 +66,7 @@ extension Workspace {
     /// and what the record shows was sent, came back and was paid.
     func ledger(profile: PracticeProfile) throws(PayChaseError) -> PracticeLedger {
         let (record, claims) = try readRecordAndClaims(profile: profile)
-        return PracticeLedger(
+        var ledger = PracticeLedger(
             name: profile.practice.name,
             practice: profile.practice,
             claims: claims,
@@ -74,5 +74,7 @@ extension Workspace {
             feedback: record.feedback,
             paymasterNames: profile.paymasters.mapValues(\.name)
         )
+        ledger.overdraftRate = profile.overdraftRate
+        return ledger
     }
 }

@@ -12,6 +12,8 @@ struct DashboardSummary: Sendable, Encodable {
     var agedDebt: [AgedDebtPanel.Bucket]
     var todaysActions: [TodaysActions.Action]
     var worker: String?
+    /// What the overdue money costs a month at the practice's overdraft rate, when it gives one.
+    var monthlyWaitingCost: StatusJSON.Amount?
 
     init(practice: String, report: StatusReport, worker: String?) {
         self.practice = practice
@@ -22,6 +24,7 @@ struct DashboardSummary: Sendable, Encodable {
         agedDebt = AgedDebtPanel(report.rows, asOf: report.asOf).buckets
         todaysActions = TodaysActions(report).actions
         self.worker = worker
+        monthlyWaitingCost = report.monthlyWaitingCost.map(StatusJSON.Amount.init)
     }
 }
 
@@ -40,6 +43,8 @@ struct DashboardPage {
     var more: Int?
     var worker: String?
     var claimsHref: String
+    /// "Late payments are costing you about £312 a month in overdraft interest".
+    var waiting: String?
 
     /// `actions` when they are not the report's own (the combined dashboard links each to its practice).
     init(practice: String, report: StatusReport, worker: String?, claimsPath: String, actions: [ActionRow]? = nil) {
@@ -53,6 +58,9 @@ struct DashboardPage {
         chart = AgedDebtPanel(report.rows, asOf: report.asOf).svg
         (self.actions, hasActions, more) = Self.shown(actions ?? ActionRow.rows(report, claimsPath: claimsPath))
         self.worker = worker
+        if let cost = report.monthlyWaitingCost, cost > .zero, let rate = report.overdraftRate {
+            waiting = "Late payments are costing you about \(cost.formattedPounds) a month in overdraft interest (at \(rate.description) a year)."
+        }
     }
 
     /// Actions a dashboard lists; the claims table has them all.
