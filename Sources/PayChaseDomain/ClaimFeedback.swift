@@ -36,7 +36,7 @@ public struct ClaimFeedback: Sendable, Hashable, Codable {
         public func holds(on day: CalendarDate) -> Bool { until.map { day <= $0 } ?? true }
 
         /// `paused until 25 December 2026: promise to pay`.
-        public var description: String { "paused\(until.map { " until \($0.formatted)" } ?? ""): \(reason)" }
+        public var description: String { ClaimPaused.words(until: until, reason: reason) }
     }
 
     /// Payments recorded with `paychase payment`, in total.

@@ -46,7 +46,7 @@ public struct NextStep: Sendable, Hashable, Codable {
         case .followUp: text = names.isEmpty ? "follow up by hand" : "follow up: \(names)"
         case .fixAddress: text = "fix the address and resend \(names)"
         case .readReply: text = "read the reply and follow up"
-        case .paused: text = (date.map { "paused until \($0.formatted)" } ?? "paused") + (reason.map { ": \($0)" } ?? "")
+        case .paused: text = ClaimPaused.words(until: date, reason: reason)
         }
         return serious ? "\(text) [serious step]" : text
     }

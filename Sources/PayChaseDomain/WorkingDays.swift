@@ -12,7 +12,11 @@ public enum WorkingDays {
     /// else the next one.
     public static func after(_ date: CalendarDate, count: Int) -> CalendarDate {
         var day = date
-        for _ in 0..<max(count, 1) where count > 0 || !isWorkingDay(day) {
+        guard count > 0 else {
+            while !isWorkingDay(day) { day = day.adding(days: 1) }
+            return day
+        }
+        for _ in 0..<count {
             repeat { day = day.adding(days: 1) } while !isWorkingDay(day)
         }
         return day

@@ -19,8 +19,12 @@ public struct ClaimPaused: Sendable, Hashable {
         self.reason = reason
         self.until = until
         self.from = from
-        // `paused until 25 December 2026: promise to pay by 25 December`.
-        self.summary = summary ?? "paused\(until.map { " until \($0.formatted)" } ?? ""): \(reason)"
+        self.summary = summary ?? Self.words(until: until, reason: reason)
+    }
+
+    /// `paused until 25 December 2026: promise to pay by 25 December`, or `paused: …` with no end.
+    public static func words(until: CalendarDate?, reason: String?) -> String {
+        "paused" + (until.map { " until \($0.formatted)" } ?? "") + (reason.map { ": \($0)" } ?? "")
     }
 }
 

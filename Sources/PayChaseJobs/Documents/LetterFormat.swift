@@ -22,10 +22,10 @@ public enum LetterFormat: String, Sendable, CaseIterable {
 }
 
 extension Workspace {
-    /// The practice's own letterhead for Word letters (`word_letterhead:` in the profile), read
-    /// once per job; nil when the profile names none.
-    func wordLetterhead(_ settingsPath: String?) throws(PayChaseError) -> [UInt8]? {
-        guard let settingsPath else { return nil }
+    /// The practice's own letterhead for letters in `format` (`word_letterhead:` in the profile,
+    /// for Word), read once per job; nil for a PDF, or when the profile names none.
+    func letterhead(for format: LetterFormat?) throws(PayChaseError) -> [UInt8]? {
+        guard format == .docx, let settingsPath = try loadSettings().wordLetterhead else { return nil }
         let path =
             settingsPath.hasPrefix("/")
             ? settingsPath : URL(fileURLWithPath: configPath).deletingLastPathComponent().appendingPathComponent(settingsPath).path

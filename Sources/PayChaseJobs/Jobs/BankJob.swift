@@ -59,7 +59,7 @@ public struct BankJob: Sendable {
         do { outbox = try OutboxSession(working: workspace.outbox, logger: logger) } catch { throw error.failure }
         let view = RecordView(outbox)
         var claims = view.counting(try workspace.loadClaims(profile: settings.profile))
-        let done = outbox.history().bankLines
+        let done = view.history.bankLines
         var result = Result(layout: statement.layout, problems: statement.problems.map(\.description), skipped: statement.skipped)
         let names = PaymentMatcher.names(configured: settings.bankNames, paymasters: settings.profile.paymasters)
         for credit in statement.credits {

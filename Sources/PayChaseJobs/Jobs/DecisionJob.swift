@@ -53,8 +53,10 @@ public struct DecisionJob: Sendable {
         let byID = Dictionary(uniqueKeysWithValues: claims.map { ($0.id, $0) })
         let missing = claimIDs.filter { byID[$0] == nil }
         guard missing.isEmpty else { throw PayChaseError(.usage, missing.map { "claim '\($0)' is not in \(workspace.claimsPath)" }) }
+        let outbox: OutboxSession
+        do { outbox = try OutboxSession(working: workspace.outbox, logger: logger) } catch { throw error.failure }
         // The minute is drafted for the step the record calls for now; a decision about another is refused.
-        let attempts = try workspace.readRecordView().attempts
+        let attempts = outbox.history().attempts
         for id in claimIDs {
             let expected = PartnersDecision.step(for: byID[id]!, attempts: attempts[id] ?? [])
             guard expected == step else {
@@ -74,8 +76,6 @@ public struct DecisionJob: Sendable {
             }
             minutes.append((id, found.path, found.bytes))
         }
-        let outbox: OutboxSession
-        do { outbox = try OutboxSession(working: workspace.outbox, logger: logger) } catch { throw error.failure }
         var result = Result()
         for minute in minutes {
             var decision = Decision(

@@ -45,7 +45,7 @@ public struct DraftJob: Sendable {
         clock: WallClock,
         beforeRendering: ([Claim], String) throws(PayChaseError) -> Void = { _, _ in }
     ) throws(PayChaseError) -> (result: DraftResult, emails: [PreparedEmail]) {
-        let letterhead = letterFormat == .docx ? try workspace.wordLetterhead(try workspace.loadSettings().wordLetterhead) : nil
+        let letterhead = try workspace.letterhead(for: letterFormat)
         let letterFormat = letterFormat
         var emails: [PreparedEmail] = []
         var written: [String] = []

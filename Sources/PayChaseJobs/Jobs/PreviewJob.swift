@@ -38,7 +38,7 @@ public struct PreviewJob: Sendable {
 
     /// The preview; `letter` lays out the letter as well, as a PDF or a Word file (slower).
     public func run(letter: LetterFormat?, logger: Logger) throws(PayChaseError) -> Preview {
-        let letterhead = letter == .docx ? try workspace.wordLetterhead(try workspace.loadSettings().wordLetterhead) : nil
+        let letterhead = try workspace.letterhead(for: letter)
         let batch = DocumentBatch(
             workspace: workspace,
             template: template,

@@ -29,7 +29,7 @@ public struct PrintJob: Sendable {
         if printer != nil && format == .docx {
             throw PayChaseError(.usage, "--printer prints PDFs: write the Word letters, change them, then print them from Word")
         }
-        let letterhead = format == .docx ? try workspace.wordLetterhead(try workspace.loadSettings().wordLetterhead) : nil
+        let letterhead = try workspace.letterhead(for: format)
         let format = format
         var written: [String] = []
         let files = AtomicBatch(limit: 64)

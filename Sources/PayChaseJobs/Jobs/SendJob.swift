@@ -74,11 +74,13 @@ public struct SendJob: Sendable {
         }
         do {
             let outbox = try OutboxSession(working: workspace.outbox, logger: logger)
+            var feedback: [String: ClaimFeedback]?
             if case .template = source {
-                try draftAndQueue(into: outbox, profile: settings.profile, result: &result, logger: logger, clock: clock)
+                feedback = try draftAndQueue(into: outbox, profile: settings.profile, result: &result, logger: logger, clock: clock)
             }
             try dispatch(
                 outbox,
+                feedback: feedback,
                 configuration: configuration,
                 maxPerMinute: settings.maxPerMinute,
                 result: &result,
@@ -99,13 +101,14 @@ public struct SendJob: Sendable {
 
     /// Drafts and queues the template's emails. What it means to queue is noted before it drafts,
     /// so a run stopped before the batch is queued is named by the next one; an error is said now.
+    /// Returns what the record said of each claim, read once for the drafts and the send.
     private func draftAndQueue(
         into outbox: OutboxSession,
         profile: PracticeProfile,
         result: inout SendResult,
         logger: Logger,
         clock: WallClock
-    ) throws {
+    ) throws -> [String: ClaimFeedback] {
         do {
             let record = RecordView(outbox)
             let (drafts, emails) = try draft(profile: profile, record: record, logger: logger, clock: clock) {
@@ -115,6 +118,7 @@ public struct SendJob: Sendable {
             result.drafts = drafts
             try enqueue(emails, into: outbox, history: record.history, result: &result, clock: clock)
             try outbox.queue.forgetIntent()
+            return record.feedback
         } catch {
             try? outbox.queue.forgetIntent()
             throw error
@@ -160,6 +164,7 @@ public struct SendJob: Sendable {
     /// Sends every due message over one connection; counts the rest as waiting or held.
     private func dispatch(
         _ outbox: OutboxSession,
+        feedback known: [String: ClaimFeedback]?,
         configuration: SMTPConfiguration,
         maxPerMinute: Int?,
         result: inout SendResult,
@@ -169,8 +174,11 @@ public struct SendJob: Sendable {
     ) throws(OutboxError) {
         let now = clock.now()
         var due: [QueuedMessage] = []
-        let feedback = outbox.history().feedback
-        for message in try outbox.queue.all() {
+        let queued = try outbox.queue.all()
+        // Which claims are paused: from the record as this run already read it, else read only
+        // when something waits.
+        let feedback = queued.isEmpty ? [:] : (known ?? outbox.history().feedback)
+        for message in queued {
             if let pause = feedback[message.claimID]?.paused, pause.holds(on: asOf) {
                 result.waiting += 1
                 result.notes.append(.paused(queueID: message.id, claimID: message.claimID, pause: pause.description))

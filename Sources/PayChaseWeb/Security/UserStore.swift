@@ -62,9 +62,7 @@ public struct UserStore: Sendable {
         guard secret.utf8.count == 64, let users = try? read().users else { return nil }
         var found: String?
         for user in users {
-            guard let known = user.calendar, known.utf8.count == 64 else { continue }
-            let difference = zip(known.utf8, secret.utf8).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) }
-            if difference == 0 { found = user.name }
+            if let known = user.calendar, FormGuardMiddleware.same(known, secret) { found = user.name }
         }
         return found
     }
