@@ -122,6 +122,8 @@ public struct DocumentContext: Sendable {
         root.set("has_attempts", .flag(!attempts.isEmpty))
         root["attempt_count"] = String(attempts.count)
         root.set("has_replies", .flag(feedback.replied != nil))
+        // The record's proof of the evidence going, cited in place of the typed date.
+        root["evidence_proof"] = feedback.evidence?.sentence
         root.set("given", givenValue)
         if let payment = feedback.payments.last {
             var last = TemplateObject()
@@ -254,6 +256,17 @@ public struct DocumentContext: Sendable {
         value["days_overdue"] = String(claim.daysOverdue(asOf: today))
         value["evidence"] = claim.evidence
         value["evidence_submitted_on"] = claim.evidenceSubmittedOn?.formatted
+        value.set(
+            "evidence_files",
+            .list(
+                claim.evidenceFiles.map { file in
+                    var item = TemplateObject()
+                    item["name"] = String(file.split(separator: "/").last ?? Substring(file))
+                    return item.value
+                }
+            )
+        )
+        value.set("has_evidence_files", .flag(!claim.evidenceFiles.isEmpty))
         value["reference"] = claim.reference
         value["invoice_ref"] = claim.invoiceRef
         value["invoice_date"] = claim.invoiceDate?.formatted

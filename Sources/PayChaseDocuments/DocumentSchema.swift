@@ -1,3 +1,4 @@
+import Foundation
 import PayChaseDomain
 
 /// A context with every optional fact filled in: the variables a template may use.
@@ -42,7 +43,7 @@ public enum DocumentSchema {
             receipts: ReceiptRequests(read: true, delivery: true, to: "practice@example.org")
         )
         func claim(terms: PaymentTerms?) -> Claim {
-            Claim(
+            var claim = Claim(
                 id: "X",
                 service: "S",
                 category: .des,
@@ -61,6 +62,8 @@ public enum DocumentSchema {
                 calculation: "C",
                 notes: "N"
             )
+            claim.evidenceFiles = ["F"]
+            return claim
         }
         let rates = BankRateTable(
             changes: [.init(from: CalendarDate(year: 2000, month: 1, day: 1)!, basisPoints: 100)],
@@ -69,6 +72,7 @@ public enum DocumentSchema {
         )
         var feedback = ClaimFeedback()
         feedback.replied = date
+        feedback.evidence = EvidenceProof(acceptedAt: Date(timeIntervalSince1970: 0), to: ["T"], messageID: "M", reply: "R", sha256: "S")
         feedback.payments = [RecordedPayment(amount: Money(pence: 1), receivedOn: date)]
         let given = EscalationLadder.withdrawnOnPayment.sorted().map { Attempt(template: $0, date: date, to: "T") }
         // A date the terms give (`due_terms`) and one assumed (`due_assumption`): never both in one claim.

@@ -16,6 +16,9 @@ public struct Claim: Sendable, Hashable, Codable {
     public var placement: ContractPlacement
     public var evidence: String?
     public var evidenceSubmittedOn: CalendarDate?
+    /// The evidence files, as the claims file names them (paths beside it), that an
+    /// evidence submission attaches.
+    public var evidenceFiles: [String] = []
     public var paymaster: PaymasterRole
     /// The CQRS or paymaster reference.
     public var reference: String?

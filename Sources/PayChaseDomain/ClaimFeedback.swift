@@ -18,6 +18,9 @@ public struct ClaimFeedback: Sendable, Hashable, Codable {
     public var agreed: [String: CalendarDate] = [:]
     /// Chasing is paused, as the practice recorded; nil when it is not (or was resumed).
     public var paused: Pause?
+    /// The evidence-submission email that proves the claim's evidence went, with what came
+    /// back about it; nil when none reached the server.
+    public var evidence: EvidenceProof?
 
     /// A pause the practice recorded: why, from when, until when.
     public struct Pause: Sendable, Hashable, Codable {

@@ -11,12 +11,14 @@ public enum DocumentName {
     public static let letterBeforeClaim = "letter-before-claim"
     /// Thanks for a payment, withdrawing a notice, complaint or dispute that was given.
     public static let paymentAcknowledgement = "payment-acknowledgement"
+    /// The claim's evidence, sent to the commissioner or council with the files attached.
+    public static let evidenceSubmission = "evidence-submission"
     /// The partners' signed minute of their decision to give a notice or a letter before claim.
     public static let partnersDecision = "partners-decision"
 
     /// In the order of the escalation ladder.
     public static let all = [
-        chase, appeal, lmcReferral, latePaymentNotice, localResolution, disputeResolution, letterBeforeClaim, formalComplaint,
+        evidenceSubmission, chase, appeal, lmcReferral, latePaymentNotice, localResolution, disputeResolution, letterBeforeClaim, formalComplaint,
         paymentAcknowledgement, partnersDecision,
     ]
 }

@@ -22,6 +22,12 @@ public enum LondonTime {
         }
         return "\(pad(c.year!, 4))-\(pad(c.month!))-\(pad(c.day!)) \(pad(c.hour!)):\(pad(c.minute!)):\(pad(c.second!))"
     }
+
+    /// `28 March 2026 09:14`, London time, as a letter gives a moment.
+    public static func dayAndTime(_ instant: Date) -> String {
+        let c = calendar.dateComponents([.hour, .minute], from: instant)
+        return "\(date(of: instant).formatted) \(c.hour! < 10 ? "0" : "")\(c.hour!):\(c.minute! < 10 ? "0" : "")\(c.minute!)"
+    }
 }
 
 extension LondonTime {

@@ -8,6 +8,13 @@ public struct Money: Sendable, Hashable, Comparable, Codable {
 
     public static func + (lhs: Money, rhs: Money) -> Money { Money(pence: lhs.pence + rhs.pence) }
     public static func - (lhs: Money, rhs: Money) -> Money { Money(pence: lhs.pence - rhs.pence) }
+
+    /// An equal share of `parts`, to the nearest penny (halves away from zero).
+    public func divided(by parts: Int) -> Money {
+        guard parts > 1 else { return self }
+        let whole = Int64(parts)
+        return Money(pence: (pence * 2 + (pence >= 0 ? whole : -whole)) / (2 * whole))
+    }
     public static func < (lhs: Money, rhs: Money) -> Bool { lhs.pence < rhs.pence }
 
     /// `£1,234.56`; a negative amount reads `-£1,234.56`.

@@ -18,6 +18,9 @@ public struct PracticeProfile: Sendable, Hashable {
     public var costs: StaffCosts?
     /// `costs.overdraft_rate`: what waiting for money costs the practice; nil when not given.
     public var overdraftRate: OverdraftRate?
+    /// Where evidence files, which may identify patients, may be emailed, and how big an email
+    /// the mail server takes.
+    public var evidenceMail = EvidenceMailRules()
 
     public init(
         practice: Practice,

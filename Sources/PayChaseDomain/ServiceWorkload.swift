@@ -6,14 +6,24 @@ public struct ServiceWorkload: Sendable, Hashable {
     public var hours: [StaffRole: Hours]
     /// Consumables, devices, sessions bought in: costs that are not staff time.
     public var directCosts: Money
+    /// When and where it is claimed, where `services.csv` says.
+    public var schedule: ClaimSchedule?
     /// The line of `services.csv` it comes from, for messages.
     public var line: Int
 
-    public init(service: String, category: Category, hours: [StaffRole: Hours], directCosts: Money = .zero, line: Int = 0) {
+    public init(
+        service: String,
+        category: Category,
+        hours: [StaffRole: Hours],
+        directCosts: Money = .zero,
+        schedule: ClaimSchedule? = nil,
+        line: Int = 0
+    ) {
         self.service = service
         self.category = category
         self.hours = hours
         self.directCosts = directCosts
+        self.schedule = schedule
         self.line = line
     }
 

@@ -9,6 +9,8 @@ enum ClaimColumn: String, CSVColumn {
     case approvedOn = "approved_on"
     case evidence
     case evidenceSubmittedOn = "evidence_submitted_on"
+    /// Files beside the claims file, separated by `;`, that the evidence submission attaches.
+    case evidenceFiles = "evidence_files"
     case paymaster, reference
     case invoiceRef = "invoice_ref"
     case invoiceDate = "invoice_date"
@@ -20,7 +22,9 @@ enum ClaimColumn: String, CSVColumn {
     static let required: [ClaimColumn] = [.claimID, .service, .category, .period, .amount, .submittedOn]
 
     /// Text from these columns can reach an email subject or header.
-    static let headerBound: Set<ClaimColumn> = [.claimID, .service, .category, .period, .reference, .invoiceRef, .poNumber, .paymaster, .contract]
+    static let headerBound: Set<ClaimColumn> = [
+        .claimID, .service, .category, .period, .reference, .invoiceRef, .poNumber, .paymaster, .contract, .evidenceFiles,
+    ]
 
     static let example = "claim_id, service, category, ..."
 

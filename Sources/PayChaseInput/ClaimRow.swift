@@ -51,10 +51,11 @@ struct ClaimRowChecker: CSVProblemReporter {
         let paymaster = checkedPaymaster(row, category: category)
         let contract = category.flatMap { placed(row, category: $0) }
 
+        let files = evidenceFiles(row.text(.evidenceFiles), line: line)
         guard diagnostics.count == before, let id, let category, let amount, let submitted = dates.submitted,
             let service = row.text(.service), let period = row.text(.period)
         else { return nil }
-        return Claim(
+        var claim = Claim(
             id: id,
             service: service,
             category: category,
@@ -77,6 +78,18 @@ struct ClaimRowChecker: CSVProblemReporter {
             notes: row.text(.notes),
             line: line
         )
+        claim.evidenceFiles = files
+        return claim
+    }
+
+    /// `returns.pdf; log.csv`: each a relative path to a file beside the claims file.
+    private mutating func evidenceFiles(_ text: String?, line: Int) -> [String] {
+        guard let text else { return [] }
+        let files = text.split(separator: ";").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+        for file in files where file.hasPrefix("/") || file.split(separator: "/").contains("..") {
+            report(line, .evidenceFiles, "'\(file)' must be a file beside the claims file (or in a folder beside it), named relative to it")
+        }
+        return files
     }
 
     /// Every column, in the order their problems are listed.

@@ -70,6 +70,7 @@ public struct ProfileLoader: Sendable {
             }
         }
         let contracts = ContractsReader.read(top?["contracts"], practice: practice, &reader)
+        let evidenceMail = Self.readEvidenceMail(top?["evidence"], &reader)
         if top?["contracts"] == nil, let practice {
             reader.note(
                 ContractsReader.key,
@@ -92,6 +93,7 @@ public struct ProfileLoader: Sendable {
             costs: costs
         )
         profile.overdraftRate = overdraftRate
+        profile.evidenceMail = evidenceMail
         var settings = PracticeSettings(profile: profile, smtp: smtp, imap: imap, processedFolder: processedFolder)
         settings.notes = reader.notes
         settings.oauth = oauth
@@ -107,7 +109,7 @@ public struct ProfileLoader: Sendable {
 
     static let sections = [
         "practice", "commissioner", "paymasters", "lmc", "dispute_resolution", "payment_terms", "reply_days", "smtp", "imap", "receipts",
-        "auto_send", "costs", "oauth", "contracts", "bank", "word_letterhead",
+        "auto_send", "costs", "oauth", "contracts", "bank", "word_letterhead", "evidence",
     ]
 
     /// `imap.sent_folder: Sent Items`, or `none` (also `false`) when the provider files sent mail itself.
@@ -322,5 +324,23 @@ public struct ProfileLoader: Sendable {
     /// GP practice ODS codes are a letter followed by five letters or digits (F84001, Y01234).
     static func isODSCode(_ code: String) -> Bool {
         code.count == 6 && code.first!.isLetter && code.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+    }
+
+    /// `evidence: { patient_data_domains: [nhs.net], size_limit_mb: 35 }`: where evidence files
+    /// may be emailed, and the mail server's message size limit.
+    static func readEvidenceMail(_ node: Node?, _ reader: inout YAMLReader) -> EvidenceMailRules {
+        var rules = EvidenceMailRules()
+        guard let map = reader.mapping(node, at: "evidence", allowed: ["patient_data_domains", "size_limit_mb"], required: false) else {
+            return rules
+        }
+        if let megabytes = reader.integer(map, "size_limit_mb", at: "evidence", in: 1...1_000) { rules.sizeLimit = megabytes * 1_048_576 }
+        if map["patient_data_domains"] != nil {
+            let domains = reader.lines(map, "patient_data_domains", at: "evidence", required: false)
+            for domain in domains where domain.isEmpty || domain.contains("@") || domain.contains(" ") || !domain.contains(".") {
+                reader.report("evidence.patient_data_domains", "'\(domain)' is not a mail domain such as nhs.net")
+            }
+            rules.patientDataDomains = domains.map { $0.lowercased() }
+        }
+        return rules
     }
 }

@@ -9,6 +9,13 @@ enum ServiceColumn: String, CSVColumn {
     case adminHours = "admin_hours"
     case directCosts = "direct_costs"
     case notes
+    /// When and where it is claimed (optional, together).
+    case frequency
+    case claimBy = "claim_by"
+    case evidenceBy = "evidence_by"
+    case claimTo = "claim_to"
+    case since
+    case periodIncome = "period_income"
 
     static let required: [ServiceColumn] = [.service, .category]
     static let example = "service, category, gp_hours, nurse_hours, hca_hours, admin_hours, direct_costs"

@@ -60,7 +60,59 @@ struct ServiceRowChecker: CSVProblemReporter {
         if let text = row.text(.directCosts) {
             do { direct = try Money(parsing: text) } catch { report(line, .directCosts, error.description) }
         }
+        let schedule = schedule(from: row)
         guard diagnostics.count == before, let service = row.text(.service), let category else { return nil }
-        return ServiceWorkload(service: service, category: category, hours: hours, directCosts: direct, line: line)
+        return ServiceWorkload(service: service, category: category, hours: hours, directCosts: direct, schedule: schedule, line: line)
+    }
+
+    /// The row's claim schedule: `frequency` and `claim_by` together, the rest optional.
+    mutating func schedule(from row: CSVRow<ServiceColumn>) -> ClaimSchedule? {
+        let line = row.line
+        let scheduled: [ServiceColumn] = [.frequency, .claimBy, .evidenceBy, .claimTo, .since, .periodIncome]
+        guard scheduled.contains(where: { row.text($0) != nil }) else { return nil }
+        let frequency = row.text(.frequency).flatMap { text -> ClaimFrequency? in
+            guard let frequency = ClaimFrequency(parsing: text) else {
+                report(line, .frequency, "'\(text)' is not a frequency; use monthly, quarterly, yearly or per item")
+                return nil
+            }
+            return frequency
+        }
+        if row.text(.frequency) == nil {
+            report(line, .frequency, "is empty; say how often the service is claimed (monthly, quarterly, yearly or per item)")
+        }
+        func rule(_ column: ServiceColumn) -> DeadlineRule? {
+            guard let text = row.text(column) else { return nil }
+            guard let rule = DeadlineRule(parsing: text) else {
+                report(line, column, "'\(text)' is not a deadline; write \(DeadlineRule.forms)")
+                return nil
+            }
+            return rule
+        }
+        let claimBy = rule(.claimBy)
+        if row.text(.claimBy) == nil { report(line, .claimBy, "is empty; say by when each period's claim is due, such as \(DeadlineRule.forms)") }
+        let evidenceBy = rule(.evidenceBy)
+        var since: CalendarDate?
+        if let text = row.text(.since) {
+            if let period = ClaimPeriod(parsing: text) {
+                since = period.start
+            } else {
+                do { since = try CalendarDate(parsing: text) } catch {
+                    report(line, .since, "\(error.description); or name a period such as Q1 2026/27")
+                }
+            }
+        }
+        var income: Money?
+        if let text = row.text(.periodIncome) {
+            do { income = try Money(parsing: text) } catch { report(line, .periodIncome, error.description) }
+        }
+        guard let frequency, let claimBy else { return nil }
+        return ClaimSchedule(
+            frequency: frequency,
+            claimBy: claimBy,
+            evidenceBy: evidenceBy,
+            claimTo: row.text(.claimTo),
+            since: since,
+            periodIncome: income
+        )
     }
 }

@@ -114,11 +114,15 @@ public enum MailComposer {
         }
         if message.body.hasNUL { throw MailError(field: "body", message: "contains a NUL character") }
         for attachment in message.attachments {
-            let safe = attachment.filename.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value < 0x7F && $0 != "\"" && $0 != "\\" && $0 != "/" }
-            guard safe, !attachment.filename.isEmpty, attachment.filename.utf8.count <= 255 else {
+            // Spaces are safe inside the quotes; other characters would need RFC 2231 encoding.
+            let safe = attachment.filename.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value < 0x7F && $0 != "\"" && $0 != "\\" && $0 != "/" }
+            guard safe, !attachment.filename.isEmpty, attachment.filename.trimmingCharacters(in: .whitespaces) == attachment.filename,
+                attachment.filename.utf8.count <= 255
+            else {
                 throw MailError(
                     field: "attachment",
-                    message: "'\(printable(attachment.filename))' is not a plain file name of at most 255 characters"
+                    message:
+                        "'\(printable(attachment.filename))' is not a plain file name of at most 255 characters (letters, digits, spaces and punctuation other than quotes and slashes); rename the file"
                 )
             }
             guard attachment.contentType.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "/.+-".contains($0)) }),

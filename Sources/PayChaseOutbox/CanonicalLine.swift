@@ -158,7 +158,7 @@ private struct Scanner {
                 text[key.place] = String(decoding: UnsafeBufferPointer(rebasing: scanner.bytes[entry]), as: UTF8.self)
                 return true
             case .time, .claimID, .template, .queueID, .messageID, .from, .subject, .server, .reply, .outcome, .sha256, .previous,
-                .postedOn, .method, .tracking, .document:
+                .postedOn, .method, .tracking, .document, .by:
                 text[key.place] = scanner.string()
                 return text[key.place] != nil
             }
@@ -190,6 +190,7 @@ private struct Scanner {
             document: field(.document),
             receipt: receipt,
             payment: payment,
+            by: field(.by),
             previous: previous,
             entry: hash
         )

@@ -3,6 +3,8 @@ import Foundation
 /// The Outbox folder: drafts to review, the send queue, what was sent or refused, printable letters.
 public struct Outbox: Sendable {
     public let root: String
+    /// Who the entries recorded through it are by (`RecordLine.by`), where not said otherwise.
+    public var actor: String?
 
     public init(root: String) {
         self.root = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root

@@ -86,7 +86,7 @@ public final class OutboxSession {
     public func append(_ record: RecordLine, durable: Bool = true) throws(OutboxError) -> RecordLine {
         guard let contents else { preconditionFailure("append on a session opened for reading") }
         if writer == nil { writer = try DeliveryLogWriter(log: log, contents: contents) }
-        let (line, sealed) = try writer!.appendLine(record, durable: durable)
+        let (line, sealed) = try writer!.appendLine(signed(record), durable: durable)
         records.append(sealed)
         lines.append(line)
         return sealed
@@ -99,10 +99,17 @@ public final class OutboxSession {
         // Nothing to record opens nothing: a run that records nothing creates no record.
         guard !newRecords.isEmpty else { return [] }
         if writer == nil { writer = try DeliveryLogWriter(log: log, contents: contents) }
-        let written = try writer!.appendLines(newRecords)
+        let written = try writer!.appendLines(newRecords.map(signed))
         records += written.map(\.record)
         lines += written.map(\.line)
         return written.map(\.record)
+    }
+
+    /// The entry, said to be by the Outbox's actor unless it names its own.
+    private func signed(_ record: RecordLine) -> RecordLine {
+        var record = record
+        if record.by == nil { record.by = outbox.actor }
+        return record
     }
 
     /// A claim's entries, each with its line exactly as written.

@@ -4,7 +4,7 @@ extension RecordLine {
     /// The typed line a written one holds; nil when its fields make no entry of its kind.
     init?(_ wire: RecordWire) {
         guard let kind = RecordEntry.Kind(rawValue: wire.outcome), let entry = Self.entry(kind, wire) else { return nil }
-        self.init(time: wire.time, entry: entry, previous: wire.previous, hash: wire.entry)
+        self.init(time: wire.time, entry: entry, by: wire.by, previous: wire.previous, hash: wire.entry)
     }
 
     private static func entry(_ kind: RecordEntry.Kind, _ wire: RecordWire) -> RecordEntry? {
@@ -171,6 +171,7 @@ extension RecordWire {
             sha256: "",
             dsnRequested: false,
             attempt: 1,
+            by: line.by,
             previous: line.previous,
             entry: line.hash
         )

@@ -25,6 +25,8 @@ struct RecordWire: Codable, Sendable, Hashable {
     var document: String?
     var receipt: Returned?
     var payment: Payment?
+    /// Who made the entry; absent from lines written before PayChase said.
+    var by: String?
     var previous: String
     var entry: String
 
@@ -36,7 +38,7 @@ struct RecordWire: Codable, Sendable, Hashable {
         case messageID = "message_id"
         case dsnRequested = "dsn_requested"
         case postedOn = "posted_on"
-        case method, tracking, document, receipt, payment
+        case method, tracking, document, receipt, payment, by
 
         /// Where the key is in `allCases`.
         var place: Int {
@@ -63,6 +65,7 @@ struct RecordWire: Codable, Sendable, Hashable {
             case .document: 19
             case .receipt: 20
             case .payment: 21
+            case .by: 22
             }
         }
     }

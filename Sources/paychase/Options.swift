@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Logging
 import PayChaseDomain
 import PayChaseJobs
@@ -40,7 +41,14 @@ struct WorkspaceOptions: ParsableArguments {
             outboxPath: outbox
         )
         workspace.bankRateBeyondChecked = bankRate
+        workspace.outbox.actor = Self.operatingSystemUser
         return workspace
+    }
+
+    /// Who the command line's entries are by: the operating-system user running it.
+    static var operatingSystemUser: String {
+        if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name { return String(cString: name) }
+        return ProcessInfo.processInfo.environment["USER"] ?? "uid \(getuid())"
     }
 
     func logger() -> Logger {

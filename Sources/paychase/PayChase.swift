@@ -12,7 +12,8 @@ struct PayChase: AsyncParsableCommand {
             75 temporary failure, 78 bad configuration.
             """,
         subcommands: [
-            Check.self, Draft.self, Send.self, Print.self, RecordPosting.self, RecordDecision.self, Pause.self, Resume.self, Calendar.self, Bank.self,
+            Check.self, Draft.self, Send.self, Print.self, RecordPosting.self, RecordDecision.self, Pause.self, Resume.self, Deadlines.self,
+            Calendar.self, Bank.self,
             Payment.self,
             Receipts.self, Evidence.self,
             Status.self, Report.self,

@@ -7,7 +7,7 @@ struct CheckCommandTests {
         let folder = try PracticeFolder()
         let result = try folder.paychase("check", "--as-of", "2026-11-22")
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout == "OK: 6 claims, £8,665.06 outstanding, 4 overdue as of 22 November 2026; 10 templates\n")
+        #expect(result.stdout == "OK: 6 claims, £8,665.06 outstanding, 4 overdue as of 22 November 2026; 11 templates\n")
         #expect(
             result.stderr.contains("warning: dispute-resolution cannot be drafted until paychase.yaml sets dispute_resolution:"),
             "a missing setting warns, naming the document it blocks"

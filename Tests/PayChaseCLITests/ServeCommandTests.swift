@@ -33,30 +33,11 @@ struct ServeCommandTests {
 
     @Test func serveSaysWhereItListensAndStopsCleanlyOnSIGTERM() throws {
         let practice = try PracticeFolder()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Command.paychase)
-        process.arguments = ["serve", "--listen", "127.0.0.1:0"]
-        process.currentDirectoryURL = practice.url
-        process.environment = practice.environment()
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var text = ""
-        let deadline = Date().addingTimeInterval(20)
-        while !text.contains("PayChase is serving"), Date() < deadline {
-            let data = output.fileHandleForReading.availableData
-            if data.isEmpty { break }
-            text += String(decoding: data, as: UTF8.self)
-        }
-        let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("PayChase is serving http://127.0.0.1:") })
-        let url = String(line.dropFirst("PayChase is serving ".count))
-        let page = try Command.run("/usr/bin/curl", ["-s", "-o", "/dev/null", "-w", "%{http_code}", url + "/api/status"])
+        let server = try RunningServer(folder: practice)
+        let page = try Command.run("/usr/bin/curl", ["-s", "-o", "/dev/null", "-w", "%{http_code}", server.url + "/api/status"])
         #expect(page.stdout == "200")
-        process.terminate()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        #expect(String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).contains("worker stopped"))
+        #expect(server.stop() == 0)
+        #expect(String(decoding: server.output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).contains("worker stopped"))
     }
 
     @Test func theServiceKeysOfTheProfileAreChecked() throws {
@@ -72,6 +53,10 @@ struct ServeCommandTests {
         )
         let template = try practice.paychase("check")
         #expect(template.status == 78)
-        #expect(template.stderr.contains("paychase.yaml: auto_send: there is no template called 'chaser'; the templates are chase, appeal,"))
+        #expect(
+            template.stderr.contains(
+                "paychase.yaml: auto_send: there is no template called 'chaser'; the templates are evidence-submission, chase, appeal,"
+            )
+        )
     }
 }

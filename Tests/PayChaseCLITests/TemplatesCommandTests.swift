@@ -27,6 +27,6 @@ struct TemplatesCommandTests {
             environment: ["PATH": "/usr/bin:/bin"]
         )
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.hasSuffix("; 10 templates\n"))
+        #expect(result.stdout.hasSuffix("; 11 templates\n"))
     }
 }

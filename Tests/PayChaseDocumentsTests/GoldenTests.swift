@@ -17,8 +17,24 @@ struct GoldenTests {
         var profile = "gms"
         /// The agreement the claim's contract column names, when not its category's.
         var contract: String?
+        /// The record proves the evidence went by email (issue 23.3).
+        var proved = false
         var testDescription: String { golden }
     }
+
+    /// Evidence emailed on 2 August 2026 at 09:14 in London (08:14 UTC), read at 10:02.
+    static let proof: EvidenceProof = {
+        var proof = EvidenceProof(
+            acceptedAt: Date(timeIntervalSince1970: 1_785_658_440),
+            to: ["nelicb.payments@nhs.example"],
+            messageID: "<evidence@riverside.example>",
+            reply: "250 2.0.0 Ok: queued as 4B1C2D",
+            sha256: String(repeating: "a", count: 64)
+        )
+        proof.read = Date(timeIntervalSince1970: 1_785_661_320)
+        proof.filedIn = "Sent Items"
+        return proof
+    }()
 
     static func on(_ month: Int, _ day: Int) -> CalendarDate { CalendarDate(year: 2026, month: month, day: day)! }
     static let chased = [Attempt(template: "chase", date: on(9, 1), to: "nelicb.payments@nhs.example")]
@@ -92,6 +108,9 @@ struct GoldenTests {
             contract: "federation"
         ),
         Case(golden: "chase-other-private", template: "chase", claim: "L-2", profile: "other-private", contract: "federation"),
+        Case(golden: "evidence-submission-icb", template: "evidence-submission", claim: "D-1"),
+        Case(golden: "appeal-evidence-proved", template: "appeal", claim: "D-1", attempts: chased, proved: true),
+        Case(golden: "dispute-resolution-evidence-proved", template: "dispute-resolution", claim: "D-1", attempts: locallyTried, proved: true),
         Case(golden: "partners-decision-notice", template: "partners-decision", claim: "D-1", attempts: referred),
         Case(golden: "partners-decision-local-authority", template: "partners-decision", claim: "P-3", attempts: chasedCouncilTwice),
         Case(golden: "partners-decision-lcs-private", template: "partners-decision", claim: "L-2", attempts: chasedTwice, profile: "lcs-private"),
@@ -109,6 +128,7 @@ struct GoldenTests {
         let text: String
         var feedback = ClaimFeedback()
         feedback.replied = item.replied
+        if item.proved { feedback.evidence = Self.proof }
         do {
             let document = try DocumentFixture.render(
                 item.template,

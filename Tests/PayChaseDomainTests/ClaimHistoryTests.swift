@@ -63,6 +63,47 @@ struct ClaimHistoryTests {
         ClaimHistory(entries.map { (time: $0.0, entry: $0.1) })
     }
 
+    /// Issue 23.3: an evidence submission is the claim's proof of submission, not a chase.
+    @Test func anEvidenceSubmissionIsProofWithItsOwnReceiptsAndCopy() throws {
+        let copy = RecordEntry.sentItemsCopy(
+            SentItemsCopy(
+                message: Self.message("e1", template: "evidence-submission"),
+                server: "imap.example:993",
+                folder: "Sent Items",
+                alreadyThere: false,
+                sha256: "1"
+            )
+        )
+        let read = Self.returned(
+            about: "e1",
+            {
+                $0.disposition = "displayed"
+                $0.date = "Sat, 28 Mar 2026 10:02:00 +0000"
+            },
+            report: .readReceipt
+        )
+        let history = Self.history([
+            ("2026-03-28T09:14:05.000Z", Self.sent("e1", template: "evidence-submission")),
+            ("2026-03-28T09:14:06.000Z", copy),
+            // Read at 10:02 as the receipt says, though PayChase read the receipt the next day.
+            ("2026-03-29T08:00:00.000Z", read),
+            ("2026-03-29T08:00:01.000Z", Self.returned(about: "other", { $0.disposition = "displayed" }, report: .readReceipt)),
+        ])
+        let proof = try #require(history.feedback["C-1"]?.evidence)
+        #expect(
+            proof.sentence
+                == "submitted by email on 28 March 2026 09:14 to payments@icb.example, accepted by the mail server, read on 28 March 2026 10:02, its copy filed in Sent Items"
+        )
+        #expect(history.evidenceSent["C-1"] == CalendarDate(year: 2026, month: 3, day: 28))
+        #expect(history.attempts["C-1"] == nil, "not a step in chasing: the ladder still proposes the first chase")
+        // A second submission does not replace the first that stayed delivered.
+        let again = Self.history([
+            ("2026-03-28T09:14:05.000Z", Self.sent("e1", template: "evidence-submission")),
+            ("2026-04-02T09:00:00.000Z", Self.sent("e2", template: "evidence-submission")),
+        ])
+        #expect(again.feedback["C-1"]?.evidence?.messageID == "e1")
+    }
+
     @Test func onlyABounceAboutTheNewestEmailCounts() {
         let first = ("2026-11-01T10:00:00.000Z", Self.sent("m1"))
         let resent = ("2026-11-03T10:00:00.000Z", Self.sent("m2"))

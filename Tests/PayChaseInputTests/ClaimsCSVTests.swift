@@ -57,7 +57,7 @@ struct ClaimsCSVTests {
         let unknown = Fixture.path("unknown-columns.csv")
         #expect(
             Fixture.problems { () throws(InputError) in _ = try ClaimsLoader(profile: nil).load(path: unknown) } == [
-                "\(unknown):1: unknown columns 'colour', 'Size'; the columns are claim_id, service, category, period, amount, paid, submitted_on, due_on, approved_on, evidence, evidence_submitted_on, paymaster, reference, invoice_ref, invoice_date, po_number, calculation, notes, contract"
+                "\(unknown):1: unknown columns 'colour', 'Size'; the columns are claim_id, service, category, period, amount, paid, submitted_on, due_on, approved_on, evidence, evidence_submitted_on, evidence_files, paymaster, reference, invoice_ref, invoice_date, po_number, calculation, notes, contract"
             ]
         )
         let missing = Fixture.path("missing-columns.csv")

@@ -19,7 +19,7 @@ struct ClaimsJSONTests {
         #expect(
             Fixture.problems { () throws(InputError) in _ = try ClaimsLoader(profile: nil).load(path: file) } == [
                 "\(file):2: amount: '12.345' has more than two decimal places; amounts are exact pence",
-                "\(file):4: unknown field 'colour'; the fields are claim_id, service, category, period, amount, paid, submitted_on, due_on, approved_on, evidence, evidence_submitted_on, paymaster, reference, invoice_ref, invoice_date, po_number, calculation, notes, contract",
+                "\(file):4: unknown field 'colour'; the fields are claim_id, service, category, period, amount, paid, submitted_on, due_on, approved_on, evidence, evidence_submitted_on, evidence_files, paymaster, reference, invoice_ref, invoice_date, po_number, calculation, notes, contract",
             ]
         )
     }

@@ -15,7 +15,7 @@ struct JobTests {
         #expect(result.claims == 6)
         #expect(result.outstanding.formatted == "£8,665.06")
         #expect(result.overdue == 4)
-        #expect(result.templates == 10)
+        #expect(result.templates == 11)
         #expect(result.warnings.contains { $0.template == "dispute-resolution" && $0.setting == "dispute_resolution" })
     }
 

@@ -65,6 +65,45 @@ struct DeliveryLogTests {
         #expect(log.verify().problem == "\(path):3: was edited (its contents no longer match its hash)")
     }
 
+    /// Issue 21.5: who made an entry is part of the line the chain covers, and reads back as written.
+    @Test func whoMadeAnEntryIsCoveredByTheChain() throws {
+        let folder = try TestPaths.temporaryDirectory().path
+        var outbox = Outbox(root: folder)
+        outbox.actor = "jane"
+        let session = try OutboxSession(working: outbox, logger: Logger(label: "test"))
+        var line = emailLine(
+            time: "2026-11-22T10:00:00.000Z",
+            claimID: "C-1",
+            template: "chase",
+            queueID: "q1",
+            messageID: "m1@riverside.example",
+            from: "manager@riverside.example",
+            to: ["payments@england.example"],
+            subject: "Payment query",
+            server: "mail.example:587",
+            reply: "250 2.0.0 Ok",
+            outcome: .accepted,
+            sha256: String(repeating: "a", count: 64),
+            dsnRequested: false,
+            attempt: 1
+        )
+        try session.append(line)
+        line.by = "worker"
+        try session.append(line)
+        let log = DeliveryLog(outbox: Outbox(root: folder))
+        #expect(log.verify().problem == nil)
+        #expect(log.entries().map(\.by) == ["jane", "worker"], "the session's actor, unless the line names its own")
+        #expect(OutboxSession(inspecting: Outbox(root: folder)).records.map(\.by) == ["jane", "worker"])
+        var text = try lines(log.path)
+        #expect(text[0].contains("\"by\":\"jane\""))
+        text[0] = text[0].replacingOccurrences(of: "\"by\":\"jane\"", with: "\"by\":\"john\"")
+        try write(text, to: log.path)
+        #expect(log.verify().problem == "\(log.path):1: was edited (its contents no longer match its hash)")
+        // A line written before PayChase said who has no key at all, and reads as nobody.
+        let (old, _) = try makeLog(entries: 1)
+        #expect(try !lines(old.path)[0].contains("\"by\"") && old.entries().first?.by == nil)
+    }
+
     @Test func aRemovedLineIsNamed() throws {
         let (log, path) = try makeLog(entries: 5)
         var text = try lines(path)

@@ -152,6 +152,49 @@ struct PageTests {
         }
     }
 
+    /// Issue 23.1: the dashboard shows the claims and evidence due in the next fortnight, and
+    /// says what was missed; the Deadlines page lists the missed ones.
+    @Test func theDashboardShowsTheNextFortnightsClaimDeadlines() async throws {
+        let folder = try PracticeFolder()
+        try folder.write(
+            "services.csv",
+            """
+            service,category,frequency,claim_by,claim_to,since
+            NHS Health Checks,PH,monthly,30 days after period end,the council's portal,2026-10-01
+            Minor surgery DES,DES,quarterly,end of next month,CQRS,Q1 2026/27
+
+            """
+        )
+        try await WebFixture(folder: folder).test { browser in
+            let page = try await browser.get("/")
+            // As of 22 November 2026: October's health checks are due on 30 November, in 8 days;
+            // November's (30 December) are beyond the fortnight; minor surgery's Q1 went unclaimed.
+            // A month usually brings a third of the quarter's claim of £2,150.00: £716.67.
+            #expect(page.body.contains("<caption>Claims and evidence due in the next 14 days</caption>"))
+            #expect(
+                page.text.contains(
+                    "October 2026 NHS Health Checks: not yet claimed, deadline 30 November 2026 (8 days left); it usually brings £716.67 a month; claim through the council's portal"
+                ),
+                "\(page.text)"
+            )
+            #expect(!page.text.contains("November 2026 NHS Health Checks"))
+            #expect(page.text.contains("1 deadline already missed, 1 of them a period never claimed (usually £1,235 in all)."))
+            let json = try (try await browser.get("/api/dashboard")).json()
+            #expect((json["deadlines_next_fortnight"] as? [String])?.count == 1)
+            #expect(
+                (json["periods_missed"] as? [String])?.first?.hasPrefix("Q1 2026/27 Minor surgery DES: not claimed, deadline 31 July 2026 (passed)")
+                    == true
+            )
+            let calendar = try await browser.get("/calendar")
+            #expect(calendar.text.contains("Q1 2026/27 Minor surgery DES: not claimed, deadline 31 July 2026 (passed)"))
+            #expect(calendar.text.contains("October 2026 NHS Health Checks: last day to claim"))
+        }
+        try await WebFixture().test { browser in
+            let plain = try await browser.get("/")
+            #expect(!plain.body.contains("claim-deadlines"), "no services.csv, no deadlines")
+        }
+    }
+
     /// Issue 20.4: the claim page offers the letter for Word, to change before printing.
     @Test func theLetterCanBeDownloadedForWord() async throws {
         try await WebFixture().test { browser in

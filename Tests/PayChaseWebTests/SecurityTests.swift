@@ -187,3 +187,40 @@ struct SecurityTests {
         #expect(throws: WebSetupError.self) { try ListenAddress.parse("8080").get() }
     }
 }
+
+extension Browser {
+    /// Signs in as `name` with `password`, as the login form does.
+    mutating func signIn(_ name: String, password: String) async throws {
+        let login = try await get("/login")
+        let done = try await post("/login", [("csrf", login.csrf!), ("name", name), ("password", password), ("next", "/")])
+        #expect(done.status == .seeOther && done.location == "/", "\(name) could not sign in: \(done.text)")
+    }
+}
+
+/// Issue 21.5: every entry made from the web names who made it, in the timeline, the record
+/// page and the evidence pack.
+struct WhoDidItTests {
+    @Test func aPaymentRecordedFromTheWebNamesTheSignedInUser() async throws {
+        let fixture = try WebFixture()
+        try fixture.addUser("jane", password: "correct horse battery")
+        try await fixture.test { browser in
+            try await browser.signIn("jane", password: "correct horse battery")
+            let claim = try await browser.get("/claims/Q-2026-001")
+            _ = try await browser.post("/claims/Q-2026-001/payment", [("csrf", claim.csrf!), ("amount", "10.00"), ("on", "2026-11-20")])
+            let after = try await browser.get("/claims/Q-2026-001")
+            #expect(after.body.contains("<th>By</th>"))
+            #expect(after.body.contains("received £10.00 on 20 November 2026</td><td>jane</td>"), "\(after.body)")
+            let record = try await browser.get("/record")
+            #expect(record.body.contains("<td>jane</td></tr>"))
+        }
+        let log = try fixture.folder.read("Outbox/deliveries.jsonl")
+        #expect(log.contains("\"by\":\"jane\""))
+        #expect(try fixture.folder.paychase("evidence", "Q-2026-001").status == 0)
+        let pack = try Command.run("/usr/bin/pdftotext", ["-layout", fixture.folder.path + "/Outbox/evidence/Q-2026-001/evidence.pdf", "-"]).stdout
+        let lines = pack.split(separator: "\n")
+        let row = try #require(lines.firstIndex { $0.contains("payment") && $0.contains("received £10.00") }, "\(pack)")
+        // The time column, read down from the row: `2026-11-22 12:00:00, by jane` wrapped in it.
+        let when = lines[row...].prefix(4).map { String($0.prefix(13)).trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(when.contains("by jane"), "who recorded it is under the row's time: \(when)")
+    }
+}

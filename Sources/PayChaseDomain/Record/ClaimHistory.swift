@@ -16,6 +16,9 @@ public struct ClaimHistory: Sendable {
     private var newest: [String: String] = [:]
     /// The bank statement lines payments were recorded from, by their hash.
     public var bankLines: Set<String> = []
+
+    /// Per claim, the day the record proves its evidence reached the server.
+    public var evidenceSent: [String: CalendarDate] { feedback.compactMapValues { $0.evidence?.day } }
     private var days = LondonTime.Days()
 
     public init() {}
@@ -36,6 +39,21 @@ public struct ClaimHistory: Sendable {
             feedback[claimID, default: ClaimFeedback()].bounced = nil
             newest[claimID] = email.message.messageID
             guard let date = day(time) else { return }
+            if email.message.template == DocumentName.evidenceSubmission {
+                // Proof of submission, not a step in chasing: the first that stayed delivered.
+                let proof = feedback[claimID]?.evidence
+                if proof == nil || proof?.failed != nil, let at = RecordTime.parse(time) {
+                    feedback[claimID, default: ClaimFeedback()].evidence = EvidenceProof(
+                        acceptedAt: at,
+                        to: email.message.to,
+                        messageID: email.message.messageID,
+                        reply: email.reply,
+                        sha256: email.sha256
+                    )
+                }
+                lastSent[claimID, default: [:]][email.message.template] = (date, email.message.messageID)
+                return
+            }
             attempts[claimID, default: []].append(
                 Attempt(template: email.message.template, date: date, method: .email, to: email.message.to.joined(separator: ", "))
             )
@@ -47,6 +65,14 @@ public struct ClaimHistory: Sendable {
             )
         case .mailReturned(let mail):
             let date = day(time)
+            if feedback[claimID]?.evidence?.messageID == mail.originalMessageID, let at = mail.facts.writtenAt ?? RecordTime.parse(time) {
+                switch mail.meaning {
+                case .delivered: feedback[claimID]!.evidence!.delivered = feedback[claimID]!.evidence!.delivered ?? at
+                case .read: feedback[claimID]!.evidence!.read = feedback[claimID]!.evidence!.read ?? at
+                case .failed: feedback[claimID]!.evidence!.failed = at
+                default: break
+                }
+            }
             switch mail.meaning {
             case .failed where newest[claimID] == mail.originalMessageID:
                 if let date {
@@ -77,7 +103,10 @@ public struct ClaimHistory: Sendable {
             feedback[claimID, default: ClaimFeedback()].paused = .init(reason: pause.reason, since: date, until: pause.until)
         case .resumed:
             feedback[claimID, default: ClaimFeedback()].paused = nil
-        case .email, .sentItemsCopy, .repair:
+        case .sentItemsCopy(let copy):
+            if feedback[claimID]?.evidence?.messageID == copy.message.messageID { feedback[claimID]!.evidence!.filedIn = copy.folder }
+            if feedback[claimID] == nil { feedback[claimID] = ClaimFeedback() }
+        case .email, .repair:
             if feedback[claimID] == nil { feedback[claimID] = ClaimFeedback() }
         }
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a receipt, bounce or reply said, as read from it.
 public struct ReturnedMailFacts: Sendable, Hashable {
     public enum Report: String, Sendable, Hashable, CaseIterable {
@@ -75,5 +77,22 @@ public struct ReturnedMailFacts: Sendable, Hashable {
         case .automaticReply: "an automatic reply"
         case .reply: "a reply"
         }
+    }
+}
+
+extension ReturnedMailFacts {
+    /// When it says it was written (its `Date:`), where that reads as RFC 5322: for a read
+    /// receipt, about when the email was read, which is later than when PayChase recorded it.
+    public var writtenAt: Date? {
+        guard var text = date?.trimmingCharacters(in: .whitespaces) else { return nil }
+        if let comma = text.firstIndex(of: ",") { text = String(text[text.index(after: comma)...]).trimmingCharacters(in: .whitespaces) }
+        if let comment = text.firstIndex(of: "(") { text = String(text[..<comment]).trimmingCharacters(in: .whitespaces) }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        for format in ["d MMM yyyy HH:mm:ss Z", "d MMM yyyy HH:mm Z"] {
+            formatter.dateFormat = format
+            if let date = formatter.date(from: text) { return date }
+        }
+        return nil
     }
 }

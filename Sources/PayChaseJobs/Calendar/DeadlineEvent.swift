@@ -14,15 +14,41 @@ public struct DeadlineEvent: Sendable, Hashable {
         case disputeLimit = "dispute-limit"
         /// The last day of a pause.
         case pauseEnds = "pause-ends"
+        /// The last day to claim a service's period (`services.csv`'s claim_by).
+        case claimDue = "claim-due"
+        /// The last day to submit a claim's evidence.
+        case evidenceDue = "evidence-due"
     }
 
+    /// The claim it is about; for a period not yet claimed, the service and period's start
+    /// (`minor-surgery-des-2026-10-01`), which keeps its UID.
     public var claimID: String
+    /// What the calendar page names it by: the claim, or the period and service.
+    public var about: String
     public var kind: Kind
     public var day: CalendarDate
     public var summary: String
     public var detail: String
     /// Days before `day` to remind; nil for none.
     public var reminderDaysBefore: Int?
+
+    public init(
+        claimID: String,
+        kind: Kind,
+        day: CalendarDate,
+        summary: String,
+        detail: String,
+        reminderDaysBefore: Int? = nil,
+        about: String? = nil
+    ) {
+        self.claimID = claimID
+        self.kind = kind
+        self.day = day
+        self.summary = summary
+        self.detail = detail
+        self.reminderDaysBefore = reminderDaysBefore
+        self.about = about ?? claimID
+    }
 
     /// Stable for the claim and kind, whatever the day: importing the calendar again moves the
     /// event rather than adding another.
@@ -81,11 +107,44 @@ public struct DeadlineEvent: Sendable, Hashable {
                         day: limit.deadline,
                         summary: "\(name): last day for \(limit.name)",
                         detail: "The time limit for \(limit.name) about \(name) ends on this day.",
-                        reminderDaysBefore: limitReminderDays
+                        reminderDaysBefore: Self.limitReminderDays
                     )
                 )
             }
         }
+        events += (report.deadlines?.due ?? []).map(Self.init(deadline:))
         return events.filter { $0.day >= report.asOf }.sorted { ($0.day, $0.claimID, $0.kind.rawValue) < ($1.day, $1.claimID, $1.kind.rawValue) }
+    }
+
+    /// A period's claim or evidence deadline, reminded of a fortnight before.
+    init(deadline: PeriodDeadline) {
+        let name = "\(deadline.period) \(deadline.service)"
+        let slug = deadline.service.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }.reduce(into: "") { text, character in
+            if character != "-" || (text.last != "-" && !text.isEmpty) { text.append(character) }
+        }
+        let through = deadline.claimTo.map { " through \($0)" } ?? ""
+        switch deadline.kind {
+        case .claim:
+            self.init(
+                claimID: "\(slug)-\(deadline.period.start)",
+                kind: .claimDue,
+                day: deadline.deadline,
+                summary: "\(name): last day to claim",
+                detail: "The claim for \(name) is due by this day\(through)."
+                    + (deadline.usualIncome.map { " It usually brings \($0.formatted)." } ?? ""),
+                reminderDaysBefore: Self.limitReminderDays,
+                about: name
+            )
+        case .evidence:
+            let claim = deadline.claimID ?? ""
+            self.init(
+                claimID: claim,
+                kind: .evidenceDue,
+                day: deadline.deadline,
+                summary: "\(claim) (\(deadline.service)): last day for the evidence",
+                detail: "The evidence for claim \(claim), \(name), is due by this day\(through); none is recorded as submitted.",
+                reminderDaysBefore: Self.limitReminderDays
+            )
+        }
     }
 }

@@ -137,6 +137,8 @@ struct DocumentBatch {
             return .failure(.claim(Problem(claimID: claim.id, "claim \(claim.id): \(template.name): the letter could not be laid out: \(error)")))
         } catch let error as MailError {
             return .failure(.claim(Problem(file: claimsPath, line: claim.line, claimID: claim.id, "claim \(claim.id): \(template.name): \(error)")))
+        } catch let error as EvidenceAttachments.Refusal {
+            return .failure(.claim(Problem(file: claimsPath, line: claim.line, claimID: claim.id, error.description)))
         } catch let error as PayChaseError {
             return .failure(.run(error))
         } catch {

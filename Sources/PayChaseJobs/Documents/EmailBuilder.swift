@@ -6,12 +6,13 @@ import PayChaseOutbox
 
 /// Turns a rendered document into an email from the practice, with the receipts the profile asks for.
 public enum EmailBuilder {
-    /// `letter`, when given, goes with the email as a PDF attachment; `record`, the head of the
+    /// `letter`, when given, goes with the email as a PDF attachment, and `evidence` after it; `record`, the head of the
     /// record as it stood, goes in `X-PayChase-Record` for the recipient's mailbox to witness.
     public static func message(
         for document: RenderedDocument,
         profile: PracticeProfile,
         letter: [UInt8]? = nil,
+        evidence: [MailAttachment] = [],
         date: Date = Date(),
         record: RecordHead? = nil
     ) -> MailMessage {
@@ -28,7 +29,7 @@ public enum EmailBuilder {
             deliveryReceiptTo: profile.receipts.delivery ? profile.receipts.to : nil,
             extraHeaders: [("X-PayChase-Claim", document.claimID), ("X-PayChase-Template", document.template)]
                 + (record.map { [(RecordHead.headerName, $0.headerValue)] } ?? []),
-            attachments: attachment.map { [$0] } ?? []
+            attachments: (attachment.map { [$0] } ?? []) + evidence
         )
     }
 

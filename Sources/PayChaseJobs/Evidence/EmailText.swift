@@ -13,6 +13,11 @@ enum EmailText {
         let text = message.partTree.first { $0.contentType.mediaType == "text/plain" && $0.parts.isEmpty }?.text ?? ""
         lines += text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n\n")
             .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        // What went with it, each file named with the SHA-256 of its bytes as sent.
+        for part in message.partTree where part.parts.isEmpty {
+            guard let name = part.contentType[parameter: "name"] else { continue }
+            lines.append("Attached: \(name), \(part.bodyBytes.count) bytes, SHA-256 \(SHA256Hex.digest(Array(part.bodyBytes)))")
+        }
         return lines
     }
 

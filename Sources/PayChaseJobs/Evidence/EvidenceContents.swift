@@ -82,13 +82,43 @@ struct EvidenceContents {
         "letters/\(String(format: "%02d", index + 1))-\(letter.template).pdf"
     }
 
+    /// What the claim's entries prove of its evidence being submitted.
+    var evidenceProof: EvidenceProof? {
+        ClaimHistory(entries.map { (time: $0.time, entry: $0.entry) }).feedback[claim.id]?.evidence
+    }
+
+    /// First in the pack: the proof that the evidence went, or what the claims file alone says.
+    func proofSection(files: [EvidenceFile]) -> ReportPDF.Section? {
+        if let proof = evidenceProof {
+            let email = files.first { $0.path.hasPrefix("emails/") && $0.path.hasSuffix("-\(DocumentName.evidenceSubmission).eml") }
+            return ReportPDF.Section(
+                heading: "Proof that the evidence was submitted",
+                paragraphs: [
+                    "Evidence \(proof.sentence).",
+                    "The mail server's reply: \(proof.reply). The email's SHA-256 as handed over: \(proof.sha256); Message-ID \(proof.messageID).",
+                ]
+                    + (email.map {
+                        ["The email as sent, with its attachments, is \($0.path) in this pack; each attachment is listed below with its SHA-256."]
+                    } ?? [])
+            )
+        }
+        guard let day = claim.evidenceSubmittedOn else { return nil }
+        return ReportPDF.Section(
+            heading: "Evidence submission",
+            paragraphs: [
+                "The practice's claims file says the evidence was submitted on \(day.formatted). The record holds no email proving it (an evidence submission sent through PayChase would be)."
+            ]
+        )
+    }
+
     func sections(files: [EvidenceFile], checks: EvidenceJob.Checks) -> [ReportPDF.Section] {
-        var sections = [
+        var sections = proofSection(files: files).map { [$0] } ?? []
+        sections += [
             ReportPDF.Section(
                 heading: "What happened, in order",
                 paragraphs: [],
                 table: ReportPDF.Table(
-                    columns: [("When (UK time)", 0.16), ("Document", 0.14), ("To", 0.2), ("How", 0.1), ("What happened", 0.4)],
+                    columns: [("When (UK time), by whom", 0.16), ("Document", 0.14), ("To", 0.2), ("How", 0.1), ("What happened", 0.4)],
                     rows: entries.map(Self.event)
                 )
             )
@@ -137,7 +167,8 @@ struct EvidenceContents {
     /// One row of the events table: when, document, to, email or post, and what happened — the
     /// server's reply with its queue id, what came back, or the payment.
     static func event(_ line: RecordLine) -> [String] {
-        let when = RecordTime.parse(line.time).map(LondonTime.clock) ?? line.time
+        // Who made the entry goes under its time: lines written before PayChase said name nobody.
+        let when = (RecordTime.parse(line.time).map(LondonTime.clock) ?? line.time) + (line.by.map { ", by \($0)" } ?? "")
         let to = line.entry.recipients.joined(separator: ", ")
         switch line.entry {
         case .email(let email):

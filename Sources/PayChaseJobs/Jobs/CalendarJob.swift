@@ -15,6 +15,8 @@ public struct CalendarJob: Sendable {
 
     public struct Result: Sendable {
         public var events: [DeadlineEvent]
+        /// The services' claim deadlines, where services.csv schedules them: the missed ones too.
+        public var deadlines: DeadlineList?
         /// The iCalendar text (CRLF line ends).
         public var text: String
     }
@@ -22,9 +24,9 @@ public struct CalendarJob: Sendable {
     public func run(logger: Logger, clock: WallClock = .system) throws(PayChaseError) -> Result {
         let profile = try workspace.loadProfile()
         let (record, claims) = try workspace.readRecordAndClaims(profile: profile)
-        let report = StatusJob(workspace: workspace, asOf: asOf).report(profile: profile, record: record, claims: claims)
+        let report = try StatusJob(workspace: workspace, asOf: asOf).report(profile: profile, record: record, claims: claims)
         let events = DeadlineEvent.ahead(report, attempts: record.attempts, replyDays: profile.replyDays)
         logger.debug("calendar", metadata: ["events": "\(events.count)"])
-        return Result(events: events, text: ICalendarText.text(events, practice: profile.practice, stamp: clock.now()))
+        return Result(events: events, deadlines: report.deadlines, text: ICalendarText.text(events, practice: profile.practice, stamp: clock.now()))
     }
 }

@@ -47,6 +47,7 @@ public struct DraftJob: Sendable {
     ) throws(PayChaseError) -> (result: DraftResult, emails: [PreparedEmail]) {
         let letterhead = try workspace.letterhead(for: letterFormat)
         let letterFormat = letterFormat
+        let claimsPath = workspace.claimsPath
         var emails: [PreparedEmail] = []
         var written: [String] = []
         let outputs = AtomicBatch()
@@ -63,10 +64,15 @@ public struct DraftJob: Sendable {
                 let needsPDF = template.isLetter() && (letterFormat == .pdf || (template.isEmail() && template.attachLetter))
                 let letter = needsPDF ? try LetterPDF.render(document) : nil
                 if template.isEmail() {
+                    // An evidence submission carries the claim's files, once the rules allow it.
+                    let evidence =
+                        template.name == DocumentName.evidenceSubmission
+                        ? try EvidenceAttachments.load(for: claim, document: document, rules: profile.evidenceMail, claimsPath: claimsPath) : []
                     let message = EmailBuilder.message(
                         for: document,
                         profile: profile,
                         letter: template.attachLetter ? letter : nil,
+                        evidence: evidence,
                         date: date,
                         record: record.head
                     )

@@ -19,7 +19,7 @@ public struct NextDraftJob: Sendable {
         // The profile and the record are read once, for the steps and for every document drafted.
         let profile = try workspace.loadProfile()
         let (record, claims) = try workspace.readRecordAndClaims(profile: profile)
-        let rows = StatusJob(workspace: workspace, asOf: asOf).report(profile: profile, record: record, claims: claims).rows
+        let rows = StatusJob(workspace: workspace, asOf: asOf).claimsReport(profile: profile, record: record, claims: claims).rows
         var result = DraftResult()
         let chosen: [StatusReport.Row]
         switch selection {

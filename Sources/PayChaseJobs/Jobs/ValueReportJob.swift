@@ -40,6 +40,12 @@ public struct ValueReportJob: Sendable {
         let claims = try workspace.ledger(profile: profile).claims
         let workloads: [ServiceWorkload]
         do { workloads = try ServicesLoader().load(path: path) } catch { throw Workspace.failure(error) }
-        return .init(name: profile.practice.name, costs: costs, value: ValueAnalysis(workloads: workloads, claims: claims, costs: costs, asOf: asOf))
+        let unclaimed = DeadlineList(services: workloads, claims: claims, asOf: asOf).unclaimed
+        return .init(
+            name: profile.practice.name,
+            costs: costs,
+            value: ValueAnalysis(workloads: workloads, claims: claims, costs: costs, asOf: asOf),
+            unclaimed: unclaimed
+        )
     }
 }

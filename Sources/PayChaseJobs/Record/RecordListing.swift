@@ -18,6 +18,9 @@ public struct RecordListing: Sendable {
     public var party: String
     /// The server's reply or what the entry says, on one line.
     public var detail: String
+    /// Who made the entry (a signed-in user, the operating-system user, `worker`); `-` in lines
+    /// written before PayChase said.
+    public var by: String
 
     public init(_ line: RecordLine) {
         when = RecordTime.parse(line.time).map(LondonTime.clock) ?? line.time
@@ -35,6 +38,7 @@ public struct RecordListing: Sendable {
         case .email, .sentItemsCopy, .letterPosted, .repair: party = to
         }
         detail = line.entry.summary.replacingOccurrences(of: "\n", with: " / ")
+        by = line.by ?? "-"
     }
 }
 

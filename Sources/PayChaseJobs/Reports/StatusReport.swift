@@ -40,6 +40,9 @@ public struct StatusReport: Sendable, Encodable {
     public var totals: [Total]
     /// The practice's overdraft rate (`costs.overdraft_rate`), for what waiting costs; nil when not given.
     public var overdraftRate: OverdraftRate?
+    /// The periods whose claim or evidence is due or was missed, when `services.csv` beside the
+    /// profile gives the services' schedules; nil when it does not.
+    public var deadlines: DeadlineList?
 
     /// What the overdue money costs a month at the overdraft rate; nil when none is given.
     public var monthlyWaitingCost: Money? {

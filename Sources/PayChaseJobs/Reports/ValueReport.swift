@@ -8,6 +8,8 @@ public struct ValueReport: Sendable {
         public var name: String
         public var costs: StaffCosts
         public var value: ValueAnalysis
+        /// Periods past their deadline with no claim, where services.csv schedules the services.
+        public var unclaimed: [PeriodDeadline] = []
     }
 
     public var practices: [PracticeReview]
@@ -37,6 +39,13 @@ public struct ValueReport: Sendable {
             )
             tables += [rankedTable(practice, named), delegationTable(practice, named)]
             if !practice.value.unlisted.isEmpty { tables.append(unlistedTable(practice, named)) }
+            if !practice.unclaimed.isEmpty {
+                let total = practice.unclaimed.reduce(Money.zero) { $0 + ($1.usualIncome ?? .zero) }
+                lead.append(
+                    "\(named)\(practice.unclaimed.count) period\(practice.unclaimed.count == 1 ? " was" : "s were") not claimed by the deadline, usually worth \(total.formatted)."
+                )
+                tables.append(unclaimedTable(practice, named))
+            }
         }
         if let network { tables.append(networkTable(network)) }
         return ReportDocument(
@@ -104,6 +113,22 @@ public struct ValueReport: Sendable {
             notes: ["Add these services to services.csv to see what they cost."],
             columns: [.init("service", "Service", share: 3), .init("claimed", "Claimed")],
             rows: practice.value.unlisted.map { [.text($0.service), .money($0.income)] }
+        )
+    }
+
+    private func unclaimedTable(_ practice: PracticeReview, _ named: String) -> ReportDocument.Table {
+        .init(
+            id: "unclaimed",
+            heading: "\(named)Periods not claimed",
+            notes: [
+                "Each period since the service's start (services.csv's since, or its first claim) with no claim in the claims file and its deadline passed; the income is what the service usually brings for a period."
+            ],
+            columns: [
+                .init("period", "Period"), .init("service", "Service", share: 3), .init("deadline", "Deadline"), .init("usual_income", "Usually"),
+            ],
+            rows: practice.unclaimed.map {
+                [.text($0.period.description), .text($0.service), .text($0.deadline.formatted), .money($0.usualIncome ?? .zero)]
+            }
         )
     }
 

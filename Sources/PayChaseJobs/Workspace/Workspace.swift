@@ -14,6 +14,14 @@ public struct Workspace: Sendable {
     public var outbox: Outbox
     /// The Bank Rate to take for days after the table is checked through, for this run only.
     public var bankRateBeyondChecked: Int?
+    /// The services file: each service's work and, where given, when and where it is claimed.
+    /// Nil: `services.csv` beside the profile.
+    public var servicesFile: String?
+
+    /// `servicesFile`, or `services.csv` beside the profile.
+    public var servicesPath: String {
+        servicesFile ?? URL(fileURLWithPath: configPath).deletingLastPathComponent().appendingPathComponent("services.csv").path
+    }
 
     public init(configPath: String, claimsPath: String, templatesPath: String?, builtinTemplatesPath: String, outboxPath: String) {
         self.configPath = configPath

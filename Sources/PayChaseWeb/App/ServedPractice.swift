@@ -16,6 +16,19 @@ public struct ServedPractice: Sendable {
         self.workspace = workspace
     }
 
+    /// The workspace with what it records said to be by the request's signed-in user (or, on a
+    /// loopback service without sign-in, `web (no sign-in)`).
+    func workspace(by context: WebContext) -> Workspace {
+        var workspace = workspace
+        workspace.outbox.actor = context.identity?.name ?? Self.unsignedActor
+        return workspace
+    }
+
+    /// Who the web pages' entries are by when nobody signs in (loopback only).
+    static let unsignedActor = "web (no sign-in)"
+    /// Who the worker's own entries are by (sends it retries, receipts it reads, copies it files).
+    static let workerActor = "worker"
+
     /// `""` for the single practice, `/practices/riverside` otherwise: pages start here.
     public var pagePath: String { slug.isEmpty ? "" : "/practices/\(slug)" }
     /// `/api` or `/api/practices/riverside`.

@@ -4,7 +4,7 @@ import PayChaseJobs
 import Synchronization
 
 /// Each practice's status report, kept until a file it is made from changes (the profile, the
-/// claims, the record and its head, the Bank Rate table) or the day does: the dashboard and the
+/// claims, the record and its head, the Bank Rate table, the services file) or the day does: the dashboard and the
 /// claims table are read far more often than the record is written. Beside it, the pages made
 /// from it (the dashboard's content, a sorted and filtered page of the claims table), which
 /// change only when it does or when what else they show does (their key says what).
@@ -89,7 +89,7 @@ final class StatusCache: Sendable {
     static func stamp(_ workspace: Workspace) -> [String] {
         let files = [
             workspace.configPath, workspace.claimsPath, workspace.outbox.deliveryLog, "\(workspace.outbox.root)/deliveries.head",
-            workspace.bankRatePath,
+            workspace.bankRatePath, workspace.servicesPath,
         ]
         return files.map(stamp(of:))
     }

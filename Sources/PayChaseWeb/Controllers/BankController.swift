@@ -42,7 +42,7 @@ struct BankController {
         }
         let outcome: Result<BankJob.Result, WebError>
         do throws(WebError) {
-            outcome = .success(try await run(key: key, confirmed: [:]))
+            outcome = .success(try await run(key: key, confirmed: [:], context: context))
         } catch {
             outcome = .failure(error)
         }
@@ -71,15 +71,15 @@ struct BankController {
             }
             ticked[parts[0]] = parts[1]
         }
-        let result = try await run(key: key, confirmed: ticked)
+        let result = try await run(key: key, confirmed: ticked, context: context)
         try? FileManager.default.removeItem(atPath: "\(folder)/\(key).txt")
         context.flash("Recorded \(result.recorded.count) payment(s) from the statement.")
         return Response(status: .seeOther, headers: [.location: "\(practice.pagePath)/bank"])
     }
 
-    func run(key: String, confirmed: [String: String]) async throws(WebError) -> BankJob.Result {
+    func run(key: String, confirmed: [String: String], context: WebContext) async throws(WebError) -> BankJob.Result {
         let bytes = FileManager.default.contents(atPath: "\(folder)/\(key).txt").map(Array.init) ?? []
-        let job = BankJob(workspace: practice.workspace, statement: .bytes(bytes, name: "statement"), confirmed: confirmed)
+        let job = BankJob(workspace: practice.workspace(by: context), statement: .bytes(bytes, name: "statement"), confirmed: confirmed)
         let logger = state.logger
         let clock = state.configuration.clock
         if confirmed.isEmpty { return try await state.read { () throws(PayChaseError) in try job.run(logger: logger, clock: clock) } }

@@ -60,10 +60,11 @@ struct CalendarController {
         }
         let model = CalendarPage(
             events: result.events.map {
-                CalendarPage.Row(day: $0.day.formatted, claim: $0.claimID, what: $0.summary, reminder: $0.reminderDaysBefore != nil)
+                CalendarPage.Row(day: $0.day.formatted, claim: $0.about, what: $0.summary, reminder: $0.reminderDaysBefore != nil)
             },
             file: "\(practice.pagePath)/calendar.ics",
-            link: link
+            link: link,
+            missed: result.deadlines?.missed.map(\.sentence) ?? []
         )
         return state.pages.response("calendar", model, layout: state.layout(name, practice: practice, current: "calendar", context: context))
     }
@@ -82,9 +83,14 @@ struct CalendarPage: Sendable {
     /// The user's own subscription link (a path; the page adds the host).
     var link: String?
     var hasEvents: Bool
+    /// Claims and evidence whose deadline passed with nothing recorded.
+    var missed: [String]
+    var hasMissed: Bool
 
-    init(events: [Row], file: String, link: String?) {
+    init(events: [Row], file: String, link: String?, missed: [String]) {
         self.events = events
+        self.missed = missed
+        hasMissed = !missed.isEmpty
         self.file = file
         self.link = link
         hasEvents = !events.isEmpty

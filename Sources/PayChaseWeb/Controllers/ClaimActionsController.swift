@@ -30,7 +30,7 @@ struct ClaimActionsController {
         let claimID = try await knownClaim(context)
         let form = try await FormText(request)
         let job = DraftJob(
-            workspace: practice.workspace,
+            workspace: practice.workspace(by: context),
             template: try form.required("template", label: "Document"),
             selection: .ids([claimID]),
             asOf: state.today
@@ -63,7 +63,12 @@ struct ClaimActionsController {
         }
         var options = SendJob.Options()
         options.environment = state.configuration.environment
-        let job = SendJob(workspace: practice.workspace, source: .template(template, .ids([claimID])), asOf: state.today, options: options)
+        let job = SendJob(
+            workspace: practice.workspace(by: context),
+            source: .template(template, .ids([claimID])),
+            asOf: state.today,
+            options: options
+        )
         let logger = logger
         let clock = clock
         let replies = ServerReplies()
@@ -84,7 +89,7 @@ struct ClaimActionsController {
         let claimID = try await knownClaim(context)
         let form = try await FormText(request)
         let job = PostingJob(
-            workspace: practice.workspace,
+            workspace: practice.workspace(by: context),
             template: try form.required("template", label: "Letter"),
             claimIDs: [claimID],
             postedOn: try form.date("on", label: "Posted on", fallback: state.today),
@@ -109,7 +114,7 @@ struct ClaimActionsController {
         let claimID = try await knownClaim(context)
         let form = try await FormText(request)
         let job = PaymentJob(
-            workspace: practice.workspace,
+            workspace: practice.workspace(by: context),
             claimID: claimID,
             amount: try form.required("amount", label: "Amount"),
             receivedOn: try form.date("on", label: "Received on", fallback: state.today),
@@ -138,7 +143,7 @@ struct ClaimActionsController {
     }
 
     private func changePause(_ claimID: String, _ change: PauseJob.Change, context: WebContext) async throws -> Response {
-        let job = PauseJob(workspace: practice.workspace, claimID: claimID, change: change, asOf: state.today)
+        let job = PauseJob(workspace: practice.workspace(by: context), claimID: claimID, change: change, asOf: state.today)
         let logger = logger
         let clock = clock
         let result = try await state.write(practice) { () throws(PayChaseError) in try job.run(logger: logger, clock: clock) }
@@ -148,7 +153,7 @@ struct ClaimActionsController {
     /// The pack is written to `Outbox/evidence/` as the command line writes it, and the zip sent back.
     @Sendable func evidence(_ request: Request, context: WebContext) async throws -> Response {
         let claimID = try await knownClaim(context)
-        let job = EvidenceJob(workspace: practice.workspace, claimID: claimID, zip: true, checks: WebAdvice.evidenceChecks)
+        let job = EvidenceJob(workspace: practice.workspace(by: context), claimID: claimID, zip: true, checks: WebAdvice.evidenceChecks)
         let logger = logger
         let clock = clock
         let result = try await state.write(practice) { () throws(PayChaseError) in try job.run(logger: logger, clock: clock) }
@@ -165,7 +170,7 @@ struct ClaimActionsController {
     /// The path's claim id, refused unless it is a claim in the claims file (as the command line refuses it).
     func knownClaim(_ context: WebContext) async throws -> String {
         let claimID = try context.parameters.require("claim")
-        let workspace = practice.workspace
+        let workspace = practice.workspace(by: context)
         let claims = try await state.read { () throws(PayChaseError) in try workspace.loadClaims(profile: try workspace.loadProfile()).map(\.id) }
         guard claims.contains(claimID) else { throw WebError(.notFound, "claim '\(claimID)' is not in \(workspace.claimsPath)") }
         return claimID

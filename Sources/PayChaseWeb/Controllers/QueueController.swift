@@ -30,7 +30,7 @@ struct QueueController {
     @Sendable func confirm(_ request: Request, context: WebContext) async throws -> Response {
         let id = try context.parameters.require("message")
         guard !id.hasHeaderUnsafeCharacters else { throw WebError.badField("message", "contains a line break or control character") }
-        let job = QueueJob(workspace: practice.workspace)
+        let job = QueueJob(workspace: practice.workspace(by: context))
         let logger = state.logger
         let clock = state.configuration.clock
         let message = try await state.write(practice) { () throws(PayChaseError) in try job.confirmDelivered(id, logger: logger, clock: clock) }

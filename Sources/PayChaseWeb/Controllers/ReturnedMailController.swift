@@ -13,7 +13,7 @@ struct ReturnedMailController {
     }
 
     @Sendable func read(_ request: Request, context: WebContext) async throws -> Response {
-        var job = ReturnedMailJob(workspace: practice.workspace)
+        var job = ReturnedMailJob(workspace: practice.workspace(by: context))
         job.environment = state.configuration.environment
         let reading = job
         let logger = state.logger

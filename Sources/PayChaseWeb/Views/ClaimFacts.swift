@@ -52,7 +52,16 @@ struct ClaimFacts: Sendable, Encodable {
             ("Submitted on", claim.submittedOn.formatted), ("Approved on", claim.approvedOn?.formatted), ("Due on", due),
             ("Days overdue", status.daysOverdue > 0 ? "\(status.daysOverdue)" : nil),
             ("Statutory interest", status.interest.map { "\($0.interest.formatted) and the fixed sum of \($0.fixedSum.formatted)" }),
-            ("Evidence", claim.evidence), ("Evidence submitted on", claim.evidenceSubmittedOn?.formatted), ("Reference", claim.reference),
+            ("Evidence", claim.evidence),
+            // The record's proof, where an evidence submission went; else the date the claims file gives.
+            ("Proof of submission", status.feedback.evidence.map { "Evidence \($0.sentence)." }),
+            (
+                "Evidence submitted on",
+                status.feedback.evidence == nil
+                    ? claim.evidenceSubmittedOn.map { "\($0.formatted) (as the claims file says; no email in the record proves it)" } : nil
+            ),
+            ("Evidence files", claim.evidenceFiles.isEmpty ? nil : claim.evidenceFiles.joined(separator: "; ")),
+            ("Reference", claim.reference),
             ("Invoice ref", claim.invoiceRef), ("Calculation", claim.calculation), ("Notes", claim.notes),
             ("Came back", status.feedback.summary.isEmpty ? nil : status.feedback.summary),
         ]

@@ -14,6 +14,9 @@ struct DashboardSummary: Sendable, Encodable {
     var worker: String?
     /// What the overdue money costs a month at the practice's overdraft rate, when it gives one.
     var monthlyWaitingCost: StatusJSON.Amount?
+    /// Claims and evidence due in the next fortnight, and periods missed, where services.csv schedules them.
+    var deadlinesNextFortnight: [String]?
+    var periodsMissed: [String]?
 
     init(practice: String, report: StatusReport, worker: String?) {
         self.practice = practice
@@ -25,6 +28,8 @@ struct DashboardSummary: Sendable, Encodable {
         todaysActions = TodaysActions(report).actions
         self.worker = worker
         monthlyWaitingCost = report.monthlyWaitingCost.map(StatusJSON.Amount.init)
+        deadlinesNextFortnight = report.deadlines?.due(within: DashboardPage.deadlineDays).map(\.sentence)
+        periodsMissed = report.deadlines?.missed.map(\.sentence)
     }
 }
 
@@ -45,6 +50,18 @@ struct DashboardPage {
     var claimsHref: String
     /// "Late payments are costing you about £312 a month in overdraft interest".
     var waiting: String?
+    /// Where services.csv schedules claims: what is due in the next fortnight, and what was missed.
+    var scheduled: Bool
+    var deadlines: [DeadlineRow]
+    var hasDeadlines: Bool
+    var missed: String?
+    var deadlinesHref: String
+
+    struct DeadlineRow {
+        var day: String
+        var when: String
+        var what: String
+    }
 
     /// `actions` when they are not the report's own (the combined dashboard links each to its practice).
     init(practice: String, report: StatusReport, worker: String?, claimsPath: String, actions: [ActionRow]? = nil) {
@@ -61,7 +78,26 @@ struct DashboardPage {
         if let cost = report.monthlyWaitingCost, cost > .zero, let rate = report.overdraftRate {
             waiting = "Late payments are costing you about \(cost.formattedPounds) a month in overdraft interest (at \(rate.description) a year)."
         }
+        scheduled = report.deadlines != nil
+        deadlines = (report.deadlines?.due(within: Self.deadlineDays) ?? []).map {
+            DeadlineRow(day: $0.deadline.formatted, when: $0.whenText, what: $0.sentence)
+        }
+        hasDeadlines = !deadlines.isEmpty
+        deadlinesHref = claimsPath.hasSuffix("/claims") ? String(claimsPath.dropLast(7)) + "/calendar" : "/calendar"
+        if let list = report.deadlines, !list.missed.isEmpty {
+            let unclaimed = list.unclaimed.count
+            var text = "\(list.missed.count) deadline\(list.missed.count == 1 ? "" : "s") already missed"
+            if unclaimed > 0 {
+                text +=
+                    ", \(unclaimed) of them a period never claimed"
+                    + (list.unclaimedIncome > .zero ? " (usually \(list.unclaimedIncome.formattedPounds) in all)" : "")
+            }
+            missed = text + "."
+        }
     }
+
+    /// The dashboard shows the deadlines of the next fortnight.
+    static let deadlineDays = 14
 
     /// Actions a dashboard lists; the claims table has them all.
     static let limit = 50

@@ -10,6 +10,7 @@ struct RecordRow {
     var document: String
     var party: String
     var detail: String
+    var by: String
 
     init(_ line: RecordLine, number: Int) {
         let listing = RecordListing(line)
@@ -21,5 +22,6 @@ struct RecordRow {
         document = listing.document
         party = listing.party
         detail = listing.detail
+        by = listing.by
     }
 }

@@ -15,8 +15,15 @@ struct PracticeRound {
 
     init(practice: ServedPractice) { self.practice = practice }
 
+    /// The practice's workspace, what it records said to be the worker's.
+    var worker: Workspace {
+        var workspace = practice.workspace
+        workspace.outbox.actor = ServedPractice.workerActor
+        return workspace
+    }
+
     mutating func run(state: WebState, stop: StopSignal) async {
-        let workspace = practice.workspace
+        let workspace = worker
         let now = state.configuration.clock.now()
         let settings: PracticeSettings
         do { settings = try await state.read { () throws(PayChaseError) in try workspace.loadSettings() } } catch {
@@ -52,7 +59,7 @@ struct PracticeRound {
     }
 
     func sendQueued(state: WebState, stop: StopSignal, at now: Date) async {
-        let job = SendJob(workspace: practice.workspace, source: .queued, asOf: state.today, options: options(state, stop))
+        let job = SendJob(workspace: worker, source: .queued, asOf: state.today, options: options(state, stop))
         let logger = state.logger
         do {
             let clock = state.configuration.clock
@@ -70,7 +77,7 @@ struct PracticeRound {
     }
 
     func readReturnedMail(state: WebState, at now: Date) async {
-        var receipts = ReturnedMailJob(workspace: practice.workspace)
+        var receipts = ReturnedMailJob(workspace: worker)
         receipts.environment = state.configuration.environment
         let job = receipts
         let logger = state.logger
@@ -90,7 +97,7 @@ struct PracticeRound {
     /// Once a day when anything was recorded, the record seal to the practice's own mailbox; tried
     /// again next turn when the server could not take it.
     mutating func seal(state: WebState, stop: StopSignal, at now: Date) async {
-        let job = SealJob(workspace: practice.workspace, options: options(state, stop))
+        let job = SealJob(workspace: worker, options: options(state, stop))
         let logger = state.logger
         let day = state.today
         do {
@@ -116,7 +123,7 @@ struct PracticeRound {
             let claims = Array(actions.autoSendable(template).prefix(max(0, room)))
             guard !claims.isEmpty else { continue }
             let job = SendJob(
-                workspace: practice.workspace,
+                workspace: worker,
                 source: .template(template, .ids(claims)),
                 asOf: actions.asOf,
                 options: options(state, stop)
