@@ -8,7 +8,7 @@ struct ServeCommandTests {
         let practice = try PracticeFolder()
         let added = try practice.paychase("user", "add", "jane", environment: ["PAYCHASE_USER_PASSWORD": "correct horse battery"])
         #expect(added.status == 0, "\(added.stderr)")
-        #expect(added.stdout.contains("Added jane to "))
+        #expect(added.stdout.contains("Added jane (manager) to "))
         let file = try practice.read("paychase-users.json")
         #expect(file.contains("\"name\" : \"jane\""))
         #expect(file.contains("$2b$"))
@@ -29,6 +29,27 @@ struct ServeCommandTests {
         #expect(result.status == 78)
         #expect(result.stderr.contains("is not this machine's loopback address"))
         #expect(result.stderr.contains("paychase user add NAME"))
+    }
+
+    /// Issue 21.6: roles from the command line, and taking someone out.
+    @Test func userAddGivesARoleAndUserRemoveTakesThemOut() throws {
+        let practice = try PracticeFolder()
+        let password = ["PAYCHASE_USER_PASSWORD": "correct horse battery"]
+        #expect(try practice.paychase("user", "add", "val", "--role", "viewer", environment: password).stdout.contains("Added val (viewer)"))
+        #expect(try practice.paychase("user", "add", "ada", "--role", "admin", environment: password).status == 0)
+        // A new password keeps the role unless another is given.
+        #expect(try practice.paychase("user", "add", "val", environment: password).stdout.contains("Gave val (viewer) a new password"))
+        let file = try practice.read("paychase-users.json")
+        #expect(file.contains("\"role\" : \"viewer\"") && file.contains("\"role\" : \"admin\""))
+        let wrong = try practice.paychase("user", "add", "bob", "--role", "boss", environment: password)
+        #expect(wrong.status == 64 && wrong.stderr.contains("--role must be viewer, manager or admin, not 'boss'"))
+        let removed = try practice.paychase("user", "remove", "val")
+        #expect(removed.status == 0 && removed.stdout.contains("Removed val from "))
+        #expect(!(try practice.read("paychase-users.json")).contains("\"val\""))
+        let again = try practice.paychase("user", "remove", "val")
+        #expect(again.status == 64 && again.stderr.contains("'val' is not in "))
+        let proxy = try practice.paychase("serve", "--trusted-proxy", "10.0.0.1")
+        #expect(proxy.status != 0 && proxy.stderr.contains("--trusted-proxy is for a service behind a TLS proxy: give --behind-tls too"))
     }
 
     @Test func serveSaysWhereItListensAndStopsCleanlyOnSIGTERM() throws {

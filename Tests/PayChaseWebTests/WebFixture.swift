@@ -30,8 +30,8 @@ struct WebFixture {
     }
 
     /// Adds a user (bcrypt at its lowest cost, to keep the tests quick).
-    func addUser(_ name: String, password: String) throws {
-        try UserStore(path: configuration.usersFile).add(name, password: password, cost: 4)
+    func addUser(_ name: String, password: String, role: WebRole? = nil) throws {
+        try UserStore(path: configuration.usersFile).add(name, password: password, role: role, cost: 4)
     }
 
     /// A logger that says nothing, so the test output is the tests'.

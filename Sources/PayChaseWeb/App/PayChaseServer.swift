@@ -23,7 +23,7 @@ public enum PayChaseServer {
             throw WebSetupError("the page templates cannot be found; set PAYCHASE_PAGES to the PayChaseWeb Pages folder")
         }
         let state = WebState(configuration: configuration, pages: try await PageRenderer.load(from: folder), logger: logger)
-        let sessions = MemoryPersistDriver()
+        let sessions = SessionFile(path: configuration.sessionsFile)
         let application = Application(
             router: router(state, sessions: sessions),
             configuration: .init(address: .hostname(configuration.listen.host, port: configuration.listen.port), serverName: nil),
@@ -40,6 +40,7 @@ public enum PayChaseServer {
         let router = Router(context: WebContext.self)
         let cookie = SessionCookieParameters(name: "paychase_session", secure: state.configuration.behindTLS, sameSite: .strict)
         router.add(middleware: RequestLogMiddleware())
+        router.add(middleware: ProxyMiddleware(state: state))
         // Sessions outermost, so what an error page does to the session (a flash shown) is kept too.
         router.add(
             middleware: SessionMiddleware(
@@ -51,7 +52,9 @@ public enum PayChaseServer {
         router.add(middleware: sessionAuthenticator(state))
         router.add(middleware: LoginMiddleware(state: state))
         router.add(middleware: FormGuardMiddleware(state: state))
+        router.add(middleware: RoleMiddleware(state: state))
         AuthController(state: state).register(on: router)
+        UsersController(state: state).register(on: router)
         if state.configuration.several { PracticesController(state: state).register(on: router) }
         for practice in state.configuration.practices {
             let pages = router.group(RouterPath(practice.pagePath))

@@ -1,3 +1,4 @@
+import Foundation
 import PayChaseJobs
 
 /// How `paychase serve` runs: where it listens, which practices it serves, and the limits it keeps.
@@ -10,6 +11,13 @@ public struct WebConfiguration: Sendable {
     public var usersFile: String
     /// Behind a TLS reverse proxy: session cookies are Secure and browsers are told to keep to HTTPS.
     public var behindTLS: Bool
+    /// The TLS proxy's addresses (`--trusted-proxy`): only requests from them have their
+    /// `X-Forwarded-Proto` and `X-Forwarded-For` believed.
+    public var trustedProxies: [String] = []
+    /// The sessions, beside the users file (`paychase-sessions.json`), so a restart signs nobody out.
+    public var sessionsFile: String {
+        URL(fileURLWithPath: usersFile).deletingLastPathComponent().appendingPathComponent("paychase-sessions.json").path
+    }
     /// The largest claims file an upload may be.
     public var maxUploadBytes = 10 * 1024 * 1024
     /// The largest ordinary form.

@@ -7,9 +7,12 @@ public struct WebContext: AuthRequestContext, SessionRequestContext, RequestCont
     public var coreContext: CoreRequestContextStorage
     public var identity: WebUser?
     public let sessions: SessionContext<WebSession>
+    /// The connection's peer address (`127.0.0.1`), when the channel has one.
+    public let peerAddress: String?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        peerAddress = source.channel.remoteAddress?.ipAddress
         identity = nil
         sessions = .init()
     }
@@ -24,6 +27,9 @@ public struct WebContext: AuthRequestContext, SessionRequestContext, RequestCont
         sessions.createSession(session)
         return session.csrf
     }
+
+    /// Whether the person may do what `role` may (always, on a service without users).
+    public func may(_ role: WebRole) -> Bool { identity.map { $0.role >= role } ?? true }
 
     /// Sets the message the next page shows.
     public func flash(_ message: String) {

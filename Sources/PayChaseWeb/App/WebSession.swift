@@ -7,12 +7,15 @@ import HummingbirdAuth
 public struct WebSession: Codable, Sendable {
     public var csrf: String
     public var user: String?
+    /// A digest of the password hash the user signed in with: a new password ends the session.
+    public var password: String?
     /// Said once on the next page: "Payment of £100.00 recorded".
     public var flash: String?
 
-    public init(user: String? = nil) {
+    public init(user: String? = nil, password: String? = nil) {
         csrf = Self.newToken()
         self.user = user
+        self.password = password
         flash = nil
     }
 

@@ -14,10 +14,11 @@ final class WebState: Sendable {
     let worker = WorkerLog()
     let statusCache = StatusCache()
     let signIns = SignIns()
+    let signInLimits = SignInLimiter()
     private let lanes: [String: JobLane]
     private let keys: [String: UsedKeys]
     /// The users file's names, read again only when the file changes.
-    private let knownUsers = Mutex<(stamp: String, names: Set<String>)>(("", []))
+    private let knownUsersCache = Mutex<(stamp: String, users: [String: UserStore.Known])>(("", [:]))
     /// Each practice's name, with the stamp of the profile it was read from.
     let names = Mutex<[String: (stamp: String, name: String)]>([:])
 
@@ -38,13 +39,17 @@ final class WebState: Sendable {
     var today: CalendarDate { configuration.clock.today }
 
     /// The names in the users file now.
-    var userNames: Set<String> {
+    var userNames: Set<String> { Set(knownUsers().keys) }
+
+    /// Each user in the users file now, with their role and password digest; read again only
+    /// when the file changes.
+    func knownUsers() -> [String: UserStore.Known] {
         let stamp = StatusCache.stamp(of: configuration.usersFile)
-        return knownUsers.withLock { known in
+        return knownUsersCache.withLock { known in
             if known.stamp != stamp {
-                known = (stamp, Set((try? users.names()) ?? []))
+                known = (stamp, (try? users.known()) ?? [:])
             }
-            return known.names
+            return known.users
         }
     }
 
@@ -66,6 +71,7 @@ final class WebState: Sendable {
                 nav.append(NavLink(id: id, label: label, href: base + path, current: current == id))
             }
         }
+        if context.identity?.role == .admin { nav.append(NavLink(id: "users", label: "Users", href: "/users", current: current == "users")) }
         let user = context.identity?.name
         return Layout(title: title, nav: nav, user: user, csrf: user == nil ? nil : context.csrfToken(), flash: context.takeFlash())
     }

@@ -1,5 +1,6 @@
 import Hummingbird
 import HummingbirdAuth
+import PayChaseDomain
 import PayChaseJobs
 
 /// Logging in and out (`/login`, `/logout`), against the users file's bcrypt hashes. A login
@@ -18,20 +19,40 @@ struct AuthController {
         }
     }
 
+    /// What anyone refused is told, whether the password was wrong or the account or address
+    /// is waiting after too many failures: only the log and the admin's Users page tell them apart.
+    static let refusal = "that name and password do not match a PayChase user"
+
     @Sendable func login(_ request: Request, context: WebContext) async throws -> Response {
         let form = try await FormText(request)
         let next = Self.safeNext(form.fields["next"])
         guard let name = try form.optional("name", label: "Name"), let password = form.fields["password"], !password.isEmpty else {
             return page(context, next: next, problem: "give your name and password", status: .unauthorized)
         }
+        let address = ClientAddress(request, context: context, trusted: state.configuration.trustedProxies).address
+        let keys = [SignInLimiter.accountKey(name), SignInLimiter.addressKey(address)]
+        let now = state.configuration.clock.now()
+        if let locked = state.signInLimits.locked(keys, at: now) {
+            // Refused without looking at the password, so waiting is the only way on.
+            state.logger.warning(
+                "login refused: locked",
+                metadata: [
+                    "user": "\(name)", "address": "\(address)", "locked": "\(locked.key)", "failures": "\(locked.failures)",
+                    "until": "\(LondonTime.clock(locked.until))",
+                ]
+            )
+            return page(context, next: next, problem: Self.refusal, status: .unauthorized)
+        }
         let users = state.users
         let user = await Blocking.run { users.verify(name, password: password) }
         guard let user else {
-            state.logger.notice("login refused", metadata: ["user": "\(name)"])
-            return page(context, next: next, problem: "that name and password do not match a PayChase user", status: .unauthorized)
+            state.signInLimits.failed(keys, at: now)
+            state.logger.notice("login refused: wrong name or password", metadata: ["user": "\(name)", "address": "\(address)"])
+            return page(context, next: next, problem: Self.refusal, status: .unauthorized)
         }
-        context.sessions.createSession(WebSession(user: user))
-        state.logger.info("logged in", metadata: ["user": "\(user)"])
+        state.signInLimits.succeeded([SignInLimiter.accountKey(name)])
+        context.sessions.createSession(WebSession(user: user.name, password: user.password))
+        state.logger.info("logged in", metadata: ["user": "\(user.name)"])
         return Response(status: .seeOther, headers: [.location: next])
     }
 

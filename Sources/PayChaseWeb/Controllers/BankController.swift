@@ -87,7 +87,8 @@ struct BankController {
     }
 
     func page(_ context: WebContext, review: BankReview?, problems: [String], status: HTTPResponse.Status) -> Response {
-        let model = BankPage(action: "\(practice.pagePath)/bank", csrf: context.csrfToken(), review: review, problems: problems)
+        var model = BankPage(action: "\(practice.pagePath)/bank", csrf: context.csrfToken(), review: review, problems: problems)
+        model.canAct = context.may(.manager)
         return state.pages.response(
             "bank",
             model,
@@ -168,6 +169,7 @@ struct BankPage: Sendable {
     var review: BankReview?
     var problems: [String]
     var hasProblems: Bool
+    var canAct = true
 
     init(action: String, csrf: String, review: BankReview?, problems: [String]) {
         self.action = action

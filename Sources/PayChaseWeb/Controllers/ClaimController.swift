@@ -22,13 +22,14 @@ struct ClaimController {
     @Sendable func page(_ request: Request, context: WebContext) async throws -> Response {
         // `?template=appeal` previews that document instead of the next step's.
         let view = try await claimView(context, template: request.uri.queryParameters["template"].map(String.init))
-        let model = ClaimPage(
+        var model = ClaimPage(
             view,
             pagePath: practice.pagePath,
             csrf: context.csrfToken(),
             sendKey: UsedKeys.newKey(),
             today: state.today
         )
+        model.canAct = context.may(.manager)
         return state.pages.response(
             "claim",
             model,

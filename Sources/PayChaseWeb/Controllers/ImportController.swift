@@ -49,12 +49,13 @@ struct ImportController {
     }
 
     func page(_ context: WebContext, problems: [String], status: HTTPResponse.Status) -> Response {
-        let model = ImportPage(
+        var model = ImportPage(
             action: "\(practice.pagePath)/import",
             csrf: context.csrfToken(),
             fileName: URL(fileURLWithPath: practice.workspace.claimsPath).lastPathComponent,
             problems: problems
         )
+        model.canAct = context.may(.manager)
         return state.pages.response(
             "import",
             model,
@@ -72,6 +73,7 @@ struct ImportPage {
     var problems: [String]
     var hasProblems: Bool
     var problemCount: Int
+    var canAct = true
 
     init(action: String, csrf: String, fileName: String, problems: [String]) {
         self.action = action

@@ -42,6 +42,7 @@ struct MailboxController {
         var model = MailboxPage(try await view(), csrf: context.csrfToken())
         model.connectAction = "\(practice.pagePath)/mailbox/connect"
         model.disconnectAction = "\(practice.pagePath)/mailbox/disconnect"
+        model.canManage = context.may(.admin)
         var layout = state.layout("Mailbox", practice: practice, current: "mailbox", context: context)
         // While a person signs in, the page looks again every few seconds (no script on these pages).
         if model.waiting { layout.refresh = 5 }

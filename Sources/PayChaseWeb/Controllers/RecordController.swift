@@ -60,7 +60,8 @@ struct RecordController {
             shown: shown,
             rows: Array(rows),
             receiptsAction: "\(practice.pagePath)/receipts",
-            csrf: context.csrfToken()
+            csrf: context.csrfToken(),
+            canAct: context.may(.manager)
         )
         return state.pages.response("record", model, layout: state.layout("Record", practice: practice, current: "record", context: context))
     }
@@ -75,4 +76,5 @@ struct RecordPage {
     var rows: [RecordRow]
     var receiptsAction: String
     var csrf: String
+    var canAct: Bool
 }

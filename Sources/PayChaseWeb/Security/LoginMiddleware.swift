@@ -22,10 +22,11 @@ struct LoginMiddleware: RouterMiddleware {
     }
 }
 
-/// Finds the logged-in user from the session, while the users file still names them.
+/// Finds the logged-in user from the session, while the users file still names them with the
+/// password they signed in with: `paychase user remove` or a new password ends the session.
 func sessionAuthenticator(_ state: WebState) -> some RouterMiddleware<WebContext> {
     SessionAuthenticator(context: WebContext.self) { (session: WebSession, _) in
-        guard let name = session.user, state.userNames.contains(name) else { return nil }
-        return WebUser(name: name)
+        guard let name = session.user, let known = state.knownUsers()[name], session.password == known.password else { return nil }
+        return WebUser(name: name, role: known.role)
     }
 }

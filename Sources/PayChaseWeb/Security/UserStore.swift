@@ -2,6 +2,7 @@ import Foundation
 import HummingbirdBcrypt
 import PayChaseDomain
 import PayChaseJobs
+import PayChaseOutbox
 
 /// The people who may use the web service: `paychase-users.json`, each name with a bcrypt hash
 /// (hummingbird-auth's), readable by its owner only. Read afresh at each login, so a user added
@@ -20,14 +21,46 @@ public struct UserStore: Sendable {
         var bcrypt: String
         /// The secret in the user's calendar link, for a calendar that subscribes without a login.
         var calendar: String?
+        /// Nil in files written before roles: such a user could do everything, so is an admin.
+        var role: WebRole?
+    }
+
+    /// Who may sign in, as the web service checks each request against.
+    public struct Known: Sendable, Hashable {
+        public var role: WebRole
+        /// A digest of the password hash: a session signed in with another password has ended.
+        public var password: String
     }
 
     /// The names in the file; none when it does not exist.
     public func names() throws(WebSetupError) -> [String] { try read().users.map(\.name) }
 
-    /// Adds `name`, or gives them a new password; true when the name was new.
+    /// Each user's role and password digest.
+    public func known() throws(WebSetupError) -> [String: Known] {
+        Dictionary(
+            try read().users.map { ($0.name, Known(role: $0.role ?? .admin, password: Self.digest($0.bcrypt))) },
+            uniquingKeysWith: { a, _ in a }
+        )
+    }
+
+    /// The first 16 hex digits of the SHA-256 of a bcrypt hash: enough to tell passwords apart,
+    /// nothing to guess one from.
+    static func digest(_ bcrypt: String) -> String { String(SHA256Hex.digest(Array(bcrypt.utf8)).prefix(16)) }
+
+    /// Takes `name` out of the file; false when they were not in it.
     @discardableResult
-    public func add(_ name: String, password: String, cost: UInt8 = 12) throws(WebSetupError) -> Bool {
+    public func remove(_ name: String) throws(WebSetupError) -> Bool {
+        var file = try read()
+        guard file.users.contains(where: { $0.name == name }) else { return false }
+        file.users.removeAll { $0.name == name }
+        try write(file)
+        return true
+    }
+
+    /// Adds `name`, or gives them a new password (and `role`, when given); true when the name
+    /// was new. A new user without a role is a manager; an existing one keeps theirs.
+    @discardableResult
+    public func add(_ name: String, password: String, role: WebRole? = nil, cost: UInt8 = 12) throws(WebSetupError) -> Bool {
         guard Self.isValidName(name) else {
             throw WebSetupError("'\(name)' cannot be a user name: use 1 to 64 letters, digits, '.', '-', '_' or '@'")
         }
@@ -37,7 +70,7 @@ public struct UserStore: Sendable {
         var file = try read()
         let old = file.users.first { $0.name == name }
         // A new password also retires the calendar link: a leaked link stops working.
-        let entry = Entry(name: name, bcrypt: Bcrypt.hash(password, cost: cost), calendar: nil)
+        let entry = Entry(name: name, bcrypt: Bcrypt.hash(password, cost: cost), calendar: nil, role: role ?? old?.role ?? .manager)
         file.users.removeAll { $0.name == name }
         file.users.append(entry)
         file.users.sort { $0.name < $1.name }
@@ -74,10 +107,11 @@ public struct UserStore: Sendable {
         }
     }
 
-    /// The user when the password is theirs. Slow on purpose (bcrypt): call it off the cooperative pool.
-    public func verify(_ name: String, password: String) -> String? {
+    /// The user and their password digest when the password is theirs. Slow on purpose
+    /// (bcrypt): call it off the cooperative pool.
+    public func verify(_ name: String, password: String) -> (name: String, password: String)? {
         guard let entry = try? read().users.first(where: { $0.name == name }) else { return nil }
-        return Bcrypt.verify(password, hash: entry.bcrypt) ? entry.name : nil
+        return Bcrypt.verify(password, hash: entry.bcrypt) ? (entry.name, Self.digest(entry.bcrypt)) : nil
     }
 
     public static let minimumPasswordLength = 10

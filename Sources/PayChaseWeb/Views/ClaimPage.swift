@@ -44,6 +44,8 @@ struct ClaimPage {
     /// `paused until 25 December 2026: promise to pay`, while chasing is paused.
     var paused: String?
     var pauseReasons = ClaimPaused.suggestedReasons
+    /// A manager or an admin: the forms that act are shown.
+    var canAct = true
 
     init(_ view: ClaimView, pagePath: String, csrf: String, sendKey: String, today: CalendarDate) {
         let base = "\(pagePath)/claims"

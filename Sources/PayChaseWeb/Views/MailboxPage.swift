@@ -1,5 +1,7 @@
 /// The Mailbox page's model: what `/api/mailbox` says, and the forms' actions.
 struct MailboxPage {
+    /// An admin: the connect and disconnect forms are shown.
+    var canManage = true
     var view: MailboxView
     var csrf: String
     var connectAction = ""

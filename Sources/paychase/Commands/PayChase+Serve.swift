@@ -27,6 +27,13 @@ extension PayChase {
         @Flag(help: "The service is behind a TLS reverse proxy: session cookies are Secure, and browsers are told to keep to HTTPS.")
         var behindTLS = false
 
+        @Option(
+            name: .customLong("trusted-proxy"),
+            help:
+                "With --behind-tls: the proxy's address (repeat for several). Only requests from it have X-Forwarded-Proto (plain HTTP is sent to HTTPS) and X-Forwarded-For (the address sign-in limits count) believed."
+        )
+        var trustedProxies: [String] = []
+
         @OptionGroup var options: WorkspaceOptions
 
         func run() async throws {
@@ -38,6 +45,10 @@ extension PayChase {
             var logger = Logger(label: "paychase.serve") { StreamLogHandler.standardOutput(label: $0) }
             logger.logLevel = options.verbose ? .debug : .info
             var configuration = try webConfiguration(address)
+            guard trustedProxies.isEmpty || behindTLS else {
+                throw ValidationError("--trusted-proxy is for a service behind a TLS proxy: give --behind-tls too")
+            }
+            configuration.trustedProxies = trustedProxies
             guard workerInterval >= 1 else { throw ValidationError("--worker-interval must be at least 1 second") }
             configuration.workerInterval = .seconds(workerInterval)
             do {
