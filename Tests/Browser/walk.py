@@ -6,7 +6,7 @@ It needs the test mail rig. With the rig's variables in the environment (scripts
 DIR/env of `scripts/mailrig start DIR`) it uses that rig; with `--rig DIR` it reads DIR/env;
 with neither it starts a rig of its own and stops it at the end.
 
-    python3 Tests/Browser/walk.py [--rig DIR] [--only walk|kill]
+    python3 Tests/Browser/walk.py [--rig DIR] [--only walk|a11y|kill]
 
 Environment: PAYCHASE_BIN (default: the debug build's paychase), PAYCHASE_ARTIFACTS (screenshots
 and downloads; default Tests/Browser/artifacts/), CHROMIUM and CHROMEDRIVER (default
@@ -252,6 +252,52 @@ def browser(downloads):
     return driver
 
 
+def leave(driver, old):
+    """Waits until the page `old` belonged to is gone and the next has loaded. While Chromium
+    navigates, asking about the old page may fail in ways other than 'stale' (chromedriver's
+    "Node with given id does not belong to the document"): every such failure means gone."""
+    from selenium.common.exceptions import WebDriverException
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    def gone(_):
+        try:
+            old.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+
+    def loaded(d):
+        try:
+            return d.execute_script("return document.readyState") == "complete"
+        except WebDriverException:
+            return False
+
+    WebDriverWait(driver, 60).until(gone)
+    WebDriverWait(driver, 60).until(loaded)
+
+
+class Tools:
+    """What access.py borrows from the walk."""
+    check = staticmethod(lambda *a: check(*a))
+    Practice = None
+    browser = staticmethod(lambda downloads: browser(downloads))
+
+    @staticmethod
+    def left(driver):
+        return lambda old: leave(driver, old)
+
+    @staticmethod
+    def html(driver):
+        from selenium.webdriver.common.by import By
+        return driver.find_element(By.TAG_NAME, "html")
+
+    @staticmethod
+    def text(driver, css):
+        from selenium.webdriver.common.by import By
+        found = driver.find_elements(By.CSS_SELECTOR, css)
+        return found[0].text if found else ""
+
+
 def walk(rig, binary, artifacts):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select
@@ -282,27 +328,7 @@ def walk(rig, binary, artifacts):
         return text("#flash")
 
     def left(old):
-        """Waits until the page `old` belonged to is gone and the next has loaded. While Chromium
-        navigates, asking about the old page may fail in ways other than 'stale' (chromedriver's
-        "Node with given id does not belong to the document"): every such failure means gone."""
-        from selenium.common.exceptions import WebDriverException
-        from selenium.webdriver.support.ui import WebDriverWait
-
-        def gone(_):
-            try:
-                old.is_enabled()
-                return False
-            except WebDriverException:
-                return True
-
-        def loaded(d):
-            try:
-                return d.execute_script("return document.readyState") == "complete"
-            except WebDriverException:
-                return False
-
-        WebDriverWait(driver, 60).until(gone)
-        WebDriverWait(driver, 60).until(loaded)
+        leave(driver, old)
 
     def go(element_id):
         """Clicks a link or submit button and waits until the page it leads to has loaded."""
@@ -576,7 +602,7 @@ def settle_kill(practice, rig, claims, mailbox):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rig", help="a folder `scripts/mailrig start` made (reads its env)")
-    parser.add_argument("--only", choices=["walk", "kill"])
+    parser.add_argument("--only", choices=["walk", "a11y", "kill"])
     arguments = parser.parse_args()
 
     artifacts = Path(os.environ.get("PAYCHASE_ARTIFACTS", ROOT / "Tests/Browser/artifacts")).resolve()
@@ -599,6 +625,11 @@ def main():
         if arguments.only in (None, "walk"):
             print("# the practice manager's walk", flush=True)
             walk(rig, binary, artifacts)
+        if arguments.only in (None, "a11y"):
+            print("# the pages for everyone: axe-core, reflow, the keyboard", flush=True)
+            import access
+            Tools.Practice = Practice
+            access.accessibility(rig, binary, artifacts, Tools)
         if arguments.only in (None, "kill"):
             print("# the service killed mid-batch", flush=True)
             kill_mid_batch(rig, binary)

@@ -32,4 +32,23 @@ public struct AgedDebtPanel: Sendable {
 
     /// The chart as inline SVG, inside the element the page and its tests know it by.
     public var svg: String { "<figure id=\"aged-debt-chart\" class=\"chart\">\(ChartSVG.render(chart))</figure>" }
+
+    /// The chart's figures as a table beside it, its text equivalent: a row per paymaster (with
+    /// its full name, which the chart's legend may shorten), a column per age band.
+    public var table: String {
+        func escape(_ text: String) -> String {
+            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+                .replacingOccurrences(of: "\"", with: "&quot;")
+        }
+        var html =
+            "<div class=\"scroll\"><table id=\"aged-debt-table\">\n<caption>\(escape(chart.title)), \(escape(chart.groupTitle)): the chart's figures</caption>\n"
+        html += "<thead><tr><th scope=\"col\">Paymaster</th>"
+        html += chart.groups.map { "<th scope=\"col\" class=\"num\">\(escape($0.joined(separator: " ")))</th>" }.joined() + "</tr></thead>\n<tbody>"
+        for series in chart.series {
+            html +=
+                "<tr><th scope=\"row\">\(escape(series.name))</th>" + series.values.map { "<td class=\"num\">\($0.formatted)</td>" }.joined()
+                + "</tr>"
+        }
+        return html + "</tbody>\n</table></div>"
+    }
 }

@@ -14,6 +14,9 @@ public struct Workspace: Sendable {
     public var outbox: Outbox
     /// The Bank Rate to take for days after the table is checked through, for this run only.
     public var bankRateBeyondChecked: Int?
+    /// A practice just set up has no claims file yet: the web pages show it empty (and offer the
+    /// import) where the command line says the file is missing.
+    public var noClaimsFileIsNoClaims = false
     /// The services file: each service's work and, where given, when and where it is claimed.
     /// Nil: `services.csv` beside the profile.
     public var servicesFile: String?
@@ -39,6 +42,7 @@ public struct Workspace: Sendable {
     public func loadProfile() throws(PayChaseError) -> PracticeProfile { try loadSettings().profile }
 
     public func loadClaims(profile: PracticeProfile?) throws(PayChaseError) -> [Claim] {
+        if noClaimsFileIsNoClaims, !FileManager.default.fileExists(atPath: claimsPath) { return [] }
         do { return try ClaimsLoader(profile: profile).load(path: claimsPath) } catch { throw Self.failure(error) }
     }
 

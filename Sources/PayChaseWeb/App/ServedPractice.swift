@@ -13,6 +13,8 @@ public struct ServedPractice: Sendable {
 
     public init(slug: String, workspace: Workspace) {
         self.slug = slug
+        var workspace = workspace
+        workspace.noClaimsFileIsNoClaims = true
         self.workspace = workspace
     }
 

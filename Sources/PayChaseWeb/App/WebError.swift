@@ -6,10 +6,13 @@ import PayChaseJobs
 public struct WebError: Error, Sendable {
     public var status: HTTPResponse.Status
     public var lines: [String]
+    /// The form field the problem is in (its `name`), so the error summary can link to it.
+    public var field: String?
 
-    public init(_ status: HTTPResponse.Status, _ lines: [String]) {
+    public init(_ status: HTTPResponse.Status, _ lines: [String], field: String? = nil) {
         self.status = status
         self.lines = lines
+        self.field = field
     }
 
     public init(_ status: HTTPResponse.Status, _ line: String) { self.init(status, [line]) }
@@ -27,8 +30,9 @@ public struct WebError: Error, Sendable {
         self.init(status, WebAdvice.lines(error))
     }
 
-    /// A form value that is missing or wrong, named as the form names it.
-    public static func badField(_ field: String, _ message: String) -> WebError {
-        WebError(.badRequest, "\(field): \(message)")
+    /// A form value that is missing or wrong, named as the form labels it; `name` is the
+    /// field's own, for the error summary's link to it.
+    public static func badField(_ field: String, _ message: String, name: String? = nil) -> WebError {
+        WebError(.badRequest, ["\(field): \(message)"], field: name)
     }
 }

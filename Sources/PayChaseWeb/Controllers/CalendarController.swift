@@ -59,12 +59,13 @@ struct CalendarController {
             }
         }
         let model = CalendarPage(
-            events: result.events.map {
+            events: result.events.prefix(CalendarPage.shown).map {
                 CalendarPage.Row(day: $0.day.formatted, claim: $0.about, what: $0.summary, reminder: $0.reminderDaysBefore != nil)
             },
             file: "\(practice.pagePath)/calendar.ics",
             link: link,
-            missed: result.deadlines?.missed.map(\.sentence) ?? []
+            missed: result.deadlines?.missed.map(\.sentence) ?? [],
+            more: max(0, result.events.count - CalendarPage.shown)
         )
         return state.pages.response("calendar", model, layout: state.layout(name, practice: practice, current: "calendar", context: context))
     }
@@ -87,7 +88,13 @@ struct CalendarPage: Sendable {
     var missed: [String]
     var hasMissed: Bool
 
-    init(events: [Row], file: String, link: String?, missed: [String]) {
+    /// The most the page lists; the calendar file has them all.
+    static let shown = 500
+    /// How many more the file has than the page lists.
+    var more: Int?
+
+    init(events: [Row], file: String, link: String?, missed: [String], more: Int) {
+        self.more = more > 0 ? more : nil
         self.events = events
         self.missed = missed
         hasMissed = !missed.isEmpty

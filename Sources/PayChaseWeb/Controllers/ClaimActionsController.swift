@@ -113,10 +113,17 @@ struct ClaimActionsController {
     @Sendable func payment(_ request: Request, context: WebContext) async throws -> Response {
         let claimID = try await knownClaim(context)
         let form = try await FormText(request)
+        let amount = try form.required("amount", label: "Amount")
+        // Said against the field, as the error summary links to it; the job checks it again.
+        do {
+            guard try Money(parsing: amount) > .zero else { throw WebError.badField("Amount", "'\(amount)' must be more than £0.00", name: "amount") }
+        } catch let error as Money.ParseError {
+            throw WebError.badField("Amount", error.description, name: "amount")
+        }
         let job = PaymentJob(
             workspace: practice.workspace(by: context),
             claimID: claimID,
-            amount: try form.required("amount", label: "Amount"),
+            amount: amount,
             receivedOn: try form.date("on", label: "Received on", fallback: state.today),
             reference: try form.optional("ref", label: "Reference")
         )

@@ -48,14 +48,14 @@ struct FormText: Sendable {
         guard let raw = fields[name] else { return nil }
         let value = raw.trimmingSpaces()
         if value.hasHeaderUnsafeCharacters {
-            throw WebError.badField(label, "contains a line break or control character; it must be one line")
+            throw WebError.badField(label, "contains a line break or control character; it must be one line", name: name)
         }
         return value.isEmpty ? nil : value
     }
 
     /// The field's value; a 400 naming the field when it is missing.
     func required(_ name: String, label: String) throws(WebError) -> String {
-        guard let value = try optional(name, label: label) else { throw WebError.badField(label, "is missing") }
+        guard let value = try optional(name, label: label) else { throw WebError.badField(label, "is missing", name: name) }
         return value
     }
 
@@ -67,7 +67,7 @@ struct FormText: Sendable {
     /// An optional date; nil when empty.
     func optionalDate(_ name: String, label: String) throws(WebError) -> CalendarDate? {
         guard let text = try optional(name, label: label) else { return nil }
-        do { return try CalendarDate(parsing: text) } catch { throw WebError.badField(label, error.description) }
+        do { return try CalendarDate(parsing: text) } catch { throw WebError.badField(label, error.description, name: name) }
     }
 
     /// Percent-encodes a path and query for a `next=` parameter.

@@ -59,7 +59,15 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
             return JSONReply.response(ErrorJSON(status: Int(error.status.code), problems: error.lines), status: error.status)
         }
         let layout = state.layout(error.status.reasonPhrase, practice: nil, current: "", context: context)
-        let model = ErrorPage(heading: Self.heading(error.status), lines: error.lines, back: Self.back(request))
+        let back = Self.back(request)
+        // NHS.UK's error summary: each problem links to the field it is about, on the form's page.
+        let link = error.field.flatMap { field in request.uri.path.split(separator: "/").last.map { "\(back)#\($0)-\(field)" } }
+        let model = ErrorPage(
+            heading: Self.heading(error.status),
+            problems: error.lines.map { ErrorPage.Problem(text: $0, href: link) },
+            back: back,
+            isFormError: request.method == .post
+        )
         return state.pages.response("error", model, layout: layout, status: error.status)
     }
 
@@ -84,9 +92,17 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
 }
 
 struct ErrorPage {
+    struct Problem {
+        var text: String
+        /// The field on the form's page, when the problem is in one.
+        var href: String?
+    }
+
     var heading: String
-    var lines: [String]
+    var problems: [Problem]
     var back: String
+    /// A form's problem: said as NHS.UK's error summary ("There is a problem").
+    var isFormError: Bool
 }
 
 /// `{"error": {"status": 400, "problems": ["..."]}}`.

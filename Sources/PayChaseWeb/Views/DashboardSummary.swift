@@ -41,6 +41,8 @@ struct DashboardPage {
     var overdue: String
     var totals: [TotalRow]
     var chart: String
+    /// The chart's figures as a table: its text equivalent.
+    var chartTable: String
     /// The most overdue of today's actions, at most `limit`.
     var actions: [ActionRow]
     var hasActions: Bool
@@ -50,6 +52,9 @@ struct DashboardPage {
     var claimsHref: String
     /// "Late payments are costing you about £312 a month in overdraft interest".
     var waiting: String?
+    /// No claims at all: a practice just set up, offered the import.
+    var empty: Bool
+    var importHref: String
     /// Where services.csv schedules claims: what is due in the next fortnight, and what was missed.
     var scheduled: Bool
     var deadlines: [DeadlineRow]
@@ -72,18 +77,22 @@ struct DashboardPage {
         owed = all.owed
         overdue = all.overdue
         totals = report.totals.map { TotalRow(name: $0.paymasterName, totals: [$0]) }
-        chart = AgedDebtPanel(report.rows, asOf: report.asOf).svg
+        let panel = AgedDebtPanel(report.rows, asOf: report.asOf)
+        chart = panel.svg
+        chartTable = panel.table
         (self.actions, hasActions, more) = Self.shown(actions ?? ActionRow.rows(report, claimsPath: claimsPath))
         self.worker = worker
         if let cost = report.monthlyWaitingCost, cost > .zero, let rate = report.overdraftRate {
             waiting = "Late payments are costing you about \(cost.formattedPounds) a month in overdraft interest (at \(rate.description) a year)."
         }
+        empty = report.rows.isEmpty
+        importHref = String(claimsPath.dropLast("/claims".count)) + "/import"
         scheduled = report.deadlines != nil
         deadlines = (report.deadlines?.due(within: Self.deadlineDays) ?? []).map {
             DeadlineRow(day: $0.deadline.formatted, when: $0.whenText, what: $0.sentence)
         }
         hasDeadlines = !deadlines.isEmpty
-        deadlinesHref = claimsPath.hasSuffix("/claims") ? String(claimsPath.dropLast(7)) + "/calendar" : "/calendar"
+        deadlinesHref = String(claimsPath.dropLast("/claims".count)) + "/calendar"
         if let list = report.deadlines, !list.missed.isEmpty {
             let unclaimed = list.unclaimed.count
             var text = "\(list.missed.count) deadline\(list.missed.count == 1 ? "" : "s") already missed"
