@@ -13,6 +13,31 @@ public struct DocumentContext: Sendable {
     public var ladder: EscalationLadder
     /// Bank Rate history, for statutory interest; without it no interest is worked out.
     public var rates: BankRateTable?
+    /// What comes from the profile alone, made once for a batch of claims instead of per claim.
+    public var shared: ProfileValues?
+
+    /// The practice, commissioner, LMC and dispute body as templates see them: the same for every claim.
+    public struct ProfileValues: Sendable {
+        var practice: TemplateValue
+        var commissioner: TemplateValue
+        var lmc: TemplateValue
+        var disputeBody: TemplateValue?
+    }
+
+    /// `profile`'s values, to share between the contexts of many claims.
+    public static func sharedValues(_ profile: PracticeProfile, today: CalendarDate) -> ProfileValues {
+        let context = DocumentContext(
+            claim: Claim(id: "-", service: "-", category: .des, period: "-", amount: .zero, submittedOn: today),
+            profile: profile,
+            today: today
+        )
+        return ProfileValues(
+            practice: context.practiceValue,
+            commissioner: context.commissionerValue,
+            lmc: contactValue(profile.lmc),
+            disputeBody: profile.disputeResolution.map(contactValue)
+        )
+    }
 
     public init(
         claim: Claim,
@@ -64,7 +89,7 @@ public struct DocumentContext: Sendable {
     }
 
     /// The profile setting that supplies a recipient, for a message when it is missing.
-    static func setting(for recipient: DocumentTemplate.Recipient, claim: Claim) -> String {
+    public static func setting(for recipient: DocumentTemplate.Recipient, claim: Claim) -> String {
         switch recipient {
         case .paymaster: "paymasters.\(claim.paymaster.rawValue)"
         case .commissioner: "commissioner"
@@ -101,22 +126,20 @@ public struct DocumentContext: Sendable {
 
     /// The template data for a document addressed to `recipient`.
     public func value(for recipient: Contact) -> TemplateValue {
-        var root = TemplateObject()
+        var root = TemplateObject(capacity: 40)
         root["today"] = today.formatted
         root["reply_by"] = today.adding(days: profile.replyDays).formatted
         root["pre_action_reply_by"] = today.adding(days: Self.preActionReplyDays).formatted
-        root.set("practice", practiceValue)
+        root.set("practice", shared?.practice ?? practiceValue)
         root.set("claim", claimValue)
-        root.set("commissioner", commissionerValue)
+        root.set("commissioner", shared?.commissioner ?? commissionerValue)
         if let contract { root.set("contract", Self.contractValue(contract)) }
         if let paymaster = contact(for: .paymaster) { root.set("paymaster", Self.contactValue(paymaster)) }
-        root.set("lmc", Self.contactValue(profile.lmc))
+        root.set("lmc", shared?.lmc ?? Self.contactValue(profile.lmc))
         root.set("lmc_involved", .flag(lmcInvolved))
         root.set("local_resolution_tried", .flag(attempts.contains { $0.template == DocumentName.localResolution }))
-        if let body = profile.disputeResolution { root.set("dispute_body", Self.contactValue(body)) }
-        root.set("recipient", Self.contactValue(recipient))
-        root["salutation"] = recipient.salutation
-        root["sign_off"] = recipient.signOff
+        if let body = shared.map(\.disputeBody) ?? profile.disputeResolution.map(Self.contactValue) { root.set("dispute_body", body) }
+        for (name, value) in Self.recipientFields(recipient) { root.set(name, value) }
         let sorted = attempts.sorted { $0.date < $1.date }
         root.set("attempts", .list(sorted.map(Self.attemptValue)))
         root.set("has_attempts", .flag(!attempts.isEmpty))
@@ -231,7 +254,7 @@ public struct DocumentContext: Sendable {
     }
 
     private var claimValue: TemplateValue {
-        var value = TemplateObject()
+        var value = TemplateObject(capacity: 48)
         value["id"] = claim.id
         value["service"] = claim.service
         value["category"] = claim.category.rawValue
@@ -296,6 +319,20 @@ public struct DocumentContext: Sendable {
             value["purchase_order"] = invoicing.purchaseOrder
         }
         return value.value
+    }
+
+    /// The names `value(for:)` gives that depend on who the document is to; everything else
+    /// is the same whoever it goes to.
+    public static let recipientNames: Set<String> = ["recipient", "salutation", "sign_off"]
+
+    /// Those names' values for `recipient`.
+    public static func recipientFields(_ recipient: Contact) -> [(String, TemplateValue)] {
+        var fields: [(String, TemplateValue)] = [("recipient", contactValue(recipient))]
+        var texts = TemplateObject()
+        texts["salutation"] = recipient.salutation
+        texts["sign_off"] = recipient.signOff
+        if case .object(let set) = texts.value { fields += set.map { ($0.key, $0.value) } }
+        return fields
     }
 
     static func contactValue(_ contact: Contact) -> TemplateValue {

@@ -69,7 +69,7 @@ public struct DocumentRenderer: Sendable {
             throw fail("is only for \(template.appliesToDescription); this claim is not")
         }
         // A document that states interest never states a rate the table does not hold.
-        if let problem = context.interestProblem, template.parts.contains(where: { $0.source.contains("interest") }) {
+        if let problem = context.interestProblem, template.usesInterest {
             throw fail(problem)
         }
         var missing: [MissingSetting] = []

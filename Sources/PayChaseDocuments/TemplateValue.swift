@@ -55,7 +55,10 @@ public indirect enum TemplateValue: Sendable, Hashable {
 
 /// Builds a group without the optional values that are missing, so a blank is never printed.
 struct TemplateObject {
-    private(set) var fields: [String: TemplateValue] = [:]
+    private(set) var fields: [String: TemplateValue]
+
+    /// `capacity`: about how many names it will have, so that the group is not grown step by step.
+    init(capacity: Int = 0) { fields = Dictionary(minimumCapacity: capacity) }
 
     subscript(name: String) -> String? {
         get { if case .text(let text)? = fields[name] { return text } else { return nil } }

@@ -5,7 +5,25 @@
 /// coronation, a state funeral) is not known to it.
 public enum WorkingDays {
     public static func isWorkingDay(_ date: CalendarDate) -> Bool {
-        date.weekday < 5 && !bankHolidays(in: date.year).contains(date)
+        guard date.weekday < 5 else { return false }
+        // Most days are nowhere near a bank holiday: the year's list is worked out only for those that may be.
+        guard mayBeBankHoliday(date) else { return true }
+        return !bankHolidays(in: date.year).contains(date)
+    }
+
+    /// Whether `date` is in a stretch where a bank holiday can fall: New Year (to the 3rd),
+    /// Easter (Good Friday is never before 20 March, Easter Monday never after 26 April), May,
+    /// the last week of August, and Christmas (to the 28th).
+    static func mayBeBankHoliday(_ date: CalendarDate) -> Bool {
+        switch date.month {
+        case 1: date.day <= 3
+        case 3: date.day >= 20
+        case 4: date.day <= 26
+        case 5: true
+        case 8: date.day >= 25
+        case 12: date.day >= 25 && date.day <= 28
+        default: false
+        }
     }
 
     /// The `count`th working day after `date`; for 0, `date` itself when it is a working day,

@@ -92,6 +92,32 @@ struct CheckCommandTests {
         #expect(result.status == 65)
         #expect(result.stderr.contains("mine/chase.mustache:6: no value for claim.reference"))
         #expect(result.stderr.contains("(claim L-2026-011)"))
+        // One claim alone is named by its line of the claims file too.
+        #expect(result.stderr.hasPrefix("claims.csv:6: mine/chase.mustache:6: no value for claim.reference"), "\(result.stderr)")
+    }
+
+    /// Issue 22.2: check reduces each claim's data to its shape and renders one claim per shape;
+    /// a blank for exactly one claim of 100,000 is still found, and named by its line.
+    @Test func aBlankForOneClaimInAHundredThousandIsNamedByItsLine() throws {
+        let folder = try PracticeFolder()
+        var lines = ["claim_id,service,category,period,amount,submitted_on,reference,notes"]
+        lines.reserveCapacity(100_001)
+        for index in 1...100_000 {
+            // Claim 54,321 alone has no reference; every tenth has notes, every seventh is paid.
+            let reference = index == 54_321 ? "" : "REF-\(index)"
+            let category = ["DES", "QOF", "LES", "PH"][index % 4]
+            lines.append(
+                "C-\(index),Minor surgery DES,\(category),Q2 2026/27,\(100 + index % 900).\(index % 100 < 10 ? "0" : "")\(index % 100),2026-0\(1 + index % 9)-1\(index % 9),\(reference),\(index % 10 == 0 ? "seen" : "")"
+            )
+        }
+        try folder.write("claims.csv", lines.joined(separator: "\n") + "\n")
+        try folder.write("mine/chase.mustache", TemplateText.email(subject: "Payment for {{claim.id}}", body: "Your reference: {{claim.reference}}"))
+        let result = try folder.paychase("check", "--templates", "mine", "--as-of", "2026-11-22")
+        #expect(result.status == 65)
+        #expect(
+            result.stderr
+                == "claims.csv:54322: mine/chase.mustache:6: no value for claim.reference (wrap it in {{#claim.reference}}...{{/claim.reference}} if it may be blank) (claim C-54321)\n"
+        )
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PayChaseConcurrency
 import PayChaseDocuments
 import PayChaseDomain
 import PayChaseInput
@@ -8,6 +9,9 @@ import PayChaseInput
 public struct CheckJob: Sendable {
     public var workspace: Workspace
     public var asOf: CalendarDate
+    /// Render every template for every claim, as `check` once did: the slow way, kept as the
+    /// tests' measure of the shapes' way.
+    public var renderEveryClaim = false
 
     public init(workspace: Workspace, asOf: CalendarDate) {
         self.workspace = workspace
@@ -113,8 +117,11 @@ public struct CheckJob: Sendable {
         )
     }
 
-    /// Renders every template for every claim in a dry run, grouping claims that fail the same
-    /// way. Settings the profile lacks are warnings naming the documents they block.
+    /// Every template checked for every claim without rendering every claim: a claim's data
+    /// for each recipient is reduced to its shape (`TemplateShape`: which names are there, which
+    /// sections render, whether a text could break a header), and one claim of each shape is
+    /// rendered in a dry run; its problems are every claim's of that shape. Claims that fail the
+    /// same way are grouped; settings the profile lacks are warnings naming the documents they block.
     private func renderProblems(
         library: TemplateLibrary,
         profile: PracticeProfile,
@@ -122,29 +129,160 @@ public struct CheckJob: Sendable {
         history: [String: [Attempt]],
         rates: BankRateTable?
     ) -> (problems: [Problem], blocked: [MissingSetting]) {
-        let renderer = DocumentRenderer()
-        var order: [String] = []
-        var claimsByProblem: [String: [String]] = [:]
-        var blocked: [MissingSetting] = []
-        for name in library.names {
-            let template = library[name]!
-            for claim in claims {
-                let context = DocumentContext(claim: claim, profile: profile, attempts: history[claim.id] ?? [], today: asOf, rates: rates)
-                guard let error = renderer.problems(template, context: context) else { continue }
-                for setting in error.missingSettings where !blocked.contains(setting) {
-                    blocked.append(setting)
-                }
-                for problem in error.problems.map(\.description) {
-                    if claimsByProblem[problem] == nil { order.append(problem) }
-                    claimsByProblem[problem, default: []].append(claim.id)
+        let templates = library.names.map { library[$0]! }
+        let asOf = asOf
+        let shared = DocumentContext.sharedValues(profile, today: asOf)
+        @Sendable func context(_ claim: Claim) -> DocumentContext {
+            var context = DocumentContext(claim: claim, profile: profile, attempts: history[claim.id] ?? [], today: asOf, rates: rates)
+            context.shared = shared
+            return context
+        }
+        let chunks = stride(from: 0, to: claims.count, by: Self.chunk).map { $0..<min($0 + Self.chunk, claims.count) }
+        let constant = shared.shapeSum
+        let shaped =
+            renderEveryClaim
+            ? chunks.map { range in Self.everyClaim(range, templates: templates) }
+            : ParallelMap.map(chunks) { range in Self.shapes(of: claims[range], templates: templates, constant: constant, context: context) }
+        // One group per template and shape (or per problem found without rendering), in the
+        // order first met, each with its claims in file order.
+        var groups: [GroupKey: Int] = [:]
+        var members: [[Int]] = []
+        var keys: [GroupKey] = []
+        var global: [TemplateShape: Int] = [:]
+        for (chunk, found) in zip(chunks, shaped) {
+            let ids = found.shapes.map { shape in
+                if let id = global[shape] { return id }
+                global[shape] = global.count
+                return global.count - 1
+            }
+            for (offset, perTemplate) in found.keys.enumerated() {
+                for (template, local) in perTemplate.enumerated() {
+                    guard let local else { continue }
+                    let key: GroupKey =
+                        switch local {
+                        case .shape(let base, let recipient): .shape(template, ids[base], ids[recipient])
+                        case .problem(let text): .problem(template, text)
+                        }
+                    if let group = groups[key] {
+                        members[group].append(chunk.lowerBound + offset)
+                    } else {
+                        groups[key] = members.count
+                        members.append([chunk.lowerBound + offset])
+                        keys.append(key)
+                    }
                 }
             }
         }
+        let renderer = DocumentRenderer()
+        var order: [String] = []
+        var claimsByProblem: [String: [Int]] = [:]
+        var blocked: [MissingSetting] = []
+        // Template by template, as a full dry run would meet them.
+        let byTemplate = keys.indices.sorted { (keys[$0].template, members[$0][0]) < (keys[$1].template, members[$1][0]) }
+        for group in byTemplate {
+            let first = claims[members[group][0]]
+            guard let error = renderer.problems(templates[keys[group].template], context: context(first)) else { continue }
+            for setting in error.missingSettings where !blocked.contains(setting) { blocked.append(setting) }
+            for problem in error.problems.map(\.description) {
+                if claimsByProblem[problem] == nil { order.append(problem) }
+                claimsByProblem[problem, default: []] += members[group]
+            }
+        }
         let problems = order.map { problem in
-            let ids = claimsByProblem[problem]!
-            return Problem("\(problem) (claim\(ids.count == 1 ? "" : "s") \(ClaimList.summary(ids)))")
+            let found = claimsByProblem[problem]!.sorted()
+            let ids = found.map { claims[$0].id }
+            let text = "\(problem) (claim\(ids.count == 1 ? "" : "s") \(ClaimList.summary(ids)))"
+            // One claim alone: its line of the claims file, to go straight to it.
+            guard found.count == 1 else { return Problem(text) }
+            return Problem(file: workspace.claimsPath, line: claims[found[0]].line, claimID: ids[0], text)
         }
         return (problems, blocked)
+    }
+
+    /// Each claim a group of its own for every template: every claim rendered.
+    static func everyClaim(_ range: Range<Int>, templates: [DocumentTemplate]) -> (shapes: [TemplateShape], keys: [[LocalKey?]]) {
+        (range.map { TemplateShape(low: UInt64($0), high: 0) }, (0..<range.count).map { offset in templates.map { _ in .shape(offset, offset) } })
+    }
+
+    /// Claims shaped on all cores, this many at a time.
+    static let chunk = 1024
+
+    /// Which group a claim falls in for one template.
+    enum LocalKey: Sendable {
+        /// The shape of its data and of its recipient's, by their places in the chunk's list of shapes.
+        case shape(Int, Int)
+        /// A problem found before any data is made (the interest the Bank Rate table cannot give).
+        case problem(String)
+    }
+
+    enum GroupKey: Hashable {
+        case shape(Int, Int, Int)
+        case problem(Int, String)
+
+        var template: Int {
+            switch self {
+            case .shape(let template, _, _), .problem(let template, _): template
+            }
+        }
+    }
+
+    /// Per claim and template, its group (nil: the template is not for the claim), with the
+    /// chunk's distinct shapes. A claim's data is made once, whoever the document is to: what
+    /// depends on the recipient is shaped apart (`DocumentContext.recipientNames`).
+    static func shapes(
+        of claims: ArraySlice<Claim>,
+        templates: [DocumentTemplate],
+        constant: TemplateShape,
+        context: (Claim) -> DocumentContext
+    ) -> (shapes: [TemplateShape], keys: [[LocalKey?]]) {
+        // The profile's part of every claim's data is shaped once (`constant`), the rest per claim.
+        let skipped = DocumentContext.recipientNames.union(DocumentContext.ProfileValues.names)
+        var shapes: [TemplateShape] = []
+        var index: [TemplateShape: Int] = [:]
+        func intern(_ shape: TemplateShape) -> Int {
+            if let id = index[shape] { return id }
+            shapes.append(shape)
+            index[shape] = shapes.count - 1
+            return shapes.count - 1
+        }
+        var recipients: [Contact: Int] = [:]
+        // Looked for once per template, not per claim: it searches the template's text.
+        let usesInterest = templates.map(\.usesInterest)
+        var keys: [[LocalKey?]] = []
+        keys.reserveCapacity(claims.count)
+        for claim in claims {
+            let context = context(claim)
+            var base: Int?
+            var interest: String??
+            keys.append(
+                templates.indices.map { number -> LocalKey? in
+                    guard templates[number].applies(to: claim, practice: context.profile.practice) else { return nil }
+                    let recipientKind = templates[number].recipient
+                    if usesInterest[number] {
+                        if interest == nil { interest = .some(context.interestProblem) }
+                        if let problem = interest! { return .problem(problem) }
+                    }
+                    // No recipient: the problem names the setting the claim's recipient needs.
+                    guard let contact = context.contact(for: recipientKind) else {
+                        return .problem("no \(DocumentContext.setting(for: recipientKind, claim: claim))")
+                    }
+                    if base == nil {
+                        var sum = context.value(for: contact).fieldSum(excluding: skipped)
+                        sum.add(constant)
+                        base = intern(.container(7, sum))
+                    }
+                    let recipient =
+                        recipients[contact]
+                        ?? {
+                            let id = intern(DocumentContext.recipientShape(contact))
+                            recipients[contact] = id
+                            return id
+                        }()
+                    return .shape(base!, recipient)
+                }
+            )
+        }
+        return (shapes, keys)
     }
 }
 
