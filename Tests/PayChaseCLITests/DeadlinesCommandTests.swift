@@ -74,3 +74,32 @@ struct DeadlinesCommandTests {
         #expect(result.stdout.isEmpty)
     }
 }
+
+/// Review: evidence files are the practice's own, never PayChase's files or a link out.
+struct EvidenceFileRefusalTests {
+    @Test func paychasesOwnFilesAndLinksOutAreNeverEvidence() throws {
+        let folder = try PracticeFolder()
+        try folder.write("paychase.yaml", try folder.read("paychase.yaml") + "evidence:\n  patient_data_domains: [nhs.example]\n")
+        try folder.write("paychase-users.json", "{\"users\":[]}\n")
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/passwd.pdf", withDestinationPath: "/etc/passwd")
+        for named in ["paychase-users.json", ".paychase-tokens.json", "Outbox/deliveries.jsonl", "passwd.pdf"] {
+            let claims = try folder.read("claims.csv").split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { index, line in
+                index == 0 ? line + ",evidence_files" : line.isEmpty ? "" : line + (line.hasPrefix("D-2026-014,") ? ",\(named)" : ",")
+            }
+            try folder.write("claims-\(named.count).csv", claims.joined(separator: "\n"))
+            let result = try folder.paychase(
+                "draft",
+                "evidence-submission",
+                "--claim",
+                "D-2026-014",
+                "--claims",
+                "claims-\(named.count).csv",
+                "--as-of",
+                "2026-10-03"
+            )
+            #expect(result.status != 0, "\(named)")
+            #expect(result.stderr.contains("'\(named)' is not evidence PayChase will send"), "\(named): \(result.stderr)")
+            #expect(!folder.files(under: "Outbox/drafts").contains { $0.contains("evidence-submission") })
+        }
+    }
+}

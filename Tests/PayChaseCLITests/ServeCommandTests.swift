@@ -48,6 +48,12 @@ struct ServeCommandTests {
         #expect(!(try practice.read("paychase-users.json")).contains("\"val\""))
         let again = try practice.paychase("user", "remove", "val")
         #expect(again.status == 64 && again.stderr.contains("'val' is not in "))
+        // A users file from before roles: its user is an admin, and stays one with a new password.
+        try practice.write(
+            "paychase-users.json",
+            #"{"users":[{"name":"old","bcrypt":"$2b$04$abcdefghijklmnopqrstuuN2Ue0NpV5wO6Y1d1vOZq1vQ2XhZbYtSe"}]}"#
+        )
+        #expect(try practice.paychase("user", "add", "old", environment: password).stdout.contains("Gave old (admin) a new password"))
         let proxy = try practice.paychase("serve", "--trusted-proxy", "10.0.0.1")
         #expect(proxy.status != 0 && proxy.stderr.contains("--trusted-proxy is for a service behind a TLS proxy: give --behind-tls too"))
     }

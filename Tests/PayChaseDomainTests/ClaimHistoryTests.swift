@@ -104,6 +104,29 @@ struct ClaimHistoryTests {
         #expect(again.feedback["C-1"]?.evidence?.messageID == "e1")
     }
 
+    /// Review: a submission reported undelivered is no proof while another stayed delivered,
+    /// whatever order the reports come in; and sending evidence does not hide a chase's bounce.
+    @Test func anUndeliveredSubmissionIsNoProofAndEvidenceDoesNotHideABounce() throws {
+        let failed = Self.bounce(about: "e1")
+        let history = Self.history([
+            ("2026-03-28T09:00:00.000Z", Self.sent("e1", template: "evidence-submission")),
+            ("2026-03-29T09:00:00.000Z", Self.sent("e2", template: "evidence-submission")),
+            ("2026-03-30T09:00:00.000Z", failed),
+        ])
+        #expect(history.feedback["C-1"]?.evidence?.messageID == "e2", "the one that stayed delivered")
+        #expect(history.evidenceSent["C-1"] == CalendarDate(year: 2026, month: 3, day: 29))
+        let alone = Self.history([
+            ("2026-03-28T09:00:00.000Z", Self.sent("e1", template: "evidence-submission")), ("2026-03-30T09:00:00.000Z", failed),
+        ])
+        #expect(alone.feedback["C-1"]?.evidence?.failed != nil && alone.evidenceSent["C-1"] == nil, "undelivered: no proof of submission")
+        let bounced = Self.history([
+            ("2026-11-01T10:00:00.000Z", Self.sent("m1")),
+            ("2026-11-02T10:00:00.000Z", Self.bounce(about: "m1")),
+            ("2026-11-03T10:00:00.000Z", Self.sent("e3", template: "evidence-submission")),
+        ])
+        #expect(bounced.feedback["C-1"]?.bounced != nil, "the chase's bounce stands")
+    }
+
     @Test func onlyABounceAboutTheNewestEmailCounts() {
         let first = ("2026-11-01T10:00:00.000Z", Self.sent("m1"))
         let resent = ("2026-11-03T10:00:00.000Z", Self.sent("m2"))

@@ -136,6 +136,27 @@ struct DeadlineTests {
         #expect(!proved.due.contains { $0.kind == .evidence })
     }
 
+    /// Review: claims cover a period between them, and a claim's evidence is due once.
+    @Test func monthlyClaimsCoverTheirQuarterAndEvidenceIsDueOncePerClaim() throws {
+        let service = try Self.quarterly("end of next month", since: "2026-07-01")
+        let months = ["July 2026", "August 2026", "September 2026"].enumerated().map {
+            Self.claim("M-\($0.offset)", Self.learningDisability, $0.element, on: "2026-10-05")
+        }
+        let list = DeadlineList(services: [service], claims: months, asOf: Self.date("2026-11-10"))
+        #expect(!list.missed.contains { $0.kind == .claim && $0.period.description == "Q2 2026/27" }, "three months are the quarter")
+        let year = Self.claim("Y-1", Self.learningDisability, "2026/27", on: "2026-04-20", evidence: "Returns")
+        let yearly = DeadlineList(
+            services: [try Self.quarterly("end of next month", since: "2026-04-01")],
+            claims: [year],
+            asOf: Self.date("2026-11-10")
+        )
+        let evidence = yearly.due.filter { $0.kind == .evidence } + yearly.missed.filter { $0.kind == .evidence }
+        #expect(evidence.count == 1 && evidence.first?.deadline == Self.date("2027-04-30"), "once, by the year's own deadline: \(evidence)")
+        // A gap between the months leaves the quarter unclaimed.
+        let gap = DeadlineList(services: [service], claims: [months[0], months[2]], asOf: Self.date("2026-11-10"))
+        #expect(gap.missed.contains { $0.kind == .claim && $0.period.description == "Q2 2026/27" })
+    }
+
     @Test func aServiceClaimedPerItemHasNoPeriodsAndAnUnreadPeriodIsNamed() throws {
         let implants = ServiceWorkload(
             service: "Contraceptive implants",

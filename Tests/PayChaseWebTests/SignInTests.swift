@@ -23,8 +23,11 @@ struct SignInTests {
             let signedIn = browser.cookie
             cookie.withLock { $0 = signedIn }
         }
-        // The sessions file is the owner's alone, and holds no password.
+        // The sessions file is the owner's alone, and holds no password; a visitor's session
+        // (the login form's token) is not written to it.
         let sessions = fixture.configuration.sessionsFile
+        let written = try String(contentsOfFile: sessions, encoding: .utf8)
+        #expect(written.components(separatedBy: "\"hbs.").count == 2, "one signed-in session, no visitors': \(written)")
         let mode = try FileManager.default.attributesOfItem(atPath: sessions)[.posixPermissions] as? Int
         #expect(mode == 0o600)
         #expect(!(try String(contentsOfFile: sessions, encoding: .utf8)).contains(Self.password))
@@ -141,6 +144,16 @@ struct RoleTests {
                             && answer.text.contains("this needs a \(route.needs.rawValue)")
                     )
                 }
+            }
+            // The router reads `//` and a trailing `/` as nothing; so does the role check.
+            for path in ["/mailbox/disconnect/", "//mailbox//disconnect", "/MAILBOX/disconnect"] where role < .admin {
+                let sneaky = try await browser.send(
+                    path,
+                    method: .post,
+                    headers: [.contentType: "application/x-www-form-urlencoded", HTTPField.Name("X-CSRF-Token")!: csrf],
+                    body: ByteBuffer(string: "csrf=\(csrf)")
+                )
+                #expect([.forbidden, .notFound].contains(sneaky.status), "\(role) may not POST \(path): \(sneaky.status)")
             }
             let users = try await browser.get("/users")
             #expect((users.status == .forbidden) == (role != .admin), "only an admin sees the users")

@@ -61,7 +61,8 @@ public struct DeadlineList: Sendable, Codable {
             let usual = schedule.periodIncome ?? Self.middle(covering.map { $0.claim.amount.divided(by: $0.period.count(of: schedule.frequency)) })
             let firstDay = schedule.since ?? covering.map(\.period.start).min() ?? ClaimPeriod.financialYear(of: asOf).start
             var period = ClaimPeriod.containing(firstDay, frequency: schedule.frequency)!
-            func add(_ kind: PeriodDeadline.Kind, _ deadline: CalendarDate, claim: Claim?) {
+            let first = period.start
+            func add(_ kind: PeriodDeadline.Kind, _ period: ClaimPeriod, _ deadline: CalendarDate, claim: Claim?) {
                 let item = PeriodDeadline(
                     service: service.service,
                     category: service.category,
@@ -76,17 +77,19 @@ public struct DeadlineList: Sendable, Codable {
                 )
                 if item.passed { missed.append(item) } else { due.append(item) }
             }
+            // A period is claimed when the claims for it cover every day of it between them
+            // (three monthly claims cover their quarter; a year's claim its quarters).
+            let spans = covering.map(\.period).sorted()
             while period.start <= asOf {
-                let claims = covering.filter { $0.period.covers(period) }.map(\.claim)
-                if claims.isEmpty {
-                    add(.claim, schedule.claimBy.deadline(for: period), claim: nil)
-                } else {
-                    for claim in claims where claim.outstanding > .zero && (claim.evidence != nil || schedule.evidenceBy != nil) {
-                        guard evidenceSent[claim.id] == nil, claim.evidenceSubmittedOn == nil else { continue }
-                        add(.evidence, (schedule.evidenceBy ?? schedule.claimBy).deadline(for: period), claim: claim)
-                    }
-                }
+                if !Self.covered(period, by: spans) { add(.claim, period, schedule.claimBy.deadline(for: period), claim: nil) }
                 period = period.next
+            }
+            // A claim's evidence is due once, by its own period's deadline (claims for periods
+            // before the service's start are not the schedule's to judge).
+            for (claim, claimed) in covering
+            where claimed.end >= first && claim.outstanding > .zero && (claim.evidence != nil || schedule.evidenceBy != nil) {
+                guard evidenceSent[claim.id] == nil, claim.evidenceSubmittedOn == nil else { continue }
+                add(.evidence, claimed, (schedule.evidenceBy ?? schedule.claimBy).deadline(for: claimed), claim: claim)
             }
         }
         let order: (PeriodDeadline, PeriodDeadline) -> Bool = {
@@ -94,6 +97,17 @@ public struct DeadlineList: Sendable, Codable {
         }
         due.sort(by: order)
         missed.sort(by: order)
+    }
+
+    /// Whether `spans` (sorted) cover every day of `period` between them.
+    static func covered(_ period: ClaimPeriod, by spans: [ClaimPeriod]) -> Bool {
+        var reached = period.start.adding(days: -1)
+        for span in spans where span.end >= period.start && span.start <= period.end {
+            guard span.start <= reached.adding(days: 1) else { return false }
+            if span.end > reached { reached = span.end }
+            if reached >= period.end { return true }
+        }
+        return reached >= period.end
     }
 
     /// The middle of the amounts (the lower of the two middles for an even count); nil for none.

@@ -17,8 +17,14 @@ public struct ClaimHistory: Sendable {
     /// The bank statement lines payments were recorded from, by their hash.
     public var bankLines: Set<String> = []
 
-    /// Per claim, the day the record proves its evidence reached the server.
-    public var evidenceSent: [String: CalendarDate] { feedback.compactMapValues { $0.evidence?.day } }
+    /// Per claim, the day the record proves its evidence reached the server (and no report
+    /// says it failed to be delivered).
+    public var evidenceSent: [String: CalendarDate] {
+        feedback.compactMapValues { $0.evidence.flatMap { $0.failed == nil ? $0.day : nil } }
+    }
+    /// Per claim, every evidence submission the server accepted, oldest first: the proof is the
+    /// first not reported undelivered, else the newest.
+    private var submissions: [String: [EvidenceProof]] = [:]
     private var days = LondonTime.Days()
 
     public init() {}
@@ -34,26 +40,20 @@ public struct ClaimHistory: Sendable {
         // Changed where it lies: every claim with an entry has its feedback, and a payment (most
         // of a busy record) is one append, with no day worked out for it.
         switch entry {
+        case .email(let email) where email.outcome.reachedServer && email.message.template == DocumentName.evidenceSubmission:
+            // Proof of submission, not a step in chasing: it neither clears a chase's bounce nor
+            // becomes the email a bounce must be about.
+            guard let at = RecordTime.parse(time) else { return }
+            submissions[claimID, default: []].append(
+                EvidenceProof(acceptedAt: at, to: email.message.to, messageID: email.message.messageID, reply: email.reply, sha256: email.sha256)
+            )
+            settleProof(claimID)
+            if let date = day(time) { lastSent[claimID, default: [:]][email.message.template] = (date, email.message.messageID) }
         case .email(let email) where email.outcome.reachedServer:
             // A later email clears an earlier bounce: the address was fixed and the document sent again.
             feedback[claimID, default: ClaimFeedback()].bounced = nil
             newest[claimID] = email.message.messageID
             guard let date = day(time) else { return }
-            if email.message.template == DocumentName.evidenceSubmission {
-                // Proof of submission, not a step in chasing: the first that stayed delivered.
-                let proof = feedback[claimID]?.evidence
-                if proof == nil || proof?.failed != nil, let at = RecordTime.parse(time) {
-                    feedback[claimID, default: ClaimFeedback()].evidence = EvidenceProof(
-                        acceptedAt: at,
-                        to: email.message.to,
-                        messageID: email.message.messageID,
-                        reply: email.reply,
-                        sha256: email.sha256
-                    )
-                }
-                lastSent[claimID, default: [:]][email.message.template] = (date, email.message.messageID)
-                return
-            }
             attempts[claimID, default: []].append(
                 Attempt(template: email.message.template, date: date, method: .email, to: email.message.to.joined(separator: ", "))
             )
@@ -65,13 +65,16 @@ public struct ClaimHistory: Sendable {
             )
         case .mailReturned(let mail):
             let date = day(time)
-            if feedback[claimID]?.evidence?.messageID == mail.originalMessageID, let at = mail.facts.writtenAt ?? RecordTime.parse(time) {
+            if let index = submissions[claimID]?.firstIndex(where: { $0.messageID == mail.originalMessageID }),
+                let at = mail.facts.writtenAt ?? RecordTime.parse(time)
+            {
                 switch mail.meaning {
-                case .delivered: feedback[claimID]!.evidence!.delivered = feedback[claimID]!.evidence!.delivered ?? at
-                case .read: feedback[claimID]!.evidence!.read = feedback[claimID]!.evidence!.read ?? at
-                case .failed: feedback[claimID]!.evidence!.failed = at
+                case .delivered: submissions[claimID]![index].delivered = submissions[claimID]![index].delivered ?? at
+                case .read: submissions[claimID]![index].read = submissions[claimID]![index].read ?? at
+                case .failed: submissions[claimID]![index].failed = at
                 default: break
                 }
+                settleProof(claimID)
             }
             switch mail.meaning {
             case .failed where newest[claimID] == mail.originalMessageID:
@@ -104,11 +107,20 @@ public struct ClaimHistory: Sendable {
         case .resumed:
             feedback[claimID, default: ClaimFeedback()].paused = nil
         case .sentItemsCopy(let copy):
-            if feedback[claimID]?.evidence?.messageID == copy.message.messageID { feedback[claimID]!.evidence!.filedIn = copy.folder }
+            if let index = submissions[claimID]?.firstIndex(where: { $0.messageID == copy.message.messageID }) {
+                submissions[claimID]![index].filedIn = copy.folder
+                settleProof(claimID)
+            }
             if feedback[claimID] == nil { feedback[claimID] = ClaimFeedback() }
         case .email, .repair:
             if feedback[claimID] == nil { feedback[claimID] = ClaimFeedback() }
         }
+    }
+
+    /// The claim's proof of submission: the first submission not reported undelivered, else the newest.
+    private mutating func settleProof(_ claimID: String) {
+        guard let all = submissions[claimID] else { return }
+        feedback[claimID, default: ClaimFeedback()].evidence = all.first { $0.failed == nil } ?? all.last
     }
 
     /// The day in Europe/London of a time in the record's format.

@@ -34,6 +34,10 @@ enum EvidenceAttachments {
         var missing: [String] = []
         for file in claim.evidenceFiles {
             let url = folder.appendingPathComponent(file)
+            if let refusal = refusal(file, url: url, folder: folder) {
+                missing.append(refusal)
+                continue
+            }
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue,
                 let data = FileManager.default.contents(atPath: url.path)
@@ -54,6 +58,21 @@ enum EvidenceAttachments {
             )
         }
         return attachments
+    }
+
+    /// Why `file` may not go as evidence, if it may not: it must be a file of the practice's own
+    /// beside the claims file, never PayChase's (the profile, the users and sessions, the
+    /// mailbox's tokens, the Outbox) nor a hidden one, and a link may not lead out of the folder.
+    static func refusal(_ file: String, url: URL, folder: URL) -> String? {
+        let parts = file.split(separator: "/")
+        let ours = parts.contains { $0.hasPrefix(".") || $0.lowercased().hasPrefix("paychase") || $0 == "Outbox" }
+        let real = url.resolvingSymlinksInPath().path
+        let root = folder.resolvingSymlinksInPath().path
+        guard !ours, real.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
+            return
+                "'\(file)' is not evidence PayChase will send: name the practice's own files beside the claims file, never PayChase's (its profile, users, sessions, tokens or Outbox), a hidden file, or a link out of the folder"
+        }
+        return nil
     }
 
     /// Base64 in lines of 76 with CRLF: four bytes for every three, and two per line.

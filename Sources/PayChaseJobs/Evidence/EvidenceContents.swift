@@ -90,7 +90,14 @@ struct EvidenceContents {
     /// First in the pack: the proof that the evidence went, or what the claims file alone says.
     func proofSection(files: [EvidenceFile]) -> ReportPDF.Section? {
         if let proof = evidenceProof {
-            let email = files.first { $0.path.hasPrefix("emails/") && $0.path.hasSuffix("-\(DocumentName.evidenceSubmission).eml") }
+            // The very email that is the proof, by its Message-ID, among the entries the pack numbers.
+            let number = entries.firstIndex { line in
+                if case .email(let email) = line.entry { return email.outcome.reachedServer && email.message.messageID == proof.messageID }
+                return false
+            }
+            let email = number.flatMap { number in
+                files.first { $0.path == "emails/\(String(format: "%02d", number + 1))-\(DocumentName.evidenceSubmission).eml" }
+            }
             return ReportPDF.Section(
                 heading: "Proof that the evidence was submitted",
                 paragraphs: [

@@ -32,7 +32,7 @@ struct AuthController {
         let address = ClientAddress(request, context: context, trusted: state.configuration.trustedProxies).address
         let keys = [SignInLimiter.accountKey(name), SignInLimiter.addressKey(address)]
         let now = state.configuration.clock.now()
-        if let locked = state.signInLimits.locked(keys, at: now) {
+        if let locked = state.signInLimits.attempt(keys, at: now) {
             // Refused without looking at the password, so waiting is the only way on.
             state.logger.warning(
                 "login refused: locked",
@@ -46,11 +46,11 @@ struct AuthController {
         let users = state.users
         let user = await Blocking.run { users.verify(name, password: password) }
         guard let user else {
-            state.signInLimits.failed(keys, at: now)
+            // Counted already, as `attempt` let it through.
             state.logger.notice("login refused: wrong name or password", metadata: ["user": "\(name)", "address": "\(address)"])
             return page(context, next: next, problem: Self.refusal, status: .unauthorized)
         }
-        state.signInLimits.succeeded([SignInLimiter.accountKey(name)])
+        state.signInLimits.succeeded(account: keys[0], address: keys[1])
         context.sessions.createSession(WebSession(user: user.name, password: user.password))
         state.logger.info("logged in", metadata: ["user": "\(user.name)"])
         return Response(status: .seeOther, headers: [.location: next])

@@ -25,8 +25,10 @@ struct RoleMiddleware: RouterMiddleware {
     /// The role a POST to `path` needs. The evidence pack changes nothing in the record: a
     /// viewer may make it.
     static func role(for path: String) -> WebRole {
-        if path.hasSuffix("/mailbox/connect") || path.hasSuffix("/mailbox/disconnect") { return .admin }
-        if path.contains("/claims/"), path.hasSuffix("/evidence") { return .viewer }
+        // As the router reads it: empty segments (`//`, a trailing `/`) do not count.
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true).map { $0.lowercased() }
+        if parts.count >= 2, parts[parts.count - 2] == "mailbox", ["connect", "disconnect"].contains(parts.last!) { return .admin }
+        if parts.count >= 3, parts[parts.count - 3] == "claims", parts.last == "evidence" { return .viewer }
         return .manager
     }
 }

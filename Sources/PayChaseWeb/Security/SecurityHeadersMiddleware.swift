@@ -61,7 +61,10 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         let layout = state.layout(error.status.reasonPhrase, practice: nil, current: "", context: context)
         let back = Self.back(request)
         // NHS.UK's error summary: each problem links to the field it is about, on the form's page.
-        let link = error.field.flatMap { field in request.uri.path.split(separator: "/").last.map { "\(back)#\($0)-\(field)" } }
+        // The sign-in form's fields are named as they are; every other form's are `form-name`.
+        let link = error.field.flatMap { field in
+            request.uri.path == "/login" ? "/login#\(field)" : request.uri.path.split(separator: "/").last.map { "\(back)#\($0)-\(field)" }
+        }
         let model = ErrorPage(
             heading: Self.heading(error.status),
             problems: error.lines.map { ErrorPage.Problem(text: $0, href: link) },
@@ -86,6 +89,7 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
     /// The page the form was on: the path, up to the claim.
     static func back(_ request: Request) -> String {
         let path = request.uri.path
+        if path == "/login" { return "/login" }
         guard request.method == .post, let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return "/" }
         return String(path[..<slash])
     }

@@ -8,7 +8,10 @@ import ServiceLifecycle
 /// users file, so a restart or an upgrade signs nobody out. Each session expires (8 hours after
 /// it was last given its expiry); expired ones are dropped whenever the file is written. A
 /// session names its user and the password it was signed in with (a digest of its hash), so a
-/// new password or `paychase user remove` ends it on the next request.
+/// new password or `paychase user remove` ends it on the next request. Only signed-in sessions
+/// are written down: a visitor's (a CSRF token for the login form) stays in memory, so nobody
+/// can make the service write its file by asking for the login page, and the file holds at most
+/// `limit` sessions (the oldest to expire go first).
 actor SessionFile: PersistDriver {
     private struct Stored: Codable {
         /// The value as JSON.
@@ -19,6 +22,9 @@ actor SessionFile: PersistDriver {
 
     let path: String
     private var values: [String: Stored]
+    /// Keys of the sessions kept in memory only (no user signed in).
+    private var visitors: Set<String> = []
+    static let limit = 10_000
 
     init(path: String) {
         self.path = path
@@ -46,6 +52,7 @@ actor SessionFile: PersistDriver {
 
     func remove(key: String) async throws {
         guard values.removeValue(forKey: key) != nil else { return }
+        if visitors.remove(key) != nil { return }
         try save()
     }
 
@@ -63,15 +70,36 @@ actor SessionFile: PersistDriver {
         // A request that changes nothing (most of them) writes nothing.
         guard values[key]?.value != stored.value || values[key]?.expires != stored.expires else { return }
         values[key] = stored
+        // WebSession leaves `user` out when nobody is signed in.
+        guard json.contains("\"user\":") else {
+            visitors.insert(key)
+            if visitors.count > Self.limit { forgetOldest(Array(visitors)) }
+            return
+        }
+        visitors.remove(key)
         try save()
+    }
+
+    /// Drops the sessions that expire first among `keys`, down to three quarters of the limit.
+    private func forgetOldest(_ keys: [String]) {
+        let sorted = keys.sorted { (values[$0]?.expires ?? 0) < (values[$1]?.expires ?? 0) }
+        for key in sorted.prefix(max(0, keys.count - Self.limit * 3 / 4)) {
+            values[key] = nil
+            visitors.remove(key)
+        }
     }
 
     private func save() throws {
         let now = Date().timeIntervalSince1970
         values = values.filter { ($0.value.expires ?? .infinity) >= now }
+        var kept = values.filter { !visitors.contains($0.key) }
+        if kept.count > Self.limit {
+            forgetOldest(Array(kept.keys))
+            kept = values.filter { !visitors.contains($0.key) }
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        try AtomicFile.write(Array(try encoder.encode(values)) + [0x0A], to: path, mode: 0o600)
+        try AtomicFile.write(Array(try encoder.encode(kept)) + [0x0A], to: path, mode: 0o600)
     }
 
     private static func deadline(_ duration: Duration) -> Double {

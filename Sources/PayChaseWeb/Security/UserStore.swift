@@ -70,7 +70,12 @@ public struct UserStore: Sendable {
         var file = try read()
         let old = file.users.first { $0.name == name }
         // A new password also retires the calendar link: a leaked link stops working.
-        let entry = Entry(name: name, bcrypt: Bcrypt.hash(password, cost: cost), calendar: nil, role: role ?? old?.role ?? .manager)
+        let entry = Entry(
+            name: name,
+            bcrypt: Bcrypt.hash(password, cost: cost),
+            calendar: nil,
+            role: role ?? old.map { $0.role ?? .admin } ?? .manager
+        )
         file.users.removeAll { $0.name == name }
         file.users.append(entry)
         file.users.sort { $0.name < $1.name }
