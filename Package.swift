@@ -60,7 +60,7 @@ let package = Package(
         .target(
             name: "PayChaseInput",
             dependencies: [
-                "PayChaseDomain", "PayChaseTransport",
+                "PayChaseDomain", "PayChaseTransport", "PayChaseConcurrency",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -2,7 +2,7 @@ import CSV
 import PayChaseDomain
 
 /// The columns a CSV file PayChase reads may have (claims, services).
-protocol CSVColumn: RawRepresentable, CaseIterable, Hashable where RawValue == String {
+protocol CSVColumn: RawRepresentable, CaseIterable, Hashable, Sendable where RawValue == String {
     /// Matches a header as a spreadsheet may write it (`claim_id`, `Claim ID`, `claim-id`).
     init?(header: String)
     static var required: [Self] { get }
@@ -18,7 +18,7 @@ extension CSVColumn {
 }
 
 /// One record of a CSV file before it is checked: column to text, and the line it starts on.
-struct CSVRow<Column: CSVColumn> {
+struct CSVRow<Column: CSVColumn>: Sendable {
     var fields: [Column: String]
     var line: Int
 

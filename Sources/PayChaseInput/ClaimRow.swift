@@ -12,6 +12,9 @@ struct ClaimRowChecker: CSVProblemReporter {
     private(set) var notes: [Diagnostic] = []
     private var seenIDs: [String: Int] = [:]
     private var ccgNoted = false
+    /// Checking a part of a file on its own: ids are not compared here but kept, each with its
+    /// line and where its problem would go among `diagnostics`, for the whole file's pass.
+    var deferredIDs: [(id: String, line: Int, at: Int)]?
 
     init(file: String, profile: PracticeProfile?) {
         self.file = file
@@ -25,6 +28,35 @@ struct ClaimRowChecker: CSVProblemReporter {
     /// A syntax error at a line and character.
     mutating func report(line: Int, character: Int, _ message: String) {
         diagnostics.append(Diagnostic(file: file, line: line, column: character, message: message))
+    }
+
+    static func usedAgain(_ id: String, line: Int, first: Int, file: String) -> Diagnostic {
+        Diagnostic(
+            file: file,
+            line: line,
+            field: ClaimColumn.claimID.rawValue,
+            message: "'\(id)' is used again (first on line \(first)); every claim needs its own claim_id"
+        )
+    }
+
+    /// Adds what a part of the file checked on its own found, in file order.
+    mutating func take(_ part: ClaimRowChecker) {
+        var found = part.diagnostics
+        var inserted = 0
+        for entry in part.deferredIDs ?? [] {
+            if let first = seenIDs[entry.id] {
+                found.insert(Self.usedAgain(entry.id, line: entry.line, first: first, file: file), at: entry.at + inserted)
+                inserted += 1
+            } else {
+                seenIDs[entry.id] = entry.line
+            }
+        }
+        diagnostics += found
+        // The note about `ccg` is said once per file: the first part's.
+        for note in part.notes where !(note.field == ClaimColumn.paymaster.rawValue && ccgNoted) {
+            if note.field == ClaimColumn.paymaster.rawValue { ccgNoted = true }
+            notes.append(note)
+        }
     }
 
     mutating func claim(from row: ClaimRow) -> Claim? {
@@ -112,8 +144,10 @@ struct ClaimRowChecker: CSVProblemReporter {
         guard let id = row.text(.claimID) else { return nil }
         if !Self.isSafeID(id) {
             report(row.line, .claimID, "'\(id)' may only use letters, digits, '-', '_' and '.' (it names files in the Outbox), up to 64 characters")
+        } else if deferredIDs != nil {
+            deferredIDs!.append((id, row.line, diagnostics.count))
         } else if let first = seenIDs[id] {
-            report(row.line, .claimID, "'\(id)' is used again (first on line \(first)); every claim needs its own claim_id")
+            diagnostics.append(Self.usedAgain(id, line: row.line, first: first, file: file))
         } else {
             seenIDs[id] = row.line
         }

@@ -1,4 +1,5 @@
 import Foundation
+import PayChaseConcurrency
 import PayChaseDomain
 
 /// Reads a claim list (CSV from Excel, or a JSON array) and checks every claim in it.
@@ -25,6 +26,9 @@ public struct ClaimsLoader: Sendable {
         try read(text, file: file).claims
     }
 
+    /// Rows checked together on one core, in a large file.
+    static let partRows = 8_192
+
     /// Parses text as JSON when it starts with `[`, otherwise as CSV.
     public func read(_ text: String, file: String) throws(InputError) -> (claims: [Claim], notes: [Diagnostic]) {
         var checker = ClaimRowChecker(file: file, profile: profile)
@@ -35,8 +39,25 @@ public struct ClaimsLoader: Sendable {
             : CSVTableReader<ClaimColumn>(file: file).rows(in: text, reporting: &checker)
         var claims: [Claim] = []
         claims.reserveCapacity(rows.count)
-        for row in rows {
-            if let claim = checker.claim(from: row) { claims.append(claim) }
+        if rows.count >= Self.partRows * 2 {
+            // A large file's rows are checked in parts on all cores; the ids, which must be
+            // unique in the whole file, are compared after, in file order.
+            let parts = stride(from: 0, to: rows.count, by: Self.partRows).map { $0..<min($0 + Self.partRows, rows.count) }
+            let profile = profile
+            let checked = ParallelMap.map(parts) { range -> (ClaimRowChecker, [Claim]) in
+                var part = ClaimRowChecker(file: file, profile: profile)
+                part.deferredIDs = []
+                let found = rows[range].compactMap { part.claim(from: $0) }
+                return (part, found)
+            }
+            for (part, found) in checked {
+                checker.take(part)
+                claims += found
+            }
+        } else {
+            for row in rows {
+                if let claim = checker.claim(from: row) { claims.append(claim) }
+            }
         }
         if rows.isEmpty && checker.diagnostics.isEmpty {
             checker.report(nil, nil, firstCharacter == "[" ? "has no claims in it" : "no claims after the header (line 1)")

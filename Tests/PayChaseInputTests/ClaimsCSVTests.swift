@@ -161,3 +161,33 @@ struct ClaimsCSVTests {
         )
     }
 }
+
+/// Issue 22.2: a large file's rows are checked in parts on all cores; what it says is what one
+/// pass says: ids used again across parts, in file order, with every other problem, and the
+/// `ccg` note once.
+struct LargeClaimsFileTests {
+    @Test func partsSayWhatOnePassSays() throws {
+        func file(faults: Bool) -> String {
+            var lines = ["claim_id,service,category,period,amount,submitted_on,paymaster"]
+            for index in 1...20_000 {
+                let id = faults && [10_000, 19_000].contains(index) ? "C-5" : "C-\(index)"
+                let amount = faults && index == 19_000 ? "lots" : "\(index).00"
+                let paymaster = index % 7_000 == 0 ? "ccg" : ""
+                lines.append("\(id),Minor surgery DES,DES,Q2 2026/27,\(amount),2026-10-01,\(paymaster)")
+            }
+            return lines.joined(separator: "\n") + "\n"
+        }
+        let text = file(faults: true)
+        let problems = Fixture.problems { () throws(InputError) in _ = try ClaimsLoader(profile: nil).parse(text, file: "claims.csv") }
+        #expect(
+            problems == [
+                "claims.csv:10001: claim_id: 'C-5' is used again (first on line 6); every claim needs its own claim_id",
+                "claims.csv:19001: claim_id: 'C-5' is used again (first on line 6); every claim needs its own claim_id",
+                "claims.csv:19001: amount: 'lots' is not an amount in pounds (write 1234.56 or £1,234.56)",
+            ]
+        )
+        let read = try ClaimsLoader(profile: nil).read(file(faults: false), file: "claims.csv")
+        #expect(read.claims.count == 20_000 && read.claims.map(\.line) == Array(2...20_001))
+        #expect(read.notes.count == 1 && read.notes[0].line == 7_001, "the ccg note once, at its first row")
+    }
+}
