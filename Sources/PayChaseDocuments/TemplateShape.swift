@@ -42,9 +42,12 @@ public struct TemplateShape: Sendable, Hashable {
 
     /// A container: `tag` 6 for a list, 7 for a group, over the sum of its parts' shapes (so
     /// that their order does not matter).
-    @inline(__always) public static func container(_ tag: UInt64, _ sum: TemplateShape) -> TemplateShape {
+    @inline(__always) static func container(_ tag: UInt64, _ sum: TemplateShape) -> TemplateShape {
         TemplateShape(low: mix(sum.low ^ mix(tag)), high: mix(sum.high ^ mix(tag &+ 0x2000)))
     }
+
+    /// A group's shape from the sum of its names' (`fieldSum`, with parts shaped apart added).
+    public static func group(_ sum: TemplateShape) -> TemplateShape { container(7, sum) }
 
     @inline(__always) public mutating func add(_ part: TemplateShape) {
         low &+= part.low
@@ -70,7 +73,7 @@ extension TemplateValue {
             }
             return .container(6, sum)
         case .object:
-            return .container(7, fieldSum(excluding: names))
+            return .group(fieldSum(excluding: names))
         }
     }
 

@@ -269,7 +269,7 @@ public struct CheckJob: Sendable {
                     if base == nil {
                         var sum = context.value(for: contact).fieldSum(excluding: skipped)
                         sum.add(constant)
-                        base = intern(.container(7, sum))
+                        base = intern(.group(sum))
                     }
                     let recipient =
                         recipients[contact]

@@ -38,9 +38,6 @@ final class WebState: Sendable {
     /// Today in Europe/London.
     var today: CalendarDate { configuration.clock.today }
 
-    /// The names in the users file now.
-    var userNames: Set<String> { Set(knownUsers().keys) }
-
     /// Each user in the users file now, with their role and password digest; read again only
     /// when the file changes.
     func knownUsers() -> [String: UserStore.Known] {
@@ -54,7 +51,7 @@ final class WebState: Sendable {
     }
 
     /// Every page needs a login once the users file names anyone.
-    var loginRequired: Bool { !userNames.isEmpty }
+    var loginRequired: Bool { !knownUsers().isEmpty }
 
     /// The layout for a page of `practice` (nil: a page of the whole service), `current` naming its tab.
     func layout(_ title: String, practice: ServedPractice?, current: String, context: WebContext) -> Layout {

@@ -25,14 +25,15 @@ struct BankController {
     var folder: String { "\(practice.webFolder)/bank" }
 
     @Sendable func upload(_ request: Request, context: WebContext) async throws -> Response {
-        var request = request
-        let body = try await request.collectBody(upTo: state.configuration.maxUploadBytes)
-        guard let boundary = MultipartBoundary.of(request.headers[.contentType] ?? ""),
-            let form = try? FormDataDecoder().decode(Upload.self, from: body, boundary: boundary)
-        else {
-            throw WebError(.badRequest, "send the statement from the Bank page's form (multipart/form-data with a 'statement' file)")
-        }
-        guard let data = form.statement, !data.isEmpty else { throw WebError.badField("Statement", "is missing or empty") }
+        let data = try await UploadedFile.read(
+            request,
+            as: Upload.self,
+            file: \.statement,
+            limit: state.configuration.maxUploadBytes,
+            page: "statement from the Bank page's form",
+            field: "statement",
+            label: "Statement"
+        )
         let key = BankJob.key(of: Array(data))
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -20,14 +20,15 @@ struct ImportController {
     }
 
     @Sendable func upload(_ request: Request, context: WebContext) async throws -> Response {
-        var request = request
-        let body = try await request.collectBody(upTo: state.configuration.maxUploadBytes)
-        guard let boundary = MultipartBoundary.of(request.headers[.contentType] ?? ""),
-            let form = try? FormDataDecoder().decode(Upload.self, from: body, boundary: boundary)
-        else {
-            throw WebError(.badRequest, "send the claims file from the Import page's form (multipart/form-data with a 'claims' file)")
-        }
-        guard let data = form.claims, !data.isEmpty else { throw WebError.badField("Claims file", "is missing or empty") }
+        let data = try await UploadedFile.read(
+            request,
+            as: Upload.self,
+            file: \.claims,
+            limit: state.configuration.maxUploadBytes,
+            page: "claims file from the Import page's form",
+            field: "claims",
+            label: "Claims file"
+        )
         let job = ImportJob(workspace: practice.workspace, bytes: Array(data))
         let logger = state.logger
         let outcome: Result<ImportJob.Result, WebError>

@@ -70,8 +70,7 @@ actor SessionFile: PersistDriver {
         // A request that changes nothing (most of them) writes nothing.
         guard values[key]?.value != stored.value || values[key]?.expires != stored.expires else { return }
         values[key] = stored
-        // WebSession leaves `user` out when nobody is signed in.
-        guard json.contains("\"user\":") else {
+        guard (value as? WebSession)?.user != nil else {
             visitors.insert(key)
             if visitors.count > Self.limit { forgetOldest(Array(visitors)) }
             return
