@@ -143,7 +143,7 @@ let package = Package(
         .target(
             name: "PayChaseWeb",
             dependencies: [
-                "PayChaseJobs", "PayChaseDomain",
+                "PayChaseJobs", "PayChaseDomain", "PayChaseReports",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

@@ -44,5 +44,22 @@ public struct AgedDebt: Sendable {
         paymasters[at].claims += 1
     }
 
+    /// Adds another practice's aged debt: the same paymaster (by key) in both is one bar.
+    public mutating func add(_ other: AgedDebt) {
+        for band in byAge.indices {
+            byAge[band] += other.byAge[band]
+            claimsByAge[band] += other.claimsByAge[band]
+        }
+        for paymaster in other.paymasters {
+            if let at = place[paymaster.key] {
+                for band in byAge.indices { paymasters[at].byAge[band] += paymaster.byAge[band] }
+                paymasters[at].claims += paymaster.claims
+            } else {
+                place[paymaster.key] = paymasters.count
+                paymasters.append(paymaster)
+            }
+        }
+    }
+
     public subscript(bucket: AgeBucket) -> Money { byAge[bucket.rawValue] }
 }

@@ -1,4 +1,7 @@
 import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
 import PayChaseTestSupport
 import PayChaseWeb
 import Testing
@@ -300,8 +303,47 @@ struct SeveralPracticesTests {
             let all = try await browser.get("/api/practices").json()
             #expect((all["practices"] as? [[String: Any]])?.compactMap { $0["practice"] as? String } == ["hillside", "riverside"])
             #expect(((all["all"] as? [String: Any])?["outstanding"] as? [String: Any])?["text"] as? String == "17330.12")
+            let first = (all["practices"] as? [[String: Any]])?.first
+            #expect(((first?["figures"] as? [String: Any])?["outstanding"] as? [String: Any])?["text"] as? String == "8665.06")
+            #expect(first?["dashboard"] as? String == "/api/practices/hillside/dashboard")
+            let hillside = try await browser.get("/api/practices/hillside/dashboard").json()
+            #expect((hillside["todays_actions"] as? [Any])?.isEmpty == false, "its actions are on its own dashboard")
             let status = try await browser.get("/api/practices/hillside/status")
             #expect(status.status == .ok)
+        }
+    }
+
+    /// Issue 22.1: the combined page and JSON are kept, and a change to one practice's files
+    /// makes only that practice's part again.
+    @Test func theCombinedDashboardIsMadeAgainOnlyForThePracticeThatChanged() async throws {
+        let fixture = try fixture()
+        let lines = LogLines()
+        let logger = Logger(label: "paychase.test") { _ in LogLines.Handler(lines: lines) }
+        let made: @Sendable () -> [String] = { lines.all.filter { $0.hasPrefix("combined dashboard made") } }
+        try await PayChaseServer.application(fixture.configuration, logger: logger).application.test(.router) { client in
+            var browser = Browser(client: client)
+            #expect(try await browser.get("/").body.contains("id=\"owed\">£17,330.12</strong>"))
+            _ = try await browser.get("/api/practices")
+            _ = try await browser.get("/")
+            #expect(made().count == 2, "the page and the JSON made once each: \(made())")
+            #expect(made().first?.contains("\"made again\": 2") == true, "\(made())")
+            #expect(made().last?.contains("\"made again\": 0") == true, "the JSON from the kept digests: \(made())")
+
+            let riverside = fixture.configuration.practices.first { $0.slug == "riverside" }!
+            let claims = try String(contentsOfFile: riverside.workspace.claimsPath, encoding: .utf8)
+            try claims.replacingOccurrences(of: "Q-2026-001,", with: "Q-2026-001-B,").write(
+                toFile: riverside.workspace.claimsPath + ".new",
+                atomically: false,
+                encoding: .utf8
+            )
+            try FileManager.default.removeItem(atPath: riverside.workspace.claimsPath)
+            try FileManager.default.moveItem(atPath: riverside.workspace.claimsPath + ".new", toPath: riverside.workspace.claimsPath)
+            let page = try await browser.get("/")
+            #expect(page.body.contains("href=\"/practices/riverside/claims/Q-2026-001-B\""))
+            #expect(made().count == 3)
+            #expect(made().last?.contains("\"made again\": 1") == true, "only riverside: \(made())")
+            _ = try await browser.get("/api/practices")
+            #expect(made().last?.contains("\"made again\": 0") == true, "\(made())")
         }
     }
 }

@@ -16,8 +16,18 @@ public struct AgedDebtPanel: Sendable {
     public var chart: BarChart
 
     public init(_ rows: [StatusReport.Row], asOf: CalendarDate) {
+        self.init(Self.debt(rows), asOf: asOf)
+    }
+
+    /// What the rows' claims owe, by age and paymaster.
+    public static func debt(_ rows: [StatusReport.Row]) -> AgedDebt {
         var debt = AgedDebt()
         for row in rows { debt.add(row.outstanding, daysOverdue: row.daysOverdue, paymaster: row.paymaster, name: row.paymasterName) }
+        return debt
+    }
+
+    /// The panel of debt already added up (several practices' together).
+    public init(_ debt: AgedDebt, asOf: CalendarDate) {
         buckets = AgeBucket.allCases.map { bucket in
             Bucket(label: bucket.title, outstanding: StatusJSON.Amount(debt[bucket]), claims: debt.claimsByAge[bucket.rawValue])
         }

@@ -13,6 +13,7 @@ final class WebState: Sendable {
     let logger: Logger
     let worker = WorkerLog()
     let statusCache = StatusCache()
+    let combinedCache = CombinedCache()
     let signIns = SignIns()
     let signInLimits = SignInLimiter()
     private let lanes: [String: JobLane]

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import PayChaseDomain
 import PayChaseJobs
@@ -34,35 +35,41 @@ struct DashboardController {
 }
 
 /// With `--practices DIR`: every practice together at `/` and `/api/practices`, for an LMC or
-/// a federation.
+/// a federation; both kept until a practice's files change.
 struct PracticesController {
     let state: WebState
 
     func register(on router: Router<WebContext>) {
         router.get("/", use: page)
-        router.get("api/practices") { _, _ in JSONReply.response(await combined().json) }
+        router.get("api/practices") { _, _ in
+            JSONReply.response(encoded: await combined("json") { JSONReply.encoded($0.json) })
+        }
     }
 
     @Sendable func page(_ request: Request, context: WebContext) async throws -> Response {
-        let combined = await combined()
-        return state.pages.response(
-            "practices",
-            combined.page,
-            layout: state.layout("All practices", practice: nil, current: "practices", context: context)
-        )
+        let pages = state.pages
+        let content = await combined("page") { pages.render("practices", $0.page) }
+        return pages.response(content: content, layout: state.layout("All practices", practice: nil, current: "practices", context: context))
     }
 
-    /// Each practice's report (or why it could not be read), in folder order.
-    func combined() async -> CombinedDashboard {
-        var parts: [CombinedDashboard.Part] = []
-        for practice in state.configuration.practices {
-            let name = await state.practiceName(practice)
-            do {
-                parts.append(CombinedDashboard.Part(practice: practice, name: name, report: try await state.status(practice), problem: nil))
-            } catch {
-                parts.append(CombinedDashboard.Part(practice: practice, name: name, report: nil, problem: error.lines.joined(separator: "; ")))
-            }
-        }
-        return CombinedDashboard(parts: parts, asOf: state.today)
+    /// The view called `key` of every practice's dashboard together, in folder order.
+    func combined(_ key: String, render: (CombinedDashboard) -> String) async -> String {
+        let state = state
+        return await state.combinedCache.view(
+            state.configuration.practices,
+            asOf: state.today,
+            key: key,
+            parallel: ProcessInfo.processInfo.activeProcessorCount,
+            logger: state.logger,
+            digest: { practice in
+                let name = await state.practiceName(practice)
+                do throws(WebError) {
+                    return PracticeDigest(practice: practice, name: name, report: try await state.status(practice))
+                } catch {
+                    return PracticeDigest(practice: practice, name: name, problem: error.lines.joined(separator: "; "))
+                }
+            },
+            render: render
+        )
     }
 }

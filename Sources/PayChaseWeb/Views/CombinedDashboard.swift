@@ -1,45 +1,72 @@
 import PayChaseDomain
 import PayChaseJobs
+import PayChaseReports
 
 /// Several practices' dashboards together: one dashboard of all their claims, each practice's
-/// totals, and every practice's actions for today, each linked to its own claim page.
+/// totals, and every practice's actions for today, each linked to its own claim page. Made from
+/// each practice's digest, so a practice whose files have not changed costs nothing to add again.
 struct CombinedDashboard {
-    struct Part {
-        var practice: ServedPractice
-        var name: String
-        var report: StatusReport?
-        var problem: String?
-    }
-
-    var parts: [Part]
+    var digests: [PracticeDigest]
     var asOf: CalendarDate
 
     static let name = "All practices"
 
-    /// Every practice's claims as one report.
-    var merged: StatusReport { StatusReport(combining: parts.compactMap(\.report), asOf: asOf) }
+    /// The most overdue of every practice's actions for today (each practice's own most overdue
+    /// are enough to find them); among equals, in folder order.
+    var actions: [ActionRow] {
+        digests.flatMap(\.actions).enumerated()
+            .sorted { ($1.element.daysOverdue, $0.offset) < ($0.element.daysOverdue, $1.offset) }
+            .map(\.element)
+    }
 
+    /// `/api/practices`: the figures of every practice together and of each, each practice's
+    /// actions being at its own `/api/practices/NAME/dashboard` (a network's would run to
+    /// tens of megabytes).
     struct JSON: Encodable {
+        struct Figures: Encodable {
+            var asOf: String
+            var claims: Int
+            var outstanding: StatusJSON.Amount
+            var overdue: StatusJSON.Amount
+            var totals: [StatusJSON.Total]
+            var agedDebt: [AgedDebtPanel.Bucket]
+            var actionsToday: Int
+
+            init(_ digests: [PracticeDigest], asOf: CalendarDate) {
+                self.asOf = asOf.description
+                claims = digests.reduce(0) { $0 + $1.claims }
+                let totals = digests.flatMap(\.totals)
+                outstanding = StatusJSON.Amount(totals.reduce(.zero) { $0 + $1.outstanding })
+                overdue = StatusJSON.Amount(totals.reduce(.zero) { $0 + $1.overdue })
+                self.totals = totals.map(StatusJSON.Total.init)
+                agedDebt = AgedDebtPanel(digests.reduce(into: AgedDebt()) { $0.add($1.debt) }, asOf: asOf).buckets
+                actionsToday = digests.reduce(0) { $0 + $1.actionCount }
+            }
+        }
+
         struct Entry: Encodable {
             var practice: String
             var name: String
-            var dashboard: DashboardSummary?
+            /// Where its own dashboard, with today's actions, is.
+            var dashboard: String
+            var figures: Figures?
             var problem: String?
         }
 
-        var all: DashboardSummary
+        var all: Figures
         var practices: [Entry]
     }
 
     var json: JSON {
         JSON(
-            all: DashboardSummary(practice: Self.name, report: merged, worker: nil),
-            practices: parts.map { part in
+            all: JSON.Figures(digests, asOf: asOf),
+            practices: digests.map { digest in
                 JSON.Entry(
-                    practice: part.practice.slug,
-                    name: part.name,
-                    dashboard: part.report.map { DashboardSummary(practice: part.name, report: $0, worker: nil) },
-                    problem: part.problem
+                    practice: digest.practice.slug,
+                    name: digest.name,
+                    dashboard: "\(digest.practice.apiPath)/dashboard",
+                    figures: digest.problem == nil ? JSON.Figures([digest], asOf: asOf) : nil,
+                    problem: digest.problem
                 )
             }
         )
@@ -53,20 +80,25 @@ struct CombinedDashboard {
     }
 
     var page: Page {
-        // Each practice's actions, worked out once for the list and for its count.
-        let actions = parts.map { part in
-            part.report.map { ActionRow.rows($0, claimsPath: "\(part.practice.pagePath)/claims", practice: part.name) } ?? []
-        }
-        let dashboard = DashboardPage(practice: Self.name, report: merged, worker: nil, claimsPath: "", actions: actions.flatMap { $0 })
-        let practices = zip(parts, actions).map { part, actions in
+        let dashboard = DashboardPage(
+            practice: Self.name,
+            asOf: asOf,
+            totals: digests.flatMap(\.totals),
+            panel: AgedDebtPanel(digests.reduce(into: AgedDebt()) { $0.add($1.debt) }, asOf: asOf),
+            actions: actions,
+            actionCount: digests.reduce(0) { $0 + $1.actionCount },
+            empty: digests.allSatisfy { $0.claims == 0 },
+            claimsPath: ""
+        )
+        let practices = digests.map { digest in
             TotalRow(
-                name: part.name,
-                href: part.practice.pagePath + "/",
-                totals: part.report?.totals ?? [],
-                actions: actions.count,
-                problem: part.problem
+                name: digest.name,
+                href: digest.practice.pagePath + "/",
+                totals: digest.totals,
+                actions: digest.actionCount,
+                problem: digest.problem
             )
         }
-        return Page(dashboard: dashboard, practices: practices, count: parts.count)
+        return Page(dashboard: dashboard, practices: practices, count: digests.count)
     }
 }

@@ -36,7 +36,12 @@ struct ActionRow {
 
     /// Today's actions in `report`, whose claim pages are under `claimsPath`.
     static func rows(_ report: StatusReport, claimsPath: String, practice: String? = nil) -> [ActionRow] {
-        TodaysActions(report).rows.map {
+        rows(TodaysActions(report), claimsPath: claimsPath, practice: practice)
+    }
+
+    /// `today`'s actions, whose claim pages are under `claimsPath`.
+    static func rows(_ today: TodaysActions, claimsPath: String, practice: String? = nil) -> [ActionRow] {
+        today.rows.map {
             ActionRow(
                 practice: practice,
                 claimID: $0.claimID,

@@ -68,31 +68,27 @@ struct DashboardPage {
         var what: String
     }
 
-    /// `actions` when they are not the report's own (the combined dashboard links each to its practice).
-    init(practice: String, report: StatusReport, worker: String?, claimsPath: String, actions: [ActionRow]? = nil) {
-        practiceName = practice
-        claimsHref = claimsPath
-        asOf = report.asOf.formatted
-        let all = TotalRow(name: practice, totals: report.totals)
-        owed = all.owed
-        overdue = all.overdue
-        totals = report.totals.map { TotalRow(name: $0.paymasterName, totals: [$0]) }
-        let panel = AgedDebtPanel(report.rows, asOf: report.asOf)
-        chart = panel.svg
-        chartTable = panel.table
-        (self.actions, hasActions, more) = Self.shown(actions ?? ActionRow.rows(report, claimsPath: claimsPath))
+    init(practice: String, report: StatusReport, worker: String?, claimsPath: String) {
+        let actions = ActionRow.rows(report, claimsPath: claimsPath)
+        self.init(
+            practice: practice,
+            asOf: report.asOf,
+            totals: report.totals,
+            panel: AgedDebtPanel(report.rows, asOf: report.asOf),
+            actions: actions,
+            actionCount: actions.count,
+            empty: report.rows.isEmpty,
+            claimsPath: claimsPath
+        )
         self.worker = worker
         if let cost = report.monthlyWaitingCost, cost > .zero, let rate = report.overdraftRate {
             waiting = "Late payments are costing you about \(cost.formattedPounds) a month in overdraft interest (at \(rate.description) a year)."
         }
-        empty = report.rows.isEmpty
-        importHref = String(claimsPath.dropLast("/claims".count)) + "/import"
         scheduled = report.deadlines != nil
         deadlines = (report.deadlines?.due(within: Self.deadlineDays) ?? []).map {
             DeadlineRow(day: $0.deadline.formatted, when: $0.whenText, what: $0.sentence)
         }
         hasDeadlines = !deadlines.isEmpty
-        deadlinesHref = String(claimsPath.dropLast("/claims".count)) + "/calendar"
         if let list = report.deadlines, !list.missed.isEmpty {
             let unclaimed = list.unclaimed.count
             var text = "\(list.missed.count) deadline\(list.missed.count == 1 ? "" : "s") already missed"
@@ -105,13 +101,42 @@ struct DashboardPage {
         }
     }
 
+    /// From figures already worked out (several practices' added together): `actions` the most
+    /// overdue (at least as many as are shown) of `actionCount`; no worker, overdraft cost or
+    /// deadlines until they are set.
+    init(
+        practice: String,
+        asOf: CalendarDate,
+        totals: [StatusReport.Total],
+        panel: AgedDebtPanel,
+        actions: [ActionRow],
+        actionCount: Int,
+        empty: Bool,
+        claimsPath: String
+    ) {
+        practiceName = practice
+        claimsHref = claimsPath
+        self.asOf = asOf.formatted
+        let all = TotalRow(name: practice, totals: totals)
+        owed = all.owed
+        overdue = all.overdue
+        self.totals = totals.map { TotalRow(name: $0.paymasterName, totals: [$0]) }
+        chart = panel.svg
+        chartTable = panel.table
+        self.actions = Array(actions.prefix(Self.limit))
+        hasActions = actionCount > 0
+        more = actionCount > Self.limit ? actionCount - Self.limit : nil
+        self.empty = empty
+        importHref = String(claimsPath.dropLast("/claims".count)) + "/import"
+        scheduled = false
+        deadlines = []
+        hasDeadlines = false
+        deadlinesHref = String(claimsPath.dropLast("/claims".count)) + "/calendar"
+    }
+
     /// The dashboard shows the deadlines of the next fortnight.
     static let deadlineDays = 14
 
     /// Actions a dashboard lists; the claims table has them all.
     static let limit = 50
-
-    static func shown(_ rows: [ActionRow]) -> ([ActionRow], Bool, Int?) {
-        rows.count > limit ? (Array(rows.prefix(limit)), true, rows.count - limit) : (rows, !rows.isEmpty, nil)
-    }
 }

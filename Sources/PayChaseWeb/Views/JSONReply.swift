@@ -6,13 +6,18 @@ import PayChaseJobs
 enum JSONReply {
     /// `asWritten` keeps the keys as the record writes them (`paychase log --json`).
     static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok, asWritten: Bool = false) -> Response {
+        response(encoded: encoded(value, asWritten: asWritten), status: status)
+    }
+
+    /// `value` as the reply's text, to keep and send again.
+    static func encoded(_ value: some Encodable, asWritten: Bool = false) -> String {
         let encoder = StatusJSON.encoder
         if asWritten { encoder.keyEncodingStrategy = .useDefaultKeys }
-        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
-        return Response(
-            status: status,
-            headers: [.contentType: "application/json; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(bytes: Array(data) + [0x0A]))
-        )
+        return String(decoding: (try? encoder.encode(value)) ?? Data("{}".utf8), as: UTF8.self) + "\n"
+    }
+
+    /// JSON already encoded.
+    static func response(encoded: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: encoded)))
     }
 }
