@@ -22,6 +22,9 @@ public struct DocumentContext: Sendable {
         var commissioner: TemplateValue
         var lmc: TemplateValue
         var disputeBody: TemplateValue?
+        /// Each paymaster's and each agreement's, as `paymaster` and `contract` give them.
+        var paymasters: [PaymasterRole: TemplateValue]
+        var contracts: [String: TemplateValue]
     }
 
     /// `profile`'s values, to share between the contexts of many claims.
@@ -35,7 +38,9 @@ public struct DocumentContext: Sendable {
             practice: context.practiceValue,
             commissioner: context.commissionerValue,
             lmc: contactValue(profile.lmc),
-            disputeBody: profile.disputeResolution.map(contactValue)
+            disputeBody: profile.disputeResolution.map(contactValue),
+            paymasters: profile.paymasters.mapValues(contactValue),
+            contracts: Dictionary(profile.contracts.map { ($0.id, contractValue($0)) }) { first, _ in first }
         )
     }
 
@@ -124,8 +129,9 @@ public struct DocumentContext: Sendable {
         return StatutoryInterest(accruedOn: claim, practice: profile.practice, asOf: today, rates: rates)
     }
 
-    /// The template data for a document addressed to `recipient`.
-    public func value(for recipient: Contact) -> TemplateValue {
+    /// The template data for a document addressed to `recipient`; without one, all but the
+    /// names that depend on who it goes to (`recipientNames`).
+    public func value(for recipient: Contact?) -> TemplateValue {
         var root = TemplateObject(capacity: 40)
         root["today"] = today.formatted
         root["reply_by"] = today.adding(days: profile.replyDays).formatted
@@ -133,13 +139,18 @@ public struct DocumentContext: Sendable {
         root.set("practice", shared?.practice ?? practiceValue)
         root.set("claim", claimValue)
         root.set("commissioner", shared?.commissioner ?? commissionerValue)
-        if let contract { root.set("contract", Self.contractValue(contract)) }
-        if let paymaster = contact(for: .paymaster) { root.set("paymaster", Self.contactValue(paymaster)) }
+        if let contract { root.set("contract", shared?.contracts[contract.id] ?? Self.contractValue(contract)) }
+        // Under an agreement of kind other, its party is the paymaster: not one the profile lists.
+        if contract?.kind != .other, let paymaster = shared?.paymasters[claim.paymaster] {
+            root.set("paymaster", paymaster)
+        } else if let paymaster = contact(for: .paymaster) {
+            root.set("paymaster", Self.contactValue(paymaster))
+        }
         root.set("lmc", shared?.lmc ?? Self.contactValue(profile.lmc))
         root.set("lmc_involved", .flag(lmcInvolved))
         root.set("local_resolution_tried", .flag(attempts.contains { $0.template == DocumentName.localResolution }))
         if let body = shared.map(\.disputeBody) ?? profile.disputeResolution.map(Self.contactValue) { root.set("dispute_body", body) }
-        for (name, value) in Self.recipientFields(recipient) { root.set(name, value) }
+        if let recipient { for (name, value) in Self.recipientFields(recipient) { root.set(name, value) } }
         let sorted = attempts.sorted { $0.date < $1.date }
         root.set("attempts", .list(sorted.map(Self.attemptValue)))
         root.set("has_attempts", .flag(!attempts.isEmpty))

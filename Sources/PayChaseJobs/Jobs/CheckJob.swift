@@ -267,7 +267,7 @@ public struct CheckJob: Sendable {
                         return .problem("no \(DocumentContext.setting(for: recipientKind, claim: claim))")
                     }
                     if base == nil {
-                        var sum = context.value(for: contact).fieldSum(excluding: skipped)
+                        var sum = context.value(for: nil).fieldSum(excluding: skipped)
                         sum.add(constant)
                         base = intern(.group(sum))
                     }

@@ -8,14 +8,39 @@ import Synchronization
 /// one does, only that practice's digest is made again before the rest are added up afresh.
 final class CombinedCache: Sendable {
     private struct Made {
-        var stamp: [String]
+        var stamp: StatusCache.Stamp
         var views: [String: String] = [:]
     }
 
     private struct Kept {
-        var stamp: [String]
+        var stamp: StatusCache.Stamp
         var digest: PracticeDigest
     }
+
+    /// Every practice's files, each once (the Bank Rate table is everyone's), and where each
+    /// practice's are among them; worked out on first use.
+    private struct Files {
+        var paths: [String]
+        var places: [[Int]]
+
+        init(_ practices: [ServedPractice]) {
+            var paths: [String] = []
+            var place: [String: Int] = [:]
+            places = practices.map { practice in
+                StatusCache.files(practice.workspace).map { path in
+                    if let known = place[path] { return known }
+                    paths.append(path)
+                    place[path] = paths.count - 1
+                    return paths.count - 1
+                }
+            }
+            self.paths = paths
+        }
+    }
+
+    private let files = Mutex<Files?>(nil)
+    /// The files' stamps, one `stat` each, shared by requests that arrive together.
+    private let stamps = SharedCheck<[FileStamp]>()
 
     private let made = Mutex<Made?>(nil)
     private let digests = Mutex<[String: Kept]>([:])
@@ -34,9 +59,14 @@ final class CombinedCache: Sendable {
         digest: @escaping @Sendable (ServedPractice) async -> PracticeDigest,
         render: (CombinedDashboard) -> String
     ) async -> String {
-        let stamps = practices.map { StatusCache.stamp($0.workspace) + [asOf.description] }
-        let stamp = stamps.flatMap { $0 }
+        let files = files.withLock { files in
+            if files == nil { files = Files(practices) }
+            return files!
+        }
+        let now = await stamps.value { files.paths.map(FileStamp.init(of:)) }
+        let stamp = StatusCache.Stamp(files: now, asOf: asOf)
         if let view = kept(stamp, key) { return view }
+        let stamps = files.places.map { places in StatusCache.Stamp(files: places.map { now[$0] }, asOf: asOf) }
         await gate.enter()
         defer { gate.leave() }
         if let view = kept(stamp, key) { return view }
@@ -54,7 +84,7 @@ final class CombinedCache: Sendable {
         return view
     }
 
-    private func kept(_ stamp: [String], _ key: String) -> String? {
+    private func kept(_ stamp: StatusCache.Stamp, _ key: String) -> String? {
         made.withLock { made in made?.stamp == stamp ? made?.views[key] : nil }
     }
 
@@ -62,7 +92,7 @@ final class CombinedCache: Sendable {
     /// made anew, several at once; and how many were made anew.
     private func digests(
         _ practices: [ServedPractice],
-        stamps: [[String]],
+        stamps: [StatusCache.Stamp],
         parallel: Int,
         make: @escaping @Sendable (ServedPractice) async -> PracticeDigest
     ) async -> ([PracticeDigest], Int) {

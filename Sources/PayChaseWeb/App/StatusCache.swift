@@ -9,8 +9,14 @@ import Synchronization
 /// from it (the dashboard's content, a sorted and filtered page of the claims table), which
 /// change only when it does or when what else they show does (their key says what).
 final class StatusCache: Sendable {
+    /// The practice's files' stamps and the day the report is as of.
+    struct Stamp: Equatable, Sendable {
+        var files: [FileStamp]
+        var asOf: CalendarDate
+    }
+
     private struct Entry {
-        var stamp: [String]
+        var stamp: Stamp
         /// The report, or why it could not be made (a damaged record stays damaged until a
         /// file changes: fifty requests should not each read it again to find that out).
         var report: Result<StatusReport, PayChaseError>
@@ -56,16 +62,15 @@ final class StatusCache: Sendable {
     /// The view called `key`, when it is kept and nothing it was made from has changed: a few
     /// `stat` calls, cheap enough to make on the request's own thread.
     func kept(_ practice: ServedPractice, asOf: CalendarDate, key: String) -> String? {
-        let stamp = Self.stamp(practice.workspace) + [asOf.description]
-        return current(practice, stamp)?.views[key]
+        current(practice, Stamp(files: Self.stamp(practice.workspace), asOf: asOf))?.views[key]
     }
 
     private func entry(
         _ practice: ServedPractice,
         job: StatusJob,
         make: () throws(PayChaseError) -> StatusReport
-    ) throws(PayChaseError) -> (stamp: [String], report: StatusReport, views: [String: String]) {
-        let stamp = Self.stamp(practice.workspace) + [job.asOf.description]
+    ) throws(PayChaseError) -> (stamp: Stamp, report: StatusReport, views: [String: String]) {
+        let stamp = Stamp(files: Self.stamp(practice.workspace), asOf: job.asOf)
         if let entry = current(practice, stamp) { return (stamp, try entry.report.get(), entry.views) }
         let gate = making.withLock { gates in
             if let gate = gates[practice.slug] { return gate }
@@ -81,22 +86,19 @@ final class StatusCache: Sendable {
         }
     }
 
-    private func current(_ practice: ServedPractice, _ stamp: [String]) -> Entry? {
+    private func current(_ practice: ServedPractice, _ stamp: Stamp) -> Entry? {
         entries.withLock { entries in entries[practice.slug].flatMap { $0.stamp == stamp ? $0 : nil } }
     }
 
-    /// Each file's inode, size and change time: a rename into place or an append changes one.
-    static func stamp(_ workspace: Workspace) -> [String] {
-        let files = [
+    /// The files a practice's report is made from: the profile, the claims, the record and its
+    /// head, the Bank Rate table and the services file.
+    static func files(_ workspace: Workspace) -> [String] {
+        [
             workspace.configPath, workspace.claimsPath, workspace.outbox.deliveryLog, "\(workspace.outbox.root)/deliveries.head",
             workspace.bankRatePath, workspace.servicesPath,
         ]
-        return files.map(stamp(of:))
     }
 
-    static func stamp(of path: String) -> String {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return "-" }
-        return "\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec):\(info.st_ctim.tv_nsec)"
-    }
+    /// Each of those files' stamp.
+    static func stamp(_ workspace: Workspace) -> [FileStamp] { files(workspace).map(FileStamp.init(of:)) }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import PayChaseDomain
 import PayChaseJobs
 
@@ -40,10 +41,31 @@ extension WebState {
     func practiceName(_ practice: ServedPractice) async -> String {
         let workspace = practice.workspace
         let fallback = practice.slug.isEmpty ? "This practice" : practice.slug
-        let stamp = StatusCache.stamp(of: workspace.configPath)
+        let stamp = FileStamp(of: workspace.configPath)
         if let known = names.withLock({ $0[practice.slug] }), known.stamp == stamp { return known.name }
         let name = await Blocking.run { (try? workspace.loadProfile().practice.name) ?? fallback }
         names.withLock { $0[practice.slug] = (stamp, name) }
         return name
+    }
+
+    /// A view of every practice's dashboard together (`--practices`), in folder order, kept until
+    /// a practice's files change; the practices' digests are made on every core.
+    func combined(_ view: CombinedDashboard.View) async -> String {
+        await combinedCache.view(
+            configuration.practices,
+            asOf: today,
+            key: view.key,
+            parallel: ProcessInfo.processInfo.activeProcessorCount,
+            logger: logger,
+            digest: { [self] practice in
+                let name = await practiceName(practice)
+                do throws(WebError) {
+                    return PracticeDigest(practice: practice, name: name, report: try await status(practice))
+                } catch {
+                    return PracticeDigest(practice: practice, name: name, problem: error.lines.joined(separator: "; "))
+                }
+            },
+            render: view.render
+        )
     }
 }

@@ -19,9 +19,9 @@ final class WebState: Sendable {
     private let lanes: [String: JobLane]
     private let keys: [String: UsedKeys]
     /// The users file's names, read again only when the file changes.
-    private let knownUsersCache = Mutex<(stamp: String, users: [String: UserStore.Known])>(("", [:]))
+    private let knownUsersCache = Mutex<(stamp: FileStamp?, users: [String: UserStore.Known])>((nil, [:]))
     /// Each practice's name, with the stamp of the profile it was read from.
-    let names = Mutex<[String: (stamp: String, name: String)]>([:])
+    let names = Mutex<[String: (stamp: FileStamp, name: String)]>([:])
 
     init(configuration: WebConfiguration, pages: PageRenderer, logger: Logger) {
         self.configuration = configuration
@@ -42,7 +42,7 @@ final class WebState: Sendable {
     /// Each user in the users file now, with their role and password digest; read again only
     /// when the file changes.
     func knownUsers() -> [String: UserStore.Known] {
-        let stamp = StatusCache.stamp(of: configuration.usersFile)
+        let stamp = FileStamp(of: configuration.usersFile)
         return knownUsersCache.withLock { known in
             if known.stamp != stamp {
                 known = (stamp, (try? users.known()) ?? [:])

@@ -42,34 +42,13 @@ struct PracticesController {
     func register(on router: Router<WebContext>) {
         router.get("/", use: page)
         router.get("api/practices") { _, _ in
-            JSONReply.response(encoded: await combined("json") { JSONReply.encoded($0.json) })
+            JSONReply.response(encoded: await state.combined(CombinedDashboard.jsonView))
         }
     }
 
     @Sendable func page(_ request: Request, context: WebContext) async throws -> Response {
         let pages = state.pages
-        let content = await combined("page") { pages.render("practices", $0.page) }
+        let content = await state.combined(CombinedDashboard.pageView(pages))
         return pages.response(content: content, layout: state.layout("All practices", practice: nil, current: "practices", context: context))
-    }
-
-    /// The view called `key` of every practice's dashboard together, in folder order.
-    func combined(_ key: String, render: (CombinedDashboard) -> String) async -> String {
-        let state = state
-        return await state.combinedCache.view(
-            state.configuration.practices,
-            asOf: state.today,
-            key: key,
-            parallel: ProcessInfo.processInfo.activeProcessorCount,
-            logger: state.logger,
-            digest: { practice in
-                let name = await state.practiceName(practice)
-                do throws(WebError) {
-                    return PracticeDigest(practice: practice, name: name, report: try await state.status(practice))
-                } catch {
-                    return PracticeDigest(practice: practice, name: name, problem: error.lines.joined(separator: "; "))
-                }
-            },
-            render: render
-        )
     }
 }

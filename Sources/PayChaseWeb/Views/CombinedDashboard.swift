@@ -11,6 +11,16 @@ struct CombinedDashboard {
 
     static let name = "All practices"
 
+    /// One way of showing it, kept under its key.
+    struct View: Sendable {
+        var key: String
+        var render: @Sendable (CombinedDashboard) -> String
+    }
+
+    static func pageView(_ pages: PageRenderer) -> View { View(key: "page") { pages.render("practices", $0.page) } }
+
+    static let jsonView = View(key: "json") { JSONReply.encoded($0.json) }
+
     /// The most overdue of every practice's actions for today (each practice's own most overdue
     /// are enough to find them); among equals, in folder order.
     var actions: [ActionRow] {

@@ -4,8 +4,8 @@ import PayChaseJobs
 import ServiceLifecycle
 import Synchronization
 
-/// The web service's worker, beside the web server in the same ServiceGroup: every little while, for
-/// each practice, it sends deferred mail whose retry time has come, reads receipts every
+/// The web service's worker, beside the web server in the same ServiceGroup: every little while, it
+/// brings the combined dashboard of `--practices` up to date, and for each practice it sends deferred mail whose retry time has come, reads receipts every
 /// `imap.poll_minutes`, works out today's actions (Europe/London), and sends by itself only the
 /// templates the profile lists in `auto_send`, within `smtp.max_per_minute`. Told to shut down,
 /// it finishes the message in flight and stops.
@@ -23,6 +23,9 @@ public struct PayChaseWorker: Service {
         await withGracefulShutdownHandler {
             state.logger.info("worker started", metadata: ["practices": "\(state.configuration.practices.count)"])
             while !Task.isShuttingDownGracefully && !Task.isCancelled {
+                // The combined dashboard first, on every core, so that it is ready when the
+                // service starts and when the day changes (nothing to do while no file changes).
+                if state.configuration.several { _ = await state.combined(CombinedDashboard.pageView(state.pages)) }
                 await rounds.run(state: state, stop: stop)
                 let interval = state.configuration.workerInterval
                 try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }

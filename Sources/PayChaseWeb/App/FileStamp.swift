@@ -1,0 +1,36 @@
+import Foundation
+
+/// What `stat` says of a file that changes when the file does: its inode, size, and modification
+/// and change times. A rename into place or an append changes one. A file that is not there
+/// has the stamp `missing`.
+struct FileStamp: Hashable, Sendable {
+    var inode: UInt64 = 0
+    var size: Int64 = -1
+    var modified = timespec()
+    var changed = timespec()
+
+    static let missing = FileStamp()
+
+    init() {}
+
+    init(of path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return }
+        inode = UInt64(info.st_ino)
+        size = Int64(info.st_size)
+        modified = info.st_mtim
+        changed = info.st_ctim
+    }
+
+    static func == (a: FileStamp, b: FileStamp) -> Bool {
+        a.inode == b.inode && a.size == b.size && a.modified.tv_sec == b.modified.tv_sec && a.modified.tv_nsec == b.modified.tv_nsec
+            && a.changed.tv_sec == b.changed.tv_sec && a.changed.tv_nsec == b.changed.tv_nsec
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(inode)
+        hasher.combine(size)
+        hasher.combine(modified.tv_nsec)
+        hasher.combine(changed.tv_nsec)
+    }
+}
