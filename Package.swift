@@ -143,7 +143,7 @@ let package = Package(
         .target(
             name: "PayChaseWeb",
             dependencies: [
-                "PayChaseJobs", "PayChaseDomain", "PayChaseReports",
+                "PayChaseJobs", "PayChaseDomain", "PayChaseReports", "PayChaseConcurrency",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PayChaseConcurrency
 import PayChaseDomain
 import Synchronization
 
@@ -63,7 +64,7 @@ final class CombinedCache: Sendable {
             if files == nil { files = Files(practices) }
             return files!
         }
-        let now = await stamps.value { files.paths.map(FileStamp.init(of:)) }
+        let now = await stamps.value { Self.stamps(of: files.paths) }
         let stamp = StatusCache.Stamp(files: now, asOf: asOf)
         if let view = kept(stamp, key) { return view }
         let stamps = files.places.map { places in StatusCache.Stamp(files: places.map { now[$0] }, asOf: asOf) }
@@ -83,6 +84,14 @@ final class CombinedCache: Sendable {
         }
         return view
     }
+
+    /// Each file's stamp; a large network's on both cores (a `stat` is a few microseconds, and
+    /// 1,000 practices have 5,000 files).
+    static func stamps(of paths: [String]) -> [FileStamp] {
+        paths.count < 2 * statChunk ? paths.map(FileStamp.init(of:)) : ParallelMap.map(paths, chunks: statChunk, FileStamp.init(of:))
+    }
+
+    static let statChunk = 1024
 
     private func kept(_ stamp: StatusCache.Stamp, _ key: String) -> String? {
         made.withLock { made in made?.stamp == stamp ? made?.views[key] : nil }
