@@ -197,7 +197,8 @@ let package = Package(
         .testTarget(
             name: "PayChaseSendTests",
             dependencies: [
-                "PayChaseJobs", "PayChaseDomain", "PayChaseOutbox", "PayChaseTestSupport", .product(name: "Logging", package: "swift-log"),
+                "PayChaseJobs", "PayChaseDomain", "PayChaseOutbox", "PayChaseIMAP", "PayChaseTestSupport",
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -8,15 +8,22 @@ import PayChaseTransport
 /// answer holding a few hundred untagged lines, and counts an answer's bytes again for each
 /// untagged response in it against a 300 KiB cap. A `UID SEARCH` of 10,000 UIDs or a
 /// `FETCH` of many messages at once therefore loses or refuses data, so: UIDs are searched 500
-/// UIDs at a time, sizes fetched 100 messages at a time, and messages a few small ones to a
-/// command (so that their number times their bytes stays under `batchBudget`), a large one by a
-/// command of its own, in slices.
+/// UIDs at a time, sizes fetched 100 messages at a time, and messages several small ones to a
+/// command (so that what libcurl counts of the answer, each message's bytes once for every
+/// response from its own on, stays about `batchBudget`; refused, they are asked for in halves),
+/// a large one by a command of its own, in slices.
 extension IMAPSession {
     static let uidWindow: UInt32 = 500
     static let sizeChunk = 100
     static let sliceSize = 96 * 1024
-    static let batchBudget = 128 * 1024
-    static let batchMost = 8
+    /// Near libcurl's 300 KiB: an answer it refuses ("Too large response headers", one command
+    /// in a few thousand on the benchmark's mailbox) is asked for again in halves.
+    static let batchBudget = 480 * 1024
+    static let batchMost = 32
+    /// What libcurl says when it counts more of an answer than it allows.
+    static let tooLarge = "Too large response headers"
+    /// An untagged FETCH response's own line and closing, beside the message's bytes.
+    static let responseOverhead = 64
 
     /// UIDs of the messages in `mailbox` from `first` up to (not including) `next`, the
     /// UIDNEXT that STATUS gave; ascending.
@@ -51,29 +58,44 @@ extension IMAPSession {
         return messages
     }
 
-    /// Consecutive messages grouped while the group's size times its count stays in budget.
+    /// Consecutive messages grouped while what libcurl would count of their answer stays in
+    /// budget: the answer so far, again at each response in it, so the sum of its running totals.
     static func batches(_ sized: [(uid: UInt32, size: Int)]) -> [[UInt32]] {
         var batches: [[UInt32]] = []
         var current: [UInt32] = []
         var bytes = 0
+        var counted = 0
         for (uid, size) in sized {
-            let grown = (current.count + 1) * (bytes + size)
-            if !current.isEmpty, grown > batchBudget || current.count == batchMost {
+            let message = size + responseOverhead
+            if !current.isEmpty, counted + bytes + message > batchBudget || current.count == batchMost {
                 batches.append(current)
                 current = []
                 bytes = 0
+                counted = 0
             }
             current.append(uid)
-            bytes += size
+            bytes += message
+            counted += bytes
         }
         if !current.isEmpty { batches.append(current) }
         return batches
     }
 
+    /// Several messages by one command; when libcurl counts more of the answer than it allows
+    /// (how much it counts depends on how the answer arrives), each half by a command of its own.
     private func fetchTogether(_ uids: [UInt32], in mailbox: String) throws(MailServerError) -> [UInt32: [UInt8]] {
+        let answer: [IMAPTranscript.Response]
+        do {
+            answer = try run("UID FETCH \(Self.set(uids)) BODY.PEEK[]", in: mailbox)
+        } catch  where error.message.contains(Self.tooLarge) && uids.count > 1 {
+            let half = uids.count / 2
+            let (first, second) = (Array(uids[..<half]), Array(uids[half...]))
+            let one = first.count == 1 ? [first[0]: try fetchOne(first[0], in: mailbox)] : try fetchTogether(first, in: mailbox)
+            let other = second.count == 1 ? [second[0]: try fetchOne(second[0], in: mailbox)] : try fetchTogether(second, in: mailbox)
+            return one.merging(other) { $1 }
+        }
         var messages: [UInt32: [UInt8]] = [:]
-        for response in try run("UID FETCH \(Self.set(uids)) BODY.PEEK[]", in: mailbox)
-        where response.text.hasPrefix("* ") && response.text.contains(" FETCH (") {
+        for response in answer where response.text.hasPrefix("* ") && response.text.contains(" FETCH (") {
             guard let uid = Self.number(after: "UID ", in: response.text), let body = response.literals.first else { continue }
             messages[uid] = body
         }

@@ -27,8 +27,8 @@ struct BounceSigns {
         let from = (header.decoded("From") ?? "").trimmingWhitespace.lowercased()
         let subject = (header.decoded("Subject") ?? "").trimmingWhitespace.lowercased()
         self.subject = subject
-        fromMailSystem = from.isEmpty || from == "<>" || Self.mailSystemSenders.contains { from.contains($0) }
-        subjectSaysUndelivered = !Self.replyPrefixes.contains { subject.hasPrefix($0) } && Self.subjectPhrases.contains { subject.contains($0) }
+        fromMailSystem = from.isEmpty || from == "<>" || Self.mailSystemSenders.contains { from.containsBytes($0) }
+        subjectSaysUndelivered = !Self.replyPrefixes.contains { subject.hasPrefix($0) } && Self.subjectPhrases.contains { subject.containsBytes($0) }
         failedRecipients = header.values("X-Failed-Recipients").flatMap { EmailAddressScan.addresses(in: $0) }
         returnsOriginal = message.partTree.contains { Self.returnedTypes.contains($0.contentType.mediaType) }
         ownAddresses = Set((header.values("To") + header.values("Cc")).flatMap { EmailAddressScan.addresses(in: $0) }.map { $0.lowercased() })
@@ -36,7 +36,7 @@ struct BounceSigns {
         let text = worthReading ? Self.text(of: message) : ""
         self.text = text
         let lowered = text.lowercased()
-        textSaysUndelivered = worthReading && Self.textPhrases.contains { lowered.contains($0) }
+        textSaysUndelivered = worthReading && Self.textPhrases.contains { lowered.containsBytes($0) }
         status = SMTPStatusScan(text)
     }
 
@@ -63,9 +63,9 @@ struct BounceSigns {
 
     /// Failed unless it says it is only delayed: "Returned mail: Deferred" was returned, so failed.
     var action: DeliveryAction {
-        if Self.failedSubjectWords.contains(where: { subject.contains($0) }) { return .failed }
+        if Self.failedSubjectWords.contains(where: { subject.containsBytes($0) }) { return .failed }
         let lowered = text.lowercased()
-        if Self.delayWords.contains(where: { subject.contains($0) || lowered.contains($0) }) { return .delayed }
+        if Self.delayWords.contains(where: { subject.containsBytes($0) || lowered.containsBytes($0) }) { return .delayed }
         if let code = status.enhanced ?? status.reply, code.hasPrefix("4") { return .delayed }
         return .failed
     }

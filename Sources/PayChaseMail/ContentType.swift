@@ -27,14 +27,10 @@ extension ContentType {
     /// Reads `type/subtype; name=value; name="quoted value"`. A media type that is not
     /// `type/subtype` reads as text/plain, as RFC 2045 says, keeping any parameters.
     public init(parsing value: String) {
-        let scalars = Array(value.unicodeScalars)
-        var index = 0
-        var media = String.UnicodeScalarView()
-        while index < scalars.count, scalars[index] != ";" {
-            media.append(scalars[index])
-            index += 1
-        }
-        let pieces = String(media).trimmingWhitespace.lowercased().split(separator: "/", omittingEmptySubsequences: false)
+        // The media type runs to the first `;`; the parameters are read from there.
+        let semicolon = value.utf8.firstIndex(of: UInt8(ascii: ";")) ?? value.endIndex
+        let media = String(value[..<semicolon])
+        let pieces = media.trimmingWhitespace.lowercased().split(separator: "/", omittingEmptySubsequences: false)
         var type = "text"
         var subtype = "plain"
         if pieces.count == 2 {
@@ -45,7 +41,8 @@ extension ContentType {
                 subtype = second
             }
         }
-        self.init(type: type, subtype: subtype, parameters: Self.parameters(scalars, from: index))
+        let parameters = semicolon == value.endIndex ? [:] : Self.parameters(Array(value[semicolon...].unicodeScalars), from: 0)
+        self.init(type: type, subtype: subtype, parameters: parameters)
     }
 
     private static func isToken(_ text: String) -> Bool {

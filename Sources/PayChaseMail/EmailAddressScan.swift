@@ -32,9 +32,9 @@ enum EmailAddressScan {
             let onLine = addresses(in: line)
             if line.hasPrefix("<"), let first = onLine.first, lowered.hasPrefix("<" + first.lowercased() + ">") {
                 found.append(first)
-            } else if lowered.contains("rcpt to:"), let first = onLine.first {
+            } else if lowered.containsBytes("rcpt to:"), let first = onLine.first {
                 found.append(first)
-            } else if recipientWords.contains(where: { lowered.contains($0) }) {
+            } else if recipientWords.contains(where: { lowered.containsBytes($0) }) {
                 if onLine.isEmpty { linesToLook = 3 } else { found += onLine }
                 continue
             } else if linesToLook > 0, !line.isEmpty {

@@ -2,6 +2,8 @@ import Foundation
 import PayChaseTestSupport
 import Testing
 
+@testable import PayChaseIMAP
+
 extension SendTests {
     /// A mailbox of 2,500 messages — past the 8 KiB a `UID SEARCH` answer may have through
     /// libcurl — with one message of 400 KB among them: every message is read, the receipt for
@@ -52,6 +54,48 @@ extension SendTests {
         #expect(
             next.stdout.hasSuffix("2 messages read: 0 recorded, 0 already recorded, 0 naming no email PayChase sent, 2 unrelated (left alone)\n"),
             "\(next.stdout)"
+        )
+    }
+
+    /// Messages are fetched several to a command while what libcurl counts of the answer (each
+    /// message's bytes again at every response after it) stays in budget: 400 messages of 1 to
+    /// 40 KB, many commands near the budget, are every one read through the real Dovecot; and
+    /// two of 155 KB, one command by the budget but more than libcurl takes in one answer, are
+    /// asked for again one by one.
+    @Test func messagesFetchedSeveralToACommandAreEveryOneRead() throws {
+        let sizes = [155_000, 155_000] + (0..<400).map { 1_000 + ($0 * 7_919) % 39_000 }
+        let batches = IMAPSession.batches(sizes.enumerated().map { (UInt32($0.offset + 1), $0.element) })
+        #expect(batches.flatMap { $0 } == (1...402).map(UInt32.init), "every message once, in order")
+        #expect(batches.first == [1, 2], "one command by the budget, past libcurl's 300 KiB answer")
+        for batch in batches where batch.count > 1 {
+            var bytes = 0
+            var counted = 0
+            for uid in batch {
+                bytes += sizes[Int(uid) - 1] + IMAPSession.responseOverhead
+                counted += bytes
+            }
+            #expect(counted <= IMAPSession.batchBudget && batch.count <= IMAPSession.batchMost)
+        }
+        #expect(batches.contains { $0.count > 4 }, "small messages go several to a command")
+
+        let practice = try SendingPractice()
+        let folder = "Sizes-\(UUID().uuidString.prefix(8))"
+        try practice.rig.imapAppendAll(
+            user: "manager@riverside.example",
+            folder: folder,
+            messages: sizes.enumerated().map { index, size in
+                let head =
+                    "From: news@lmc.example\r\nTo: manager@riverside.example\r\nSubject: LMC news \(index)\r\nMessage-ID: <size\(index)@lmc.example>\r\n\r\n"
+                let line = "News of the week, item \(index), with enough words to fill the line.\r\n"
+                return Array((head + String(repeating: line, count: max(1, (size - head.utf8.count) / line.utf8.count))).utf8)
+            }
+        )
+        try practice.configureIMAP(url: "imap://localhost:\(practice.rig.imapPort)/\(folder)")
+        let read = try practice.paychase("receipts")
+        #expect(read.status == 0, "\(read.stderr)")
+        #expect(
+            read.stdout.contains("402 messages read: 0 recorded, 0 already recorded, 0 naming no email PayChase sent, 402 unrelated"),
+            "\(read.stdout)"
         )
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import PayChaseTestSupport
 import Testing
 
-/// `receipts` killed at any moment it makes something durable — each fsync and each rename of
+/// `receipts` killed at any moment it makes something durable — each fsync, syncfs and rename of
 /// the receipt files, the record and the mailbox state — and run again records each receipt
 /// exactly once, keeps each file once, and flags both messages \Seen in the end.
 extension SendTests {
@@ -36,10 +36,10 @@ extension SendTests {
 
     @Test func aKilledReceiptsRunRecordsNothingTwice() throws {
         let (counting, _) = try practiceWithTwoReceipts()
-        let traced = try receiptsUnderStrace(counting, ["-o", counting.folder.path + "/trace", "-e", "trace=rename,fsync,fdatasync"])
+        let traced = try receiptsUnderStrace(counting, ["-o", counting.folder.path + "/trace", "-e", "trace=rename,fsync,fdatasync,syncfs"])
         #expect(traced.status == 0, "\(traced.stderr)")
         let calls = try counting.folder.read("trace").split(separator: "\n")
-        let points = ["rename", "fsync", "fdatasync"].flatMap { call in
+        let points = ["rename", "fsync", "fdatasync", "syncfs"].flatMap { call in
             (0..<calls.filter { $0.contains(" \(call)(") }.count).map { (call, $0 + 1) }
         }
         #expect(points.count >= 8, "two receipt files and two record lines, each written, synced and renamed: \(points)")

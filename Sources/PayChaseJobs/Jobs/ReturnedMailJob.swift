@@ -73,7 +73,9 @@ public struct ReturnedMailJob: Sendable {
                 server: session.server,
                 clock: clock
             )
-            var result = try reader.readNew(logger: logger)
+            // A second connection, when there is much to read, fetches ahead; without one, one does it all.
+            let open = mailbox
+            var result = try reader.readNew(logger: logger) { try? open(configuration, logger) }
             result.sentCopies = SentCopyFiler.file(outbox, session: session, choice: settings.sentFolder, clock: clock)
             return result
         } catch let error as MailServerError {

@@ -10,7 +10,8 @@ import PayChaseTransport
 /// does not file mail submitted over SMTP, and a practice manager looks for what went out in
 /// Outlook). The exact bytes sent are APPENDed, flagged \Seen, at most once per message: a copy
 /// already in the folder (a run stopped between APPEND and the record) is found by its Message-ID
-/// and only recorded. Each copy is recorded durably before the next is filed.
+/// and only recorded. The copies are recorded durably fifty at a time: one stopped before its
+/// group was recorded is found in the folder next time, and recorded, never filed twice.
 struct SentCopyFiler {
     let outbox: OutboxSession
     let session: any MailStore
@@ -20,6 +21,9 @@ struct SentCopyFiler {
     /// Emails accepted longer ago than this are not filed when first seen (a practice that turns
     /// the copy on does not get its whole history filed as new).
     static let lookBackDays = 30
+
+    /// Copies recorded with one flush of the record.
+    static let recordedTogether = 50
 
     /// Accepted emails with no copy recorded, oldest first.
     static func pending(in outbox: OutboxSession, now: Date) -> [EmailAttempt] {
@@ -53,6 +57,8 @@ struct SentCopyFiler {
         guard !pending.isEmpty else { return copies }
         let folder = folder()
         copies.folder = folder
+        var unrecorded: [RecordLine] = []
+        defer { if !unrecorded.isEmpty { _ = try? outbox.append(contentsOf: unrecorded) } }
         for email in pending {
             let path = "\(outbox.outbox.sent)/\(email.message.queueID).eml"
             guard let data = FileManager.default.contents(atPath: path), SHA256Hex.digest(Array(data)) == email.sha256 else {
@@ -62,9 +68,15 @@ struct SentCopyFiler {
             let already = try session.contains(messageID: email.message.messageID, in: folder)
             if !already { try session.append(Array(data), to: folder) }
             let copy = SentItemsCopy(message: email.message, server: session.server, folder: folder, alreadyThere: already, sha256: email.sha256)
-            try outbox.append(RecordLine(time: RecordTime.format(clock.now()), entry: .sentItemsCopy(copy)))
+            unrecorded.append(RecordLine(time: RecordTime.format(clock.now()), entry: .sentItemsCopy(copy)))
             copies.filed += 1
+            if unrecorded.count == Self.recordedTogether {
+                try outbox.append(contentsOf: unrecorded)
+                unrecorded = []
+            }
         }
+        try outbox.append(contentsOf: unrecorded)
+        unrecorded = []
         return copies
     }
 }
