@@ -63,9 +63,10 @@ struct ReturnedMailIntake {
             let messages = next ?? [:]
             let following = parts.indices.contains(number + 1) ? parts[number + 1] : nil
             if let ahead, let following {
-                (next, _) = try ParallelMap.both({ () throws(any Error) in try ahead.fetch(following) }) { () throws(any Error) in
-                    try read(part, messages, state: &state, status: status, result: &result)
-                }
+                (next, _) = try ParallelMap.both(
+                    { () throws(any Error) in try ahead.fetch(following) },
+                    { () throws(any Error) in try read(part, messages, state: &state, status: status, result: &result) }
+                )
             } else {
                 try read(part, messages, state: &state, status: status, result: &result)
                 next = try following.map { try session.fetch($0, in: mailbox) }
