@@ -197,7 +197,7 @@ let package = Package(
         .testTarget(
             name: "PayChaseSendTests",
             dependencies: [
-                "PayChaseJobs", "PayChaseDomain", "PayChaseOutbox", "PayChaseIMAP", "PayChaseTestSupport",
+                "PayChaseJobs", "PayChaseDomain", "PayChaseOutbox", "PayChaseIMAP", "PayChaseTransport", "PayChaseTestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

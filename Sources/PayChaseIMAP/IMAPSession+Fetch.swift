@@ -120,7 +120,13 @@ extension IMAPSession {
         var bytes: [UInt8] = []
         while true {
             let responses = try run("UID FETCH \(uid) BODY.PEEK[]<\(bytes.count).\(Self.sliceSize)>", in: mailbox)
-            let slice = responses.first { $0.text.hasPrefix("* ") && $0.text.contains(" FETCH (") }?.literals.first ?? []
+            // Its own answer, not a flag change the server reports meanwhile (another connection
+            // flags messages \Seen as this one fetches).
+            let slice =
+                responses.first {
+                    $0.text.hasPrefix("* ") && $0.text.contains(" FETCH (") && Self.number(after: "UID ", in: $0.text) == uid && !$0.literals.isEmpty
+                }?
+                .literals.first ?? []
             bytes += slice
             if slice.count < Self.sliceSize { return bytes }
         }

@@ -1,5 +1,8 @@
 import Foundation
+import Logging
+import PayChaseJobs
 import PayChaseTestSupport
+import PayChaseTransport
 import Testing
 
 @testable import PayChaseIMAP
@@ -97,5 +100,73 @@ extension SendTests {
             read.stdout.contains("402 messages read: 0 recorded, 0 already recorded, 0 naming no email PayChase sent, 402 unrelated"),
             "\(read.stdout)"
         )
+    }
+
+    /// The second connection, which fetches ahead, fails (a server's limit on connections, a
+    /// dropped line): the first reads the rest alone, and every message is read and recorded.
+    @Test func whenTheSecondConnectionFailsTheFirstReadsOnAlone() throws {
+        let practice = try SendingPractice()
+        #expect(try practice.paychase("send", "chase", "--claim", "Q-2026-001", "--as-of", "2026-11-22").status == 0)
+        let folder = "Second-\(UUID().uuidString.prefix(8))"
+        let news = (1...450).map { index in
+            Array("From: news@lmc.example\r\nSubject: LMC news \(index)\r\nMessage-ID: <second\(index)@lmc.example>\r\n\r\nNews.\r\n".utf8)
+        }
+        let receipt = try fixture("receipts/outlook-read.eml", about: try practice.sentMessageID("Q-2026-001"))
+        try practice.rig.imapAppendAll(user: "manager@riverside.example", folder: folder, messages: news + [receipt])
+        try practice.configureIMAP(url: "imap://localhost:\(practice.rig.imapPort)/\(folder)")
+        let path = practice.folder.path
+        var job = ReturnedMailJob(
+            workspace: Workspace(
+                configPath: path + "/paychase.yaml",
+                claimsPath: path + "/claims.csv",
+                templatesPath: nil,
+                builtinTemplatesPath: TestPaths.templates.path,
+                outboxPath: path + "/Outbox"
+            )
+        )
+        job.environment = practice.passwordEnvironment
+        let opened = Opened()
+        job.mailbox = { configuration, logger throws(MailServerError) in
+            let session = try MailTransports.imap(configuration, logger)
+            return opened.next() == 1 ? session : DroppedFetches(session)
+        }
+        let result = try job.run(logger: Logger(label: "test"))
+        #expect(opened.count >= 2, "a second connection was asked for")
+        #expect(result.read == 451, "every message read")
+        #expect(result.recorded.map(\.claimID) == ["Q-2026-001"])
+    }
+
+    /// Counts the connections a job opens.
+    final class Opened: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var count = 0
+        func next() -> Int {
+            lock.withLock {
+                count += 1
+                return count
+            }
+        }
+    }
+
+    /// A real connection whose fetches fail, as a dropped one would.
+    final class DroppedFetches: MailStore, @unchecked Sendable {
+        let inner: any MailStore
+        init(_ inner: any MailStore) { self.inner = inner }
+        var server: String { inner.server }
+        var folder: String { inner.folder }
+        func status(of folder: String) throws(MailServerError) -> MailboxStatus { try inner.status(of: folder) }
+        func uids(in folder: String, from first: UInt32, below next: UInt32) throws(MailServerError) -> [UInt32] {
+            try inner.uids(in: folder, from: first, below: next)
+        }
+        func fetch(_ uids: [UInt32], in folder: String) throws(MailServerError) -> [UInt32: [UInt8]] {
+            throw MailServerError(.unavailable, "the connection dropped")
+        }
+        func markSeen(_ uids: [UInt32], in folder: String) throws(MailServerError) { try inner.markSeen(uids, in: folder) }
+        func move(_ uids: [UInt32], in folder: String, to destination: String) throws(MailServerError) {
+            try inner.move(uids, in: folder, to: destination)
+        }
+        func sentFolder() -> String? { inner.sentFolder() }
+        func contains(messageID: String, in folder: String) throws(MailServerError) -> Bool { try inner.contains(messageID: messageID, in: folder) }
+        func append(_ message: [UInt8], to folder: String) throws(MailServerError) { try inner.append(message, to: folder) }
     }
 }

@@ -41,7 +41,8 @@ struct ReturnedMailIntake {
 
     /// Reads every message after the last one seen (all of them when UIDVALIDITY changed). With
     /// more than one chunk to read, `another` may open a second connection: it fetches the next
-    /// chunk while this one's are read, kept and flagged through the first.
+    /// chunk while this one's are read, kept and flagged through the first; if it fails, the
+    /// first reads on alone.
     mutating func readNew(logger: Logger, another: () -> (any MailStore)? = { nil }) throws -> ReturnedMailJob.Result {
         var result = ReturnedMailJob.Result()
         let status = try session.status(of: mailbox)
@@ -57,16 +58,24 @@ struct ReturnedMailIntake {
             Array(uids[start..<min(start + ReturnedMailJob.chunk, uids.count)])
         }
         // Only a connection of its own may fetch beside this one.
-        let ahead = parts.count > 1 ? another().flatMap { $0 === session ? nil : Fetcher(store: $0, mailbox: mailbox) } : nil
+        var ahead = parts.count > 1 ? another().flatMap { $0 === session ? nil : Fetcher(store: $0, mailbox: mailbox) } : nil
         var next = try parts.first.map { try session.fetch($0, in: mailbox) }
         for (number, part) in parts.enumerated() {
             let messages = next ?? [:]
             let following = parts.indices.contains(number + 1) ? parts[number + 1] : nil
-            if let ahead, let following {
-                (next, _) = try ParallelMap.both(
-                    { () throws(any Error) in try ahead.fetch(following) },
+            if let fetcher = ahead, let following {
+                let (fetched, _) = try ParallelMap.both(
+                    { () throws(any Error) in Result { () throws(MailServerError) in try fetcher.fetch(following) } },
                     { () throws(any Error) in try read(part, messages, state: &state, status: status, result: &result) }
                 )
+                switch fetched {
+                case .success(let messages): next = messages
+                case .failure(let error):
+                    // The second connection failed (refused, dropped): this one reads on alone.
+                    logger.info("reading the mailbox over one connection", metadata: ["second connection": "\(error)"])
+                    ahead = nil
+                    next = try session.fetch(following, in: mailbox)
+                }
             } else {
                 try read(part, messages, state: &state, status: status, result: &result)
                 next = try following.map { try session.fetch($0, in: mailbox) }

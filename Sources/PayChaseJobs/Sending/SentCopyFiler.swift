@@ -10,7 +10,7 @@ import PayChaseTransport
 /// does not file mail submitted over SMTP, and a practice manager looks for what went out in
 /// Outlook). The exact bytes sent are APPENDed, flagged \Seen, at most once per message: a copy
 /// already in the folder (a run stopped between APPEND and the record) is found by its Message-ID
-/// and only recorded. The copies are recorded durably fifty at a time: one stopped before its
+/// and only recorded. The copies are recorded durably ten at a time: one stopped before its
 /// group was recorded is found in the folder next time, and recorded, never filed twice.
 struct SentCopyFiler {
     let outbox: OutboxSession
@@ -23,7 +23,15 @@ struct SentCopyFiler {
     static let lookBackDays = 30
 
     /// Copies recorded with one flush of the record.
-    static let recordedTogether = 50
+    static let recordedTogether = 10
+
+    /// Records `lines` once: they are taken out first, so that a flush that failed part way (its
+    /// lines perhaps in the record already) is never tried again by the `defer` above.
+    private func record(_ lines: inout [RecordLine]) throws {
+        let batch = lines
+        lines = []
+        try outbox.append(contentsOf: batch)
+    }
 
     /// Accepted emails with no copy recorded, oldest first.
     static func pending(in outbox: OutboxSession, now: Date) -> [EmailAttempt] {
@@ -70,13 +78,9 @@ struct SentCopyFiler {
             let copy = SentItemsCopy(message: email.message, server: session.server, folder: folder, alreadyThere: already, sha256: email.sha256)
             unrecorded.append(RecordLine(time: RecordTime.format(clock.now()), entry: .sentItemsCopy(copy)))
             copies.filed += 1
-            if unrecorded.count == Self.recordedTogether {
-                try outbox.append(contentsOf: unrecorded)
-                unrecorded = []
-            }
+            if unrecorded.count == Self.recordedTogether { try record(&unrecorded) }
         }
-        try outbox.append(contentsOf: unrecorded)
-        unrecorded = []
+        try record(&unrecorded)
         return copies
     }
 }

@@ -15,8 +15,9 @@ extension WebState {
     }
 
     /// Where each claim stands today, made again only when its files have changed.
-    func status(_ practice: ServedPractice) async throws(WebError) -> StatusReport {
-        let job = StatusJob(workspace: practice.workspace, asOf: today)
+    /// As of today, or of `day` (the day a combined dashboard is stamped with).
+    func status(_ practice: ServedPractice, asOf day: CalendarDate? = nil) async throws(WebError) -> StatusReport {
+        let job = StatusJob(workspace: practice.workspace, asOf: day ?? today)
         let logger = logger
         let cache = statusCache
         return try await read { () throws(PayChaseError) in
@@ -51,16 +52,17 @@ extension WebState {
     /// A view of every practice's dashboard together (`--practices`), in folder order, kept until
     /// a practice's files change; the practices' digests are made on every core.
     func combined(_ view: CombinedDashboard.View) async -> String {
-        await combinedCache.view(
+        let day = today
+        return await combinedCache.view(
             configuration.practices,
-            asOf: today,
+            asOf: day,
             key: view.key,
             parallel: ProcessInfo.processInfo.activeProcessorCount,
             logger: logger,
             digest: { [self] practice in
                 let name = await practiceName(practice)
                 do throws(WebError) {
-                    return PracticeDigest(practice: practice, name: name, report: try await status(practice))
+                    return PracticeDigest(practice: practice, name: name, report: try await status(practice, asOf: day))
                 } catch {
                     return PracticeDigest(practice: practice, name: name, problem: error.lines.joined(separator: "; "))
                 }
