@@ -15,6 +15,10 @@ final class SharedCheck<Value: Sendable>: Sendable {
 
     private let state = Mutex(State())
 
+    /// Requests waiting for a check to end, and whether one is running (for the tests).
+    var waiting: Int { state.withLock { $0.waiting.count } }
+    var isRunning: Bool { state.withLock { $0.running } }
+
     func value(_ make: () -> Value) async -> Value {
         // Any check numbered this or later begins after now.
         let needed = state.withLock { $0.begun + 1 }
