@@ -102,11 +102,17 @@ def main():
 
     # Statutory interest on public-health claims (the example practice's GP contract is an NHS contract).
     rates = bank_rates(f"{templates}/bank-rate.csv")
-    late = owed[(owed["category"].str.upper() == "PH") & (owed["days"] > 0)].copy()
-    start = late["due"] + pd.Timedelta(days=1)
+    # It runs from the day after the relevant day of s4 of the 1998 Act: the last day of the 30
+    # days beginning with the claim, or the agreed payment day when that is earlier (s4(2D)).
+    public_health = owed[owed["category"].str.upper() == "PH"].copy()
+    thirtieth = public_health["submitted"] + pd.Timedelta(days=29)
+    public_health["relevant"] = thirtieth.where(thirtieth < public_health["due"], public_health["due"])
+    late = public_health[public_health["relevant"] < as_of].copy()
+    late["late_days"] = (as_of - late["relevant"]).dt.days
+    start = late["relevant"] + pd.Timedelta(days=1)
     reference = [datetime.date(d.year - 1, 12, 31) if d.month <= 6 else datetime.date(d.year, 6, 30) for d in start]
     late["rate"] = [next(r for day, r in reversed(rates) if day <= ref) + 800 for ref in reference]
-    late["interest"] = (late["outstanding"] * late["rate"] * late["days"] * 2 + 3_650_000) // 7_300_000
+    late["interest"] = (late["outstanding"] * late["rate"] * late["late_days"] * 2 + 3_650_000) // 7_300_000
     late["fixed"] = np.select([late["outstanding"] < 100_000, late["outstanding"] < 1_000_000], [4_000, 7_000], 10_000)
     interest = late.groupby("paymaster")[["interest", "fixed"]].sum()
 
