@@ -48,11 +48,7 @@ extension IMAPSession {
             let part = Array(uids[start..<min(start + Self.sizeChunk, uids.count)])
             let sizes = try self.sizes(of: part, in: mailbox)
             for batch in Self.batches(part.compactMap { uid in sizes[uid].map { (uid, $0) } }) {
-                if batch.count == 1 {
-                    messages[batch[0]] = try fetchOne(batch[0], in: mailbox)
-                } else {
-                    messages.merge(try fetchTogether(batch, in: mailbox)) { $1 }
-                }
+                messages.merge(try fetchBatch(batch, in: mailbox)) { $1 }
             }
         }
         return messages
@@ -81,6 +77,11 @@ extension IMAPSession {
         return batches
     }
 
+    /// A message alone in slices, several by one command.
+    private func fetchBatch(_ uids: [UInt32], in mailbox: String) throws(MailServerError) -> [UInt32: [UInt8]] {
+        uids.count == 1 ? [uids[0]: try fetchOne(uids[0], in: mailbox)] : try fetchTogether(uids, in: mailbox)
+    }
+
     /// Several messages by one command; when libcurl counts more of the answer than it allows
     /// (how much it counts depends on how the answer arrives), each half by a command of its own.
     private func fetchTogether(_ uids: [UInt32], in mailbox: String) throws(MailServerError) -> [UInt32: [UInt8]] {
@@ -89,10 +90,7 @@ extension IMAPSession {
             answer = try run("UID FETCH \(Self.set(uids)) BODY.PEEK[]", in: mailbox)
         } catch  where error.message.contains(Self.tooLarge) && uids.count > 1 {
             let half = uids.count / 2
-            let (first, second) = (Array(uids[..<half]), Array(uids[half...]))
-            let one = first.count == 1 ? [first[0]: try fetchOne(first[0], in: mailbox)] : try fetchTogether(first, in: mailbox)
-            let other = second.count == 1 ? [second[0]: try fetchOne(second[0], in: mailbox)] : try fetchTogether(second, in: mailbox)
-            return one.merging(other) { $1 }
+            return try fetchBatch(Array(uids[..<half]), in: mailbox).merging(try fetchBatch(Array(uids[half...]), in: mailbox)) { $1 }
         }
         var messages: [UInt32: [UInt8]] = [:]
         for response in answer where response.text.hasPrefix("* ") && response.text.contains(" FETCH (") {

@@ -46,7 +46,7 @@ public struct StatusReport: Sendable, Encodable {
 
     /// What the overdue money costs a month at the overdraft rate; nil when none is given.
     public var monthlyWaitingCost: Money? {
-        overdraftRate.map { $0.monthly(on: totals.reduce(.zero) { $0 + $1.overdue }) }
+        overdraftRate.map { $0.monthly(on: totals.overdue) }
     }
 
     public init(
@@ -98,4 +98,11 @@ public struct StatusReport: Sendable, Encodable {
             )
         }
     }
+}
+
+extension Array where Element == StatusReport.Total {
+    /// Owed, over every paymaster (and practice) these totals are for.
+    public var outstanding: Money { reduce(.zero) { $0 + $1.outstanding } }
+    /// Owed past its due date, likewise.
+    public var overdue: Money { reduce(.zero) { $0 + $1.overdue } }
 }

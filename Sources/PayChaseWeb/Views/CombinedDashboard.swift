@@ -21,6 +21,9 @@ struct CombinedDashboard {
 
     static let jsonView = View(key: "json") { JSONReply.encoded($0.json) }
 
+    /// The practices' aged debt added up.
+    static func debt(of digests: [PracticeDigest]) -> AgedDebt { digests.reduce(into: AgedDebt()) { $0.add($1.debt) } }
+
     /// The most overdue of every practice's actions for today (each practice's own most overdue
     /// are enough to find them); among equals, in folder order.
     var actions: [ActionRow] {
@@ -46,10 +49,10 @@ struct CombinedDashboard {
                 self.asOf = asOf.description
                 claims = digests.reduce(0) { $0 + $1.claims }
                 let totals = digests.flatMap(\.totals)
-                outstanding = StatusJSON.Amount(totals.reduce(.zero) { $0 + $1.outstanding })
-                overdue = StatusJSON.Amount(totals.reduce(.zero) { $0 + $1.overdue })
+                outstanding = StatusJSON.Amount(totals.outstanding)
+                overdue = StatusJSON.Amount(totals.overdue)
                 self.totals = totals.map(StatusJSON.Total.init)
-                agedDebt = AgedDebtPanel(digests.reduce(into: AgedDebt()) { $0.add($1.debt) }, asOf: asOf).buckets
+                agedDebt = AgedDebtPanel(CombinedDashboard.debt(of: digests), asOf: asOf).buckets
                 actionsToday = digests.reduce(0) { $0 + $1.actionCount }
             }
         }
@@ -94,7 +97,7 @@ struct CombinedDashboard {
             practice: Self.name,
             asOf: asOf,
             totals: digests.flatMap(\.totals),
-            panel: AgedDebtPanel(digests.reduce(into: AgedDebt()) { $0.add($1.debt) }, asOf: asOf),
+            panel: AgedDebtPanel(Self.debt(of: digests), asOf: asOf),
             actions: actions,
             actionCount: digests.reduce(0) { $0 + $1.actionCount },
             empty: digests.allSatisfy { $0.claims == 0 },

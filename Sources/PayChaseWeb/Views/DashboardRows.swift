@@ -17,8 +17,8 @@ struct TotalRow {
         self.name = name
         self.href = href
         claims = totals.reduce(0) { $0 + $1.claims }
-        owed = totals.reduce(Money.zero) { $0 + $1.outstanding }.formatted
-        overdue = totals.reduce(Money.zero) { $0 + $1.overdue }.formatted
+        owed = totals.outstanding.formatted
+        overdue = totals.overdue.formatted
         self.actions = actions
         self.problem = problem
     }

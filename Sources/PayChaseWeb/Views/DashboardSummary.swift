@@ -21,8 +21,8 @@ struct DashboardSummary: Sendable, Encodable {
     init(practice: String, report: StatusReport, worker: String?) {
         self.practice = practice
         asOf = report.asOf.description
-        outstanding = StatusJSON.Amount(report.totals.reduce(.zero) { $0 + $1.outstanding })
-        overdue = StatusJSON.Amount(report.totals.reduce(.zero) { $0 + $1.overdue })
+        outstanding = StatusJSON.Amount(report.totals.outstanding)
+        overdue = StatusJSON.Amount(report.totals.overdue)
         totals = report.totals.map(StatusJSON.Total.init)
         agedDebt = AgedDebtPanel(report.rows, asOf: report.asOf).buckets
         todaysActions = TodaysActions(report).actions
