@@ -80,7 +80,7 @@ let package = Package(
         // RFC 5322 / MIME message composition, and reading mail back: MIME parsing and returned mail classified.
         .target(name: "PayChaseMail", dependencies: ["PayChaseDomain"], swiftSettings: swiftSettings),
         // Work shared over both cores, on threads of its own (never waiting on a busy Dispatch pool).
-        .target(name: "PayChaseConcurrency", swiftSettings: swiftSettings),
+        .target(name: "PayChaseConcurrency", dependencies: ["CMalloc"], swiftSettings: swiftSettings),
         // The Outbox folder: drafts, the send queue, sent, failed, letters, the hash-chained delivery log.
         .target(
             name: "PayChaseOutbox",
@@ -95,6 +95,8 @@ let package = Package(
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // PangoCairo, from Debian's libpango1.0-dev and libcairo2-dev.
         .systemLibrary(name: "CPangoCairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
+        // glibc's allocator settings (mallopt), for the commands that run once and exit.
+        .systemLibrary(name: "CMalloc"),
         // Printable A4 letters as PDF: one Swift type lays a letter out with Pango and Cairo.
         .target(
             name: "PayChasePrint",
@@ -161,7 +163,7 @@ let package = Package(
         .executableTarget(
             name: "paychase",
             dependencies: [
-                "PayChaseJobs", "PayChaseDomain", "PayChaseWeb",
+                "PayChaseJobs", "PayChaseDomain", "PayChaseWeb", "PayChaseConcurrency",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -99,25 +99,12 @@ extension CalendarDate {
     public init(parsing raw: String) throws(ParseError) {
         let text = raw.trimmingSpaces()
         guard !text.isEmpty else { throw .empty }
-        // `2013-09-30`, as the record and most files write it: read straight from the digits.
-        let utf8 = text.utf8
-        if utf8.count == 10 {
-            let bytes = Array(utf8)
-            func digits(_ range: Range<Int>) -> Int? {
-                var value = 0
-                for byte in bytes[range] {
-                    guard (48...57).contains(byte) else { return nil }
-                    value = value * 10 + Int(byte - 48)
-                }
-                return value
-            }
-            if bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-                let year = digits(0..<4), let month = digits(5..<7), let day = digits(8..<10)
-            {
-                guard let date = CalendarDate(year: year, month: month, day: day) else { throw .impossible(text) }
-                self = date
-                return
-            }
+        // `2013-09-30`, as the record and most files write it, and `30/09/2013` (or with `-` or
+        // `.`), as Excel in England writes it: read straight from the digits.
+        if let (year, month, day) = Self.plainParts(text) {
+            guard let date = CalendarDate(year: year, month: month, day: day) else { throw .impossible(text) }
+            self = date
+            return
         }
         let isoParts = text.split(separator: "-", omittingEmptySubsequences: false)
         let numbers: [Substring]
@@ -145,6 +132,30 @@ extension CalendarDate {
 }
 
 extension CalendarDate {
+    /// Year, month and day of `yyyy-mm-dd` or `dd/mm/yyyy` (`/`, `-` or `.`), ten bytes; nil for anything else.
+    private static func plainParts(_ text: String) -> (year: Int, month: Int, day: Int)? {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> (year: Int, month: Int, day: Int)? in
+            guard bytes.count == 10 else { return nil }
+            func digits(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for byte in bytes[range] {
+                    guard (48...57).contains(byte) else { return nil }
+                    value = value * 10 + Int(byte - 48)
+                }
+                return value
+            }
+            if bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") {
+                guard let year = digits(0..<4), let month = digits(5..<7), let day = digits(8..<10) else { return nil }
+                return (year, month, day)
+            }
+            let separators: [UInt8] = [UInt8(ascii: "/"), UInt8(ascii: "-"), UInt8(ascii: ".")]
+            guard separators.contains(bytes[2]), separators.contains(bytes[5]), let day = digits(0..<2), let month = digits(3..<5),
+                let year = digits(6..<10)
+            else { return nil }
+            return (year, month, day)
+        } ?? nil
+    }
+
     /// The same day `months` later, or the month's last day when it has fewer days.
     public func adding(months: Int) -> CalendarDate {
         let index = year * 12 + (month - 1) + months

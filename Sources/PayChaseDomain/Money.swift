@@ -75,6 +75,12 @@ extension Money {
     public init(parsing raw: String) throws(ParseError) {
         var text = raw.trimmingSpaces()
         guard !text.isEmpty else { throw .empty }
+        // `179.19`, `£179.19`, `0.00`, as nearly every row of a claims file has it: read from the
+        // bytes. Anything else (commas, a sign, a mistake) is read below, as it always was.
+        if let pence = Self.plainPence(text) {
+            self.init(pence: pence)
+            return
+        }
         if text.hasPrefix("-") || text.hasPrefix("(") { throw .negative(raw.trimmingSpaces()) }
         if text.hasPrefix("+") { text.removeFirst() }
         if text.hasPrefix("£") { text.removeFirst() }
@@ -93,6 +99,45 @@ extension Money {
         }
         guard pounds < 1_000_000_000_000 else { throw .tooLarge(raw.trimmingSpaces()) }
         self.init(pence: pounds * 100 + fraction)
+    }
+
+    /// The pence of `[£]digits[.d or .dd]`, the digits grouped in threes by commas or not, up to
+    /// twelve digits of pounds; nil for anything else.
+    private static func plainPence(_ text: String) -> Int64? {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> Int64? in
+            var at = 0
+            if bytes.count >= 2, bytes[0] == 0xC2, bytes[1] == 0xA3 { at = 2 }  // £
+            var pounds: Int64 = 0
+            var digits = 0
+            // Digits in the group being read, and whether a comma came before it.
+            var group = 0
+            var grouped = false
+            while at < bytes.count, bytes[at] != UInt8(ascii: ".") {
+                let byte = bytes[at]
+                if byte == UInt8(ascii: ",") {
+                    // The first group has one to three digits, every later one three.
+                    guard group > 0, grouped ? group == 3 : group <= 3 else { return nil }
+                    grouped = true
+                    group = 0
+                } else {
+                    guard (48...57).contains(byte), digits < 12 else { return nil }
+                    pounds = pounds * 10 + Int64(byte - 48)
+                    digits += 1
+                    group += 1
+                }
+                at += 1
+            }
+            guard digits > 0, grouped ? group == 3 : true else { return nil }
+            if at == bytes.count { return pounds * 100 }
+            let decimals = bytes.count - at - 1
+            guard decimals == 1 || decimals == 2 else { return nil }
+            var fraction: Int64 = 0
+            for byte in bytes[(at + 1)...] {
+                guard (48...57).contains(byte) else { return nil }
+                fraction = fraction * 10 + Int64(byte - 48)
+            }
+            return pounds * 100 + (decimals == 1 ? fraction * 10 : fraction)
+        } ?? nil
     }
 
     /// Digits with optional thousands separators in the right places (`1,234,567`).

@@ -240,7 +240,15 @@ struct ClaimRowChecker: CSVProblemReporter {
     }
 
     static func isSafeID(_ id: String) -> Bool {
-        id.count <= 64 && !id.hasPrefix(".")
-            && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }
+        // Byte by byte: only ASCII is allowed, so bytes and characters are the same.
+        id.utf8.count <= 64 && id.utf8.first != UInt8(ascii: ".")
+            && id.utf8.allSatisfy { byte in
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                    UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):
+                    true
+                default: false
+                }
+            }
     }
 }

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Reads a line of the record that is exactly in the form `DeliveryLog.seal` writes it (keys
 /// sorted, no spaces, plain strings), without JSONDecoder: reading and checking 50,000 lines
 /// through Foundation's JSON took most of a report's time. Anything else — an escape in a
@@ -5,25 +9,43 @@
 /// re-encoding, as before, so what is accepted and what is refused do not change: a line
 /// PayChase wrote reads back as one JSONEncoder writes the same way, byte for byte (tested).
 enum CanonicalLine {
-    /// The record, and where the value of its `entry` key is in the line's UTF-8; nil when the
-    /// line is not in the plain canonical form.
-    static func read(_ line: String) -> (record: RecordLine, entry: Range<Int>)? {
-        var line = line
-        return line.withUTF8 { bytes in
-            var scanner = Scanner(bytes: bytes)
-            guard let result = scanner.record(), scanner.at == bytes.count else { return nil }
-            return result
-        }
+    /// The record, and whether the line's own hash (its `entry`) is the SHA-256 of the line
+    /// with `"entry":""`, as `seal` works it out; nil when the line is not in the plain
+    /// canonical form. `repeats` holds what the line before it (in the same pass) read.
+    static func read(_ line: UnsafeBufferPointer<UInt8>, repeats: inout Repeats) -> (record: RecordLine, sealed: Bool)? {
+        var scanner = Scanner(bytes: line)
+        guard let (record, entry) = scanner.record(&repeats), scanner.at == line.count else { return nil }
+        let sealed = SHA256Hex.digest(
+            UnsafeBufferPointer(rebasing: line[..<entry.lowerBound]),
+            UnsafeBufferPointer(rebasing: line[entry.upperBound...]),
+            is: UnsafeBufferPointer(rebasing: line[entry])
+        )
+        return (record, sealed)
     }
 
-    /// The line's own hash, as `seal` works it out: SHA-256 of the line with `"entry":""`.
-    static func hash(_ line: String, entry: Range<Int>) -> String {
+    /// As `read(_:repeats:)`, for a line held as a `String`, on its own.
+    static func read(_ line: String) -> (record: RecordLine, sealed: Bool)? {
         var line = line
-        return line.withUTF8 { bytes in
-            SHA256Hex.digest(UnsafeBufferPointer(rebasing: bytes[..<entry.lowerBound]), UnsafeBufferPointer(rebasing: bytes[entry.upperBound...]))
-        }
+        var repeats = Repeats()
+        return line.withUTF8 { read($0, repeats: &repeats) }
+    }
+
+    /// The values the line before read, kept to be used again when the next has the same bytes:
+    /// most lines have the sender, server, reply and recipients of the one before, and each
+    /// line's `previous` is the line before's own hash. A String made once and shared, where
+    /// reading 50,000 lines made each of them afresh.
+    struct Repeats {
+        /// By the key's place in `RecordWire.CodingKeys`.
+        fileprivate var texts = [String?](repeating: nil, count: RecordWire.CodingKeys.allCases.count)
+        fileprivate var to: [String]?
+        /// The line before's own hash.
+        fileprivate var hash: String?
+
+        init() {}
     }
 }
+
+private typealias Repeats = CanonicalLine.Repeats
 
 private struct Scanner {
     let bytes: UnsafeBufferPointer<UInt8>
@@ -43,6 +65,22 @@ private struct Scanner {
     mutating func string() -> String? {
         guard let range = stringRange() else { return nil }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+
+    /// As `string()`, giving `last` again when the text is the same, else keeping what it made.
+    mutating func string(same last: inout String?) -> String? {
+        guard let range = stringRange() else { return nil }
+        let text = UnsafeBufferPointer(rebasing: bytes[range])
+        if let last, Self.same(last, text) { return last }
+        let made = String(decoding: text, as: UTF8.self)
+        last = made
+        return made
+    }
+
+    private static func same(_ known: String, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard known.utf8.count == text.count else { return false }
+        guard !text.isEmpty else { return true }
+        return known.utf8.withContiguousStorageIfAvailable { memcmp($0.baseAddress!, text.baseAddress!, text.count) == 0 } ?? false
     }
 
     mutating func stringRange() -> Range<Int>? {
@@ -95,6 +133,30 @@ private struct Scanner {
         return true
     }
 
+    /// As `strings()`, giving `last` again when every item is the same, else keeping what it made.
+    mutating func strings(same last: inout [String]?) -> [String]? {
+        let start = at
+        if let known = last, take(UInt8(ascii: "[")) {
+            var index = 0
+            var same = true
+            if !take(UInt8(ascii: "]")) {
+                repeat {
+                    guard index < known.count, let range = stringRange(), Self.same(known[index], UnsafeBufferPointer(rebasing: bytes[range])) else {
+                        same = false
+                        break
+                    }
+                    index += 1
+                } while take(Self.comma)
+                same = same && take(UInt8(ascii: "]"))
+            }
+            if same && index == known.count { return known }
+            at = start
+        }
+        let made = strings()
+        if made != nil { last = made }
+        return made
+    }
+
     mutating func strings() -> [String]? {
         guard take(UInt8(ascii: "[")) else { return nil }
         var items: [String] = []
@@ -125,7 +187,7 @@ private struct Scanner {
 
     /// Each key is looked up in `RecordWire`'s own list of keys: a key the Codable does not
     /// know is not read here either.
-    mutating func record() -> (record: RecordLine, entry: Range<Int>)? {
+    mutating func record(_ repeats: inout Repeats) -> (record: RecordLine, entry: Range<Int>)? {
         // By the key's place in the list: a dictionary per line cost a fifth of reading the record.
         var text = [String?](repeating: nil, count: RecordWire.CodingKeys.allCases.count)
         var to: [String]?
@@ -134,11 +196,12 @@ private struct Scanner {
         var entry: Range<Int>?
         var receipt: RecordWire.Returned?
         var payment: RecordWire.Payment?
+        var next = 0
         let read = object { scanner, name in
-            guard let key = recordKeys.key(name) else { return false }
+            guard let key = recordKeys.key(name, from: &next) else { return false }
             switch key {
             case .to:
-                to = scanner.strings()
+                to = scanner.strings(same: &repeats.to)
                 return to != nil
             case .dsnRequested:
                 dsn = scanner.bool()
@@ -157,9 +220,12 @@ private struct Scanner {
                 guard let entry else { return false }
                 text[key.place] = String(decoding: UnsafeBufferPointer(rebasing: scanner.bytes[entry]), as: UTF8.self)
                 return true
-            case .time, .claimID, .template, .queueID, .messageID, .from, .subject, .server, .reply, .outcome, .sha256, .previous,
-                .postedOn, .method, .tracking, .document, .by:
-                text[key.place] = scanner.string()
+            case .previous:
+                text[key.place] = scanner.string(same: &repeats.hash)
+                return text[key.place] != nil
+            case .time, .claimID, .template, .queueID, .messageID, .from, .subject, .server, .reply, .outcome, .sha256, .postedOn, .method,
+                .tracking, .document, .by:
+                text[key.place] = scanner.string(same: &repeats.texts[key.place])
                 return text[key.place] != nil
             }
         }
@@ -198,14 +264,16 @@ private struct Scanner {
         // (a key its kind has no use for is not kept). Checking that it writes back the same cost
         // a tenth of reading the record.
         guard let line = RecordLine(wire) else { return nil }
+        repeats.hash = hash
         return (line, entry)
     }
 
     mutating func returned() -> RecordWire.Returned? {
         var fields: [RecordWire.Returned.CodingKeys: String] = [:]
+        var next = 0
         guard
             object({ scanner, name in
-                guard let key = returnedKeys.key(name) else { return false }
+                guard let key = returnedKeys.key(name, from: &next) else { return false }
                 fields[key] = scanner.string()
                 return fields[key] != nil
             }), let kind = fields[.kind], let original = fields[.originalMessageID], let matchedBy = fields[.matchedBy],
@@ -231,9 +299,10 @@ private struct Scanner {
         var pence: Int64?
         var receivedOn: String?
         var reference: String?
+        var next = 0
         guard
             object({ scanner, name in
-                switch paymentKeys.key(name) {
+                switch paymentKeys.key(name, from: &next) {
                 case .pence?:
                     pence = scanner.integer()
                     return pence != nil
@@ -249,19 +318,6 @@ private struct Scanner {
             }), let pence, let receivedOn
         else { return nil }
         return RecordWire.Payment(pence: pence, receivedOn: receivedOn, reference: reference)
-    }
-}
-
-/// A Codable's keys as UTF-8, to find a key by the bytes of the line without making a String of
-/// them (Swift's string switch was a tenth of reading a line).
-private struct KeyTable<Key: CodingKey & CaseIterable>: Sendable where Key: Sendable {
-    private let keys: [(bytes: [UInt8], key: Key)]
-
-    init() { keys = Key.allCases.map { (Array($0.stringValue.utf8), $0) } }
-
-    func key(_ bytes: UnsafeBufferPointer<UInt8>) -> Key? {
-        for candidate in keys where candidate.bytes.count == bytes.count && candidate.bytes.elementsEqual(bytes) { return candidate.key }
-        return nil
     }
 }
 

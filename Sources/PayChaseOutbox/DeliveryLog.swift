@@ -45,7 +45,7 @@ public struct DeliveryLog: Sendable {
         /// Every entry that decodes, oldest first (`verify` reports a line that does not).
         public var records: [RecordLine] = []
         /// Each of `records` exactly as its line is written (without the newline), so its hash checks.
-        public var recordLines: [String] = []
+        public var recordLines = RecordText()
         /// Complete lines, decodable or not.
         public var lines = 0
         /// The last complete line's hash: what the next entry chains to.
@@ -64,11 +64,16 @@ public struct DeliveryLog: Sendable {
         public var head: [UInt8]?
         /// The in-flight window's journal, read with the lines.
         var window: String?
-        /// Every complete line (without its newline; empty lines too), and what it decodes to, if anything.
-        var completeLines: [String] = []
-        /// Per complete line, its place in `records` when it decodes, and where its `entry` value
-        /// is when it is in the plain canonical form (`CanonicalLine`).
-        var decoded: [(record: Int?, entry: Range<Int>?)] = []
+        /// Where every complete line is in `bytes` (without its newline; empty lines too).
+        var completeLines: [Range<Int>] = []
+        /// Per complete line, its place in `records` when it decodes, and, when it is in the
+        /// plain canonical form (`CanonicalLine`), whether its own hash checked out.
+        var decoded: [(record: Int?, sealed: Bool?)] = []
+
+        /// A complete line as written.
+        func line(_ index: Int) -> String {
+            bytes.withUnsafeBytes { raw in String(decoding: UnsafeRawBufferPointer(rebasing: raw[completeLines[index]]), as: UTF8.self) }
+        }
     }
 
     /// Reads the whole file once. The head is read first: an append writes its line before its
@@ -87,41 +92,46 @@ public struct DeliveryLog: Sendable {
         // record. The last piece (after the final newline) is empty, or a line cut off.
         var pieces = Self.lineRanges(of: data)
         contents.torn = !pieces.removeLast().isEmpty
-        // Each line is made a String and decoded on its own: on every core, in file order.
+        // Each line is decoded where it lies, on every core, a run of lines at a time in file
+        // order (each run reusing what its line before read); a line in the plain canonical
+        // form has its own hash checked in the same pass, and is never made a String.
+        let lines = pieces
+        let runs = stride(from: 0, to: lines.count, by: Self.linesPerRun).map { $0..<min($0 + Self.linesPerRun, lines.count) }
         var read = data.withUnsafeBytes { raw in
             nonisolated(unsafe) let bytes = raw.bindMemory(to: UInt8.self)
-            return ParallelMap.map(pieces, chunks: 512) { range -> DecodedLine in
-                let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-                if let fast = CanonicalLine.read(line) { return DecodedLine(line: line, record: fast.record, entry: fast.entry) }
-                let record = line.isEmpty ? nil : try? JSONDecoder().decode(RecordLine.self, from: Data(line.utf8))
-                return DecodedLine(line: line, record: record, entry: nil)
+            return ParallelMap.map(runs) { run -> [DecodedLine] in
+                var repeats = CanonicalLine.Repeats()
+                return run.map { index in
+                    let line = UnsafeBufferPointer(rebasing: bytes[lines[index]])
+                    if let fast = CanonicalLine.read(line, repeats: &repeats) { return DecodedLine(record: fast.record, sealed: fast.sealed) }
+                    let record = line.isEmpty ? nil : try? JSONDecoder().decode(RecordLine.self, from: Data(line))
+                    return DecodedLine(record: record, sealed: nil)
+                }
             }
         }
-        var lines: [String] = []
-        lines.reserveCapacity(read.count)
-        contents.records.reserveCapacity(read.count)
-        contents.decoded.reserveCapacity(read.count)
-        contents.recordLines.reserveCapacity(read.count)
-        for index in read.indices {
-            // Moved out of `read`, not copied: a copy retains each of a record's strings once
-            // more, and dropping `read` releases them again, 1.5 million atomic counts for a
-            // report's 50,000 entries.
-            var line = ""
-            swap(&line, &read[index].line)
-            contents.completeLength += line.utf8.count + 1
-            if !line.isEmpty { contents.lines += 1 }
-            guard let record = read[index].record.take() else {
-                lines.append(line)
-                contents.decoded.append((nil, nil))
-                continue
+        var kept: [Range<Int>] = []
+        kept.reserveCapacity(lines.count)
+        contents.records.reserveCapacity(lines.count)
+        contents.decoded.reserveCapacity(lines.count)
+        for (run, range) in zip(read.indices, runs) {
+            for (slot, index) in zip(read[run].indices, range) {
+                let line = lines[index]
+                contents.completeLength = line.upperBound + 1
+                if !line.isEmpty { contents.lines += 1 }
+                // Moved out of `read`, not copied: a copy retains each of a record's strings once
+                // more, and dropping `read` releases them again.
+                guard let record = read[run][slot].record.take() else {
+                    contents.decoded.append((nil, nil))
+                    continue
+                }
+                contents.decoded.append((contents.records.count, read[run][slot].sealed))
+                contents.records.append(consume record)
+                kept.append(line)
             }
-            contents.decoded.append((contents.records.count, read[index].entry))
-            contents.records.append(consume record)
-            contents.recordLines.append(line)
-            lines.append(consume line)
         }
-        contents.completeLines = lines
-        if let index = lines.lastIndex(where: { !$0.isEmpty }), let record = contents.decoded[index].record {
+        contents.recordLines = RecordText(bytes: data, lines: kept)
+        contents.completeLines = pieces
+        if let index = pieces.lastIndex(where: { !$0.isEmpty }), let record = contents.decoded[index].record {
             contents.last = contents.records[record].hash
         }
         return contents
@@ -143,11 +153,13 @@ public struct DeliveryLog: Sendable {
         }
     }
 
+    /// Lines decoded together on one core.
+    static let linesPerRun = 512
+
     /// A line of the file, and what it decodes to.
     private struct DecodedLine: Sendable {
-        var line = ""
         var record: RecordLine?
-        var entry: Range<Int>?
+        var sealed: Bool?
     }
 
     /// The head file naming `head`: one line of JSON.

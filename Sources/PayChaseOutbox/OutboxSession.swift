@@ -11,7 +11,7 @@ public final class OutboxSession {
     /// date by `append`.
     public private(set) var records: [RecordLine]
     /// Each of `records` exactly as its line is written, so that its hashes can be checked.
-    public private(set) var lines: [String]
+    public private(set) var lines: RecordText
     /// What checking the record found when the session opened. Only a session opened for
     /// `inspecting` can hold a record that does not verify.
     public let verification: DeliveryLog.Verification
@@ -101,7 +101,7 @@ public final class OutboxSession {
         if writer == nil { writer = try DeliveryLogWriter(log: log, contents: contents) }
         let written = try writer!.appendLines(newRecords.map(signed))
         records += written.map(\.record)
-        lines += written.map(\.line)
+        lines.append(contentsOf: written.map(\.line))
         return written.map(\.record)
     }
 
@@ -114,6 +114,6 @@ public final class OutboxSession {
 
     /// A claim's entries, each with its line exactly as written.
     public func entries(claimID: String) -> [(record: RecordLine, line: String)] {
-        zip(records, lines).filter { $0.0.claimID == claimID }.map { ($0.0, $0.1) }
+        records.indices.filter { records[$0].claimID == claimID }.map { (records[$0], lines[$0]) }
     }
 }

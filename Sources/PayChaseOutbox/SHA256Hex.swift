@@ -14,6 +14,21 @@ public enum SHA256Hex {
         return hex(hasher.finalize())
     }
 
+    /// Whether the digest of two pieces one after the other is `hex` (lowercase), without
+    /// making a String of it.
+    static func digest(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>, is hex: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard hex.count == 64 else { return false }
+        var hasher = SHA256()
+        hasher.update(bufferPointer: UnsafeRawBufferPointer(first))
+        hasher.update(bufferPointer: UnsafeRawBufferPointer(second))
+        var at = 0
+        for byte in hasher.finalize() {
+            guard hex[at] == digits[Int(byte >> 4)], hex[at + 1] == digits[Int(byte & 0x0F)] else { return false }
+            at += 2
+        }
+        return true
+    }
+
     private static func hex(_ digest: SHA256.Digest) -> String {
         String(unsafeUninitializedCapacity: 64) { text in
             var at = 0

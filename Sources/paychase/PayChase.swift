@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PayChaseConcurrency
 import PayChaseJobs
 
 @main
@@ -20,6 +21,12 @@ struct PayChase: AsyncParsableCommand {
             Log.self, Queue.self, Templates.self, Serve.self, User.self, Mailbox.self,
         ]
     )
+
+    static func main() async {
+        // Every command but `serve` runs once and exits.
+        if CommandLine.arguments.dropFirst().first != "serve" { OneShot.begin() }
+        await main(nil)
+    }
 }
 
 extension PayChase {

@@ -17,11 +17,11 @@ struct CanonicalLineTests {
     static let plain = Array(texts.prefix(9)) + ["  spaced  "]
 
     /// An entry of each kind in turn, its texts drawn from `texts` (`plain` for even seeds).
-    static func record(_ seed: Int) -> RecordLine {
+    static func record(_ seed: Int, claim: String? = nil) -> RecordLine {
         let pool = seed % 2 == 0 ? plain : texts
         func text(_ offset: Int) -> String { pool[(seed * 7 + offset * 13) % pool.count] }
         let message = SentEmail(
-            claimID: "C-\(seed)",
+            claimID: claim ?? "C-\(seed)",
             template: text(1),
             queueID: text(2),
             messageID: text(3),
@@ -118,7 +118,7 @@ struct CanonicalLineTests {
             }
             fast += 1
             #expect(read.record == decoded)
-            #expect(CanonicalLine.hash(line, entry: read.entry) == sealed.hash, "the hash seal gave the line")
+            #expect(read.sealed, "the line's own hash is the one seal gave it")
             #expect(DeliveryLog.seal(read.record, after: read.record.previous).line == line, "JSONEncoder writes it back the same")
         }
         #expect(fast > 500)
@@ -141,6 +141,16 @@ struct CanonicalLineTests {
         let read = try #require(CanonicalLine.read(line), "read by the fast reader")
         #expect(read.record == sealed && read.record.entry.summary == "received £10.00 on 2026-01-02")
         #expect(try JSONDecoder().decode(RecordLine.self, from: Data(line.utf8)) == sealed)
+    }
+
+    @Test func aLineEditedInPlaceReadsButIsNotSealed() throws {
+        let (line, sealed) = DeliveryLog.seal(Self.record(6), after: SHA256Hex.zero)
+        #expect(CanonicalLine.read(line)?.sealed == true)
+        let edited = line.replacingOccurrences(of: "\"time\":\"2026-11-", with: "\"time\":\"2026-10-")
+        #expect(edited != line)
+        #expect(CanonicalLine.read(edited)?.sealed == false, "its hash no longer matches")
+        let hash = line.replacingOccurrences(of: sealed.hash, with: String(sealed.hash.reversed()))
+        #expect(CanonicalLine.read(hash)?.sealed == false, "its hash was changed")
     }
 
     @Test func aLineNotAsJSONEncoderWritesItIsLeftToTheSlowCheck() throws {

@@ -174,7 +174,7 @@ struct DeliveryLogTests {
         let (log, path) = try makeLog(entries: 3)
         let root = URL(fileURLWithPath: path).deletingLastPathComponent().path
         let session = try OutboxSession(working: Outbox(root: root), logger: Logger(label: "t") { _ in SwiftLogNoOpLogHandler() })
-        #expect(session.lines == (try lines(path)))
+        #expect(Array(session.lines) == (try lines(path)))
         #expect(session.verification.entries == 3 && session.verification.problem == nil)
         try session.append(
             emailLine(
@@ -194,7 +194,7 @@ struct DeliveryLogTests {
                 attempt: 1
             )
         )
-        #expect(session.lines == (try lines(path)), "the appended line as it is on disk")
+        #expect(Array(session.lines) == (try lines(path)), "the appended line as it is on disk")
         #expect(session.entries(claimID: "C-2").map(\.line) == [try lines(path)[1], try lines(path)[3]])
         #expect(session.check(against: RecordHead(entries: 4, last: session.records[3].hash)) == nil)
         #expect(session.check(against: RecordHead(entries: 5, last: session.records[3].hash))?.hasSuffix("entries were removed") == true)

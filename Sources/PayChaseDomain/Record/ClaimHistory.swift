@@ -117,6 +117,18 @@ public struct ClaimHistory: Sendable {
         }
     }
 
+    /// Adds the history of other claims, folded on its own (a claim's history is the fold of its
+    /// own entries, so folds of different claims' entries can be made at once and put together).
+    public mutating func merge(_ other: consuming ClaimHistory) {
+        func keepingMine<Value>(_ mine: Value, _: Value) -> Value { mine }
+        attempts.merge(other.attempts, uniquingKeysWith: keepingMine)
+        feedback.merge(other.feedback, uniquingKeysWith: keepingMine)
+        lastSent.merge(other.lastSent, uniquingKeysWith: keepingMine)
+        newest.merge(other.newest, uniquingKeysWith: keepingMine)
+        submissions.merge(other.submissions, uniquingKeysWith: keepingMine)
+        bankLines.formUnion(other.bankLines)
+    }
+
     /// The claim's proof of submission: the first submission not reported undelivered, else the newest.
     private mutating func settleProof(_ claimID: String) {
         guard let all = submissions[claimID] else { return }

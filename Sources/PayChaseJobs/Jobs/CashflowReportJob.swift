@@ -1,4 +1,5 @@
 import Logging
+import PayChaseConcurrency
 import PayChaseDomain
 import PayChaseReports
 
@@ -15,9 +16,18 @@ public struct CashflowReportJob: Sendable {
     }
 
     public func run(logger: Logger) throws(PayChaseError) -> CashflowReport {
-        let ledgers = try Workspace.each(workspaces) { workspace throws(PayChaseError) in try workspace.ledger(profile: try workspace.loadProfile()) }
-        let analysis = CashflowAnalysis(ledgers: ledgers, asOf: asOf, rates: workspaces.first?.bankRates())
+        // The Bank Rate table is read beside the practices' books, which do not need it.
+        let first = workspaces.first
+        let (rates, ledgers) = try ParallelMap.both(
+            { () throws(PayChaseError) in first?.bankRates() },
+            { () throws(PayChaseError) in
+                try Workspace.each(workspaces) { workspace throws(PayChaseError) in try workspace.ledger(profile: try workspace.loadProfile()) }
+            }
+        )
+        let analysis = CashflowAnalysis(ledgers: ledgers, asOf: asOf, rates: rates)
         logger.debug("cashflow", metadata: ["practices": "\(ledgers.count)", "claims": "\(ledgers.reduce(0) { $0 + $1.claims.count })"])
-        return CashflowReport(analysis: analysis)
+        let report = CashflowReport(analysis: analysis)
+        Discard.later(ledgers)
+        return report
     }
 }

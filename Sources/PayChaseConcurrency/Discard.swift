@@ -1,0 +1,31 @@
+import Dispatch
+import Synchronization
+
+/// Lets go of a large value off the caller's path: freed on a background thread, or, in a
+/// command that runs once and exits, not at all (the kernel takes the whole process back at
+/// once when it ends).
+public enum Discard {
+    /// Gives up `value`. Nothing else may be left holding it for the freeing to move: freeing
+    /// a record read whole (half a million strings) or a claim history of 10,000 claims took as
+    /// long as working out a report from them, and freed on another thread it held the
+    /// allocator's lock while the report was being worked out.
+    public static func later<Value>(_ value: consuming sending Value) {
+        nonisolated(unsafe) let held = value
+        if keeping.load(ordering: .relaxed) {
+            _ = Unmanaged.passRetained(Held(held))
+            return
+        }
+        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(held) {} }
+    }
+
+    /// For a command that runs once and exits: what is given up is kept until the process ends.
+    /// A process that lives on (the web service) never calls this.
+    public static func keepUntilExit() { keeping.store(true, ordering: .relaxed) }
+
+    private static let keeping = Atomic<Bool>(false)
+
+    private final class Held<Value>: @unchecked Sendable {
+        let value: Value
+        init(_ value: Value) { self.value = value }
+    }
+}
