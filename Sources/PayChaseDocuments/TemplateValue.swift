@@ -30,16 +30,6 @@ public indirect enum TemplateValue: Sendable, Hashable {
         }
     }
 
-    /// The plain value swift-mustache renders.
-    var mustacheValue: Any {
-        switch self {
-        case .text(let text): text
-        case .flag(let flag): flag
-        case .list(let items): items.map(\.mustacheValue)
-        case .object(let fields): fields.mapValues(\.mustacheValue)
-        }
-    }
-
     /// Every dotted name this value answers (`claim.amount`), for listing and checking.
     public var dottedNames: [String] {
         guard case .object(let fields) = self else { return [] }

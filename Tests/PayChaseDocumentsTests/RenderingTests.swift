@@ -123,6 +123,29 @@ struct RenderingTests {
         )
     }
 
+    /// A practice's own template may use what Mustache offers: a section over a group, an
+    /// inverted section, a transform on a value.
+    @Test func aTemplateUsesSectionsAndTransformsAsMustacheHasThem() throws {
+        let template = try DocumentFixture.template(
+            """
+            ---
+            kind: email
+            to: lmc
+            subject: "{{uppercased(claim.service)}} for {{claim.id}}"
+            ---
+            {{#claim}}Claim {{id}} for {{service}}, reference {{reference}}.{{/claim}}
+
+            {{^claim.reference}}No reference.{{/claim.reference}}{{#claim.reference}}Quoted: {{.}}{{/claim.reference}}
+
+            {{lowercased(claim.service)}} & more
+            """
+        )
+        let context = DocumentContext(claim: DocumentFixture.claim("D-1"), profile: DocumentFixture.profile, today: DocumentFixture.asOf)
+        let email = try DocumentRenderer().render(template, context: context)
+        #expect(email.subject == "DEMENTIA DES for D-1")
+        #expect(email.paragraphs == ["Claim D-1 for Dementia DES, reference CQRS-1234.", "Quoted: CQRS-1234", "dementia des & more"])
+    }
+
     @Test func reportsBrokenTemplatesWithTheirLines() {
         #expect(
             throws: TemplateError(file: "t.mustache", line: 1, message: "must start with front matter between two '---' lines (kind, to, subject)")
