@@ -14,6 +14,8 @@ public enum PatientDataSigns {
     /// Ten digits in a row, or 3-3-4 with single spaces or hyphens, standing alone, whose
     /// modulus 11 check digit is right.
     static func containsNHSNumber(_ text: String) -> Bool {
+        // Ten ASCII digits are needed: most claims' texts have fewer, found without Characters.
+        guard text.utf8.lazy.filter({ (0x30...0x39).contains($0) }).count >= 10 else { return false }
         let characters = Array(text)
         var index = 0
         while index < characters.count {
@@ -50,6 +52,8 @@ public enum PatientDataSigns {
     }
 
     static func containsDateOfBirth(_ text: String) -> Bool {
+        // Every sign has a "b": plain ASCII text without one has none of them.
+        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "b") && $0 != UInt8(ascii: "B") }) { return false }
         let lower = text.lowercased()
         return ["date of birth", "d.o.b", "dob:", "dob ", " born "].contains { lower.contains($0) } || lower.hasPrefix("dob")
     }

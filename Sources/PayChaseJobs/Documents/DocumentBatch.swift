@@ -78,24 +78,22 @@ struct DocumentBatch {
         try beforeRendering(eligible, template.name)
         let asOf = asOf
         let claimsPath = workspace.claimsPath
+        // What every claim's document says of the practice, its paymasters and agreements, made once.
+        let shared = DocumentContext.sharedValues(profile, today: asOf)
         var warnings: [String: [String]] = [:]
         for start in stride(from: 0, to: eligible.count, by: Self.chunk) {
             let part = Array(eligible[start..<min(start + Self.chunk, eligible.count)])
             let made = ParallelMap.map(part) { claim in
-                Self.make(
-                    claim,
-                    template: template,
-                    context: DocumentContext(
-                        claim: claim,
-                        profile: profile,
-                        attempts: history[claim.id] ?? [],
-                        feedback: feedback[claim.id] ?? .init(),
-                        today: asOf,
-                        rates: rates
-                    ),
-                    claimsPath: claimsPath,
-                    make: make
+                var context = DocumentContext(
+                    claim: claim,
+                    profile: profile,
+                    attempts: history[claim.id] ?? [],
+                    feedback: feedback[claim.id] ?? .init(),
+                    today: asOf,
+                    rates: rates
                 )
+                context.shared = shared
+                return Self.make(claim, template: template, context: context, claimsPath: claimsPath, make: make)
             }
             for (claim, result) in zip(part, made) {
                 switch result {
