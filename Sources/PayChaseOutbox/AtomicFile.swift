@@ -91,18 +91,17 @@ public enum AtomicFile {
     }
 
     /// Makes the folder and any missing parents. The folder itself is tried first: in a batch of
-    /// drafts, one folder a claim, its parents are there already, and one call does.
+    /// drafts, one folder a claim, its parents are there already, and one call does. Otherwise
+    /// each level is made from the top, so that a failure names the folder that failed.
     public static func makeDirectories(_ path: String) throws(OutboxError) {
-        guard !path.isEmpty else { return }
-        if mkdir(path, 0o755) == 0 { return }
-        let code = errno
-        if code == EEXIST { return }
-        let parent = parent(of: path)
-        guard code == ENOENT, parent != path, parent != ".", parent != "/" else {
-            throw OutboxError(path: path, operation: "create folder", errno: code)
+        if !path.isEmpty, mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        var current = path.hasPrefix("/") ? "" : "."
+        for component in path.split(separator: "/") {
+            current += "/\(component)"
+            if mkdir(current, 0o755) != 0 && errno != EEXIST {
+                throw OutboxError(path: current, operation: "create folder", errno: errno)
+            }
         }
-        try makeDirectories(parent)
-        if mkdir(path, 0o755) != 0 && errno != EEXIST { throw OutboxError(path: path, operation: "create folder", errno: errno) }
     }
 
     /// Makes a rename durable.

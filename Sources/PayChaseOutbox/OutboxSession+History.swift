@@ -7,19 +7,20 @@ extension OutboxSession {
         let records = records
         guard records.count >= 4_096 else { return Self.fold(records, share: nil) }
         // A claim's history is the fold of its own entries: a large record's claims are shared
-        // out between two folds by the last byte of their ids, made at once on two cores.
+        // out between two folds by their ids' hash (which agrees with String's ==, as the
+        // history's keys do), made at once on two cores.
         let (odd, even) = ParallelMap.both({ Self.fold(records, share: 1) }, { Self.fold(records, share: 0) })
         var history = odd
         history.merge(even)
         return history
     }
 
-    /// The fold of the entries of the claims whose id's last byte is odd (1) or even (0), or of all (nil).
-    private static func fold(_ records: [RecordLine], share: UInt8?) -> ClaimHistory {
+    /// The fold of the entries of the claims whose id's hash is odd (1) or even (0), or of all (nil).
+    private static func fold(_ records: [RecordLine], share: Int?) -> ClaimHistory {
         // Each entry is lent to the fold where it lies: a copy would retain every string in it.
         var history = ClaimHistory()
         for index in records.indices {
-            if let share, (records[index].claimID?.utf8.last ?? 0) & 1 != share { continue }
+            if let share, (records[index].claimID?.hashValue ?? 0) & 1 != share { continue }
             history.apply(records[index].entry, at: records[index].time)
         }
         return history

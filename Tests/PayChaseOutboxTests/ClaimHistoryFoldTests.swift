@@ -10,8 +10,13 @@ struct ClaimHistoryFoldTests {
     @Test func aLargeRecordsHistoryIsTheFoldOfItsEntriesInOrder() throws {
         let outbox = Outbox(root: try TestPaths.temporaryDirectory().path)
         let writer = try DeliveryLog(outbox: outbox).writer()
-        // 6,000 entries of every kind for 301 claims, each claim's spread through the record.
-        let records = (0..<6_000).map { CanonicalLineTests.record($0, claim: "C-\($0 * 11 % 301)") }
+        // 6,000 entries of every kind for 301 claims, each claim's spread through the record; one
+        // claim's id spelt two ways that are the same text (Å, and A with a ring above), whose
+        // last bytes differ.
+        let records = (0..<6_000).map { seed in
+            let id = seed * 11 % 301
+            return CanonicalLineTests.record(seed, claim: id == 7 ? (seed % 2 == 0 ? "C-\u{C5}" : "C-A\u{30A}") : "C-\(id)")
+        }
         _ = try writer.appendLines(records)
         let session = try OutboxSession(reading: outbox)
         #expect(session.records.count == 6_000, "more than the 4,096 entries from which the history is made in two shares")

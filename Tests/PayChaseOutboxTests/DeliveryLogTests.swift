@@ -65,6 +65,28 @@ struct DeliveryLogTests {
         #expect(log.verify().problem == "\(path):3: was edited (its contents no longer match its hash)")
     }
 
+    /// A line whose bytes are not UTF-8 is checked as the text it reads as (each bad byte U+FFFD),
+    /// as it always was: one whose hash was worked out on its raw bytes was edited.
+    @Test func aLineThatIsNotUTF8IsCheckedAsTheTextItReadsAs() throws {
+        let (log, path) = try makeLog(entries: 2, lastReply: "250 2.0.0 Ok: queued as CAFÉ")
+        var bytes = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
+        let lineStart = bytes.lastIndex(of: 10, before: bytes.count - 1).map { $0 + 1 } ?? 0
+        var line = Array(bytes[lineStart..<(bytes.count - 1)])
+        // É (C3 89) written as Latin-1's one byte, and the line's hash worked out again on those bytes.
+        let accented = line.firstRange(of: [0xC3, 0x89])!
+        line.replaceSubrange(accented, with: [0xC9])
+        let key = Array("\"entry\":\"".utf8)
+        let hashStart = line.firstRange(of: key)!.upperBound
+        line.removeSubrange(hashStart..<(hashStart + 64))
+        let hash = Array(SHA256Hex.digest(line).utf8)
+        line.insert(contentsOf: hash, at: hashStart)
+        bytes.replaceSubrange(lineStart..<(bytes.count - 1), with: line)
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let head = "{\"entries\":2,\"last\":\"\(String(decoding: hash, as: UTF8.self))\"}\n"
+        try head.write(toFile: log.headPath, atomically: true, encoding: .utf8)
+        #expect(log.verify().problem == "\(path):2: was edited (its contents no longer match its hash)")
+    }
+
     /// Issue 21.5: who made an entry is part of the line the chain covers, and reads back as written.
     @Test func whoMadeAnEntryIsCoveredByTheChain() throws {
         let folder = try TestPaths.temporaryDirectory().path
@@ -260,4 +282,9 @@ struct DeliveryLogTests {
         #expect(problems.isEmpty, "\(problems.prefix(3))")
         #expect(log.verify().entries == 2000)
     }
+}
+
+extension [UInt8] {
+    /// The last place of `byte` before `end`.
+    fileprivate func lastIndex(of byte: UInt8, before end: Int) -> Int? { self[..<end].lastIndex(of: byte) }
 }
