@@ -103,7 +103,7 @@ public struct DeliveryLog: Sendable {
                 var repeats = CanonicalLine.Repeats()
                 return run.map { index in
                     let line = UnsafeBufferPointer(rebasing: bytes[lines[index]])
-                    guard Self.isUTF8(line) else {
+                    guard UTF8Check.isValid(line) else {
                         // Not UTF-8 (never a line `seal` wrote): read as it always was, as the text
                         // it reads as (each bad byte U+FFFD), its hash checked on that text.
                         let text = String(decoding: line, as: UTF8.self)
@@ -158,23 +158,6 @@ public struct DeliveryLog: Sendable {
             ranges.append(start..<bytes.count)
             return ranges
         }
-    }
-
-    /// Whether the bytes are UTF-8: at once for plain ASCII, as nearly every line is.
-    private static func isUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        isASCII(bytes) || String(validating: bytes, as: UTF8.self) != nil
-    }
-
-    /// No byte with its top bit set, looked at eight bytes at a time.
-    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
-        let raw = UnsafeRawPointer(base)
-        var at = 0
-        while at + 8 <= bytes.count {
-            if raw.loadUnaligned(fromByteOffset: at, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
-            at += 8
-        }
-        return bytes[at...].allSatisfy { $0 < 0x80 }
     }
 
     /// Lines decoded together on one core.
