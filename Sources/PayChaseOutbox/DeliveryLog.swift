@@ -148,14 +148,18 @@ public struct DeliveryLog: Sendable {
     /// `split` with empty pieces kept; one pass over the bytes.
     static func lineRanges(of data: Data) -> [Range<Int>] {
         data.withUnsafeBytes { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
             var ranges: [Range<Int>] = []
             var start = 0
-            for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
-                ranges.append(start..<index)
-                start = index + 1
+            // memchr finds each newline many bytes at a time: a byte-by-byte loop over a 28 MB
+            // record was a tenth of reading it, on one core before the lines are shared out.
+            if let base = raw.baseAddress {
+                while start < raw.count, let found = memchr(base + start, Int32(UInt8(ascii: "\n")), raw.count - start) {
+                    let index = base.distance(to: UnsafeRawPointer(found))
+                    ranges.append(start..<index)
+                    start = index + 1
+                }
             }
-            ranges.append(start..<bytes.count)
+            ranges.append(start..<raw.count)
             return ranges
         }
     }
