@@ -62,10 +62,14 @@ enum HeaderEncoding {
     static func phrase(_ text: String, room: Int) -> [String] {
         if isPlainASCII(text) {
             let plain: [String]
-            if text.utf8.allSatisfy({ isAlphanumeric($0) || atextSpecials.contains($0) }) {
+            if text.utf8.allSatisfy({ isAlphanumeric($0) || isAtextSpecial($0) }) {
                 plain = words(text)
             } else {
-                let quoted = "\"\(text.replacing("\\", with: "\\\\").replacing("\"", with: "\\\""))\""
+                // Most names have nothing to escape: the generic `replacing` is passed over then.
+                let escaped =
+                    text.utf8.contains { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") }
+                    ? text.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") : text
+                let quoted = "\"\(escaped)\""
                 plain = quoted.utf8.split(separator: 32, omittingEmptySubsequences: false).map { String(Substring($0)) }
             }
             if plain.allSatisfy({ $0.utf8.count <= room }) { return plain }
@@ -73,7 +77,9 @@ enum HeaderEncoding {
         return encodedWords(text, room: room)
     }
 
-    private static let atextSpecials = Set("!#$%&'*+-/=?^_`{|}~ ".utf8)
+    private static let atextSpecials = Array("!#$%&'*+-/=?^_`{|}~ ".utf8)
+
+    private static func isAtextSpecial(_ byte: UInt8) -> Bool { atextSpecials.contains(byte) }
 
     private static func isAlphanumeric(_ byte: UInt8) -> Bool {
         (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Dates as RFC 5322 writes them: `Sun, 22 Nov 2026 22:20:49 +0000`, in UK local time.
 public enum RFC5322Date {
@@ -10,6 +11,18 @@ public enum RFC5322Date {
 
     /// In Europe/London unless another `timeZone` is given.
     public static func format(_ date: Date, timeZone: TimeZone? = nil) -> String {
+        guard timeZone == nil else { return compose(date, timeZone: timeZone) }
+        // A batch of drafts is dated within a second or two: the text is worked out once a second.
+        let second = Int64(date.timeIntervalSince1970.rounded(.down))
+        if let known = lastInLondon.withLock({ $0 }), known.second == second { return known.text }
+        let text = compose(date, timeZone: nil)
+        lastInLondon.withLock { $0 = (second, text) }
+        return text
+    }
+
+    private static let lastInLondon = Mutex<(second: Int64, text: String)?>(nil)
+
+    private static func compose(_ date: Date, timeZone: TimeZone?) -> String {
         var calendar = london
         if let timeZone { calendar.timeZone = timeZone }
         let timeZone = calendar.timeZone

@@ -45,6 +45,16 @@ struct MailComposerTests {
 
     @Test func summerDatesCarryTheBritishSummerTimeOffset() {
         #expect(RFC5322Date.format(Date(timeIntervalSince1970: 1_782_000_000)) == "Sun, 21 Jun 2026 01:00:00 +0100")
+        // Within the same second, the same text; the next second, and either side of the clocks
+        // going forward, their own.
+        #expect(RFC5322Date.format(Date(timeIntervalSince1970: 1_782_000_000.9)) == "Sun, 21 Jun 2026 01:00:00 +0100")
+        #expect(RFC5322Date.format(Date(timeIntervalSince1970: 1_782_000_001)) == "Sun, 21 Jun 2026 01:00:01 +0100")
+        #expect(RFC5322Date.format(Date(timeIntervalSince1970: 1_774_745_999)) == "Sun, 29 Mar 2026 00:59:59 +0000")
+        #expect(RFC5322Date.format(Date(timeIntervalSince1970: 1_774_746_000)) == "Sun, 29 Mar 2026 02:00:00 +0100")
+        #expect(
+            RFC5322Date.format(Date(timeIntervalSince1970: 1_774_746_000), timeZone: TimeZone(identifier: "UTC"))
+                == "Sun, 29 Mar 2026 01:00:00 +0000"
+        )
     }
 
     @Test func nonASCIIHeadersAreEncodedWordsThatDecodeBack() throws {
