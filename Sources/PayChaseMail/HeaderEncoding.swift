@@ -62,7 +62,7 @@ enum HeaderEncoding {
     static func phrase(_ text: String, room: Int) -> [String] {
         if isPlainASCII(text) {
             let plain: [String]
-            if text.utf8.allSatisfy({ isAlphanumeric($0) || isAtextSpecial($0) }) {
+            if text.utf8.allSatisfy({ isAlphanumeric($0) || atextSpecials.contains($0) }) {
                 plain = words(text)
             } else {
                 // Most names have nothing to escape: the generic `replacing` is passed over then.
@@ -77,11 +77,10 @@ enum HeaderEncoding {
         return encodedWords(text, room: room)
     }
 
+    /// Searched, not hashed: a Set hashed every byte of every name.
     private static let atextSpecials = Array("!#$%&'*+-/=?^_`{|}~ ".utf8)
 
-    private static func isAtextSpecial(_ byte: UInt8) -> Bool { atextSpecials.contains(byte) }
-
-    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+    static func isAlphanumeric(_ byte: UInt8) -> Bool {
         (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte)
     }
 

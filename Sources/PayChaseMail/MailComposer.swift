@@ -104,7 +104,7 @@ public enum MailComposer {
             throw MailError(field: "Message-ID", message: "is longer than 250 characters")
         }
         for header in message.extraHeaders {
-            guard header.name.utf8.allSatisfy({ $0.isASCIILetterOrDigit || $0 == UInt8(ascii: "-") }) else {
+            guard header.name.utf8.allSatisfy({ HeaderEncoding.isAlphanumeric($0) || $0 == UInt8(ascii: "-") }) else {
                 throw MailError(field: header.name, message: "is not a valid header name")
             }
             guard header.name.utf8.count <= 64 else {
@@ -156,13 +156,5 @@ public enum MailComposer {
             }
         }.joined()
         return shown.count > 60 ? String(shown.prefix(57)) + "..." : shown
-    }
-}
-
-extension UInt8 {
-    /// A-Z, a-z or 0-9.
-    fileprivate var isASCIILetterOrDigit: Bool {
-        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(self) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(self)
-            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(self)
     }
 }

@@ -21,13 +21,17 @@ public struct RecordText: RandomAccessCollection, Sendable {
 
     public subscript(index: Int) -> String {
         guard index < read.count else { return appended[index - read.count] }
-        let range = read[index]
-        return bytes.withUnsafeBytes { raw in
-            String(decoding: UnsafeRawBufferPointer(rebasing: raw[range]), as: UTF8.self)
-        }
+        return bytes.text(read[index])
     }
 
     mutating func append(_ line: String) { appended.append(line) }
 
     mutating func append(contentsOf lines: [String]) { appended += lines }
+}
+
+extension Data {
+    /// The text of the bytes at `range` (counted from the start), as a line of the record reads.
+    func text(_ range: Range<Int>) -> String {
+        withUnsafeBytes { raw in String(decoding: UnsafeRawBufferPointer(rebasing: raw[range]), as: UTF8.self) }
+    }
 }

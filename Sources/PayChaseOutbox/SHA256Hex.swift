@@ -6,14 +6,6 @@ public enum SHA256Hex {
         hex(SHA256.hash(data: Array(bytes)))
     }
 
-    /// The digest of two pieces one after the other, read where they lie.
-    static func digest(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>) -> String {
-        var hasher = SHA256()
-        hasher.update(bufferPointer: UnsafeRawBufferPointer(first))
-        hasher.update(bufferPointer: UnsafeRawBufferPointer(second))
-        return hex(hasher.finalize())
-    }
-
     /// Whether the digest of two pieces one after the other is `hex` (lowercase), without
     /// making a String of it.
     static func digest(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>, is hex: UnsafeBufferPointer<UInt8>) -> Bool {
