@@ -2,8 +2,8 @@ import PayChaseDomain
 
 /// What is owed, by how long past its due date, overall and per paymaster: the one working-out
 /// of aged debt, for the cash-flow report's table and chart and for the dashboard's.
-public struct AgedDebt: Sendable {
-    public struct Paymaster: Sendable, Hashable {
+public struct AgedDebt: Sendable, Codable {
+    public struct Paymaster: Sendable, Hashable, Codable {
         /// The paymaster's role, as the claims name it (`icb`).
         public var key: String
         public var name: String

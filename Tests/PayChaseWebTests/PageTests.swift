@@ -320,6 +320,9 @@ struct SeveralPracticesTests {
         let lines = LogLines()
         let logger = Logger(label: "paychase.test") { _ in LogLines.Handler(lines: lines) }
         let made: @Sendable () -> [String] = { lines.all.filter { $0.hasPrefix("combined dashboard made") } }
+        // Files changed within a second or two of being read are read again once they have
+        // settled (`StatusCache.Stamp.settled`): the counts below are of settled files.
+        try await Task.sleep(for: .seconds(2.1))
         try await PayChaseServer.application(fixture.configuration, logger: logger).application.test(.router) { client in
             var browser = Browser(client: client)
             #expect(try await browser.get("/").body.contains("id=\"owed\">£17,330.12</strong>"))
@@ -338,6 +341,7 @@ struct SeveralPracticesTests {
             )
             try FileManager.default.removeItem(atPath: riverside.workspace.claimsPath)
             try FileManager.default.moveItem(atPath: riverside.workspace.claimsPath + ".new", toPath: riverside.workspace.claimsPath)
+            try await Task.sleep(for: .seconds(2.1))
             let page = try await browser.get("/")
             #expect(page.body.contains("href=\"/practices/riverside/claims/Q-2026-001-B\""))
             #expect(made().count == 3)

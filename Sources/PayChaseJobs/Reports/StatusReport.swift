@@ -27,7 +27,7 @@ public struct StatusReport: Sendable, Encodable {
         public var limits: [TimeLimit]
     }
 
-    public struct Total: Sendable, Encodable {
+    public struct Total: Sendable, Codable {
         public var paymaster: String
         public var paymasterName: String
         public var claims: Int

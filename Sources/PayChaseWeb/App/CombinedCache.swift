@@ -10,12 +10,25 @@ import Synchronization
 final class CombinedCache: Sendable {
     private struct Made {
         var stamp: StatusCache.Stamp
+        /// When a digest made from files that had not settled is to be made again (nil: none was).
+        var remakeAt: Int?
         var views: [String: String] = [:]
+
+        func view(_ stamp: StatusCache.Stamp, _ key: String, second: Int) -> String? {
+            guard stamp == self.stamp, remakeAt.map({ second < $0 }) ?? true else { return nil }
+            return views[key]
+        }
     }
 
     private struct Kept {
         var stamp: StatusCache.Stamp
         var digest: PracticeDigest
+        /// Made from files that had not settled (`StatusCache.Stamp.settled`): made again from this second on.
+        var remakeAt: Int?
+
+        func current(_ stamp: StatusCache.Stamp, second: Int) -> PracticeDigest? {
+            stamp == self.stamp && (remakeAt.map { second < $0 } ?? true) ? digest : nil
+        }
     }
 
     /// Every practice's files, each once (the Bank Rate table is everyone's), and where each
@@ -64,22 +77,26 @@ final class CombinedCache: Sendable {
             if files == nil { files = Files(practices) }
             return files!
         }
+        let taken = StatusCache.second()
         let now = await stamps.value { Self.stamps(of: files.paths) }
         let stamp = StatusCache.Stamp(files: now, asOf: asOf)
-        if let view = kept(stamp, key) { return view }
+        if let view = made.withLock({ $0?.view(stamp, key, second: taken) }) { return view }
         let stamps = files.places.map { places in StatusCache.Stamp(files: places.map { now[$0] }, asOf: asOf) }
         await gate.enter()
         defer { gate.leave() }
-        if let view = kept(stamp, key) { return view }
+        if let view = made.withLock({ $0?.view(stamp, key, second: taken) }) { return view }
         let started = ContinuousClock.now
-        let (digests, changed) = await digests(practices, stamps: stamps, parallel: parallel, make: digest)
+        let (digests, remakeAt, changed, kept) = await digests(practices, stamps: stamps, taken: taken, parallel: parallel, make: digest)
         let view = render(CombinedDashboard(digests: digests, asOf: asOf))
         logger.info(
             "combined dashboard made",
-            metadata: ["view": "\(key)", "practices": "\(practices.count)", "made again": "\(changed)", "took": "\(ContinuousClock.now - started)"]
+            metadata: [
+                "view": "\(key)", "practices": "\(practices.count)", "made again": "\(changed)", "read as kept": "\(kept)",
+                "took": "\(ContinuousClock.now - started)",
+            ]
         )
         made.withLock { made in
-            if made?.stamp != stamp { made = Made(stamp: stamp) }
+            if made?.stamp != stamp || made?.remakeAt != remakeAt { made = Made(stamp: stamp, remakeAt: remakeAt) }
             made!.views[key] = view
         }
         return view
@@ -93,41 +110,50 @@ final class CombinedCache: Sendable {
 
     static let statChunk = 1024
 
-    private func kept(_ stamp: StatusCache.Stamp, _ key: String) -> String? {
-        made.withLock { made in made?.stamp == stamp ? made?.views[key] : nil }
-    }
-
-    /// Each practice's digest, in folder order: the kept one where its stamp is unchanged, else
-    /// made anew, several at once; and how many were made anew.
+    /// Each practice's digest, in folder order: the one in memory where its stamp is unchanged,
+    /// else the one kept on disk (`KeptDigest`) where that matches, else made anew and kept;
+    /// several at once. With the second from which one made from files not yet settled is to be
+    /// made again, how many were made anew and how many read as kept.
     private func digests(
         _ practices: [ServedPractice],
         stamps: [StatusCache.Stamp],
+        taken: Int,
         parallel: Int,
         make: @escaping @Sendable (ServedPractice) async -> PracticeDigest
-    ) async -> ([PracticeDigest], Int) {
-        var found = digests.withLock { kept in
-            zip(practices, stamps).map { practice, stamp in kept[practice.slug].flatMap { $0.stamp == stamp ? $0.digest : nil } }
+    ) async -> ([PracticeDigest], remakeAt: Int?, made: Int, kept: Int) {
+        var found = digests.withLock { known in
+            zip(practices, stamps).map { practice, stamp in known[practice.slug]?.current(stamp, second: taken) }
         }
         let missing = found.indices.filter { found[$0] == nil }
-        await withTaskGroup(of: (Int, PracticeDigest).self) { group in
+        var kept = 0
+        await withTaskGroup(of: (Int, PracticeDigest, Bool).self) { group in
             var next = missing.makeIterator()
-            for _ in 0..<max(1, parallel) {
-                guard let index = next.next() else { break }
-                let practice = practices[index]
-                group.addTask { (index, await make(practice)) }
-            }
-            for await (index, digest) in group {
-                found[index] = digest
-                if let index = next.next() {
-                    let practice = practices[index]
-                    group.addTask { (index, await make(practice)) }
+            let start = { (group: inout TaskGroup<(Int, PracticeDigest, Bool)>) in
+                guard let index = next.next() else { return false }
+                let (practice, stamp) = (practices[index], stamps[index])
+                group.addTask {
+                    if let digest = await Blocking.run({ KeptDigest.read(practice, stamp: stamp) }) { return (index, digest, true) }
+                    let digest = await make(practice)
+                    await Blocking.run { KeptDigest.keep(digest, stamp: stamp, taken: taken) }
+                    return (index, digest, false)
                 }
+                return true
+            }
+            for _ in 0..<max(1, parallel) where !start(&group) { break }
+            for await (index, digest, wasKept) in group {
+                found[index] = digest
+                if wasKept { kept += 1 }
+                _ = start(&group)
             }
         }
         // Stamped as they were before the files were read: a change made meanwhile shows as a new stamp.
-        digests.withLock { kept in
-            for index in missing { kept[practices[index].slug] = Kept(stamp: stamps[index], digest: found[index]!) }
+        return digests.withLock { known in
+            for index in missing {
+                let stamp = stamps[index]
+                known[practices[index].slug] = Kept(stamp: stamp, digest: found[index]!, remakeAt: taken >= stamp.settled ? nil : stamp.settled)
+            }
+            let remakeAt = practices.compactMap { known[$0.slug]?.remakeAt }.min()
+            return (found.map { $0! }, remakeAt, missing.count - kept, kept)
         }
-        return (found.map { $0! }, missing.count)
     }
 }

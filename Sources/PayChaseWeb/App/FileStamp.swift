@@ -3,7 +3,7 @@ import Foundation
 /// What `stat` says of a file that changes when the file does: its inode, size, and modification
 /// and change times. A rename into place or an append changes one. A file that is not there
 /// has the stamp `missing`.
-struct FileStamp: Hashable, Sendable {
+struct FileStamp: Hashable, Sendable, Codable {
     var inode: UInt64 = 0
     var size: Int64 = -1
     var modified = timespec()
@@ -32,5 +32,24 @@ struct FileStamp: Hashable, Sendable {
         hasher.combine(size)
         hasher.combine(modified.tv_nsec)
         hasher.combine(changed.tv_nsec)
+    }
+
+    /// Kept as six numbers: the inode, the size, and the two times' seconds and nanoseconds.
+    init(from decoder: any Decoder) throws {
+        var numbers = try decoder.unkeyedContainer()
+        inode = try numbers.decode(UInt64.self)
+        size = try numbers.decode(Int64.self)
+        modified = timespec(tv_sec: try numbers.decode(Int.self), tv_nsec: try numbers.decode(Int.self))
+        changed = timespec(tv_sec: try numbers.decode(Int.self), tv_nsec: try numbers.decode(Int.self))
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var numbers = encoder.unkeyedContainer()
+        try numbers.encode(inode)
+        try numbers.encode(size)
+        for time in [modified, changed] {
+            try numbers.encode(time.tv_sec)
+            try numbers.encode(time.tv_nsec)
+        }
     }
 }

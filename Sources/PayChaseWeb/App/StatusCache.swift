@@ -10,9 +10,26 @@ import Synchronization
 /// change only when it does or when what else they show does (their key says what).
 final class StatusCache: Sendable {
     /// The practice's files' stamps and the day the report is as of.
-    struct Stamp: Equatable, Sendable {
+    struct Stamp: Equatable, Sendable, Codable {
         var files: [FileStamp]
         var asOf: CalendarDate
+
+        /// The first second (of the wall clock) from which what the files say, read then, stays
+        /// true for as long as their stamp does. A file changed within `racyMargin` before it is
+        /// read may change again within the same tick of the file system's clock, at the same
+        /// size, and leave its stamp as it was (git's "racily clean"): what is made from such a
+        /// read is made again once the files have settled.
+        var settled: Int { (files.map { $0.changed.tv_sec }.max() ?? 0) + Self.racyMargin + 1 }
+
+        /// Seconds.
+        static let racyMargin = 1
+    }
+
+    /// The wall clock's second now.
+    static func second() -> Int {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return now.tv_sec
     }
 
     private struct Entry {
@@ -20,6 +37,8 @@ final class StatusCache: Sendable {
         /// The report, or why it could not be made (a damaged record stays damaged until a
         /// file changes: fifty requests should not each read it again to find that out).
         var report: Result<StatusReport, PayChaseError>
+        /// Made from files read before they had settled: made again from this second on.
+        var remakeAt: Int?
         var views: [String: String] = [:]
     }
 
@@ -70,6 +89,7 @@ final class StatusCache: Sendable {
         job: StatusJob,
         make: () throws(PayChaseError) -> StatusReport
     ) throws(PayChaseError) -> (stamp: Stamp, report: StatusReport, views: [String: String]) {
+        let taken = Self.second()
         let stamp = Stamp(files: Self.stamp(practice.workspace), asOf: job.asOf)
         if let entry = current(practice, stamp) { return (stamp, try entry.report.get(), entry.views) }
         let gate = making.withLock { gates in
@@ -81,13 +101,16 @@ final class StatusCache: Sendable {
         return try gate.lock.withLock { _ throws(PayChaseError) in
             if let entry = current(practice, stamp) { return (stamp, try entry.report.get(), entry.views) }
             let report = Result { () throws(PayChaseError) in try make() }
-            entries.withLock { $0[practice.slug] = Entry(stamp: stamp, report: report) }
+            let remakeAt = taken >= stamp.settled ? nil : stamp.settled
+            entries.withLock { $0[practice.slug] = Entry(stamp: stamp, report: report, remakeAt: remakeAt) }
             return (stamp, try report.get(), [:])
         }
     }
 
     private func current(_ practice: ServedPractice, _ stamp: Stamp) -> Entry? {
-        entries.withLock { entries in entries[practice.slug].flatMap { $0.stamp == stamp ? $0 : nil } }
+        guard let entry = entries.withLock({ entries in entries[practice.slug] }), entry.stamp == stamp else { return nil }
+        if let remakeAt = entry.remakeAt, Self.second() >= remakeAt { return nil }
+        return entry
     }
 
     /// The files a practice's report is made from: the profile, the claims, the record and its

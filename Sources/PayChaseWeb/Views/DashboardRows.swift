@@ -25,7 +25,7 @@ struct TotalRow {
 }
 
 /// A claim among today's actions, linked to its page.
-struct ActionRow {
+struct ActionRow: Codable {
     var practice: String?
     var claimID: String
     var href: String

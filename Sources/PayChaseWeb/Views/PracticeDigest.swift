@@ -30,6 +30,17 @@ struct PracticeDigest: Sendable {
         actionCount = all.count
     }
 
+    /// As it was kept (`KeptDigest`).
+    init(practice: ServedPractice, kept: KeptDigest) {
+        self.practice = practice
+        name = kept.name
+        totals = kept.totals
+        debt = kept.debt
+        claims = kept.claims
+        actions = kept.actions
+        actionCount = kept.actionCount
+    }
+
     init(practice: ServedPractice, name: String, problem: String) {
         self.practice = practice
         self.name = name
