@@ -2,15 +2,26 @@
 """Sends the same .eml files PayChase sent, with Python's smtplib over one STARTTLS + AUTH
 connection: what a developer would write instead of `paychase send`.
 
-usage: smtp_peer.py HOST PORT CA_FILE USER PASSWORD_ENV FROM TO EML_DIR"""
+usage: smtp_peer.py HOST PORT CA_FILE USER PASSWORD_ENV FROM TO EML_DIR [--dsn]
+
+--dsn asks for the delivery receipts PayChase asks for (RFC 3461: RET=HDRS and an ENVID on MAIL
+FROM, NOTIFY=SUCCESS,FAILURE on RCPT TO), so that the server does the same work for each message:
+without it the peer's messages get no delivery report at all."""
 import os
 import smtplib
 import ssl
 import sys
 
 
+def xtext(text):
+    """RFC 3461 xtext, as PayChase writes the ENVID."""
+    return "".join(c if 33 <= ord(c) <= 126 and c not in "+=" else f"+{ord(c):02X}" for c in text)
+
+
 def main():
-    host, port, ca, user, password_env, sender, recipient, folder = sys.argv[1:9]
+    arguments = [a for a in sys.argv[1:] if a != "--dsn"]
+    dsn = "--dsn" in sys.argv[1:]
+    host, port, ca, user, password_env, sender, recipient, folder = arguments[:8]
     context = ssl.create_default_context(cafile=ca)
     files = sorted(os.path.join(folder, name) for name in os.listdir(folder) if name.endswith(".eml"))
     with smtplib.SMTP(host, int(port)) as server:
@@ -18,7 +29,12 @@ def main():
         server.login(user, os.environ[password_env])
         for path in files:
             with open(path, "rb") as handle:
-                server.sendmail(sender, [recipient], handle.read())
+                if dsn:
+                    envelope = os.path.basename(path)[:-4]
+                    server.sendmail(sender, [recipient], handle.read(), mail_options=["RET=HDRS", f"ENVID={xtext(envelope)}"],
+                                    rcpt_options=["NOTIFY=SUCCESS,FAILURE"])
+                else:
+                    server.sendmail(sender, [recipient], handle.read())
     print(len(files))
 
 

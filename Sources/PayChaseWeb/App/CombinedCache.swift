@@ -52,6 +52,11 @@ final class CombinedCache: Sendable {
         }
     }
 
+    /// The wall clock's second, as the files' times are compared with.
+    private let clock: @Sendable () -> Int
+
+    init(clock: @escaping @Sendable () -> Int = { FileStamp.second() }) { self.clock = clock }
+
     private let files = Mutex<Files?>(nil)
     /// The files' stamps, one `stat` each, shared by requests that arrive together.
     private let stamps = SharedCheck<[FileStamp]>()
@@ -77,7 +82,7 @@ final class CombinedCache: Sendable {
             if files == nil { files = Files(practices) }
             return files!
         }
-        let taken = StatusCache.second()
+        let taken = clock()
         let now = await stamps.value { Self.stamps(of: files.paths) }
         let stamp = StatusCache.Stamp(files: now, asOf: asOf)
         if let view = made.withLock({ $0?.view(stamp, key, second: taken) }) { return view }

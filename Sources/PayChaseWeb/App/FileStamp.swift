@@ -11,6 +11,23 @@ struct FileStamp: Hashable, Sendable, Codable {
 
     static let missing = FileStamp()
 
+    /// The first second (of the wall clock) from which what the file says, read then, stays true
+    /// for as long as its stamp does. A file changed within `racyMargin` before it is read may
+    /// change again within the same tick of the file system's clock, at the same size, and leave
+    /// its stamp as it was (git's "racily clean"): what is made from such a read is made again
+    /// once the file has settled. A modification time in the future counts from then.
+    var settled: Int { max(modified.tv_sec, changed.tv_sec) + Self.racyMargin + 1 }
+
+    /// Seconds.
+    static let racyMargin = 1
+
+    /// The wall clock's second now.
+    static func second() -> Int {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return now.tv_sec
+    }
+
     init() {}
 
     init(of path: String) {

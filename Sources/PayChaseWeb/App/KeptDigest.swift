@@ -12,7 +12,10 @@ struct KeptDigest: Codable {
     /// Changed whenever what is kept changes meaning.
     static let currentFormat = 1
     /// The running program's stamp: an upgrade makes every digest again.
-    static let currentProgram = FileStamp(of: "/proc/self/exe")
+    static let currentProgram: FileStamp = {
+        let linux = FileStamp(of: "/proc/self/exe")
+        return linux != .missing ? linux : FileStamp(of: Bundle.main.executablePath ?? CommandLine.arguments[0])
+    }()
 
     var format: Int
     var program: FileStamp

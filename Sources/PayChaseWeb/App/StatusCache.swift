@@ -14,22 +14,9 @@ final class StatusCache: Sendable {
         var files: [FileStamp]
         var asOf: CalendarDate
 
-        /// The first second (of the wall clock) from which what the files say, read then, stays
-        /// true for as long as their stamp does. A file changed within `racyMargin` before it is
-        /// read may change again within the same tick of the file system's clock, at the same
-        /// size, and leave its stamp as it was (git's "racily clean"): what is made from such a
-        /// read is made again once the files have settled.
-        var settled: Int { (files.map { $0.changed.tv_sec }.max() ?? 0) + Self.racyMargin + 1 }
-
-        /// Seconds.
-        static let racyMargin = 1
-    }
-
-    /// The wall clock's second now.
-    static func second() -> Int {
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        return now.tv_sec
+        /// The first second from which what the files say, read then, stays true for as long
+        /// as their stamp does (`FileStamp.settled`).
+        var settled: Int { files.map(\.settled).max() ?? 0 }
     }
 
     private struct Entry {
@@ -41,6 +28,11 @@ final class StatusCache: Sendable {
         var remakeAt: Int?
         var views: [String: String] = [:]
     }
+
+    /// The wall clock's second, as the files' times are compared with.
+    private let clock: @Sendable () -> Int
+
+    init(clock: @escaping @Sendable () -> Int = { FileStamp.second() }) { self.clock = clock }
 
     private let entries = Mutex<[String: Entry]>([:])
     /// Per practice, held while its report is made, so that fifty requests arriving together
@@ -89,7 +81,7 @@ final class StatusCache: Sendable {
         job: StatusJob,
         make: () throws(PayChaseError) -> StatusReport
     ) throws(PayChaseError) -> (stamp: Stamp, report: StatusReport, views: [String: String]) {
-        let taken = Self.second()
+        let taken = clock()
         let stamp = Stamp(files: Self.stamp(practice.workspace), asOf: job.asOf)
         if let entry = current(practice, stamp) { return (stamp, try entry.report.get(), entry.views) }
         let gate = making.withLock { gates in
@@ -109,7 +101,7 @@ final class StatusCache: Sendable {
 
     private func current(_ practice: ServedPractice, _ stamp: Stamp) -> Entry? {
         guard let entry = entries.withLock({ entries in entries[practice.slug] }), entry.stamp == stamp else { return nil }
-        if let remakeAt = entry.remakeAt, Self.second() >= remakeAt { return nil }
+        if let remakeAt = entry.remakeAt, clock() >= remakeAt { return nil }
         return entry
     }
 

@@ -30,6 +30,9 @@ public struct WebConfiguration: Sendable {
     public var environment: [String: String]?
     /// Where the time comes from (fixed in tests).
     public var clock: WallClock = .system
+    /// The wall clock's second as the files' times are compared with, to tell when files changed
+    /// just before they were read have settled (`FileStamp.settled`); set in tests.
+    public var fileClock: @Sendable () -> Int = { FileStamp.second() }
 
     public init(listen: ListenAddress, practices: [ServedPractice], several: Bool, usersFile: String, behindTLS: Bool) {
         self.listen = listen

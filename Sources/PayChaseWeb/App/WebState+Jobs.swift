@@ -38,14 +38,16 @@ extension WebState {
     }
 
     /// The practice's name from its profile, or its folder's when the profile cannot be read;
-    /// the profile is read again only when it changes.
+    /// the profile is read again only when it changes (and, read just after a change, until it
+    /// has settled: `FileStamp.settled`).
     func practiceName(_ practice: ServedPractice) async -> String {
         let workspace = practice.workspace
         let fallback = practice.slug.isEmpty ? "This practice" : practice.slug
+        let taken = configuration.fileClock()
         let stamp = FileStamp(of: workspace.configPath)
         if let known = names.withLock({ $0[practice.slug] }), known.stamp == stamp { return known.name }
         let name = await Blocking.run { (try? workspace.loadProfile().practice.name) ?? fallback }
-        names.withLock { $0[practice.slug] = (stamp, name) }
+        if taken >= stamp.settled { names.withLock { $0[practice.slug] = (stamp, name) } }
         return name
     }
 

@@ -12,8 +12,8 @@ final class WebState: Sendable {
     let users: UserStore
     let logger: Logger
     let worker = WorkerLog()
-    let statusCache = StatusCache()
-    let combinedCache = CombinedCache()
+    let statusCache: StatusCache
+    let combinedCache: CombinedCache
     let signIns = SignIns()
     let signInLimits = SignInLimiter()
     private let lanes: [String: JobLane]
@@ -28,6 +28,8 @@ final class WebState: Sendable {
         self.pages = pages
         self.logger = logger
         users = UserStore(path: configuration.usersFile)
+        statusCache = StatusCache(clock: configuration.fileClock)
+        combinedCache = CombinedCache(clock: configuration.fileClock)
         lanes = Dictionary(uniqueKeysWithValues: configuration.practices.map { ($0.slug, JobLane(patience: configuration.lockPatience)) })
         keys = Dictionary(uniqueKeysWithValues: configuration.practices.map { ($0.slug, UsedKeys(folder: $0.webFolder)) })
     }

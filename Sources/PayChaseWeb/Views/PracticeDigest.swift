@@ -25,21 +25,29 @@ struct PracticeDigest: Sendable {
         totals = report.totals
         debt = AgedDebtPanel.debt(report.rows)
         claims = report.rows.count
-        let all = ActionRow.rows(report, claimsPath: "\(practice.pagePath)/claims", practice: name)
+        let all = ActionRow.rows(report, claimsPath: Self.claimsPath(practice), practice: name)
         actions = Array(all.prefix(DashboardPage.limit))
         actionCount = all.count
     }
 
-    /// As it was kept (`KeptDigest`).
+    /// As it was kept (`KeptDigest`); each action's link made again from its claim, as the page
+    /// makes it, rather than taken from the file.
     init(practice: ServedPractice, kept: KeptDigest) {
         self.practice = practice
         name = kept.name
         totals = kept.totals
         debt = kept.debt
         claims = kept.claims
-        actions = kept.actions
+        actions = kept.actions.map { action in
+            var action = action
+            action.href = "\(Self.claimsPath(practice))/\(action.claimID)"
+            return action
+        }
         actionCount = kept.actionCount
     }
+
+    /// Where the practice's claim pages are.
+    static func claimsPath(_ practice: ServedPractice) -> String { "\(practice.pagePath)/claims" }
 
     init(practice: ServedPractice, name: String, problem: String) {
         self.practice = practice
