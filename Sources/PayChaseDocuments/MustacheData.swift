@@ -26,11 +26,16 @@ private struct MustacheGroup: MustacheParent, MustacheTransformable {
     func transform(_ name: String) -> Any? { fields.mapValues(\.mustacheValue).transform(name) }
 }
 
-/// A text, rendered as it is (and escaped where the template says, as any value).
-private struct MustacheText: MustacheCustomRenderable, MustacheTransformable {
+/// A text, rendered as it is (and escaped where the template says, as any value). It has no
+/// names of its own: inside a section over it, a name is looked for further out at once, where
+/// swift-mustache would otherwise ask a `Mirror` of the text for it first (3.5% of drafting's
+/// CPU under `perf`; 0.05% with this).
+private struct MustacheText: MustacheCustomRenderable, MustacheTransformable, MustacheParent {
     let renderText: String
     /// As a String was: a section over a text renders, even an empty one.
     var isNull: Bool { false }
+
+    func child(named name: String) -> Any? { nil }
 
     func transform(_ name: String) -> Any? { renderText.transform(name) }
 }

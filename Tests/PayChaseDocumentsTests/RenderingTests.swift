@@ -124,7 +124,7 @@ struct RenderingTests {
     }
 
     /// A practice's own template may use what Mustache offers: a section over a group, an
-    /// inverted section, a transform on a value.
+    /// inverted section, a transform on a value, a name from outside a section over a text.
     @Test func aTemplateUsesSectionsAndTransformsAsMustacheHasThem() throws {
         let template = try DocumentFixture.template(
             """
@@ -135,7 +135,7 @@ struct RenderingTests {
             ---
             {{#claim}}Claim {{id}} for {{service}}, reference {{reference}}.{{/claim}}
 
-            {{^claim.reference}}No reference.{{/claim.reference}}{{#claim.reference}}Quoted: {{.}}{{/claim.reference}}
+            {{^claim.reference}}No reference.{{/claim.reference}}{{#claim.reference}}Quoted: {{.}} for {{claim.id}}{{/claim.reference}}
 
             {{lowercased(claim.service)}} & more
             """
@@ -143,7 +143,7 @@ struct RenderingTests {
         let context = DocumentContext(claim: DocumentFixture.claim("D-1"), profile: DocumentFixture.profile, today: DocumentFixture.asOf)
         let email = try DocumentRenderer().render(template, context: context)
         #expect(email.subject == "DEMENTIA DES for D-1")
-        #expect(email.paragraphs == ["Claim D-1 for Dementia DES, reference CQRS-1234.", "Quoted: CQRS-1234", "dementia des & more"])
+        #expect(email.paragraphs == ["Claim D-1 for Dementia DES, reference CQRS-1234.", "Quoted: CQRS-1234 for D-1", "dementia des & more"])
     }
 
     @Test func reportsBrokenTemplatesWithTheirLines() {
