@@ -15,7 +15,7 @@ final class CombinedCache: Sendable {
         var views: [String: String] = [:]
 
         func view(_ stamp: StatusCache.Stamp, _ key: String, second: Int) -> String? {
-            guard stamp == self.stamp, remakeAt.map({ second < $0 }) ?? true else { return nil }
+            guard stamp == self.stamp, second < remakeAt ?? .max else { return nil }
             return views[key]
         }
     }
@@ -27,7 +27,7 @@ final class CombinedCache: Sendable {
         var remakeAt: Int?
 
         func current(_ stamp: StatusCache.Stamp, second: Int) -> PracticeDigest? {
-            stamp == self.stamp && (remakeAt.map { second < $0 } ?? true) ? digest : nil
+            stamp == self.stamp && second < remakeAt ?? .max ? digest : nil
         }
     }
 
@@ -154,8 +154,7 @@ final class CombinedCache: Sendable {
         // Stamped as they were before the files were read: a change made meanwhile shows as a new stamp.
         return digests.withLock { known in
             for index in missing {
-                let stamp = stamps[index]
-                known[practices[index].slug] = Kept(stamp: stamp, digest: found[index]!, remakeAt: taken >= stamp.settled ? nil : stamp.settled)
+                known[practices[index].slug] = Kept(stamp: stamps[index], digest: found[index]!, remakeAt: stamps[index].remakeAt(readFrom: taken))
             }
             let remakeAt = practices.compactMap { known[$0.slug]?.remakeAt }.min()
             return (found.map { $0! }, remakeAt, missing.count - kept, kept)

@@ -17,6 +17,10 @@ final class StatusCache: Sendable {
         /// The first second from which what the files say, read then, stays true for as long
         /// as their stamp does (`FileStamp.settled`).
         var settled: Int { files.map(\.settled).max() ?? 0 }
+
+        /// Nil when what was read of the files from the second `taken` on stays true for as long
+        /// as this stamp does; else the second from which it is to be read again.
+        func remakeAt(readFrom taken: Int) -> Int? { taken >= settled ? nil : settled }
     }
 
     private struct Entry {
@@ -93,15 +97,14 @@ final class StatusCache: Sendable {
         return try gate.lock.withLock { _ throws(PayChaseError) in
             if let entry = current(practice, stamp) { return (stamp, try entry.report.get(), entry.views) }
             let report = Result { () throws(PayChaseError) in try make() }
-            let remakeAt = taken >= stamp.settled ? nil : stamp.settled
-            entries.withLock { $0[practice.slug] = Entry(stamp: stamp, report: report, remakeAt: remakeAt) }
+            entries.withLock { $0[practice.slug] = Entry(stamp: stamp, report: report, remakeAt: stamp.remakeAt(readFrom: taken)) }
             return (stamp, try report.get(), [:])
         }
     }
 
     private func current(_ practice: ServedPractice, _ stamp: Stamp) -> Entry? {
-        guard let entry = entries.withLock({ entries in entries[practice.slug] }), entry.stamp == stamp else { return nil }
-        if let remakeAt = entry.remakeAt, clock() >= remakeAt { return nil }
+        guard let entry = entries.withLock({ entries in entries[practice.slug] }), entry.stamp == stamp, clock() < entry.remakeAt ?? .max
+        else { return nil }
         return entry
     }
 
