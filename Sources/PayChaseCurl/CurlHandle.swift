@@ -184,7 +184,12 @@ private func curlHeader(buffer: UnsafeMutablePointer<CChar>?, size: Int, count: 
     guard let buffer, let curl = owner(context) else { return 0 }
     let length = size * count
     let bytes = UnsafeRawBufferPointer(start: buffer, count: length)
-    if let onReplyBytes = curl.onReplyBytes { onReplyBytes(bytes) } else { curl.onReplyLine(String(decoding: bytes, as: UTF8.self)) }
+    if let onReplyBytes = curl.onReplyBytes {
+        onReplyBytes(bytes)
+    } else {
+        // As typed bytes: String's fast path for UTF-8 (a raw buffer takes its slow one).
+        curl.onReplyLine(String(decoding: bytes.assumingMemoryBound(to: UInt8.self), as: UTF8.self))
+    }
     return length
 }
 

@@ -11,12 +11,13 @@ import Glibc
 /// `deliveries.head` remembers the last entry, so the newest line is covered too.
 public struct DeliveryLog: Sendable {
     public let path: String
-    public var headPath: String { path.replacingOccurrences(of: ".jsonl", with: ".head") }
+    public let headPath: String
     /// The send queue's in-flight window: it accounts for entries a power cut may have taken.
     let windowPath: String
 
     public init(outbox: Outbox) {
         path = outbox.deliveryLog
+        headPath = path.replacingOccurrences(of: ".jsonl", with: ".head")
         windowPath = outbox.inFlightWindow
     }
 

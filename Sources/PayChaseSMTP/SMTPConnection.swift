@@ -19,10 +19,12 @@ public final class SMTPConnection: MailTransport {
     public static var libcurlSupportsDSN: Bool { CurlHandle.versionNumber >= 0x08_10_00 }
     public static var libcurlVersion: String { CurlHandle.version }
 
-    public var server: String { configuration.server }
+    /// The server's host and port, as the record names it (worked out once, not per message).
+    public let server: String
 
     public init(configuration: SMTPConfiguration, logger: Logger) throws(MailServerError) {
         self.configuration = configuration
+        server = configuration.server
         do { curl = try CurlHandle() } catch { throw MailServerError(.configuration, error.message) }
         state = TransferState(logger: logger)
         do { try configure(verbose: logger.logLevel <= .debug) } catch { throw MailServerError(.configuration, error.message) }

@@ -46,14 +46,14 @@ final class TransferState {
 
     /// One server reply line (libcurl hands every one to the header callback).
     func receive(line raw: String) {
-        let line = raw.trimmingCharacters(in: .newlines)
-        guard !line.isEmpty else { return }
+        // Byte by byte: a reply is ASCII, and this runs for every line of every message.
+        let bytes = Self.trimmed(raw.utf8)
+        guard !bytes.isEmpty else { return }
+        let line = String(decoding: bytes, as: UTF8.self)
         answered = true
         pending.append(line)
-        let bytes = Array(line.utf8)
         let isLast = bytes.count < 4 || bytes[3] != UInt8(ascii: "-")
-        let text = line.count > 4 ? String(line.dropFirst(4)).uppercased() : ""
-        if text == "DSN" { serverAdvertisesDSN = true }
+        if bytes.count == 7, bytes[4...].map({ $0 & 0xDF }) == Self.dsn { serverAdvertisesDSN = true }
         guard isLast else { return }
         switch line.prefix(3) {
         case "220":
@@ -69,6 +69,17 @@ final class TransferState {
         if committed && replyAfterCommit == nil { replyAfterCommit = pending }
         pending = []
     }
+
+    /// A line without the CR and LF around it.
+    private static func trimmed(_ line: String.UTF8View) -> ArraySlice<UInt8> {
+        let bytes = Array(line)
+        let isEnd = { (byte: UInt8) in byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\n") }
+        guard let first = bytes.firstIndex(where: { !isEnd($0) }), let last = bytes.lastIndex(where: { !isEnd($0) }) else { return [] }
+        return bytes[first...last]
+    }
+
+    /// The EHLO keyword for delivery status notifications, in capitals (RFC 3461).
+    private static let dsn = Array("DSN".utf8)
 
     /// Fills libcurl's upload buffer. Before handing over the last bytes (libcurl knows the size,
     /// so it may never ask again), records the commit point: after this the server may have it.

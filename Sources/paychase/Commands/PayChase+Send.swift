@@ -84,7 +84,7 @@ final class ProgressDisplay: Sendable {
                 + (progress.uncertain > 0 ? ", \(progress.uncertain) uncertain" : "")
             FileHandle.standardError.write(Data(line.utf8))
         } else {
-            let reply = progress.reply.replacingOccurrences(of: "\n", with: " / ")
+            let reply = progress.reply.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: " / ")
             let line = "\(progress.outcome): \(progress.claimID) \(progress.template) to \(progress.to.joined(separator: ", ")): \(reply)"
             FileHandle.standardError.write(Data("[\(progress.done)/\(progress.total)] \(line)\n".utf8))
         }
