@@ -46,6 +46,20 @@ static inline CURLcode pc_getinfo_string(CURL *handle, CURLINFO info, char **val
     return curl_easy_getinfo(handle, info, value);
 }
 
+/// The result of the transfer that finished in `multi` (which holds one easy handle): 1 and
+/// `result` set when one did, else 0. CURLMsg's union is not reachable from Swift.
+static inline int pc_multi_done(CURLM *multi, CURLcode *result) {
+    int queued = 0;
+    CURLMsg *message;
+    while ((message = curl_multi_info_read(multi, &queued)) != NULL) {
+        if (message->msg == CURLMSG_DONE) {
+            *result = message->data.result;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /// CURL_READFUNC_ABORT as a plain value Swift can import.
 static inline size_t pc_read_abort(void) { return CURL_READFUNC_ABORT; }
 

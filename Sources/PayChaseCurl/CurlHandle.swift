@@ -9,6 +9,8 @@ public final class CurlHandle {
     private let handle: UnsafeMutableRawPointer
     private var recipients: UnsafeMutablePointer<curl_slist>?
     private let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
+    /// The multi handle `perform(eachWait:)` runs transfers in, and whose cache keeps their connection.
+    private var multi: UnsafeMutableRawPointer?
 
     /// A server reply line as it arrives (SMTP replies, IMAP untagged and tagged responses).
     public var onReplyLine: (String) -> Void = { _ in }
@@ -41,6 +43,8 @@ public final class CurlHandle {
     }
 
     deinit {
+        // Closes the connections the multi handle kept (SMTP says QUIT), then the easy handle.
+        if let multi { curl_multi_cleanup(multi) }
         curl_easy_cleanup(handle)
         curl_slist_free_all(recipients)
         errorBuffer.deallocate()
@@ -135,6 +139,33 @@ public final class CurlHandle {
     public func perform() -> CurlOutcome {
         errorBuffer[0] = 0
         let code = curl_easy_perform(handle)
+        let detail = String(cString: errorBuffer)
+        return CurlOutcome(code: code, message: detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail)
+    }
+
+    /// Runs the transfer on this thread through libcurl's multi interface, calling `eachWait`
+    /// each time libcurl is about to wait for the network: the caller's own work then overlaps
+    /// the server's. The connection is kept for the next transfer as `perform()` keeps it; a
+    /// handle uses one of the two for its life.
+    public func perform(eachWait: () -> Void) -> CurlOutcome {
+        errorBuffer[0] = 0
+        if multi == nil { multi = curl_multi_init() }
+        guard let multi else { return CurlOutcome(code: CURLE_OUT_OF_MEMORY, message: "libcurl could not start a transfer") }
+        var failed = curl_multi_add_handle(multi, handle)
+        var running: Int32 = 1
+        while failed == CURLM_OK {
+            failed = curl_multi_perform(multi, &running)
+            guard failed == CURLM_OK, running > 0 else { break }
+            eachWait()
+            failed = curl_multi_poll(multi, nil, 0, 1000, nil)
+        }
+        var code = CURLE_OK
+        let finished = pc_multi_done(multi, &code) == 1
+        curl_multi_remove_handle(multi, handle)
+        guard failed == CURLM_OK, finished else {
+            let reason = failed == CURLM_OK ? "the transfer ended without a result" : String(cString: curl_multi_strerror(failed))
+            return CurlOutcome(code: CURLE_SEND_ERROR, message: "libcurl: \(reason)")
+        }
         let detail = String(cString: errorBuffer)
         return CurlOutcome(code: code, message: detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail)
     }

@@ -11,6 +11,8 @@ public final class DeliveryLogWriter {
     private let fd: Int32
     private var previous: String
     private var count: Int
+    /// Entries appended since the head was last written (`appendLine(_:durable:headLater:)`).
+    private var headBehind = false
 
     /// Opens the log for appending after `contents`, the read the caller already made. Call with
     /// the Outbox lock held.
@@ -50,15 +52,23 @@ public final class DeliveryLogWriter {
     }
 
     /// Appends one entry; returns it sealed, and its line as written (without the newline).
-    func appendLine(_ record: RecordLine, durable: Bool) throws(OutboxError) -> (line: String, record: RecordLine) {
+    /// `headLater` leaves the head behind the entry until `catchUpHead()`: a crash meanwhile
+    /// leaves the head behind the lines, as one between a line and its head always could.
+    func appendLine(_ record: RecordLine, durable: Bool, headLater: Bool = false) throws(OutboxError) -> (line: String, record: RecordLine) {
         let (line, sealed) = DeliveryLog.seal(record, after: previous)
         let bytes = Array((line + "\n").utf8)
         try FileDescriptorWrite.all(bytes, to: fd, path: log.path, operation: "append")
         if durable { guard fsync(fd) == 0 else { throw OutboxError(path: log.path, operation: "sync", errno: errno) } }
         previous = sealed.hash
         count += 1
-        try writeHead(durable: durable)
+        if headLater && !durable { headBehind = true } else { try writeHead(durable: durable) }
         return (line, sealed)
+    }
+
+    /// Writes the head for every entry appended, when an append left it behind.
+    func catchUpHead() throws(OutboxError) {
+        guard headBehind else { return }
+        try writeHead(durable: false)
     }
 
     /// Appends several entries with one fsync, then the head: a crash leaves the head behind
@@ -85,6 +95,7 @@ public final class DeliveryLogWriter {
     /// Replaces `deliveries.head` by rename, after the line it names: a crash leaves the old head
     /// or the new one, never an empty or half-written one, and a reader never sees one half done.
     private func writeHead(durable: Bool) throws(OutboxError) {
+        headBehind = false
         let head = DeliveryLog.headBytes(RecordHead(entries: count, last: previous))
         if durable { try AtomicFile.write(head, to: log.headPath) } else { try AtomicFile.replace(head, at: log.headPath) }
     }

@@ -83,14 +83,18 @@ public final class OutboxSession {
     /// Appends one entry to the record. `durable` fsyncs it at once; otherwise it survives a
     /// killed process at once and a power cut from the queue's next `sync()`.
     @discardableResult
-    public func append(_ record: RecordLine, durable: Bool = true) throws(OutboxError) -> RecordLine {
+    public func append(_ record: RecordLine, durable: Bool = true, headLater: Bool = false) throws(OutboxError) -> RecordLine {
         guard let contents else { preconditionFailure("append on a session opened for reading") }
         if writer == nil { writer = try DeliveryLogWriter(log: log, contents: contents) }
-        let (line, sealed) = try writer!.appendLine(signed(record), durable: durable)
+        let (line, sealed) = try writer!.appendLine(signed(record), durable: durable, headLater: headLater)
         records.append(sealed)
         lines.append(line)
         return sealed
     }
+
+    /// Writes `deliveries.head` for every entry, after appends that left it for later
+    /// (`headLater`: the send loop writes it while the server answers the next MAIL FROM).
+    public func catchUpHead() throws(OutboxError) { try writer?.catchUpHead() }
 
     /// Appends several entries, durable together with one sync; returns them sealed.
     @discardableResult

@@ -59,13 +59,15 @@ public final class SMTPConnection: MailTransport {
         }
     }
 
-    /// Sends one message. `beforeCommit` runs just before the final dot, when the server would
-    /// take the message; returning false abandons the message before the server has it.
+    /// Sends one message. `whileWaiting` runs each time libcurl waits for the server before the
+    /// final dot; `beforeCommit` runs just before the final dot, when the server would take the
+    /// message; returning false abandons the message before the server has it.
     public func send(
         _ message: [UInt8],
         from: String,
         to recipients: [String],
         envelopeID: String,
+        whileWaiting: () -> Void,
         beforeCommit: @escaping () -> Bool
     ) throws(MailServerError) -> SMTPResult {
         for address in [from] + recipients where !Self.isSafeEnvelopeAddress(address) {
@@ -77,7 +79,7 @@ public final class SMTPConnection: MailTransport {
             )
         }
         try refreshSecret()
-        switch try attempt(message, from: from, to: recipients, envelopeID: envelopeID, beforeCommit: beforeCommit) {
+        switch try attempt(message, from: from, to: recipients, envelopeID: envelopeID, whileWaiting: whileWaiting, beforeCommit: beforeCommit) {
         case .done(let result):
             return result
         case .signInRefused(let error):
@@ -86,7 +88,7 @@ public final class SMTPConnection: MailTransport {
             guard let renewed = try access.credential.renewed(after: currentSecret) else { throw error }
             try curl.setSecret(renewed, for: access)
             currentSecret = renewed
-            switch try attempt(message, from: from, to: recipients, envelopeID: envelopeID, beforeCommit: beforeCommit) {
+            switch try attempt(message, from: from, to: recipients, envelopeID: envelopeID, whileWaiting: whileWaiting, beforeCommit: beforeCommit) {
             case .done(let result): return result
             case .signInRefused(let again): throw again
             }
@@ -104,6 +106,7 @@ public final class SMTPConnection: MailTransport {
         from: String,
         to recipients: [String],
         envelopeID: String,
+        whileWaiting: () -> Void,
         beforeCommit: @escaping () -> Bool
     ) throws(MailServerError) -> Attempt {
         let dsn = Self.libcurlSupportsDSN && state.serverAdvertisesDSN && !needsFreshConnection
@@ -116,7 +119,9 @@ public final class SMTPConnection: MailTransport {
             throw MailServerError(.configuration, error.message)
         }
         state.reset(body: message, requireLogin: configuration.username != nil, beforeCommit: beforeCommit)
-        let outcome = curl.perform()
+        // The caller's work runs while libcurl waits for the replies to MAIL FROM, RCPT TO and
+        // DATA. (libcurl waits for the reply to the final dot inside its own loop, so not then.)
+        let outcome = curl.perform(eachWait: whileWaiting)
         needsFreshConnection = !outcome.succeeded
         if outcome.failure == .loginDenied, !state.committed, configuration.access.credential.isBearerToken {
             return .signInRefused(loginDenied(outcome))

@@ -19,9 +19,11 @@ final class MemoryTransport: MailTransport, @unchecked Sendable {
         from: String,
         to recipients: [String],
         envelopeID: String,
+        whileWaiting: () -> Void,
         beforeCommit: @escaping () -> Bool
     ) throws(MailServerError) -> SMTPResult {
         attempts += 1
+        whileWaiting()
         if let failure { throw failure }
         guard beforeCommit() else { return SMTPResult(outcome: .deferred, reply: "not sent", dsnRequested: false, serverAnswered: true) }
         if let answer = recipients.lazy.compactMap({ self.answers[$0] }).first { return answer }

@@ -27,6 +27,9 @@ struct Dispatcher {
     static let window = 64
 
     /// Sends `due` in order; stops early (setting `result.stop`) when the server cannot be used.
+    /// Each message's outcome is recorded before the next message's MAIL FROM; the record's head
+    /// is then written, the message moved, its journal line and progress written, while the
+    /// server answers that MAIL FROM.
     func send(
         _ due: [QueuedMessage],
         over connection: any MailTransport,
@@ -35,21 +38,60 @@ struct Dispatcher {
     ) throws(OutboxError) {
         let queue = outbox.queue
         defer { try? queue.endWindow() }
+        var unsettled: Unsettled?
+        do {
+            try send(due, over: connection, result: &result, unsettled: &unsettled, progress: progress)
+        } catch {
+            if let last = unsettled { try? settle(last, result: &result, progress: progress) }
+            try? outbox.catchUpHead()
+            throw error
+        }
+        if let last = unsettled { try settle(last, result: &result, progress: progress) }
+        try outbox.catchUpHead()
+    }
+
+    /// A message whose outcome is recorded, not yet moved where it puts it.
+    private struct Unsettled {
+        var message: QueuedMessage
+        /// What was handed over (the witness written in).
+        let bytes: [UInt8]
+        let reply: SMTPResult
+        let journal: InFlightWindow
+        /// The record's head after the message's entry.
+        let head: RecordHead
+        let done: Int
+        let total: Int
+    }
+
+    private func send(
+        _ due: [QueuedMessage],
+        over connection: any MailTransport,
+        result: inout SendResult,
+        unsettled: inout Unsettled?,
+        progress: (SendProgress) -> Void
+    ) throws(OutboxError) {
+        let queue = outbox.queue
         var window: InFlightWindow?
         var pace = pace
+        // The next message's queued copy, read (and its SHA-256 checked) while the server takes this one.
+        var readAhead: (id: String, bytes: [UInt8], intact: Bool)?
         for (index, original) in due.enumerated() {
             guard waitForPace(&pace) else {
                 result.stoppedEarly = due.count - index
                 return
             }
             if index % Self.window == 0 {
+                // The window's flush covers its last message's move.
+                if let last = unsettled.take() { try settle(last, result: &result, progress: progress) }
                 window = try queue.beginWindow(due[index..<min(index + Self.window, due.count)].map(\.id), head: outbox.head)
             }
             let journal = window!
-            let bytes = try queue.bytes(of: original)
+            let read = readAhead.take()
+            let bytes = try read?.id == original.id ? read!.bytes : queue.bytes(of: original)
             var message = original
             message.attempts += 1
-            guard SHA256Hex.digest(bytes) == message.sha256 else {
+            guard read?.id == original.id ? read!.intact : SHA256Hex.digest(bytes) == message.sha256 else {
+                if let last = unsettled.take() { try settle(last, result: &result, progress: progress) }
                 try queue.markFailed(message, bytes: bytes, reason: "the queued copy no longer matches what was queued (damaged); not sent")
                 result.refused += 1
                 continue
@@ -60,38 +102,74 @@ struct Dispatcher {
             message.witness = head.description
             let committing = message
             let reply: SMTPResult
-            do {
-                reply = try connection.send(sending, from: message.from, to: message.to, envelopeID: message.id) {
-                    (try? journal.committing(committing.id, witness: head)) != nil
-                }
+            var settleError: OutboxError?
+            do throws(MailServerError) {
+                reply = try connection.send(
+                    sending,
+                    from: message.from,
+                    to: message.to,
+                    envelopeID: message.id,
+                    whileWaiting: {
+                        if let last = unsettled.take() {
+                            do throws(OutboxError) { try settle(last, result: &result, progress: progress) } catch { settleError = error }
+                        }
+                        if readAhead == nil, index + 1 < due.count, let next = try? queue.bytes(of: due[index + 1]) {
+                            readAhead = (due[index + 1].id, next, SHA256Hex.digest(next) == due[index + 1].sha256)
+                        }
+                    },
+                    beforeCommit: { (try? journal.committing(committing.id, witness: head)) != nil }
+                )
             } catch {
                 result.stop = error.failure
                 return
             }
-            try outbox.append(record(for: message, sha256: SHA256Hex.digest(sending), result: reply, server: connection.server), durable: false)
-            try settle(&message, bytes: sending, after: reply, result: &result)
-            try journal.settled(message.id, head: outbox.head)
+            try outbox.append(
+                record(for: message, sha256: SHA256Hex.digest(sending), result: reply, server: connection.server),
+                durable: false,
+                headLater: true
+            )
+            // What went wrong moving the message before stops the batch once this one is recorded.
+            if let settleError { throw settleError }
+            if let last = unsettled.take() { try settle(last, result: &result, progress: progress) }
+            unsettled = Unsettled(
+                message: message,
+                bytes: sending,
+                reply: reply,
+                journal: journal,
+                head: outbox.head,
+                done: index + 1,
+                total: due.count
+            )
             if let problem = reply.signInProblem {
                 // Refused for who is signed in: kept queued, and nothing more is tried as this mailbox.
                 result.stop = PayChaseError(.configuration, problem)
                 return
             }
-            progress(
-                SendProgress(
-                    done: index + 1,
-                    total: due.count,
-                    accepted: result.accepted,
-                    deferred: result.deferred,
-                    refused: result.refused,
-                    uncertain: result.uncertain,
-                    claimID: message.claimID,
-                    template: message.template,
-                    to: message.to,
-                    outcome: reply.outcome.rawValue,
-                    reply: reply.reply
-                )
-            )
         }
+    }
+
+    /// Writes the record's head, moves a recorded message where the server's answer puts it,
+    /// notes it settled in the window's journal, and tells `progress`.
+    private func settle(_ unsettled: Unsettled, result: inout SendResult, progress: (SendProgress) -> Void) throws(OutboxError) {
+        try outbox.catchUpHead()
+        var message = unsettled.message
+        try settle(&message, bytes: unsettled.bytes, after: unsettled.reply, result: &result)
+        try unsettled.journal.settled(message.id, head: unsettled.head)
+        progress(
+            SendProgress(
+                done: unsettled.done,
+                total: unsettled.total,
+                accepted: result.accepted,
+                deferred: result.deferred,
+                refused: result.refused,
+                uncertain: result.uncertain,
+                claimID: message.claimID,
+                template: message.template,
+                to: message.to,
+                outcome: unsettled.reply.outcome.rawValue,
+                reply: unsettled.reply.reply
+            )
+        )
     }
 
     /// Waits, in short naps, until the pace lets the next message go, then counts it as gone;
