@@ -162,7 +162,8 @@ public final class CurlHandle {
         var code = CURLE_OK
         let finished = pc_multi_done(multi, &code) == 1
         curl_multi_remove_handle(multi, handle)
-        guard failed == CURLM_OK, finished else {
+        // A transfer that finished has its own result, whatever the multi interface said after.
+        guard finished else {
             let reason = failed == CURLM_OK ? "the transfer ended without a result" : String(cString: curl_multi_strerror(failed))
             return CurlOutcome(code: CURLE_SEND_ERROR, message: "libcurl: \(reason)")
         }

@@ -95,8 +95,8 @@ public final class DeliveryLogWriter {
     /// Replaces `deliveries.head` by rename, after the line it names: a crash leaves the old head
     /// or the new one, never an empty or half-written one, and a reader never sees one half done.
     private func writeHead(durable: Bool) throws(OutboxError) {
-        headBehind = false
         let head = DeliveryLog.headBytes(RecordHead(entries: count, last: previous))
         if durable { try AtomicFile.write(head, to: log.headPath) } else { try AtomicFile.replace(head, at: log.headPath) }
+        headBehind = false
     }
 }

@@ -59,9 +59,11 @@ public final class SMTPConnection: MailTransport {
         }
     }
 
-    /// Sends one message. `whileWaiting` runs each time libcurl waits for the server before the
-    /// final dot; `beforeCommit` runs just before the final dot, when the server would take the
-    /// message; returning false abandons the message before the server has it.
+    /// Sends one message. `whileWaiting` runs each time libcurl is about to wait for the network:
+    /// mostly for the replies to MAIL FROM, RCPT TO and DATA; also after `beforeCommit` when
+    /// libcurl flushes the rest of a large message; not at all if nothing had to wait.
+    /// `beforeCommit` runs just before the final dot, when the server would take the message;
+    /// returning false abandons the message before the server has it.
     public func send(
         _ message: [UInt8],
         from: String,
@@ -119,8 +121,8 @@ public final class SMTPConnection: MailTransport {
             throw MailServerError(.configuration, error.message)
         }
         state.reset(body: message, requireLogin: configuration.username != nil, beforeCommit: beforeCommit)
-        // The caller's work runs while libcurl waits for the replies to MAIL FROM, RCPT TO and
-        // DATA. (libcurl waits for the reply to the final dot inside its own loop, so not then.)
+        // The caller's work runs while libcurl waits (libcurl 7.88 waits for the reply to the
+        // final dot inside its own loop, so mostly before it).
         let outcome = curl.perform(eachWait: whileWaiting)
         needsFreshConnection = !outcome.succeeded
         if outcome.failure == .loginDenied, !state.committed, configuration.access.credential.isBearerToken {

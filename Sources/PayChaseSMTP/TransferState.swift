@@ -71,11 +71,12 @@ final class TransferState {
     }
 
     /// A line without the CR and LF around it.
-    private static func trimmed(_ line: String.UTF8View) -> ArraySlice<UInt8> {
+    private static func trimmed(_ line: String.UTF8View) -> [UInt8] {
         let bytes = Array(line)
         let isEnd = { (byte: UInt8) in byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\n") }
         guard let first = bytes.firstIndex(where: { !isEnd($0) }), let last = bytes.lastIndex(where: { !isEnd($0) }) else { return [] }
-        return bytes[first...last]
+        // A new array, counted from 0: the reply code is bytes 0 to 2 whatever was trimmed before it.
+        return Array(bytes[first...last])
     }
 
     /// The EHLO keyword for delivery status notifications, in capitals (RFC 3461).

@@ -42,7 +42,11 @@ struct DispatcherTests {
         }
     }
 
-    @Test func eachAnswerPutsTheMessageWhereItBelongsAndTheCopiesGoToSent() throws {
+    /// Whenever the transport lets the Dispatcher settle the message before (while it waits for
+    /// the server, before the final dot or after it, or not at all), each message ends where its
+    /// answer puts it, the record's head names its last entry, and no journal is left.
+    @Test(arguments: MemoryTransport.Waits.allCases)
+    func eachAnswerPutsTheMessageWhereItBelongsAndTheCopiesGoToSent(waits: MemoryTransport.Waits) throws {
         let kit = try practice()
         // L-2026-007 paid by NHS England, whose server will defer it.
         try kit.folder.write(
@@ -58,6 +62,7 @@ struct DispatcherTests {
             try kit.folder.read("claims.csv").replacingOccurrences(of: "15/07/2026,,LBTH-PH-0441", with: "15/07/2026,nhs-england,LBTH-PH-0441")
         )
         let transport = MemoryTransport()
+        transport.waits = waits
         transport.answers["england.payments@nhs.example"] = SMTPResult(
             outcome: .deferred,
             reply: "451 4.3.0 try again later",
@@ -77,6 +82,11 @@ struct DispatcherTests {
         #expect(kit.folder.files(under: "Outbox/sent").count == 2)
         #expect(kit.folder.files(under: "Outbox/failed").filter { $0.hasSuffix(".eml") }.count == 1)
         #expect(kit.folder.files(under: "Outbox/queue").filter { $0.hasSuffix(".eml") }.count == 1, "the deferred one waits")
+        #expect(!kit.folder.exists("Outbox/queue/.inflight"), "the window is closed")
+        let head = try #require(
+            try JSONSerialization.jsonObject(with: Data(try kit.folder.read("Outbox/deliveries.head").utf8)) as? [String: Any]
+        )
+        #expect(head["entries"] as? Int == (try outcomes(kit).count), "the head names the last entry")
         // What the server took is byte for byte what sent/ keeps.
         let sent = kit.folder.files(under: "Outbox/sent").map { Array(try! Data(contentsOf: kit.folder.url.appendingPathComponent($0))) }
         #expect(Set(sent) == Set(transport.taken))

@@ -13,6 +13,11 @@ final class MemoryTransport: MailTransport, @unchecked Sendable {
     var failure: MailServerError?
     private(set) var taken: [[UInt8]] = []
     private(set) var attempts = 0
+    /// When it lets the caller work while "waiting": as libcurl mostly does, before the final
+    /// dot; after it (libcurl flushing a large message); or never (nothing had to wait).
+    var waits = Waits.beforeCommit
+
+    enum Waits: CaseIterable, Sendable { case beforeCommit, afterCommit, never }
 
     func send(
         _ message: [UInt8],
@@ -23,9 +28,10 @@ final class MemoryTransport: MailTransport, @unchecked Sendable {
         beforeCommit: @escaping () -> Bool
     ) throws(MailServerError) -> SMTPResult {
         attempts += 1
-        whileWaiting()
+        if waits == .beforeCommit { whileWaiting() }
         if let failure { throw failure }
         guard beforeCommit() else { return SMTPResult(outcome: .deferred, reply: "not sent", dsnRequested: false, serverAnswered: true) }
+        if waits == .afterCommit { whileWaiting() }
         if let answer = recipients.lazy.compactMap({ self.answers[$0] }).first { return answer }
         taken.append(message)
         return SMTPResult(outcome: .accepted, reply: "250 2.0.0 Ok: queued as MEM\(taken.count)", dsnRequested: false, serverAnswered: true)

@@ -29,7 +29,8 @@ struct Dispatcher {
     /// Sends `due` in order; stops early (setting `result.stop`) when the server cannot be used.
     /// Each message's outcome is recorded before the next message's MAIL FROM; the record's head
     /// is then written, the message moved, its journal line and progress written, while the
-    /// server answers that MAIL FROM.
+    /// server answers the next message's first commands (or after it, when the transport never
+    /// waited; before a pace's wait).
     func send(
         _ due: [QueuedMessage],
         over connection: any MailTransport,
@@ -76,6 +77,8 @@ struct Dispatcher {
         // The next message's queued copy, read (and its SHA-256 checked) while the server takes this one.
         var readAhead: (id: String, bytes: [UInt8], intact: Bool)?
         for (index, original) in due.enumerated() {
+            // A pace may wait a minute: the message before is settled first, not left in doubt meanwhile.
+            if pace != nil, let last = unsettled.take() { try settle(last, result: &result, progress: progress) }
             guard waitForPace(&pace) else {
                 result.stoppedEarly = due.count - index
                 return
@@ -117,10 +120,12 @@ struct Dispatcher {
                             readAhead = (due[index + 1].id, next, SHA256Hex.digest(next) == due[index + 1].sha256)
                         }
                     },
-                    beforeCommit: { (try? journal.committing(committing.id, witness: head)) != nil }
+                    // Not after a failure settling the message before: this one then stops short of the server.
+                    beforeCommit: { settleError == nil && (try? journal.committing(committing.id, witness: head)) != nil }
                 )
             } catch {
                 result.stop = error.failure
+                if let settleError { throw settleError }
                 return
             }
             try outbox.append(
@@ -128,9 +133,8 @@ struct Dispatcher {
                 durable: false,
                 headLater: true
             )
-            // What went wrong moving the message before stops the batch once this one is recorded.
-            if let settleError { throw settleError }
-            if let last = unsettled.take() { try settle(last, result: &result, progress: progress) }
+            // The message before, when the transport never waited (it is settled first), then this one.
+            let before = unsettled.take()
             unsettled = Unsettled(
                 message: message,
                 bytes: sending,
@@ -140,6 +144,9 @@ struct Dispatcher {
                 done: index + 1,
                 total: due.count
             )
+            // What went wrong settling the message before stops the batch, this one recorded.
+            if let settleError { throw settleError }
+            if let before { try settle(before, result: &result, progress: progress) }
             if let problem = reply.signInProblem {
                 // Refused for who is signed in: kept queued, and nothing more is tried as this mailbox.
                 result.stop = PayChaseError(.configuration, problem)
