@@ -29,10 +29,10 @@ public struct DeliveryLog: Sendable {
         var sealed = record
         sealed.previous = previous
         sealed.hash = ""
-        let unsealed = try! encoder.encode(sealed)
-        sealed.hash = SHA256Hex.digest(unsealed)
+        // Written without JSONEncoder where the plain form is what it would write (RecordWire+Line).
+        var bytes = RecordWire(sealed).plainLine() ?? Array(try! encoder.encode(sealed))
+        sealed.hash = SHA256Hex.digest(bytes)
         // The key as the encoder writes it; a string value holding the same text has its quotes escaped.
-        var bytes = Array(unsealed)
         if let at = bytes.firstRange(of: Self.emptyEntry) {
             bytes.replaceSubrange(at, with: Array("\"entry\":\"\(sealed.hash)\"".utf8))
         }

@@ -124,6 +124,28 @@ struct CanonicalLineTests {
         #expect(fast > 500)
     }
 
+    /// The line written without JSONEncoder is the one JSONEncoder writes, byte for byte, for
+    /// every entry it takes; it takes every plain entry without a receipt or payment (a chase's).
+    @Test func aPlainLineIsWrittenAsJSONEncoderWritesIt() throws {
+        let encoder = JSONStyle.line.encoder()
+        var written = 0
+        for seed in 0..<2_000 {
+            var record = Self.record(seed)
+            record.previous = SHA256Hex.digest(Array("previous \(seed)".utf8))
+            record.hash = seed % 3 == 0 ? "" : SHA256Hex.digest(Array("entry \(seed)".utf8))
+            if seed % 4 == 1 { record.by = Self.texts[seed % Self.texts.count] }
+            let expected = Array(try encoder.encode(record))
+            guard let line = RecordWire(record).plainLine() else {
+                let plain = seed % 2 == 0 && (seed % 4 != 1 || Self.plain.contains(record.by ?? ""))
+                #expect(!plain || [3, 4].contains(seed % 6), "a plain chase or posting is written without JSONEncoder: \(seed)")
+                continue
+            }
+            written += 1
+            #expect(line == expected, "seed \(seed): \(String(decoding: line, as: UTF8.self))")
+        }
+        #expect(written > 300)
+    }
+
     /// The words an entry was recorded with are part of it: a payment worded as an older or
     /// another writer put it reads and seals the same, whatever today's wording.
     @Test func anEntryKeepsTheWordsItWasRecordedWith() throws {
