@@ -2,9 +2,9 @@ internal import CCurl
 import Foundation
 import PayChaseTransport
 
-/// Owns one libcurl easy handle for SMTP or IMAP: options in, `perform`, answers out. The raw
-/// pointer, libcurl's constants and its callback types never leave this target, and every
-/// return code is checked here.
+/// Owns one libcurl easy handle for SMTP or IMAP (and, for SMTP, the multi handle its transfers
+/// run in): options in, `perform`, answers out. The raw pointers, libcurl's constants and its
+/// callback types never leave this target, and every return code is checked here.
 public final class CurlHandle {
     private let handle: UnsafeMutableRawPointer
     private var recipients: UnsafeMutablePointer<curl_slist>?
