@@ -138,7 +138,11 @@ public final class CurlHandle {
     /// Runs the transfer.
     public func perform() -> CurlOutcome {
         errorBuffer[0] = 0
-        let code = curl_easy_perform(handle)
+        return outcome(of: curl_easy_perform(handle))
+    }
+
+    /// A transfer's result, explained by libcurl's error buffer, or by the code's text when empty.
+    private func outcome(of code: CURLcode) -> CurlOutcome {
         let detail = String(cString: errorBuffer)
         return CurlOutcome(code: code, message: detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail)
     }
@@ -167,8 +171,7 @@ public final class CurlHandle {
             let reason = failed == CURLM_OK ? "the transfer ended without a result" : String(cString: curl_multi_strerror(failed))
             return CurlOutcome(code: CURLE_SEND_ERROR, message: "libcurl: \(reason)")
         }
-        let detail = String(cString: errorBuffer)
-        return CurlOutcome(code: code, message: detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail)
+        return outcome(of: code)
     }
 
     /// The last numeric reply code the server gave (0 when none).

@@ -9,8 +9,8 @@ public protocol MailTransport: AnyObject {
     /// while the transport waits for the server, before `beforeCommit` or after it, or never:
     /// work of the caller's that need not hold the message up, done once, with the calls after
     /// it returning at once. `beforeCommit` runs just before the server would take the message
-    /// (the final dot); returning false abandons it before the server has it. Throws when no message can go over
-    /// this transport as configured (sign-in, TLS, the server out of reach).
+    /// (the final dot); returning false abandons it before the server has it. Throws when no
+    /// message can go over this transport as configured (sign-in, TLS, the server out of reach).
     func send(
         _ message: [UInt8],
         from: String,

@@ -76,25 +76,28 @@ struct Dispatcher {
         var pace = pace
         // The next message's queued copy, read (and its SHA-256 checked) while the server takes this one.
         var readAhead: (id: String, bytes: [UInt8], intact: Bool)?
+        func settleBefore() throws(OutboxError) {
+            if let last = unsettled.take() { try settle(last, result: &result, progress: progress) }
+        }
         for (index, original) in due.enumerated() {
             // A pace may wait a minute: the message before is settled first, not left in doubt meanwhile.
-            if pace != nil, let last = unsettled.take() { try settle(last, result: &result, progress: progress) }
+            if pace != nil { try settleBefore() }
             guard waitForPace(&pace) else {
                 result.stoppedEarly = due.count - index
                 return
             }
             if index % Self.window == 0 {
                 // The window's flush covers its last message's move.
-                if let last = unsettled.take() { try settle(last, result: &result, progress: progress) }
+                try settleBefore()
                 window = try queue.beginWindow(due[index..<min(index + Self.window, due.count)].map(\.id), head: outbox.head)
             }
             let journal = window!
-            let read = readAhead.take()
-            let bytes = try read?.id == original.id ? read!.bytes : queue.bytes(of: original)
+            let ahead = readAhead.take().flatMap { $0.id == original.id ? $0 : nil }
+            let bytes = if let ahead { ahead.bytes } else { try queue.bytes(of: original) }
             var message = original
             message.attempts += 1
-            guard read?.id == original.id ? read!.intact : SHA256Hex.digest(bytes) == message.sha256 else {
-                if let last = unsettled.take() { try settle(last, result: &result, progress: progress) }
+            guard ahead?.intact ?? (SHA256Hex.digest(bytes) == message.sha256) else {
+                try settleBefore()
                 try queue.markFailed(message, bytes: bytes, reason: "the queued copy no longer matches what was queued (damaged); not sent")
                 result.refused += 1
                 continue
@@ -113,9 +116,7 @@ struct Dispatcher {
                     to: message.to,
                     envelopeID: message.id,
                     whileWaiting: {
-                        if let last = unsettled.take() {
-                            do throws(OutboxError) { try settle(last, result: &result, progress: progress) } catch { settleError = error }
-                        }
+                        do throws(OutboxError) { try settleBefore() } catch { settleError = error }
                         if readAhead == nil, index + 1 < due.count, let next = try? queue.bytes(of: due[index + 1]) {
                             readAhead = (due[index + 1].id, next, SHA256Hex.digest(next) == due[index + 1].sha256)
                         }
