@@ -52,6 +52,40 @@ struct JobTests {
         #expect(email.header("Date") == "Mon, 23 Nov 2026 12:00:00 +0000", "the job's clock dates the email")
     }
 
+    /// Drafts are rendered a part (256 claims, `DocumentBatch.chunk`) ahead of the files being written:
+    /// over several parts, every draft is still its own claim's, written in claim order, and the
+    /// claims that cannot be filled in are named in order, whichever part they fall in.
+    @Test func draftsOverSeveralPartsAreWrittenInClaimOrderEachItsOwnClaims() throws {
+        let kit = try KitFixture()
+        let count = 256 * 3 - 57
+        let blank: Set<Int> = [5, 256 + 44, count]
+        var lines = ["claim_id,service,category,period,amount,submitted_on,reference"]
+        for index in 1...count {
+            lines.append("C-\(index),Minor surgery DES,DES,Q2 2026/27,100.00,2026-09-30,\(blank.contains(index) ? "" : "REF-\(index)")")
+        }
+        try kit.folder.write("claims.csv", lines.joined(separator: "\n") + "\n")
+        try kit.folder.write(
+            "mine/chase.mustache",
+            TemplateText.email(subject: "Payment for {{claim.id}}", body: "Your reference: {{claim.reference}}")
+        )
+        var workspace = kit.workspace
+        workspace.templatesPath = kit.folder.path + "/mine"
+        let result = try DraftJob(workspace: workspace, template: "chase", selection: .overdue, asOf: Self.day).run(logger: kit.logger)
+
+        let drafted = (1...count).filter { !blank.contains($0) }
+        let folders = result.written.map { URL(fileURLWithPath: $0).deletingLastPathComponent().lastPathComponent }
+        #expect(folders.count == drafted.count)
+        let misplaced = zip(folders, drafted).first { folder, index in folder != "C-\(index)" }
+        #expect(misplaced == nil, "the first draft out of its claim's place: \(String(describing: misplaced))")
+        #expect(result.problems.map(\.claimID) == blank.sorted().map { "C-\($0)" })
+        for (path, index) in zip(result.written, drafted) where index % 37 == 0 || index > count - 3 {
+            let email = try ParsedEmail.parse(path: path)
+            #expect(email.header("Subject") == "Payment for C-\(index)")
+            #expect(email.body?.contains("Your reference: REF-\(index)") == true)
+        }
+        #expect(kit.folder.files(under: "Outbox/drafts").count == drafted.count)
+    }
+
     @Test func aNamedClaimTheDocumentIsNotForIsAProblemWithItsClaim() throws {
         let kit = try KitFixture()
         let result = try DraftJob(workspace: kit.workspace, template: "formal-complaint", selection: .ids(["P-2026-003"]), asOf: Self.day)

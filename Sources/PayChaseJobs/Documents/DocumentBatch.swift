@@ -21,13 +21,15 @@ struct DocumentBatch {
     /// service); false, refused naming what is missing; true, drafted with a note (`--force`).
     var outOfTurn: Bool? = nil
 
-    /// Claims rendered and made ready in parallel, this many at a time, then kept in order.
+    /// Claims rendered and made ready in parallel, this many at a time, then kept in order while
+    /// the next part is rendered.
     static let chunk = 256
 
     /// For every claim that renders, runs `make` (on all cores: pure work such as composing the
-    /// email or laying out the letter), then `keep` in claim order (writing files). What `make`
-    /// throws is reported against its claim; what `keep` throws stops the run. `beforeRendering` hears
-    /// which claims the template is for, and its name, before anything is rendered.
+    /// email or laying out the letter), then `keep` in claim order (writing files), on this
+    /// thread while the next part's `make` runs on the others. What `make` throws is reported
+    /// against its claim; what `keep` throws stops the run. `beforeRendering` hears which claims
+    /// the template is for, and its name, before anything is rendered.
     func run<Made: Sendable>(
         beforeRendering: ([Claim], String) throws(PayChaseError) -> Void = { _, _ in },
         make: @escaping @Sendable (Claim, RenderedDocument, DocumentTemplate, PracticeProfile) throws -> Made,
@@ -81,9 +83,8 @@ struct DocumentBatch {
         // What every claim's document says of the practice, its paymasters and agreements, made once.
         let shared = DocumentContext.sharedValues(profile, today: asOf)
         var warnings: [String: [String]] = [:]
-        for start in stride(from: 0, to: eligible.count, by: Self.chunk) {
-            let part = Array(eligible[start..<min(start + Self.chunk, eligible.count)])
-            let made = ParallelMap.map(part) { claim in
+        let render: @Sendable ([Claim]) -> [Result<(Made, String?), BatchFailure>] = { part in
+            ParallelMap.map(part) { claim in
                 var context = DocumentContext(
                     claim: claim,
                     profile: profile,
@@ -95,6 +96,9 @@ struct DocumentBatch {
                 context.shared = shared
                 return Self.make(claim, template: template, context: context, claimsPath: claimsPath, make: make)
             }
+        }
+        let parts = stride(from: 0, to: eligible.count, by: Self.chunk).map { Array(eligible[$0..<min($0 + Self.chunk, eligible.count)]) }
+        func keepAll(_ part: [Claim], _ made: [Result<(Made, String?), BatchFailure>]) throws(PayChaseError) {
             for (claim, result) in zip(part, made) {
                 switch result {
                 case .success(let (value, warning)):
@@ -108,6 +112,15 @@ struct DocumentBatch {
                     throw error
                 }
             }
+        }
+        var made = parts.first.map(render) ?? []
+        for (index, part) in parts.enumerated() {
+            // The next part is rendered on the other threads while this one's files are written.
+            let next: [Claim]? = index + 1 < parts.count ? parts[index + 1] : nil
+            let current = made
+            let following: @Sendable () throws(PayChaseError) -> sending [Result<(Made, String?), BatchFailure>] = { next.map(render) ?? [] }
+            let keeping = { () throws(PayChaseError) in try keepAll(part, current) }
+            made = try ParallelMap.both(following, keeping).0
         }
         report.warnings = warnings.sorted { $0.value.first! < $1.value.first! }.map { warning, ids in
             DraftWarning(template: template.name, claimIDs: ids, text: warning)
