@@ -10,10 +10,14 @@ public struct Money: Sendable, Hashable, Comparable, Codable {
     public static func - (lhs: Money, rhs: Money) -> Money { Money(pence: lhs.pence - rhs.pence) }
 
     /// An equal share of `parts`, to the nearest penny (halves away from zero).
-    public func divided(by parts: Int) -> Money {
-        guard parts > 1 else { return self }
-        let whole = Int64(parts)
-        return Money(pence: (pence * 2 + (pence >= 0 ? whole : -whole)) / (2 * whole))
+    public func divided(by parts: Int) -> Money { scaled(by: 1, over: parts) }
+
+    /// This amount times `numerator` over `denominator`, to the nearest penny (halves away from
+    /// zero): a month's claim as a quarter's worth is `scaled(by: 3, over: 1)`.
+    public func scaled(by numerator: Int, over denominator: Int) -> Money {
+        guard denominator > 0, numerator != denominator else { return self }
+        let (whole, times) = (Int64(denominator), pence * Int64(numerator))
+        return Money(pence: (times * 2 + (times >= 0 ? whole : -whole)) / (2 * whole))
     }
     public static func < (lhs: Money, rhs: Money) -> Bool { lhs.pence < rhs.pence }
 

@@ -59,7 +59,8 @@ struct DeadlineTests {
         // A year covers its quarters; a quarter does not cover the year.
         let q4Before = try Self.period("Q4 2025/26")
         #expect(year.covers(q4Before) && !q4Before.covers(year))
-        #expect(year.count(of: .quarterly) == 4 && year.count(of: .monthly) == 12 && q2.count(of: .quarterly) == 1)
+        let february = try Self.period("February 2028")
+        #expect(year.months == 12 && q2.months == 3 && february.months == 1)
     }
 
     @Test func deadlinesAtMonthEndsQuarterEndsAndAcrossTheFinancialYear() throws {
@@ -95,6 +96,31 @@ struct DeadlineTests {
         #expect(list.due.map(\.period.description) == ["Q4 2025/26", "Q1 2026/27"])
         #expect(list.due.map(\.deadline) == [Self.date("2026-04-30"), Self.date("2026-07-30")])
         #expect(list.due.map(\.daysLeft) == [29, 120] && list.missed.isEmpty)
+    }
+
+    /// What a quarterly service usually brings a quarter, from claims for other lengths of time:
+    /// a year's claim brings a quarter of its amount, a month's claim three times its own (a month
+    /// was once taken as a whole quarter's worth).
+    @Test func aMonthsClaimForAQuarterlyServiceCountsAsAThirdOfAQuarter() throws {
+        let service = try Self.quarterly("end of next month", since: "2026-04-01")
+        let claims = [
+            // Q1 2026/27 claimed month by month: £400.00 each month, £1,200.00 a quarter.
+            Self.claim("M-4", Self.learningDisability, "April 2026", on: "2026-05-10", amount: 40_000),
+            Self.claim("M-5", Self.learningDisability, "May 2026", on: "2026-06-10", amount: 40_000),
+            Self.claim("M-6", Self.learningDisability, "June 2026", on: "2026-07-10", amount: 40_000),
+        ]
+        let list = DeadlineList(services: [service], claims: claims, asOf: Self.date("2026-11-02"))
+        #expect(list.missed.map(\.period.description) == ["Q2 2026/27"])
+        #expect(list.missed.first?.usualIncome == Money(pence: 120_000))
+        #expect(list.unclaimedIncome.formatted == "£1,200.00")
+
+        // A year's claim of £5,280.00 makes £1,320.00 a quarter; with the months', the middle of the four.
+        let year = Self.claim("Y-1", Self.learningDisability, "2025/26", on: "2026-04-20", amount: 528_000)
+        let both = DeadlineList(services: [service], claims: claims + [year], asOf: Self.date("2026-11-02"))
+        #expect(both.missed.first?.usualIncome == Money(pence: 120_000))
+        #expect(Money(pence: 40_000).scaled(by: 3, over: 1) == Money(pence: 120_000))
+        #expect(Money(pence: 528_001).scaled(by: 3, over: 12) == Money(pence: 132_000))
+        #expect(Money(pence: -5).scaled(by: 1, over: 2) == Money(pence: -3))
     }
 
     /// A service with a missed period, and one claimed on its deadline day.

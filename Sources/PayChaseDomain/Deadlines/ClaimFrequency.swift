@@ -4,6 +4,16 @@ public enum ClaimFrequency: String, Sendable, Hashable, CaseIterable, Codable {
     /// Claimed item by item (each fitting, each check): there are no periods to count.
     case perItem = "per item"
 
+    /// How many calendar months one period spans; nil for a service claimed per item.
+    public var months: Int? {
+        switch self {
+        case .monthly: 1
+        case .quarterly: 3
+        case .yearly: 12
+        case .perItem: nil
+        }
+    }
+
     /// Reads `monthly`, `Quarterly`, `annual`, `per-item`, `per item`.
     public init?(parsing text: String) {
         switch text.trimmingSpaces().lowercased().replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ") {

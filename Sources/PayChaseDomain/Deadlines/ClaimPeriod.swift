@@ -42,16 +42,8 @@ public struct ClaimPeriod: Sendable, Hashable, Comparable, Codable, CustomString
     /// The period after this one.
     public var next: ClaimPeriod { Self.containing(end.adding(days: 1), frequency: frequency)! }
 
-    /// How many periods of `frequency` this one spans (a year spans four quarters); at least 1.
-    public func count(of frequency: ClaimFrequency) -> Int {
-        guard var period = Self.containing(start, frequency: frequency) else { return 1 }
-        var count = 1
-        while period.end < end, count < 400 {
-            period = period.next
-            count += 1
-        }
-        return count
-    }
+    /// How many calendar months this period spans: 1, 3 or 12.
+    public var months: Int { (end.year - start.year) * 12 + end.month - start.month + 1 }
 
     /// Whether a claim for this period covers all of `other` (a year's claim covers its quarters).
     public func covers(_ other: ClaimPeriod) -> Bool { start <= other.start && end >= other.end }

@@ -57,8 +57,10 @@ public struct DeadlineList: Sendable, Codable {
                     unreadPeriods.append(UnreadPeriod(claimID: claim.id, service: service.service, period: claim.period, line: claim.line))
                 }
             }
-            // A year's claim for a quarterly service brings a quarter's worth per quarter it covers.
-            let usual = schedule.periodIncome ?? Self.middle(covering.map { $0.claim.amount.divided(by: $0.period.count(of: schedule.frequency)) })
+            // What each claim says the service brings for one of its periods: a year's claim for a
+            // quarterly service, a quarter of its amount; a month's claim, three times it.
+            let months = schedule.frequency.months ?? 1
+            let usual = schedule.periodIncome ?? Self.middle(covering.map { $0.claim.amount.scaled(by: months, over: $0.period.months) })
             let firstDay = schedule.since ?? covering.map(\.period.start).min() ?? ClaimPeriod.financialYear(of: asOf).start
             var period = ClaimPeriod.containing(firstDay, frequency: schedule.frequency)!
             let first = period.start
