@@ -82,7 +82,9 @@ struct EvidenceFileRefusalTests {
         try folder.write("paychase.yaml", try folder.read("paychase.yaml") + "evidence:\n  patient_data_domains: [nhs.example]\n")
         try folder.write("paychase-users.json", "{\"users\":[]}\n")
         try FileManager.default.createSymbolicLink(atPath: folder.path + "/passwd.pdf", withDestinationPath: "/etc/passwd")
-        for named in ["paychase-users.json", ".paychase-tokens.json", "Outbox/deliveries.jsonl", "passwd.pdf"] {
+        // An Outbox under another name (`--outbox Sent-mail`) is PayChase's all the same.
+        try folder.write("Sent-mail/queue/evidence.pdf", "%PDF-1.4 a copy PayChase queued\n")
+        for named in ["paychase-users.json", ".paychase-tokens.json", "Outbox/deliveries.jsonl", "passwd.pdf", "Sent-mail/queue/evidence.pdf"] {
             let claims = try folder.read("claims.csv").split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { index, line in
                 index == 0 ? line + ",evidence_files" : line.isEmpty ? "" : line + (line.hasPrefix("D-2026-014,") ? ",\(named)" : ",")
             }
@@ -95,11 +97,14 @@ struct EvidenceFileRefusalTests {
                 "--claims",
                 "claims-\(named.count).csv",
                 "--as-of",
-                "2026-10-03"
+                "2026-10-03",
+                "--outbox",
+                named.hasPrefix("Sent-mail/") ? "Sent-mail" : "Outbox"
             )
             #expect(result.status != 0, "\(named)")
             #expect(result.stderr.contains("'\(named)' is not evidence PayChase will send"), "\(named): \(result.stderr)")
             #expect(!folder.files(under: "Outbox/drafts").contains { $0.contains("evidence-submission") })
+            #expect(!folder.files(under: "Sent-mail/drafts").contains { $0.contains("evidence-submission") })
         }
     }
 }

@@ -13,7 +13,13 @@ enum EvidenceAttachments {
         var description: String
     }
 
-    static func load(for claim: Claim, document: RenderedDocument, rules: EvidenceMailRules, claimsPath: String) throws(Refusal) -> [MailAttachment] {
+    static func load(
+        for claim: Claim,
+        document: RenderedDocument,
+        rules: EvidenceMailRules,
+        claimsPath: String,
+        outboxPath: String
+    ) throws(Refusal) -> [MailAttachment] {
         let name = "claim \(claim.id): \(document.template)"
         guard !claim.evidenceFiles.isEmpty else {
             throw Refusal(
@@ -30,11 +36,12 @@ enum EvidenceAttachments {
             )
         }
         let folder = URL(fileURLWithPath: claimsPath).deletingLastPathComponent()
+        let outbox = URL(fileURLWithPath: outboxPath)
         var attachments: [MailAttachment] = []
         var missing: [String] = []
         for file in claim.evidenceFiles {
             let url = folder.appendingPathComponent(file)
-            if let refusal = refusal(file, url: url, folder: folder) {
+            if let refusal = refusal(file, url: url, folder: folder, outbox: outbox) {
                 missing.append(refusal)
                 continue
             }
@@ -62,13 +69,17 @@ enum EvidenceAttachments {
 
     /// Why `file` may not go as evidence, if it may not: it must be a file of the practice's own
     /// beside the claims file, never PayChase's (the profile, the users and sessions, the
-    /// mailbox's tokens, the Outbox) nor a hidden one, and a link may not lead out of the folder.
-    static func refusal(_ file: String, url: URL, folder: URL) -> String? {
+    /// mailbox's tokens, the Outbox, whatever it is called) nor a hidden one, and a link may not
+    /// lead out of the folder.
+    static func refusal(_ file: String, url: URL, folder: URL, outbox: URL) -> String? {
         let parts = file.split(separator: "/")
         let ours = parts.contains { $0.hasPrefix(".") || $0.lowercased().hasPrefix("paychase") || $0 == "Outbox" }
         let real = url.resolvingSymlinksInPath().path
-        let root = folder.resolvingSymlinksInPath().path
-        guard !ours, real.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
+        let within = { (folder: URL) in
+            let root = folder.resolvingSymlinksInPath().path
+            return real.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+        }
+        guard !ours, within(folder), !within(outbox) else {
             return
                 "'\(file)' is not evidence PayChase will send: name the practice's own files beside the claims file, never PayChase's (its profile, users, sessions, tokens or Outbox), a hidden file, or a link out of the folder"
         }

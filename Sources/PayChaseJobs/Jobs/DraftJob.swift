@@ -47,7 +47,7 @@ public struct DraftJob: Sendable {
     ) throws(PayChaseError) -> (result: DraftResult, emails: [PreparedEmail]) {
         let letterhead = try workspace.letterhead(for: letterFormat)
         let letterFormat = letterFormat
-        let claimsPath = workspace.claimsPath
+        let (claimsPath, outboxPath) = (workspace.claimsPath, workspace.outbox.root)
         var emails: [PreparedEmail] = []
         var written: [String] = []
         let outputs = AtomicBatch()
@@ -67,7 +67,13 @@ public struct DraftJob: Sendable {
                     // An evidence submission carries the claim's files, once the rules allow it.
                     let evidence =
                         template.name == DocumentName.evidenceSubmission
-                        ? try EvidenceAttachments.load(for: claim, document: document, rules: profile.evidenceMail, claimsPath: claimsPath) : []
+                        ? try EvidenceAttachments.load(
+                            for: claim,
+                            document: document,
+                            rules: profile.evidenceMail,
+                            claimsPath: claimsPath,
+                            outboxPath: outboxPath
+                        ) : []
                     let message = EmailBuilder.message(
                         for: document,
                         profile: profile,
