@@ -288,6 +288,20 @@ struct SeveralPracticesTests {
         return fixture
     }
 
+    /// A practice with no claims yet offers its own import page, under its own path.
+    @Test func anEmptyPracticeOffersItsOwnImportPage() async throws {
+        let fixture = try fixture()
+        let hillside = try #require(fixture.configuration.practices.first { $0.slug == "hillside" })
+        try FileManager.default.removeItem(atPath: hillside.workspace.claimsPath)
+        try await fixture.test { browser in
+            let dashboard = try await browser.get("/practices/hillside/")
+            #expect(dashboard.status == .ok)
+            #expect(dashboard.body.contains("id=\"no-claims\""))
+            #expect(dashboard.body.contains("<a href=\"/practices/hillside/import\">Import the claims file</a>"))
+            #expect(try await browser.get("/practices/hillside/import").status == .ok)
+        }
+    }
+
     @Test func theCombinedDashboardListsEachPracticeAndTheirTotal() async throws {
         try await fixture().test { browser in
             let page = try await browser.get("/")

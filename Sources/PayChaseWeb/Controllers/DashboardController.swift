@@ -18,9 +18,9 @@ struct DashboardController {
     @Sendable func page(_ request: Request, context: WebContext) async throws -> Response {
         let name = await state.practiceName(practice)
         let worker = await state.worker.summary(practice.slug)
-        let (pages, claimsPath) = (state.pages, "\(practice.pagePath)/claims")
+        let (pages, pagePath) = (state.pages, practice.pagePath)
         let content = try await state.view(practice, key: "dashboard\u{0}\(name)\u{0}\(worker ?? "")") { report in
-            pages.render("dashboard", DashboardPage(practice: name, report: report, worker: worker, claimsPath: claimsPath))
+            pages.render("dashboard", DashboardPage(practice: name, report: report, worker: worker, pagePath: pagePath))
         }
         return pages.response(content: content, layout: state.layout(name, practice: practice, current: "dashboard", context: context))
     }

@@ -101,7 +101,8 @@ struct CombinedDashboard {
             actions: actions,
             actionCount: digests.reduce(0) { $0 + $1.actionCount },
             empty: digests.allSatisfy { $0.claims == 0 },
-            claimsPath: ""
+            // Its own page (practices.mustache) links to each practice's, never to these.
+            pagePath: ""
         )
         let practices = digests.map { digest in
             TotalRow(

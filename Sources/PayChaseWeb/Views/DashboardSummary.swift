@@ -68,8 +68,10 @@ struct DashboardPage {
         var what: String
     }
 
-    init(practice: String, report: StatusReport, worker: String?, claimsPath: String) {
-        let actions = ActionRow.rows(report, claimsPath: claimsPath)
+    /// `pagePath`: where the practice's pages are (`""` for the one practice served, else
+    /// `/practices/NAME`); the claims, import and deadlines links are its pages.
+    init(practice: String, report: StatusReport, worker: String?, pagePath: String) {
+        let actions = ActionRow.rows(report, claimsPath: pagePath + "/claims")
         self.init(
             practice: practice,
             asOf: report.asOf,
@@ -78,7 +80,7 @@ struct DashboardPage {
             actions: actions,
             actionCount: actions.count,
             empty: report.rows.isEmpty,
-            claimsPath: claimsPath
+            pagePath: pagePath
         )
         self.worker = worker
         if let cost = report.monthlyWaitingCost, cost > .zero, let rate = report.overdraftRate {
@@ -112,10 +114,10 @@ struct DashboardPage {
         actions: [ActionRow],
         actionCount: Int,
         empty: Bool,
-        claimsPath: String
+        pagePath: String
     ) {
         practiceName = practice
-        claimsHref = claimsPath
+        claimsHref = pagePath + "/claims"
         self.asOf = asOf.formatted
         let all = TotalRow(name: practice, totals: totals)
         owed = all.owed
@@ -127,11 +129,11 @@ struct DashboardPage {
         hasActions = actionCount > 0
         more = actionCount > Self.limit ? actionCount - Self.limit : nil
         self.empty = empty
-        importHref = String(claimsPath.dropLast("/claims".count)) + "/import"
+        importHref = pagePath + "/import"
         scheduled = false
         deadlines = []
         hasDeadlines = false
-        deadlinesHref = String(claimsPath.dropLast("/claims".count)) + "/calendar"
+        deadlinesHref = pagePath + "/calendar"
     }
 
     /// The dashboard shows the deadlines of the next fortnight.
