@@ -119,6 +119,17 @@ struct DeadlineTests {
         let both = DeadlineList(services: [service], claims: claims + [year], asOf: Self.date("2026-11-02"))
         #expect(both.missed.first?.usualIncome == Money(pence: 120_000))
         #expect(Money(pence: 40_000).scaled(by: 3, over: 1) == Money(pence: 120_000))
+
+        // Q2 claimed for July alone: missed for August and September, which usually bring £800.00.
+        let july = Self.claim("M-7", Self.learningDisability, "July 2026", on: "2026-08-10", amount: 40_000)
+        let partly = DeadlineList(services: [service], claims: claims + [july], asOf: Self.date("2026-11-02"))
+        #expect(partly.missed.map(\.monthsUnclaimed) == [2])
+        #expect(partly.unclaimedIncome.formatted == "£800.00")
+        #expect(
+            partly.missed.first?.sentence
+                == "Q2 2026/27 Learning disability health checks DES: not claimed for 2 of its 3 months, deadline 31 October 2026 (passed); it usually brings £1,200.00 a quarter"
+        )
+        #expect(list.missed.first?.sentence.contains("not claimed, deadline") == true, "a period not claimed at all says so plainly")
         #expect(Money(pence: 528_001).scaled(by: 3, over: 12) == Money(pence: 132_000))
         #expect(Money(pence: -5).scaled(by: 1, over: 2) == Money(pence: -3))
     }

@@ -29,8 +29,9 @@ public struct DeadlineList: Sendable, Codable {
     /// Periods past their deadline with no claim: what the practice is leaving behind.
     public var unclaimed: [PeriodDeadline] { missed.filter { $0.kind == .claim } }
 
-    /// What the periods not claimed usually bring, over those whose income is known.
-    public var unclaimedIncome: Money { unclaimed.reduce(.zero) { $0 + ($1.usualIncome ?? .zero) } }
+    /// What the periods not claimed usually bring, over those whose income is known (for a
+    /// period partly claimed, the months left).
+    public var unclaimedIncome: Money { unclaimed.reduce(.zero) { $0 + ($1.unclaimedIncome ?? .zero) } }
 
     /// The deadlines in the `days` days from `asOf` (that day included).
     public func due(within days: Int) -> [PeriodDeadline] { due.filter { $0.daysLeft < days } }
@@ -64,6 +65,7 @@ public struct DeadlineList: Sendable, Codable {
             let firstDay = schedule.since ?? covering.map(\.period.start).min() ?? ClaimPeriod.financialYear(of: asOf).start
             var period = ClaimPeriod.containing(firstDay, frequency: schedule.frequency)!
             let first = period.start
+            let spans = covering.map(\.period).sorted()
             func add(_ kind: PeriodDeadline.Kind, _ period: ClaimPeriod, _ deadline: CalendarDate, claim: Claim?) {
                 let item = PeriodDeadline(
                     service: service.service,
@@ -75,13 +77,13 @@ public struct DeadlineList: Sendable, Codable {
                     daysLeft: asOf.days(until: deadline),
                     claimTo: schedule.claimTo,
                     usualIncome: kind == .claim ? usual : nil,
+                    monthsUnclaimed: kind == .claim ? Self.monthsUncovered(period, by: spans) : nil,
                     claimID: claim?.id
                 )
                 if item.passed { missed.append(item) } else { due.append(item) }
             }
             // A period is claimed when the claims for it cover every day of it between them
             // (three monthly claims cover their quarter; a year's claim its quarters).
-            let spans = covering.map(\.period).sorted()
             while period.start <= asOf {
                 if !Self.covered(period, by: spans) { add(.claim, period, schedule.claimBy.deadline(for: period), claim: nil) }
                 period = period.next
@@ -110,6 +112,11 @@ public struct DeadlineList: Sendable, Codable {
             if reached >= period.end { return true }
         }
         return reached >= period.end
+    }
+
+    /// How many of `period`'s months `spans` (sorted) leave with a day uncovered.
+    static func monthsUncovered(_ period: ClaimPeriod, by spans: [ClaimPeriod]) -> Int {
+        (0..<period.months).count { !covered(ClaimPeriod.month(of: period.start.adding(months: $0)), by: spans) }
     }
 
     /// The middle of the amounts (the lower of the two middles for an even count); nil for none.

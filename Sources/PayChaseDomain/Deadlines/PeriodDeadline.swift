@@ -20,6 +20,16 @@ public struct PeriodDeadline: Sendable, Hashable, Codable {
     public var claimTo: String?
     /// For a period not claimed: what the service usually brings for a period, where known.
     public var usualIncome: Money?
+    /// For a period not claimed: how many of its months no claim covers (all of them, or fewer
+    /// where months of a quarter or a year were claimed one by one).
+    public var monthsUnclaimed: Int?
+
+    /// What the months no claim covers usually bring: `usualIncome`, or its share for the months
+    /// left where some of the period was claimed.
+    public var unclaimedIncome: Money? {
+        guard let usualIncome else { return nil }
+        return usualIncome.scaled(by: monthsUnclaimed ?? period.months, over: period.months)
+    }
     /// For evidence: the claim whose evidence it is.
     public var claimID: String?
 
@@ -41,7 +51,8 @@ public struct PeriodDeadline: Sendable, Hashable, Codable {
         var text = "\(period) \(service)"
         switch kind {
         case .claim:
-            text += ": \(passed ? "not claimed" : "not yet claimed"), deadline \(deadline.formatted) (\(whenText))"
+            let part = monthsUnclaimed.map { $0 < period.months ? " for \($0) of its \(period.months) months" : "" } ?? ""
+            text += ": \(passed ? "not claimed" : "not yet claimed")\(part), deadline \(deadline.formatted) (\(whenText))"
             if let usualIncome { text += "; it usually brings \(usualIncome.formatted) a \(frequency.periodNoun)" }
         case .evidence:
             text +=

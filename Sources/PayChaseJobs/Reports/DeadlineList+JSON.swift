@@ -11,6 +11,8 @@ extension DeadlineList {
         var passed: Bool
         var claim_to: String?
         var usual_income: String?
+        /// What the months no claim covers usually bring (less than `usual_income` where some were claimed).
+        var unclaimed_income: String?
         var claim_id: String?
         var sentence: String
     }
@@ -34,6 +36,7 @@ extension DeadlineList {
                 passed: deadline.passed,
                 claim_to: deadline.claimTo,
                 usual_income: deadline.usualIncome?.decimalString,
+                unclaimed_income: deadline.unclaimedIncome?.decimalString,
                 claim_id: deadline.claimID,
                 sentence: deadline.sentence
             )
