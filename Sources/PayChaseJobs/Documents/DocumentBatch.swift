@@ -115,10 +115,14 @@ struct DocumentBatch {
         }
         var made = parts.first.map(render) ?? []
         for (index, part) in parts.enumerated() {
+            guard index + 1 < parts.count else {
+                try keepAll(part, made)
+                break
+            }
             // The next part is rendered on the other threads while this one's files are written.
-            let next: [Claim]? = index + 1 < parts.count ? parts[index + 1] : nil
+            let next = parts[index + 1]
             let current = made
-            let following: @Sendable () throws(PayChaseError) -> sending [Result<(Made, String?), BatchFailure>] = { next.map(render) ?? [] }
+            let following: @Sendable () throws(PayChaseError) -> sending [Result<(Made, String?), BatchFailure>] = { render(next) }
             let keeping = { () throws(PayChaseError) in try keepAll(part, current) }
             made = try ParallelMap.both(following, keeping).0
         }
