@@ -40,7 +40,7 @@ public final class AtomicBatch {
         let directory = AtomicFile.parent(of: path)
         if madeDirectories.insert(directory).inserted { try AtomicFile.makeDirectories(directory) }
         let temporary = AtomicFile.temporaryName(for: path)
-        try AtomicFile.writeAll(bytes, to: temporary, mode: mode, sync: false)
+        try AtomicFile.writeAll(bytes, to: temporary, final: path, mode: mode, sync: false)
         pending.append((temporary, path))
         if pending.count >= limit { try commit() }
     }

@@ -49,7 +49,7 @@ public enum AtomicFile {
     /// Writes a temporary file beside `path` (fsynced when `sync`) and renames it into place.
     private static func put(_ bytes: [UInt8], at path: String, mode: mode_t, sync: Bool) throws(OutboxError) {
         let temporary = temporaryName(for: path)
-        try writeAll(bytes, to: temporary, mode: mode, sync: sync)
+        try writeAll(bytes, to: temporary, final: path, mode: mode, sync: sync)
         guard rename(temporary, path) == 0 else {
             let code = errno
             unlink(temporary)
@@ -71,11 +71,12 @@ public enum AtomicFile {
     }
 
     /// Creates `path` (which must not exist) with `bytes`, fsynced when `sync`; removed on failure.
-    static func writeAll(_ bytes: [UInt8], to path: String, mode: mode_t, sync: Bool) throws(OutboxError) {
+    /// A failure names `final`, the file the practice knows of, rather than the temporary one.
+    static func writeAll(_ bytes: [UInt8], to path: String, final: String, mode: mode_t, sync: Bool) throws(OutboxError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-        guard fd >= 0 else { throw OutboxError(path: path, operation: "create", errno: errno) }
+        guard fd >= 0 else { throw OutboxError(path: final, operation: "create", errno: errno) }
         do throws(OutboxError) {
-            try FileDescriptorWrite.all(bytes, to: fd, path: path, operation: "write")
+            try FileDescriptorWrite.all(bytes, to: fd, path: final, operation: "write")
         } catch {
             close(fd)
             unlink(path)
@@ -85,7 +86,7 @@ public enum AtomicFile {
             let code = errno
             close(fd)
             unlink(path)
-            throw OutboxError(path: path, operation: "sync", errno: code)
+            throw OutboxError(path: final, operation: "sync", errno: code)
         }
         close(fd)
     }

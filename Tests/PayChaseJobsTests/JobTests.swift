@@ -86,6 +86,28 @@ struct JobTests {
         #expect(kit.folder.files(under: "Outbox/drafts").count == drafted.count)
     }
 
+    /// A draft that cannot be written while the next part is being rendered stops the run with
+    /// that draft's path, and leaves nothing behind: no draft and no temporary file.
+    @Test func aDraftThatCannotBeWrittenMidRunStopsItAndLeavesNothing() throws {
+        let kit = try KitFixture()
+        var lines = ["claim_id,service,category,period,amount,submitted_on,reference"]
+        for index in 1...(256 * 3 - 57) {
+            lines.append("C-\(index),Minor surgery DES,DES,Q2 2026/27,100.00,2026-09-30,REF-\(index)")
+        }
+        try kit.folder.write("claims.csv", lines.joined(separator: "\n") + "\n")
+        // A file where claim C-300's folder goes: its draft, in the second part, cannot be written.
+        try kit.folder.write("Outbox/drafts/C-300", "not a folder\n")
+        let error = #expect(throws: PayChaseError.self) {
+            try DraftJob(workspace: kit.workspace, template: "chase", selection: .overdue, asOf: Self.day).run(logger: kit.logger)
+        }
+        #expect(
+            error?.description.hasSuffix("/Outbox/drafts/C-300/chase.eml: cannot create: Not a directory") == true,
+            "\(String(describing: error))"
+        )
+        #expect(kit.folder.files(under: "Outbox/drafts") == ["Outbox/drafts/C-300"])
+        #expect(kit.folder.files(under: "Outbox").allSatisfy { !$0.contains(".tmp-") })
+    }
+
     @Test func aNamedClaimTheDocumentIsNotForIsAProblemWithItsClaim() throws {
         let kit = try KitFixture()
         let result = try DraftJob(workspace: kit.workspace, template: "formal-complaint", selection: .ids(["P-2026-003"]), asOf: Self.day)
