@@ -9,9 +9,6 @@ public struct Money: Sendable, Hashable, Comparable, Codable {
     public static func + (lhs: Money, rhs: Money) -> Money { Money(pence: lhs.pence + rhs.pence) }
     public static func - (lhs: Money, rhs: Money) -> Money { Money(pence: lhs.pence - rhs.pence) }
 
-    /// An equal share of `parts`, to the nearest penny (halves away from zero).
-    public func divided(by parts: Int) -> Money { scaled(by: 1, over: parts) }
-
     /// This amount times `numerator` over `denominator`, to the nearest penny (halves away from
     /// zero): a month's claim as a quarter's worth is `scaled(by: 3, over: 1)`.
     public func scaled(by numerator: Int, over denominator: Int) -> Money {

@@ -52,18 +52,27 @@ struct JobTests {
         #expect(email.header("Date") == "Mon, 23 Nov 2026 12:00:00 +0000", "the job's clock dates the email")
     }
 
-    /// Drafts are rendered a part (256 claims, `DocumentBatch.chunk`) ahead of the files being written:
-    /// over several parts, every draft is still its own claim's, written in claim order, and the
-    /// claims that cannot be filled in are named in order, whichever part they fall in.
-    @Test func draftsOverSeveralPartsAreWrittenInClaimOrderEachItsOwnClaims() throws {
-        let kit = try KitFixture()
-        let count = 256 * 3 - 57
-        let blank: Set<Int> = [5, 256 + 44, count]
+    /// Claims enough for three parts of `DocumentBatch.chunk` (256), the last one short.
+    static let severalParts = 256 * 3 - 57
+
+    /// A claims file of `count` overdue claims C-1, C-2, …, each with a reference but those in
+    /// `withoutReference`.
+    static func writeClaims(_ count: Int, withoutReference blank: Set<Int> = [], in kit: KitFixture) throws {
         var lines = ["claim_id,service,category,period,amount,submitted_on,reference"]
         for index in 1...count {
             lines.append("C-\(index),Minor surgery DES,DES,Q2 2026/27,100.00,2026-09-30,\(blank.contains(index) ? "" : "REF-\(index)")")
         }
         try kit.folder.write("claims.csv", lines.joined(separator: "\n") + "\n")
+    }
+
+    /// Drafts are rendered a part (256 claims, `DocumentBatch.chunk`) ahead of the files being written:
+    /// over several parts, every draft is still its own claim's, written in claim order, and the
+    /// claims that cannot be filled in are named in order, whichever part they fall in.
+    @Test func draftsOverSeveralPartsAreWrittenInClaimOrderEachItsOwnClaims() throws {
+        let kit = try KitFixture()
+        let count = Self.severalParts
+        let blank: Set<Int> = [5, 256 + 44, count]
+        try Self.writeClaims(count, withoutReference: blank, in: kit)
         try kit.folder.write(
             "mine/chase.mustache",
             TemplateText.email(subject: "Payment for {{claim.id}}", body: "Your reference: {{claim.reference}}")
@@ -90,11 +99,7 @@ struct JobTests {
     /// that draft's path, and leaves nothing behind: no draft and no temporary file.
     @Test func aDraftThatCannotBeWrittenMidRunStopsItAndLeavesNothing() throws {
         let kit = try KitFixture()
-        var lines = ["claim_id,service,category,period,amount,submitted_on,reference"]
-        for index in 1...(256 * 3 - 57) {
-            lines.append("C-\(index),Minor surgery DES,DES,Q2 2026/27,100.00,2026-09-30,REF-\(index)")
-        }
-        try kit.folder.write("claims.csv", lines.joined(separator: "\n") + "\n")
+        try Self.writeClaims(Self.severalParts, in: kit)
         // A file where claim C-300's folder goes: its draft, in the second part, cannot be written.
         try kit.folder.write("Outbox/drafts/C-300", "not a folder\n")
         let error = #expect(throws: PayChaseError.self) {
